@@ -1,0 +1,136 @@
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { developersRoutes } from './modules/developers/developers.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
+import { referenceApi } from './modules/reference/reference.api.js';
+import { installErrorHandlers } from './platform/http/errors.js';
+import { installHealthRoutes } from './platform/http/health.js';
+import { installI18n } from './platform/http/i18n.js';
+import { loggerOptions } from './platform/http/logger.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { requestId } from './platform/http/request-id.js';
+import type { App } from './platform/http/types.js';
+import { Translator } from './platform/i18n/translator.js';
+import { loadAssetManifest, PUBLIC_DIR, STATIC_PREFIX } from './platform/views/assets.js';
+import { createViewEnvironment } from './platform/views/environment.js';
+import { installViews, type NavigationItem } from './platform/views/render.js';
+import type { Services } from './services.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  config: Config;
+  services: Services;
+  /** Answers when the database answers; used by /readyz. */
+  ping: () => Promise<void>;
+  /** True once a shutdown has begun: /readyz then answers 503. */
+  isShuttingDown?: () => boolean;
+  /** A log destination other than stdout (tests capture logs with it). */
+  logStream?: NodeJS.WritableStream;
+  version?: string;
+}
+
+/** The main menu. Modules add their entry points here as they arrive. */
+const NAVIGATION: NavigationItem[] = [
+  { href: '/', labelKey: 'nav.home' },
+  { href: '/about/data', labelKey: 'nav.data' },
+  { href: '/api/docs', labelKey: 'nav.api' },
+];
+
+/** The whole middleware order, top to bottom. Returns the app, not yet listening. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, services } = options;
+  const app = Fastify({
+    logger: { ...loggerOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
+    genReqId: requestId,
+    requestIdLogLabel: 'requestId',
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON for the API, url-encoded forms for pages (registered below); anything else is 415.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.env === 'production',
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } },
+  });
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: STATIC_PREFIX,
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+    wildcard: false,
+  });
+
+  const translator = new Translator();
+  installI18n(app, {
+    translator,
+    defaultLanguage: config.defaultLanguage,
+    secureCookies: config.env === 'production',
+  });
+  installViews(app, {
+    environment: createViewEnvironment({ watch: config.env === 'development' }),
+    asset: loadAssetManifest(),
+    navigation: NAVIGATION,
+  });
+  installErrorHandlers(app);
+  await registerOpenApi(app, options.version ?? '0.0.0');
+  installHealthRoutes(app, { ping: options.ping, isShuttingDown: options.isShuttingDown ?? (() => false) });
+
+  await app.register(
+    async (api) => {
+      await api.register(referenceApi, { reference: services.reference });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(async (pages) => {
+    await pages.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+    await pages.register(homeRoutes);
+    await pages.register(developersRoutes);
+  });
+
+  return app;
+}

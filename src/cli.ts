@@ -1,0 +1,111 @@
+import { Command, CommanderError } from 'commander';
+import closeWithGrace from 'close-with-grace';
+import { ConfigError, loadConfig, type Environment } from './config.js';
+import { openConfiguredDatabase, startServer } from './main.js';
+import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
+import { seed } from './seed.js';
+import { VERSION } from './version.js';
+
+/**
+ * The `corridor` command. Every failure is explained in plain words on stderr with a non-zero
+ * exit code; stack traces only with --verbose.
+ */
+export function buildProgram(environment: Environment = process.env): Command {
+  const program = new Command('corridor')
+    .description('Corridor, the open labour migration information system')
+    .version(VERSION, '-v, --version', 'print the version')
+    .option('--verbose', 'show full error details')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('migrate the database, load reference and demo data, and serve the web application')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+    .option('-H, --host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
+    .action(async (options: { port?: string; host?: string }) => {
+      const started = performance.now();
+      const config = loadConfig({
+        ...environment,
+        ...(options.port ? { PORT: options.port } : {}),
+        ...(options.host ? { HOST: options.host } : {}),
+      });
+      const server = await startServer(config);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`Corridor is running at ${server.url} (ready in ${seconds} s). Press Ctrl+C to stop.`);
+      closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
+        if (err) console.error(`Stopping after an unexpected error: ${err.message}`);
+        else console.log(`Received ${String(signal)}: finishing requests in progress, then stopping.`);
+        await server.close();
+      });
+    });
+
+  program
+    .command('migrate')
+    .description('apply every pending database migration')
+    .action(async () => {
+      const config = loadConfig(environment);
+      const database = await openConfiguredDatabase(config);
+      try {
+        const applied = await migrateToLatest(database.kysely);
+        console.log(
+          applied.length === 0
+            ? 'The database is up to date.'
+            : `Applied ${applied.length} migration(s): ${applied.join(', ')}`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('seed')
+    .description('load reference data, and demo data unless --no-demo (never in production)')
+    .option('--no-demo', 'load reference data only')
+    .action(async (options: { demo: boolean }) => {
+      const config = loadConfig(environment);
+      if (options.demo && config.env === 'production') {
+        throw new CliError('Demo data cannot be loaded in production. Use --no-demo.');
+      }
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrateToLatest(database.kysely);
+        const report = await seed(database.kysely, { demo: options.demo });
+        console.log(JSON.stringify(report, null, 2));
+      } finally {
+        await database.close();
+      }
+    });
+
+  return program;
+}
+
+export class CliError extends Error {}
+
+/** Words a person can act on, for the errors we know how to explain. */
+export function explain(error: unknown): string {
+  if (error instanceof ConfigError) return `${error.message}.\nSee .env.example for every setting.`;
+  if (error instanceof MigrationError) return error.message;
+  if (error instanceof CliError) return error.message;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') return 'The port is already in use. Stop the other program or choose another port with --port.';
+  if (code === 'EACCES') return 'Permission denied. Choose a port above 1024 or check the data directory permissions.';
+  if (code === 'ECONNREFUSED') return 'Cannot reach the PostgreSQL server in DATABASE_URL. Is it running?';
+  return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+export async function run(argv: string[], environment: Environment = process.env): Promise<number> {
+  const program = buildProgram(environment);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed help, the version or its own message.
+      return error.exitCode;
+    }
+    console.error(explain(error));
+    if (argv.includes('--verbose') && error instanceof Error) console.error(error.stack);
+    return 1;
+  }
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { LANGUAGES, type Language } from './platform/i18n/languages.js';
+
+/**
+ * The only reader of process.env. Development gets safe defaults; production refuses to start
+ * without the secrets and names each one that is missing.
+ */
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/,
+      'must be a comma-separated list of keyId:base64-encoded 32-byte keys',
+    )
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('en'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+export type Environment = Record<string, string | undefined>;
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  sessionSecret: string;
+  encryptionKeys: string;
+  logLevel: string;
+  defaultLanguage: Language;
+  trustProxy: boolean;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Corridor cannot start: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Development-only values: printed nowhere, refused in production.
+const DEV_SESSION_SECRET = 'development-session-secret-do-not-use-in-production';
+const DEV_ENCRYPTION_KEYS = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
+
+export function loadConfig(environment: Environment = process.env): Config {
+  const parsed = envSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production') {
+    if (!env.SESSION_SECRET) problems.push('SESSION_SECRET is required in production');
+    if (!env.ENCRYPTION_KEYS) problems.push('ENCRYPTION_KEYS is required in production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    dataDir,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    encryptionKeys: env.ENCRYPTION_KEYS ?? DEV_ENCRYPTION_KEYS,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    defaultLanguage: env.DEFAULT_LANGUAGE,
+    trustProxy: env.TRUST_PROXY === 'true',
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  };
+}

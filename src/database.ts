@@ -1,0 +1,10 @@
+import type { Kysely } from 'kysely';
+import type { ReferenceTables } from './modules/reference/reference.tables.js';
+
+/**
+ * The database as Kysely sees it: every module's tables, joined here at the top so that
+ * platform/ stays free of domain tables. A module adds its `<area>.tables.ts` to this list.
+ */
+export interface Database extends ReferenceTables {}
+
+export type Db = Kysely<Database>;

@@ -1,0 +1,73 @@
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import type { Database } from './database.js';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import type { App } from './platform/http/types.js';
+import { seed } from './seed.js';
+import { createServices } from './services.js';
+import { VERSION } from './version.js';
+
+export interface RunningServer {
+  app: App;
+  database: DatabaseHandle<Database>;
+  url: string;
+  /** Stops taking requests, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle<Database>> {
+  return openDatabase<Database>(
+    config.database.kind === 'postgres'
+      ? { kind: 'postgres', url: config.database.url }
+      : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
+}
+
+/** config → database → migrate → seed → services → app → listen. */
+export async function startServer(
+  config: Config,
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<RunningServer> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(database.kysely);
+    // Reference data always (a no-op when current); demo records never in production.
+    await seed(database.kysely, { demo: config.env !== 'production' });
+    return await serve(config, database, options);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Builds the services and the app on an open, migrated database, and listens. */
+export async function serve(
+  config: Config,
+  database: DatabaseHandle<Database>,
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<RunningServer> {
+  let shuttingDown = false;
+  const services = createServices({ db: database.kysely, config });
+  const app = await createApp({
+    config,
+    services,
+    ping: database.ping,
+    isShuttingDown: () => shuttingDown,
+    version: VERSION,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
+  const address = await app.listen({ host: config.host, port: config.port });
+  const { port } = new URL(address);
+  const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  return {
+    app,
+    database,
+    url: `http://${host}:${port}`,
+    close: async () => {
+      shuttingDown = true;
+      await app.close();
+      await database.close();
+    },
+  };
+}

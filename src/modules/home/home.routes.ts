@@ -1,0 +1,23 @@
+import type { App } from '../../platform/http/types.js';
+
+/** Who Corridor serves, in the order the home page introduces them. */
+export const AUDIENCES = ['migrant', 'jobSeeker', 'employer', 'agency', 'officer'] as const;
+
+/** Data sets shipped with Corridor, with their sources and licences (shown on /about/data). */
+export const DATA_SOURCES = [
+  'isco',
+  'esco',
+  'isced',
+  'iso3166',
+  'iso4217',
+  'iso639',
+] as const;
+
+export async function homeRoutes(app: App): Promise<void> {
+  app.get('/', async (_request, reply) =>
+    reply.view('home/views/home.njk', { audiences: AUDIENCES }),
+  );
+  app.get('/about/data', async (_request, reply) =>
+    reply.view('home/views/data-sources.njk', { sources: DATA_SOURCES }),
+  );
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+
+/** Where the database lives: a PGlite directory (or a dump to start from), or a server URL. */
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | { kind: 'postgres'; url: string; maxConnections?: number };
+
+export interface DatabaseHandle<DB> {
+  readonly kysely: Kysely<DB>;
+  readonly kind: 'pglite' | 'postgres';
+  /** The raw PGlite instance, for dumps in tests; undefined on PostgreSQL. */
+  readonly pglite: PGlite | undefined;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Type ids: int8 → number (ids and counts stay far below 2^53), numeric → string (exact money),
+// date → 'YYYY-MM-DD' string (a calendar date has no time zone). The same on both databases.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+pg.types.setTypeParser(INT8, (value) => Number(value));
+pg.types.setTypeParser(DATE, (value) => value);
+
+export async function openDatabase<DB>(target: DatabaseTarget): Promise<DatabaseHandle<DB>> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kysely,
+      kind: 'postgres',
+      pglite: undefined,
+      ping: async () => void (await sql`select 1`.execute(kysely)),
+      close: () => kysely.destroy(),
+    };
+  }
+
+  if (target.dataDir) await fs.mkdir(target.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    // A directory on disk: the file store. Without one (tests only) PGlite keeps it in memory.
+    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    extensions: { pg_trgm },
+    parsers: {
+      [INT8]: (value: string) => Number(value),
+      [NUMERIC]: (value: string) => value,
+      [DATE]: (value: string) => value,
+    },
+  });
+  const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kysely,
+    kind: 'pglite',
+    pglite,
+    ping: async () => void (await sql`select 1`.execute(kysely)),
+    close: () => kysely.destroy(),
+  };
+}

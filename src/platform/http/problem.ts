@@ -1,0 +1,53 @@
+/**
+ * Errors that services and routes throw on purpose, and RFC 9457 problem details for the JSON
+ * API. Messages are locale keys; the error handler translates them for the caller.
+ */
+
+export interface FieldProblem {
+  /** A JSON pointer to the field, e.g. "/wage/amount", or the query/path parameter name. */
+  pointer: string;
+  /** A locale key or a plain message. */
+  detail: string;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly titleKey: string,
+    readonly detailKey?: string,
+    readonly detailValues?: Record<string, string | number>,
+  ) {
+    super(titleKey);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends HttpError {
+  constructor(detailKey = 'errors.notFound.detail') {
+    super(404, 'errors.notFound.title', detailKey);
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  constructor(detailKey = 'errors.forbidden.detail') {
+    super(403, 'errors.forbidden.title', detailKey);
+  }
+}
+
+export class ValidationError extends HttpError {
+  constructor(readonly fields: FieldProblem[]) {
+    super(400, 'errors.badRequest.title', 'errors.badRequest.invalidFields');
+  }
+}
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldProblem[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';

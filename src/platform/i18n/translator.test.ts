@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { flatten, Translator } from './translator.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corridor-locales-'));
+const write = (language: string, messages: unknown) => {
+  fs.mkdirSync(path.join(dir, language), { recursive: true });
+  fs.writeFileSync(path.join(dir, language, 'messages.json'), JSON.stringify(messages));
+};
+write('en', { greeting: 'Hello {name}', count: '{n, plural, one {# file} other {# files}}', onlyEnglish: 'Only' });
+write('fr', { greeting: 'Bonjour {name}', count: '{n, plural, one {# fichier} other {# fichiers}}' });
+write('es', { greeting: 'Hola {name}', count: '{n, plural, one {# archivo} other {# archivos}}' });
+write('ar', { greeting: 'مرحبا {name}', count: '{n, plural, zero {لا ملفات} one {ملف واحد} two {ملفان} few {# ملفات} many {# ملفًا} other {# ملف}}' });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('Translator', () => {
+  const translator = new Translator(dir);
+
+  it('fills placeholders', () => {
+    expect(translator.translate('fr', 'greeting', { name: 'Amina' })).toBe('Bonjour Amina');
+  });
+
+  it('uses each language’s plural rules', () => {
+    expect(translator.translate('en', 'count', { n: 1 })).toBe('1 file');
+    expect(translator.translate('en', 'count', { n: 3 })).toBe('3 files');
+    expect(translator.translate('ar', 'count', { n: 2 })).toBe('ملفان');
+    expect(translator.translate('ar', 'count', { n: 0 })).toBe('لا ملفات');
+  });
+
+  it('falls back to English for a missing key, and shows an unknown key as is', () => {
+    expect(translator.translate('es', 'onlyEnglish')).toBe('Only');
+    expect(translator.translate('es', 'no.such.key')).toBe('no.such.key');
+  });
+
+  it('flattens nested catalogues into dotted keys', () => {
+    expect(flatten({ a: { b: 'x', c: { d: 'y' } } })).toEqual({ 'a.b': 'x', 'a.c.d': 'y' });
+  });
+});

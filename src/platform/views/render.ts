@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type nunjucks from 'nunjucks';
+import { LANGUAGES, LANGUAGE_INFO } from '../i18n/languages.js';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    view(template: string, context?: Record<string, unknown>): FastifyReply;
+  }
+}
+
+export interface NavigationItem {
+  href: string;
+  /** Locale key of the link text. */
+  labelKey: string;
+}
+
+export interface ViewOptions {
+  environment: nunjucks.Environment;
+  asset: (name: string) => string;
+  navigation: NavigationItem[];
+}
+
+/** The URL of the current page in another language (the `lang` parameter replaced). */
+export function urlInLanguage(url: string, language: string): string {
+  const parsed = new URL(url, 'http://corridor.invalid');
+  parsed.searchParams.set('lang', language);
+  return parsed.pathname + parsed.search;
+}
+
+/** What every page gets: language, direction, translator, formatters, assets, nonce, menus. */
+export function pageContext(request: FastifyRequest, reply: FastifyReply, options: ViewOptions) {
+  const path = request.url.split('?')[0] ?? '/';
+  return {
+    lang: request.language,
+    dir: LANGUAGE_INFO[request.language].dir,
+    t: request.t,
+    fmt: request.fmt,
+    asset: options.asset,
+    cspNonce: reply.cspNonce?.script,
+    requestId: request.id,
+    currentPath: path,
+    navigation: options.navigation.map((item) => ({
+      href: item.href,
+      text: request.t(item.labelKey),
+      active: item.href === '/' ? path === '/' : path.startsWith(item.href),
+    })),
+    languages: LANGUAGES.map((code) => ({
+      code,
+      name: LANGUAGE_INFO[code].nativeName,
+      href: urlInLanguage(request.url, code),
+      current: code === request.language,
+    })),
+  };
+}
+
+export function installViews(app: FastifyInstance, options: ViewOptions): void {
+  app.decorateReply('view', function view(this: FastifyReply, template, context = {}) {
+    const html = options.environment.render(template, {
+      ...pageContext(this.request, this, options),
+      ...context,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+}

@@ -1,0 +1,39 @@
+import { Writable } from 'node:stream';
+import { createApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import type { App } from '../../src/platform/http/types.js';
+import { createServices } from '../../src/services.js';
+import type { TestDatabase } from './database.js';
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...overrides });
+}
+
+/** Collects what the app logs, so that tests can read it. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+  get text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+/**
+ * The real app on a test database, for `app.inject()`. Routes for a test may be added before
+ * `await app.ready()`.
+ */
+export async function createTestApp(
+  database: TestDatabase,
+  options: { config?: Config; logs?: LogCapture } = {},
+): Promise<App> {
+  const config = options.config ?? testConfig();
+  return createApp({
+    config,
+    services: createServices({ db: database.kysely, config }),
+    ping: database.ping,
+    logStream: options.logs ?? new LogCapture(),
+  });
+}
