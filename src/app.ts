@@ -52,7 +52,10 @@ const NAVIGATION: NavigationItem[] = [
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, services } = options;
   const app = Fastify({
-    logger: { ...loggerOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: {
+      ...loggerOptions(config.logLevel),
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     genReqId: requestId,
     requestIdLogLabel: 'requestId',
     bodyLimit: BODY_LIMIT_BYTES,
@@ -117,7 +120,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   installErrorHandlers(app);
   await registerOpenApi(app, options.version ?? '0.0.0');
-  installHealthRoutes(app, { ping: options.ping, isShuttingDown: options.isShuttingDown ?? (() => false) });
+  installHealthRoutes(app, {
+    ping: options.ping,
+    isShuttingDown: options.isShuttingDown ?? (() => false),
+  });
 
   await app.register(
     async (api) => {

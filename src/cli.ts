@@ -20,7 +20,9 @@ export function buildProgram(environment: Environment = process.env): Command {
 
   program
     .command('serve')
-    .description('migrate the database, load reference and demo data, and serve the web application')
+    .description(
+      'migrate the database, load reference and demo data, and serve the web application',
+    )
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
     .option('-H, --host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
     .action(async (options: { port?: string; host?: string }) => {
@@ -32,10 +34,13 @@ export function buildProgram(environment: Environment = process.env): Command {
       });
       const server = await startServer(config);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(`Corridor is running at ${server.url} (ready in ${seconds} s). Press Ctrl+C to stop.`);
+      console.log(
+        `Corridor is running at ${server.url} (ready in ${seconds} s). Press Ctrl+C to stop.`,
+      );
       closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
         if (err) console.error(`Stopping after an unexpected error: ${err.message}`);
-        else console.log(`Received ${String(signal)}: finishing requests in progress, then stopping.`);
+        else
+          console.log(`Received ${String(signal)}: finishing requests in progress, then stopping.`);
         await server.close();
       });
     });
@@ -88,9 +93,12 @@ export function explain(error: unknown): string {
   if (error instanceof MigrationError) return error.message;
   if (error instanceof CliError) return error.message;
   const code = (error as { code?: unknown }).code;
-  if (code === 'EADDRINUSE') return 'The port is already in use. Stop the other program or choose another port with --port.';
-  if (code === 'EACCES') return 'Permission denied. Choose a port above 1024 or check the data directory permissions.';
-  if (code === 'ECONNREFUSED') return 'Cannot reach the PostgreSQL server in DATABASE_URL. Is it running?';
+  if (code === 'EADDRINUSE')
+    return 'The port is already in use. Stop the other program or choose another port with --port.';
+  if (code === 'EACCES')
+    return 'Permission denied. Choose a port above 1024 or check the data directory permissions.';
+  if (code === 'ECONNREFUSED')
+    return 'Cannot reach the PostgreSQL server in DATABASE_URL. Is it running?';
   return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 

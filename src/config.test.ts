@@ -13,7 +13,10 @@ describe('loadConfig', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u:p@localhost:5432/corridor' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@localhost:5432/corridor' });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@localhost:5432/corridor',
+    });
   });
 
   it('refuses to start in production without secrets, naming each one', () => {
@@ -21,10 +24,13 @@ describe('loadConfig', () => {
     try {
       loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) });
     } catch (error) {
-      expect((error as ConfigError).problems).toEqual(['ENCRYPTION_KEYS is required in production']);
+      expect((error as ConfigError).problems).toEqual([
+        'ENCRYPTION_KEYS is required in production',
+      ]);
     }
     expect(
-      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), ENCRYPTION_KEYS: key }).env,
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), ENCRYPTION_KEYS: key })
+        .env,
     ).toBe('production');
   });
 

@@ -58,7 +58,11 @@ const DEV_SESSION_SECRET = 'development-session-secret-do-not-use-in-production'
 const DEV_ENCRYPTION_KEYS = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
 
 export function loadConfig(environment: Environment = process.env): Config {
-  const parsed = envSchema.safeParse(environment);
+  // An empty variable (`DATABASE_URL=` in a .env file) means "not set".
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './browser.js';
@@ -44,9 +44,14 @@ describe.skipIf(skip)('pages in the browser', () => {
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
         const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-        const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        const violations = results.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
         expect(violations).toEqual([]);
-        await page.screenshot({ path: `${SCREENSHOTS}/${target.name}-${lang}.png`, fullPage: true });
+        await page.screenshot({
+          path: `${SCREENSHOTS}/${target.name}-${lang}.png`,
+          fullPage: true,
+        });
         await page.close();
       });
     }
@@ -112,7 +117,9 @@ describe.skipIf(skip)('pages in the browser', () => {
     await open(page, '/', 'en');
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
-    expect(await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported'))).toBe(true);
+    expect(
+      await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')),
+    ).toBe(true);
     await page.close();
   });
 });

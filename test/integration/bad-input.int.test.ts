@@ -15,7 +15,11 @@ beforeAll(async () => {
     async (api) => {
       api.post(
         '/test/echo',
-        { schema: { body: z.object({ name: z.string().min(1).max(20), positions: z.number().int().min(1) }) } },
+        {
+          schema: {
+            body: z.object({ name: z.string().min(1).max(20), positions: z.number().int().min(1) }),
+          },
+        },
         async (request) => request.body,
       );
     },
@@ -28,7 +32,10 @@ afterAll(async () => {
   await database.close();
 });
 
-function expectProblem(response: { headers: Record<string, unknown>; json: () => unknown }, status: number) {
+function expectProblem(
+  response: { headers: Record<string, unknown>; json: () => unknown },
+  status: number,
+) {
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = response.json() as Record<string, unknown>;
   expect(body.status).toBe(status);
@@ -108,9 +115,19 @@ describe('bad input', () => {
   });
 
   it('handles hostile input in any script without crashing', async () => {
-    const inputs = ['\u0000', '<script>alert(1)</script>', 'مرحبا'.repeat(3), '\u202Eevil', '😀'.repeat(30)];
+    const inputs = [
+      '\u0000',
+      '<script>alert(1)</script>',
+      'مرحبا'.repeat(3),
+      '\u202Eevil',
+      '😀'.repeat(30),
+    ];
     for (const name of inputs) {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/test/echo', payload: { name, positions: 1 } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/test/echo',
+        payload: { name, positions: 1 },
+      });
       expect(response.statusCode).toBeLessThan(500);
     }
     const html = await app.inject({ url: '/<script>alert(1)</script>' });

@@ -28,7 +28,9 @@ describe('OpenAPI', () => {
   });
 
   it('leaves pages and health checks out of the document', async () => {
-    const document = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    const document = (await app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(document.paths)).not.toContain('/');
     expect(Object.keys(document.paths)).not.toContain('/healthz');
   });

@@ -43,7 +43,9 @@ describe('pages', () => {
 
   it('home pages differ by language (they are translated)', async () => {
     const bodies = await Promise.all(
-      ['en', 'fr', 'es', 'ar'].map(async (lang) => (await app.inject({ url: `/?lang=${lang}` })).body),
+      ['en', 'fr', 'es', 'ar'].map(
+        async (lang) => (await app.inject({ url: `/?lang=${lang}` })).body,
+      ),
     );
     const headings = bodies.map((body) => /<h1[^>]*>([^<]+)<\/h1>/.exec(body)?.[1]?.trim());
     expect(new Set(headings).size).toBe(4);
@@ -60,7 +62,10 @@ describe('pages', () => {
   });
 
   it('falls back to Accept-Language, then English', async () => {
-    const spanish = await app.inject({ url: '/', headers: { 'accept-language': 'de;q=0.9, es;q=0.8' } });
+    const spanish = await app.inject({
+      url: '/',
+      headers: { 'accept-language': 'de;q=0.9, es;q=0.8' },
+    });
     expect(spanish.headers['content-language']).toBe('es');
     const german = await app.inject({ url: '/', headers: { 'accept-language': 'de' } });
     expect(german.headers['content-language']).toBe('en');
@@ -75,7 +80,9 @@ describe('pages', () => {
 
   it('shows the data attributions in the footer', async () => {
     const response = await app.inject({ url: '/' });
-    expect(response.body).toContain('This service uses the ESCO classification of the European Commission.');
+    expect(response.body).toContain(
+      'This service uses the ESCO classification of the European Commission.',
+    );
   });
 
   it('never draws a crown or the GOV.UK logotype', async () => {
@@ -111,7 +118,10 @@ describe('pages', () => {
 
   it('keeps public pages under 50 KB compressed, stylesheet included', async () => {
     for (const lang of ['en', 'ar']) {
-      const page = await app.inject({ url: `/?lang=${lang}`, headers: { 'accept-encoding': 'br, gzip' } });
+      const page = await app.inject({
+        url: `/?lang=${lang}`,
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
       const css = /href="(\/static\/corridor[^"]+\.css)"/.exec(page.body)?.[1];
       const style = await app.inject({ url: css!, headers: { 'accept-encoding': 'br, gzip' } });
       expect(page.headers['content-encoding']).toMatch(/br|gzip/);

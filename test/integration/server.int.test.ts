@@ -37,9 +37,15 @@ describe('server', () => {
   it('gives every response a request id, keeping a sane incoming one', async () => {
     const fresh = await app.inject({ url: '/healthz' });
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const kept = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'proxy-abc-12345' } });
+    const kept = await app.inject({
+      url: '/healthz',
+      headers: { 'x-request-id': 'proxy-abc-12345' },
+    });
     expect(kept.headers['x-request-id']).toBe('proxy-abc-12345');
-    const hostile = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'a\nb<script>' } });
+    const hostile = await app.inject({
+      url: '/healthz',
+      headers: { 'x-request-id': 'a\nb<script>' },
+    });
     expect(hostile.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -49,7 +55,9 @@ describe('server', () => {
     expect(href).toBeTruthy();
     const css = await app.inject({ url: href!, headers: { 'accept-encoding': 'gzip' } });
     expect(css.statusCode).toBe(200);
-    expect(css.headers['cache-control']).toMatch(/max-age=31536000.*immutable|immutable.*max-age=31536000/);
+    expect(css.headers['cache-control']).toMatch(
+      /max-age=31536000.*immutable|immutable.*max-age=31536000/,
+    );
     expect(css.headers['content-encoding']).toBe('gzip');
     const missing = await app.inject({ url: '/static/nope.123.css' });
     expect(missing.statusCode).toBe(404);
@@ -73,7 +81,9 @@ describe('server', () => {
     await app.inject({ url: '/boom?password=pw-SECRET-111' });
     expect(logs.lines.length).toBeGreaterThan(0);
     expect(logs.text).not.toMatch(/SECRET|P1234567|X9876543/);
-    const entry = JSON.parse(logs.lines.find((line) => line.includes('/api/v1/nothing'))!) as Record<string, unknown>;
+    const entry = JSON.parse(
+      logs.lines.find((line) => line.includes('/api/v1/nothing'))!,
+    ) as Record<string, unknown>;
     expect(entry.requestId).toBeTruthy();
   });
 });
@@ -87,8 +97,16 @@ describe('readiness and shutdown', () => {
     const body = JSON.stringify({ first: 'half', second: 'half' });
     const responded = new Promise<number>((resolve, reject) => {
       const request = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
         (response) => {
           response.resume();
           response.on('end', () => resolve(response.statusCode ?? 0));

@@ -15,8 +15,8 @@ export interface DatabaseHandle<DB> {
   readonly kind: 'pglite' | 'postgres';
   /** The raw PGlite instance, for dumps in tests; undefined on PostgreSQL. */
   readonly pglite: PGlite | undefined;
-  ping(): Promise<void>;
-  close(): Promise<void>;
+  readonly ping: () => Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 // Type ids: int8 → number (ids and counts stay far below 2^53), numeric → string (exact money),

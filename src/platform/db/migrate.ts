@@ -47,10 +47,7 @@ export class MigrationError extends Error {
 }
 
 /** Applies every pending migration, each in its own transaction. Returns the names applied. */
-export async function migrateToLatest(
-  db: Kysely<unknown>,
-  directory?: string,
-): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<unknown>, directory?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: new SqlFileMigrationProvider(directory),

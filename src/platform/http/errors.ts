@@ -30,7 +30,12 @@ const BODY_LIMIT_MB = 1;
  */
 function classify(error: FastifyError | HttpError): Classified {
   if (error instanceof ValidationError) {
-    return { status: 400, titleKey: error.titleKey, detailKey: 'errors.badRequest.invalidFields', fields: error.fields };
+    return {
+      status: 400,
+      titleKey: error.titleKey,
+      detailKey: 'errors.badRequest.invalidFields',
+      fields: error.fields,
+    };
   }
   if (error instanceof HttpError) {
     return {
@@ -53,14 +58,31 @@ function classify(error: FastifyError | HttpError): Classified {
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, titleKey: 'errors.tooLarge.title', detailKey: 'errors.tooLarge.detail', detailValues: { limit: BODY_LIMIT_MB } };
+      return {
+        status: 413,
+        titleKey: 'errors.tooLarge.title',
+        detailKey: 'errors.tooLarge.detail',
+        detailValues: { limit: BODY_LIMIT_MB },
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, titleKey: 'errors.unsupportedMediaType.title', detailKey: 'errors.unsupportedMediaType.detail' };
+      return {
+        status: 415,
+        titleKey: 'errors.unsupportedMediaType.title',
+        detailKey: 'errors.unsupportedMediaType.detail',
+      };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, titleKey: 'errors.badRequest.title', detailKey: 'errors.badRequest.malformedJson' };
+      return {
+        status: 400,
+        titleKey: 'errors.badRequest.title',
+        detailKey: 'errors.badRequest.malformedJson',
+      };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 400, titleKey: 'errors.badRequest.title', detailKey: 'errors.badRequest.detail' };
+      return {
+        status: 400,
+        titleKey: 'errors.badRequest.title',
+        detailKey: 'errors.badRequest.detail',
+      };
   }
   // Fastify's own parse errors (e.g. a JSON body that does not parse) carry a 4xx statusCode.
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
@@ -90,7 +112,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     instance: request.url.split('?')[0] ?? '/',
     requestId: request.id,
     ...(problem.fields
-      ? { errors: problem.fields.map((field) => ({ pointer: field.pointer, detail: t(field.detail) })) }
+      ? {
+          errors: problem.fields.map((field) => ({
+            pointer: field.pointer,
+            detail: t(field.detail),
+          })),
+        }
       : {}),
   };
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
@@ -109,11 +136,17 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     const problem = classify(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ status: problem.status, code: (error as FastifyError).code }, 'request refused');
+    else
+      request.log.info(
+        { status: problem.status, code: (error as FastifyError).code },
+        'request refused',
+      );
     // The translator is missing only when the failure came before the language was chosen.
     if (!request.t) request.t = (key) => key;
     try {
-      return wantsJson(request) ? sendProblem(request, reply, problem) : sendPage(request, reply, problem);
+      return wantsJson(request)
+        ? sendProblem(request, reply, problem)
+        : sendPage(request, reply, problem);
     } catch (renderError) {
       request.log.error({ err: renderError }, 'error page failed');
       return reply.code(problem.status).type('text/plain; charset=utf-8').send(`${problem.status}`);
@@ -121,7 +154,13 @@ export function installErrorHandlers(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const problem: Classified = { status: 404, titleKey: 'errors.notFound.title', detailKey: 'errors.notFound.detail' };
-    return wantsJson(request) ? sendProblem(request, reply, problem) : sendPage(request, reply, problem);
+    const problem: Classified = {
+      status: 404,
+      titleKey: 'errors.notFound.title',
+      detailKey: 'errors.notFound.detail',
+    };
+    return wantsJson(request)
+      ? sendProblem(request, reply, problem)
+      : sendPage(request, reply, problem);
   });
 }

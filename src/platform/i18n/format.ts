@@ -24,16 +24,18 @@ export function formatters(language: Language): Formatters {
       // A bare calendar date ('2026-11-27') is a day, not an instant: format it in UTC.
       const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
       const timeZone = typeof value === 'string' ? 'UTC' : undefined;
-      return cached(`d:${language}:${style}:${timeZone}`, () =>
-        new Intl.DateTimeFormat(language, { dateStyle: style, timeZone }),
+      return cached(
+        `d:${language}:${style}:${timeZone}`,
+        () => new Intl.DateTimeFormat(language, { dateStyle: style, timeZone }),
       ).format(date);
     },
     number(value) {
       return cached(`n:${language}`, () => new Intl.NumberFormat(language)).format(value);
     },
     money(amount, currency) {
-      return cached(`m:${language}:${currency}`, () =>
-        new Intl.NumberFormat(language, { style: 'currency', currency }),
+      return cached(
+        `m:${language}:${currency}`,
+        () => new Intl.NumberFormat(language, { style: 'currency', currency }),
       ).format(typeof amount === 'string' ? Number(amount) : amount);
     },
   };

@@ -16,7 +16,9 @@ function placeholders(elements: MessageFormatElement[], into = new Set<string>()
   return into;
 }
 
-const catalogues = Object.fromEntries(LANGUAGES.map((language) => [language, readCatalogue(language)]));
+const catalogues = Object.fromEntries(
+  LANGUAGES.map((language) => [language, readCatalogue(language)]),
+);
 const english = catalogues.en!;
 
 describe('locales', () => {
@@ -46,7 +48,11 @@ describe('locales', () => {
   it('has no empty messages', () => {
     for (const language of LANGUAGES) {
       for (const [key, message] of Object.entries(catalogues[language]!)) {
-        expect({ language, key, empty: message.trim() === '' }).toEqual({ language, key, empty: false });
+        expect({ language, key, empty: message.trim() === '' }).toEqual({
+          language,
+          key,
+          empty: false,
+        });
       }
     }
   });

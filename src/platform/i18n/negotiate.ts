@@ -24,7 +24,11 @@ export function pickFromAcceptLanguage(header: string): Language | null {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const quality = q ? Number(q.slice(2)) : 1;
-      return { tag: tag.trim().toLowerCase(), quality: Number.isFinite(quality) ? quality : 0, index };
+      return {
+        tag: tag.trim().toLowerCase(),
+        quality: Number.isFinite(quality) ? quality : 0,
+        index,
+      };
     })
     .filter((range) => range.tag && range.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);

@@ -9,10 +9,21 @@ const write = (language: string, messages: unknown) => {
   fs.mkdirSync(path.join(dir, language), { recursive: true });
   fs.writeFileSync(path.join(dir, language, 'messages.json'), JSON.stringify(messages));
 };
-write('en', { greeting: 'Hello {name}', count: '{n, plural, one {# file} other {# files}}', onlyEnglish: 'Only' });
-write('fr', { greeting: 'Bonjour {name}', count: '{n, plural, one {# fichier} other {# fichiers}}' });
+write('en', {
+  greeting: 'Hello {name}',
+  count: '{n, plural, one {# file} other {# files}}',
+  onlyEnglish: 'Only',
+});
+write('fr', {
+  greeting: 'Bonjour {name}',
+  count: '{n, plural, one {# fichier} other {# fichiers}}',
+});
 write('es', { greeting: 'Hola {name}', count: '{n, plural, one {# archivo} other {# archivos}}' });
-write('ar', { greeting: 'مرحبا {name}', count: '{n, plural, zero {لا ملفات} one {ملف واحد} two {ملفان} few {# ملفات} many {# ملفًا} other {# ملف}}' });
+write('ar', {
+  greeting: 'مرحبا {name}',
+  count:
+    '{n, plural, zero {لا ملفات} one {ملف واحد} two {ملفان} few {# ملفات} many {# ملفًا} other {# ملف}}',
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('Translator', () => {
