@@ -24,6 +24,18 @@ const envSchema = z.object({
       'must be a comma-separated list of keyId:base64-encoded 32-byte keys',
     )
     .optional(),
+  LOOKUP_HASH_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]{43,44}$/, 'must be a base64-encoded 32-byte key')
+    .optional(),
+  PUBLIC_URL: z.url({ message: 'must be a URL such as https://corridor.example.org' }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Corridor <no-reply@localhost>'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('en'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -40,6 +52,14 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   sessionSecret: string;
   encryptionKeys: string;
+  /** HMAC key for exact lookups of encrypted values; unlike encryption keys it never rotates. */
+  lookupHashKey: string;
+  /** The address people reach Corridor at, for links in emails. */
+  publicUrl: string;
+  /** SMTP server for email; without one, email goes to the development outbox and the log. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  session: { idleMinutes: number; absoluteHours: number };
   logLevel: string;
   defaultLanguage: Language;
   trustProxy: boolean;
@@ -56,6 +76,7 @@ export class ConfigError extends Error {
 // Development-only values: printed nowhere, refused in production.
 const DEV_SESSION_SECRET = 'development-session-secret-do-not-use-in-production';
 const DEV_ENCRYPTION_KEYS = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
+const DEV_LOOKUP_HASH_KEY = Buffer.alloc(32, 9).toString('base64');
 
 export function loadConfig(environment: Environment = process.env): Config {
   // An empty variable (`DATABASE_URL=` in a .env file) means "not set".
@@ -73,6 +94,8 @@ export function loadConfig(environment: Environment = process.env): Config {
   if (env.NODE_ENV === 'production') {
     if (!env.SESSION_SECRET) problems.push('SESSION_SECRET is required in production');
     if (!env.ENCRYPTION_KEYS) problems.push('ENCRYPTION_KEYS is required in production');
+    if (!env.LOOKUP_HASH_KEY) problems.push('LOOKUP_HASH_KEY is required in production');
+    if (!env.PUBLIC_URL) problems.push('PUBLIC_URL is required in production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -87,6 +110,11 @@ export function loadConfig(environment: Environment = process.env): Config {
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     encryptionKeys: env.ENCRYPTION_KEYS ?? DEV_ENCRYPTION_KEYS,
+    lookupHashKey: env.LOOKUP_HASH_KEY ?? DEV_LOOKUP_HASH_KEY,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     defaultLanguage: env.DEFAULT_LANGUAGE,
     trustProxy: env.TRUST_PROXY === 'true',

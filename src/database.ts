@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { UserTables } from './modules/accounts/users.tables.js';
+import type { OrganisationTables } from './modules/organisations/organisations.tables.js';
 import type { ReferenceTables } from './modules/reference/reference.tables.js';
 
 /**
  * The database as Kysely sees it: every module's tables, joined here at the top so that
  * platform/ stays free of domain tables. A module adds its `<area>.tables.ts` to this list.
  */
-export interface Database extends ReferenceTables {}
+export interface Database extends ReferenceTables, UserTables, OrganisationTables {}
 
 export type Db = Kysely<Database>;

@@ -22,9 +22,19 @@ export function flatten(tree: unknown, prefix = '', into: Catalogue = {}): Catal
   return into;
 }
 
+/**
+ * A language's catalogue: `messages.json` holds the shared keys; every other file holds one
+ * module's keys under its own name (`accounts.json` → `accounts.*`), so that modules never edit
+ * the same file.
+ */
 export function readCatalogue(language: Language, dir = LOCALES_DIR): Catalogue {
-  const file = path.join(dir, language, 'messages.json');
-  return flatten(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const folder = path.join(dir, language);
+  const catalogue: Catalogue = {};
+  for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+    const tree: unknown = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'));
+    flatten(tree, file === 'messages.json' ? '' : file.slice(0, -'.json'.length), catalogue);
+  }
+  return catalogue;
 }
 
 /**

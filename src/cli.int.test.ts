@@ -1,0 +1,66 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run } from './cli.js';
+
+let output: string[] = [];
+beforeEach(() => {
+  output = [];
+  const capture = (...args: unknown[]) => void output.push(args.join(' '));
+  vi.spyOn(console, 'log').mockImplementation(capture);
+  vi.spyOn(console, 'error').mockImplementation(capture);
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const dirs: string[] = [];
+afterAll(async () => Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true }))));
+
+describe('corridor command', () => {
+  it.each(['serve', 'migrate', 'seed'])('%s --help explains the command', async (command) => {
+    expect(await run([command, '--help'], {})).toBe(0);
+    expect(output.join('')).toMatch(new RegExp(`Usage: corridor ${command}`));
+  });
+
+  it('lists the commands with --help', async () => {
+    expect(await run(['--help'], {})).toBe(0);
+    const text = output.join('');
+    for (const command of ['serve', 'migrate', 'seed']) expect(text).toContain(command);
+  });
+
+  it('explains an unknown command and exits non-zero', async () => {
+    expect(await run(['frobnicate'], {})).not.toBe(0);
+    expect(output.join('')).toMatch(/unknown command 'frobnicate'/);
+  });
+
+  it('explains bad configuration in plain words, without a stack trace', async () => {
+    expect(await run(['migrate'], { PORT: 'eighty' })).toBe(1);
+    expect(output.join('\n')).toMatch(/Corridor cannot start: PORT/);
+    expect(output.join('\n')).not.toMatch(/at .*\.ts:\d+/);
+    expect(await run(['serve'], { NODE_ENV: 'production' })).toBe(1);
+    expect(output.join("\n")).toMatch(/SESSION_SECRET is required in production; ENCRYPTION_KEYS is required/);
+  });
+
+  it('refuses demo data in production', async () => {
+    const env = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      ENCRYPTION_KEYS: 'k1:' + Buffer.alloc(32, 3).toString('base64'),
+    };
+    expect(await run(['seed'], env)).toBe(1);
+    expect(output.join('\n')).toMatch(/Demo data cannot be loaded in production/);
+  });
+
+  it('migrates a new PGlite database, then finds it up to date', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'corridor-cli-'));
+    dirs.push(dir);
+    const env = { DATA_DIR: dir, NODE_ENV: 'test' };
+    expect(await run(['migrate'], env)).toBe(0);
+    expect(output.join('\n')).toMatch(/Applied \d+ migration/);
+    output = [];
+    expect(await run(['migrate'], env)).toBe(0);
+    expect(output.join('\n')).toMatch(/up to date/);
+  });
+});

@@ -1,0 +1,68 @@
+import type { Generated } from 'kysely';
+
+/** Tables of the accounts migration (20261127130000_accounts.sql). */
+
+export interface UserSessionTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  stage: 'two_factor' | 'active';
+  two_factor_verified: Generated<boolean>;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface PasswordResetTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  purpose: 'reset' | 'set';
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  created_at: Generated<Date>;
+  used_at: Date | null;
+}
+
+export interface TotpLastStepTable {
+  user_id: string;
+  // bigint comes back from the driver as a string.
+  step: string | number;
+}
+
+export interface SignInThrottleTable {
+  scope: 'account' | 'ip';
+  key_hash: string;
+  failures: Generated<number>;
+  window_started_at: Generated<Date>;
+  locked_until: Date | null;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  recipient: string;
+  subject: string;
+  body_text: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+  last_error: string | null;
+}
+
+export interface AccountsTables {
+  user_session: UserSessionTable;
+  password_reset: PasswordResetTable;
+  recovery_code: RecoveryCodeTable;
+  totp_last_step: TotpLastStepTable;
+  sign_in_throttle: SignInThrottleTable;
+  email_outbox: EmailOutboxTable;
+}

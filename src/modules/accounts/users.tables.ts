@@ -1,0 +1,21 @@
+import type { Generated } from 'kysely';
+
+/** The user account (created by the identity migration; owned by the accounts module). */
+export interface AppUserTable {
+  id: Generated<string>;
+  email: string;
+  full_name: string;
+  preferred_language: Generated<'en' | 'fr' | 'es' | 'ar'>;
+  status: Generated<'pending' | 'active' | 'closed'>;
+  password_hash: string | null;
+  password_changed_at: Date | null;
+  totp_secret_encrypted: string | null;
+  totp_enabled_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  closed_at: Date | null;
+}
+
+export interface UserTables {
+  app_user: AppUserTable;
+}

@@ -1,0 +1,90 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { requirePermission } from '../../platform/http/authentication.js';
+import { actorContext } from '../../platform/http/context.js';
+import { formErrorContext, parseForm, type FieldError } from '../../platform/http/forms.js';
+import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import type { App } from '../../platform/http/types.js';
+import { newAccountSchema } from './invitations.schemas.js';
+import type { InvitationsService } from './invitations.service.js';
+import { invitationSchema } from './organisations.schemas.js';
+import type { OrganisationsService } from './organisations.service.js';
+import { rolesFor } from './organisations.policy.js';
+
+const organisationParams = z.object({ id: z.uuid() });
+const tokenParams = z.object({ token: z.string().max(100) });
+
+function organisationId(request: FastifyRequest): string {
+  const parsed = organisationParams.safeParse(request.params);
+  if (!parsed.success) throw new NotFoundError();
+  return parsed.data.id;
+}
+
+function token(request: FastifyRequest): string {
+  return tokenParams.parse(request.params).token;
+}
+
+export async function invitationRoutes(
+  app: App,
+  options: { invitations: InvitationsService; organisations: OrganisationsService },
+): Promise<void> {
+  const { invitations, organisations } = options;
+
+  const inviteForm = async (request: FastifyRequest, values: Record<string, unknown>, errors: FieldError[] = []) => {
+    const ctx = actorContext(request);
+    const organisation = await organisations.get(ctx, organisationId(request));
+    return {
+      organisation,
+      pending: await invitations.pending(ctx, organisation.id),
+      values,
+      roleItems: rolesFor(organisation).map((role) => ({
+        value: role,
+        text: request.t(`roles.${role}`),
+        checked: values.role === role,
+      })),
+      ...formErrorContext(errors),
+    };
+  };
+
+  app.get('/organisations/:id/invitations/new', { preHandler: requirePermission('member.invite') }, async (request, reply) =>
+    reply.view('organisations/views/invite.njk', await inviteForm(request, {})),
+  );
+
+  app.post('/organisations/:id/invitations', { preHandler: requirePermission('member.invite') }, async (request, reply) => {
+    const form = parseForm(invitationSchema, request.body, request.t);
+    if (!form.ok) return reply.code(400).view('organisations/views/invite.njk', await inviteForm(request, form.values, form.errors));
+    try {
+      await invitations.invite(actorContext(request), organisationId(request), form.data, request.t);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const errors = error.fields.map((field) => ({ field: field.pointer.slice(1), text: request.t(field.detail) }));
+      return reply.code(400).view('organisations/views/invite.njk', await inviteForm(request, form.data, errors));
+    }
+    return reply.redirect(`/organisations/${organisationId(request)}/invitations/new?sent=1`, 303);
+  });
+
+  app.get('/invitations/:token', async (request, reply) => {
+    const result = await invitations.check(token(request));
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    return reply.view('organisations/views/accept.njk', { ...result, values: {}, token: token(request) });
+  });
+
+  app.post('/invitations/:token', async (request, reply) => {
+    const result = await invitations.check(token(request));
+    const render = (values: Record<string, unknown>, errors: FieldError[]) =>
+      reply.code(400).view('organisations/views/accept.njk', { ...result, values, token: token(request), ...formErrorContext(errors) });
+    let input = null;
+    if (result.state === 'valid' && !result.existingAccount) {
+      const form = parseForm(newAccountSchema, request.body, request.t);
+      if (!form.ok) return render(form.values, form.errors);
+      input = { ...form.data, preferredLanguage: request.language };
+    }
+    try {
+      await invitations.accept(token(request), input, { requestId: request.id, ipAddress: request.ip });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return render({}, error.fields.map((field) => ({ field: field.pointer.slice(1), text: request.t(field.detail) })));
+    }
+    return reply.redirect('/sign-in?invited=1', 303);
+  });
+}

@@ -1,0 +1,147 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../../database.js';
+import type { AuditLog } from '../../platform/audit/audit.js';
+import type { AuditTables } from '../../platform/audit/audit.tables.js';
+import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
+import type { Role } from '../../platform/authz/catalogue.js';
+import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
+import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
+import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import type { InvitationRecord, InvitationsRepository } from './invitations.repository.js';
+import { canInviteMembers, rolesFor } from './organisations.policy.js';
+import type { OrganisationsService } from './organisations.service.js';
+import type { RolesRepository } from './roles.repository.js';
+
+const INVITATION_DAYS = 7;
+
+/** What invitations need from accounts: find an account, or open one inside a transaction. */
+export interface AccountDirectory {
+  findActiveUserIdByEmail(email: string): Promise<string | null>;
+  createUser(
+    executor: Db,
+    user: { email: string; fullName: string; password: string; preferredLanguage: 'en' | 'fr' | 'es' | 'ar' },
+  ): Promise<string>;
+}
+
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+export type InvitationState = 'valid' | 'expired' | 'used' | 'unknown';
+
+/**
+ * Organisation staff join by invitation: an administrator invites an email address to a role;
+ * the link in the email opens the account (or adds the role to an existing one) once.
+ */
+export class InvitationsService {
+  constructor(
+    private readonly repository: InvitationsRepository,
+    private readonly roles: RolesRepository,
+    private readonly organisations: OrganisationsService,
+    private readonly accounts: AccountDirectory,
+    private readonly mailer: Mailer,
+    private readonly audit: AuditLog,
+    private readonly options: { publicUrl: string; now?: () => Date },
+  ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  async pending(ctx: ActorContext, organisationId: string): Promise<InvitationRecord[]> {
+    const organisation = await this.organisations.get(ctx, organisationId);
+    if (!canInviteMembers(ctx.principal, organisation)) throw new NotFoundError();
+    return this.repository.pending(organisationId, this.now());
+  }
+
+  async invite(
+    ctx: ActorContext,
+    organisationId: string,
+    input: { email: string; role: Role; administrator: boolean },
+    translate: (key: string, values?: Record<string, string>) => string,
+  ): Promise<void> {
+    const organisation = await this.organisations.get(ctx, organisationId);
+    if (!canInviteMembers(ctx.principal, organisation)) throw new NotFoundError();
+    if (!rolesFor(organisation).includes(input.role)) {
+      throw new ValidationError([{ pointer: '/role', detail: 'invitations.errors.roleNotForKind' }]);
+    }
+    const token = randomToken(32);
+    await this.repository.transaction(async (trx) => {
+      const id = await this.repository.insert(trx, {
+        organisationId,
+        email: input.email,
+        role: input.role,
+        administrator: input.administrator,
+        tokenHash: sha256Hex(token),
+        invitedBy: ctx.principal.userId,
+        expiresAt: new Date(this.now().getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+      });
+      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+        action: 'invitation.created',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'invitation',
+        subjectIds: [id],
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        after: { organisationId, role: input.role, administrator: input.administrator },
+      });
+    });
+    await this.mailer.send({
+      to: input.email,
+      subject: translate('invitations.mail.subject', { organisation: organisation.name }),
+      text: translate('invitations.mail.body', {
+        organisation: organisation.name,
+        link: `${this.options.publicUrl}/invitations/${token}`,
+        days: String(INVITATION_DAYS),
+      }),
+    });
+  }
+
+  async check(token: string): Promise<{ state: InvitationState; invitation?: InvitationRecord; existingAccount: boolean }> {
+    const invitation = /^[A-Za-z0-9_-]{43}$/.test(token)
+      ? await this.repository.findByTokenHash(sha256Hex(token))
+      : undefined;
+    if (!invitation || invitation.revokedAt) return { state: 'unknown', existingAccount: false };
+    if (invitation.acceptedAt) return { state: 'used', invitation, existingAccount: false };
+    if (invitation.expiresAt <= this.now()) return { state: 'expired', invitation, existingAccount: false };
+    const existing = await this.accounts.findActiveUserIdByEmail(invitation.email);
+    return { state: 'valid', invitation, existingAccount: existing !== null };
+  }
+
+  /** Accepts an invitation: opens the account, or adds the role to the existing one. */
+  async accept(
+    token: string,
+    input: { fullName: string; password: string; preferredLanguage: 'en' | 'fr' | 'es' | 'ar' } | null,
+    request: { requestId: string | null; ipAddress: string | null },
+  ): Promise<{ userId: string; organisationId: string }> {
+    const { state, invitation } = await this.check(token);
+    if (state !== 'valid' || !invitation) throw new NotFoundError('invitations.errors.notValid');
+    const existing = await this.accounts.findActiveUserIdByEmail(invitation.email);
+    if (!existing && !input) throw new ValidationError([{ pointer: '/fullName', detail: 'invitations.errors.enterDetails' }]);
+    return this.repository.transaction(async (trx) => {
+      const userId =
+        existing ??
+        (await this.accounts.createUser(trx as unknown as Db, { email: invitation.email, ...input! }));
+      if (!(await this.repository.markAccepted(trx, invitation.id, userId))) {
+        throw new NotFoundError('invitations.errors.notValid');
+      }
+      await this.roles.assign(trx, {
+        userId,
+        role: invitation.role,
+        organisationId: invitation.organisationId,
+        administrator: invitation.administrator,
+      });
+      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+        action: 'invitation.accepted',
+        actor: { ...SYSTEM_ACTOR, userId },
+        subjectType: 'invitation',
+        subjectIds: [invitation.id],
+        dataSubjectUserId: userId,
+        requestId: request.requestId,
+        ipAddress: request.ipAddress,
+        after: { organisationId: invitation.organisationId, role: invitation.role },
+      });
+      return { userId, organisationId: invitation.organisationId };
+    });
+  }
+}

@@ -1,0 +1,169 @@
+import type { Db } from '../../database.js';
+import type { OrganisationKind } from '../../platform/authz/catalogue.js';
+import type { ScopeFilter } from '../../platform/authz/principal.js';
+
+export interface OrganisationRecord {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  countryCode: string;
+  registrationNumber: string | null;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  createdAt: Date;
+}
+
+export interface OrganisationInput {
+  kind: OrganisationKind;
+  name: string;
+  countryCode: string;
+  registrationNumber: string | null;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+}
+
+export interface MemberRecord {
+  userId: string;
+  fullName: string;
+  email: string;
+  role: string;
+  administrator: boolean;
+  since: Date;
+}
+
+/** The database or a transaction on it. */
+type Executor = Db;
+
+const COLUMNS = [
+  'id',
+  'kind',
+  'name',
+  'country_code',
+  'registration_number',
+  'address',
+  'email',
+  'phone',
+  'website',
+  'created_at',
+] as const;
+
+function toRecord(row: {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  country_code: string;
+  registration_number: string | null;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  created_at: Date;
+}): OrganisationRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    countryCode: row.country_code,
+    registrationNumber: row.registration_number,
+    address: row.address,
+    email: row.email,
+    phone: row.phone,
+    website: row.website,
+    createdAt: row.created_at,
+  };
+}
+
+export class OrganisationsRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Organisations the scope reaches: own organisations, a jurisdiction's, or all. */
+  async list(
+    scope: ScopeFilter,
+    filter: { kind?: OrganisationKind; limit: number; offset: number },
+  ): Promise<{ items: OrganisationRecord[]; total: number }> {
+    let query = this.db.selectFrom('organisation');
+    if (!scope.all) {
+      const { organisationIds, countryCodes } = scope;
+      if (organisationIds.length === 0 && countryCodes.length === 0) return { items: [], total: 0 };
+      query = query.where((eb) =>
+        eb.or([
+          ...(organisationIds.length ? [eb('id', 'in', organisationIds)] : []),
+          ...(countryCodes.length ? [eb('country_code', 'in', countryCodes)] : []),
+        ]),
+      );
+    }
+    if (filter.kind) query = query.where('kind', '=', filter.kind);
+    const [rows, count] = await Promise.all([
+      query.select(COLUMNS).orderBy('name').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toRecord), total: Number(count.total) };
+  }
+
+  async find(id: string): Promise<OrganisationRecord | undefined> {
+    const row = await this.db.selectFrom('organisation').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async insert(executor: Executor, input: OrganisationInput): Promise<OrganisationRecord> {
+    const row = await executor
+      .insertInto('organisation')
+      .values({
+        kind: input.kind,
+        name: input.name,
+        country_code: input.countryCode,
+        registration_number: input.registrationNumber,
+        address: input.address,
+        email: input.email,
+        phone: input.phone,
+        website: input.website,
+      })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toRecord(row);
+  }
+
+  async update(executor: Executor, id: string, input: Omit<OrganisationInput, 'kind'>): Promise<void> {
+    await executor
+      .updateTable('organisation')
+      .set({
+        name: input.name,
+        country_code: input.countryCode,
+        registration_number: input.registrationNumber,
+        address: input.address,
+        email: input.email,
+        phone: input.phone,
+        website: input.website,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async members(organisationId: string): Promise<MemberRecord[]> {
+    const rows = await this.db
+      .selectFrom('role_assignment')
+      .innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
+      .select([
+        'app_user.id as userId',
+        'app_user.full_name as fullName',
+        'app_user.email',
+        'role_assignment.role',
+        'role_assignment.administrator',
+        'role_assignment.created_at as since',
+      ])
+      .where('role_assignment.organisation_id', '=', organisationId)
+      .where('app_user.status', '<>', 'closed')
+      .orderBy('app_user.full_name')
+      .execute();
+    return rows;
+  }
+
+  transaction<T>(work: (executor: Executor) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(trx));
+  }
+}

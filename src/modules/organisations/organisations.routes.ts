@@ -1,0 +1,135 @@
+import type { FastifyRequest } from 'fastify';
+import { ORGANISATION_KINDS } from '../../platform/authz/catalogue.js';
+import { requirePermission } from '../../platform/http/authentication.js';
+import { actorContext } from '../../platform/http/context.js';
+import { formErrorContext, parseForm } from '../../platform/http/forms.js';
+import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import type { App } from '../../platform/http/types.js';
+import type { ReferenceService } from '../reference/reference.service.js';
+import { canCreateOrganisation, policiesFor, rolesFor } from './organisations.policy.js';
+import {
+  organisationCreateSchema,
+  organisationDetailsSchema,
+  organisationIdSchema,
+  organisationListQuerySchema,
+} from './organisations.schemas.js';
+import type { OrganisationsService } from './organisations.service.js';
+
+export interface OrganisationRoutesOptions {
+  organisations: OrganisationsService;
+  reference: ReferenceService;
+}
+
+function idParam(request: FastifyRequest): string {
+  const parsed = organisationIdSchema.safeParse(request.params);
+  if (!parsed.success) throw new NotFoundError();
+  return parsed.data.id;
+}
+
+export async function organisationRoutes(app: App, options: OrganisationRoutesOptions): Promise<void> {
+  const { organisations, reference } = options;
+
+  /** Radio and select items for the form, with the submitted values chosen. */
+  const formContext = async (request: FastifyRequest, values: Record<string, unknown>) => ({
+    values,
+    kindItems: ORGANISATION_KINDS.map((kind) => ({
+      value: kind,
+      text: request.t(`organisations.kinds.${kind}`),
+      checked: values.kind === kind,
+    })),
+    countryItems: [
+      { value: '', text: request.t('organisations.fields.chooseCountry') },
+      ...(await reference.listCountries(request.language)).map((country) => ({
+        value: country.code,
+        text: country.name,
+        selected: values.countryCode === country.code,
+      })),
+    ],
+  });
+
+  app.get('/organisations', { preHandler: requirePermission('organisation.read') }, async (request, reply) => {
+    const query = organisationListQuerySchema.parse(request.query);
+    const result = await organisations.list(actorContext(request), query);
+    const suffix = query.kind ? `&kind=${query.kind}` : '';
+    return reply.view('organisations/views/list.njk', {
+      ...result,
+      pagination: {
+        ...(result.page > 1 ? { previous: { href: `?page=${result.page - 1}${suffix}`, labelText: request.t('pagination.previous') } } : {}),
+        ...(result.page < result.pages ? { next: { href: `?page=${result.page + 1}${suffix}`, labelText: request.t('pagination.next') } } : {}),
+        items: Array.from({ length: result.pages }, (_, index) => ({
+          number: index + 1,
+          href: `?page=${index + 1}${suffix}`,
+          current: index + 1 === result.page,
+        })),
+      },
+      kind: query.kind,
+      kinds: ORGANISATION_KINDS,
+      canCreate: canCreateOrganisation(request.principal),
+    });
+  });
+
+  app.get('/organisations/new', { preHandler: requirePermission('organisation.create') }, async (request, reply) =>
+    reply.view('organisations/views/new.njk', await formContext(request, {})),
+  );
+
+  app.post('/organisations', { preHandler: requirePermission('organisation.create') }, async (request, reply) => {
+    const form = parseForm(organisationCreateSchema, request.body, request.t);
+    if (!form.ok) {
+      return reply.code(400).view('organisations/views/new.njk', {
+        ...(await formContext(request, form.values)),
+        ...formErrorContext(form.errors),
+      });
+    }
+    try {
+      const organisation = await organisations.create(actorContext(request), form.data);
+      return reply.redirect(`/organisations/${organisation.id}?created=1`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const errors = error.fields.map((field) => ({ field: field.pointer.slice(1), text: request.t(field.detail) }));
+      return reply.code(400).view('organisations/views/new.njk', {
+        ...(await formContext(request, form.data)),
+        ...formErrorContext(errors),
+      });
+    }
+  });
+
+  app.get('/organisations/:id', { preHandler: requirePermission('organisation.read') }, async (request, reply) => {
+    const ctx = actorContext(request);
+    const organisation = await organisations.get(ctx, idParam(request));
+    const can = policiesFor(request.principal, organisation);
+    const members = can.viewMembers ? await organisations.members(ctx, organisation.id) : [];
+    const country = await reference.getCountry(organisation.countryCode, request.language);
+    return reply.view('organisations/views/show.njk', {
+      organisation,
+      countryName: country?.name ?? organisation.countryCode,
+      members,
+      can,
+      roles: rolesFor(organisation),
+      created: (request.query as Record<string, unknown>).created === '1',
+    });
+  });
+
+  app.get('/organisations/:id/edit', { preHandler: requirePermission('organisation.update') }, async (request, reply) => {
+    const organisation = await organisations.get(actorContext(request), idParam(request));
+    if (!policiesFor(request.principal, organisation).update) throw new NotFoundError();
+    return reply.view('organisations/views/edit.njk', {
+      ...(await formContext(request, { ...organisation })),
+      organisation,
+    });
+  });
+
+  app.post('/organisations/:id', { preHandler: requirePermission('organisation.update') }, async (request, reply) => {
+    const ctx = actorContext(request);
+    const organisation = await organisations.get(ctx, idParam(request));
+    const form = parseForm(organisationDetailsSchema, request.body, request.t);
+    if (!form.ok) {
+      return reply.code(400).view('organisations/views/edit.njk', {
+        ...(await formContext(request, form.values)),
+        ...formErrorContext(form.errors),
+        organisation,
+      });
+    }
+    await organisations.update(ctx, organisation.id, form.data);
+    return reply.redirect(`/organisations/${organisation.id}`, 303);
+  });
+}

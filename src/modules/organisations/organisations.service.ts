@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import type { AuditLog } from '../../platform/audit/audit.js';
+import type { AuditTables } from '../../platform/audit/audit.tables.js';
+import type { OrganisationKind } from '../../platform/authz/catalogue.js';
+import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
+import { scopeFilter } from '../../platform/authz/principal.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import {
+  canCreateOrganisation,
+  canUpdateOrganisation,
+  canViewMembers,
+  canViewOrganisation,
+} from './organisations.policy.js';
+import type {
+  MemberRecord,
+  OrganisationInput,
+  OrganisationRecord,
+  OrganisationsRepository,
+} from './organisations.repository.js';
+
+export interface CountryLookup {
+  countryExists(code: string): Promise<boolean>;
+}
+
+export const PAGE_SIZE = 25;
+
+/** Organisations: created by a system administrator, seen within the caller's scope. */
+export class OrganisationsService {
+  constructor(
+    private readonly repository: OrganisationsRepository,
+    private readonly audit: AuditLog,
+    private readonly countries: CountryLookup,
+  ) {}
+
+  async list(ctx: ActorContext, filter: { kind?: OrganisationKind; page: number }) {
+    const scope = scopeFilter(ctx.principal, 'organisation.read');
+    if (!scope) return { items: [], total: 0, page: 1, pages: 0 };
+    const page = Math.max(1, filter.page);
+    const { items, total } = await this.repository.list(scope, {
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    });
+    return { items, total, page, pages: Math.ceil(total / PAGE_SIZE) };
+  }
+
+  /** An organisation the caller may see; "not found" for any other (no existence leak). */
+  async get(ctx: ActorContext, id: string): Promise<OrganisationRecord> {
+    const organisation = await this.repository.find(id);
+    if (!organisation || !canViewOrganisation(ctx.principal, organisation)) throw new NotFoundError();
+    return organisation;
+  }
+
+  async create(ctx: ActorContext, input: OrganisationInput): Promise<OrganisationRecord> {
+    if (!canCreateOrganisation(ctx.principal)) throw new ForbiddenError();
+    await this.checkCountry(input.countryCode);
+    return this.repository.transaction(async (trx) => {
+      const organisation = await this.repository.insert(trx, input);
+      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+        action: 'organisation.created',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'organisation',
+        subjectIds: [organisation.id],
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        after: { kind: organisation.kind, name: organisation.name, countryCode: organisation.countryCode },
+      });
+      return organisation;
+    });
+  }
+
+  async update(ctx: ActorContext, id: string, input: Omit<OrganisationInput, 'kind'>): Promise<void> {
+    const organisation = await this.get(ctx, id);
+    if (!canUpdateOrganisation(ctx.principal, organisation)) throw new NotFoundError();
+    await this.checkCountry(input.countryCode);
+    await this.repository.transaction(async (trx) => {
+      await this.repository.update(trx, id, input);
+      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+        action: 'organisation.updated',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'organisation',
+        subjectIds: [id],
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        before: changedFields(organisation, input, 'before'),
+        after: changedFields(organisation, input, 'after'),
+      });
+    });
+  }
+
+  async members(ctx: ActorContext, id: string): Promise<MemberRecord[]> {
+    const organisation = await this.get(ctx, id);
+    if (!canViewMembers(ctx.principal, organisation)) throw new NotFoundError();
+    return this.repository.members(id);
+  }
+
+  private async checkCountry(code: string): Promise<void> {
+    if (!(await this.countries.countryExists(code))) {
+      throw new ValidationError([{ pointer: '/countryCode', detail: 'organisations.errors.selectCountry' }]);
+    }
+  }
+}
+
+function changedFields(
+  organisation: OrganisationRecord,
+  input: Omit<OrganisationInput, 'kind'>,
+  side: 'before' | 'after',
+): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(input) as (keyof typeof input)[]) {
+    if (organisation[key] !== input[key]) changes[key] = side === 'before' ? organisation[key] : input[key];
+  }
+  return changes;
+}

@@ -1,0 +1,72 @@
+import type { Generated } from 'kysely';
+import type { OrganisationKind, Role } from '../../platform/authz/catalogue.js';
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  kind: OrganisationKind;
+  name: string;
+  country_code: string;
+  registration_number: string | null;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RoleAssignmentTable {
+  id: Generated<string>;
+  user_id: string;
+  role: Role;
+  organisation_id: string | null;
+  administrator: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+
+export interface InvitationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  role: Role;
+  administrator: Generated<boolean>;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  accepted_at: Date | null;
+  accepted_user_id: string | null;
+  revoked_at: Date | null;
+}
+
+export interface ApiKeyTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  permissions: string[];
+  created_by: string | null;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  user_id: string;
+  organisation_id: string;
+  purpose: 'profile.view' | 'profile.contact';
+  granted_at: Generated<Date>;
+  withdrawn_at: Date | null;
+}
+
+export interface OrganisationTables {
+  organisation: OrganisationTable;
+  role_assignment: RoleAssignmentTable;
+  invitation: InvitationTable;
+  api_key: ApiKeyTable;
+  consent: ConsentTable;
+}

@@ -1,0 +1,237 @@
+import {
+  parseEscoOccupations,
+  parseEscoSkills,
+  parseIscoGroups,
+  parseOccupationSkills,
+  ESCO_OCCUPATION_PREFIX,
+  idFromUri,
+} from './reference.esco.js';
+import { readCsv } from './reference.csv.js';
+import type { ReferenceLoadRepository } from './reference.load.repository.js';
+import {
+  parseCefr,
+  parseCountries,
+  parseCurrencies,
+  parseIscedFields,
+  parseIscedLevels,
+  parseLanguages,
+  parseSubdivisions,
+} from './reference.sources.js';
+
+/**
+ * What the loader loads, in dependency order. Bump `revision` when a dataset's parsing or
+ * loading changes without its files changing: it is part of the checksum.
+ */
+
+export interface DatasetLoadResult {
+  rows: number;
+  details: Record<string, number>;
+}
+
+export interface Dataset {
+  name: string;
+  version: string;
+  revision: number;
+  /** Paths under data/reference; .gz files are read decompressed. */
+  files: readonly string[];
+  dependsOn: readonly string[];
+  load(files: SourceFiles, store: ReferenceLoadRepository): Promise<DatasetLoadResult>;
+}
+
+export interface SourceFiles {
+  text(path: string): string;
+}
+
+const F = {
+  countries: 'iso/iso3166-1_countries.csv',
+  subdivisions: 'iso/iso3166-2_subdivisions.csv',
+  iso6391: 'iso/iso639-1_languages.csv',
+  iso6393: 'iso/iso639-3_languages.csv.gz',
+  currencies: 'iso/iso4217_currencies.csv',
+  isco: 'isco08/isco08_structure.csv.gz',
+  occupations: 'esco/esco1.2.0_occupations_en.csv.gz',
+  occupationLabels: 'esco/esco_occupation_labels_multilingual.derived.csv.gz',
+  skills: 'esco/esco1.0.x_skills_en-us.csv.gz',
+  relations: 'esco/esco1.2.0_occupation_skill_relations.derived.csv.gz',
+  skillLabelToId: 'esco/esco1.2.0_skill_label_to_id.derived.csv.gz',
+  iscedLevels: 'isced/isced2011_levels.csv',
+  iscedFields: 'isced/iscedf2013_fields.csv',
+  cefr: 'cefr/cefr_levels.csv',
+} as const;
+
+export const DATASETS: readonly Dataset[] = [
+  {
+    name: 'iso3166-1',
+    version: 'ISO 3166-1 (npm iso-3166 4.4.0, i18n-iso-countries 7.14.0)',
+    revision: 1,
+    files: [F.countries],
+    dependsOn: [],
+    async load(files, store) {
+      const { countries, names } = parseCountries(files.text(F.countries));
+      await store.countries(countries);
+      await store.countryNames(names);
+      return { rows: countries.length + names.length, details: { countries: countries.length, names: names.length } };
+    },
+  },
+  {
+    name: 'iso3166-2',
+    version: 'ISO 3166-2 (npm iso-3166 4.4.0)',
+    revision: 1,
+    files: [F.subdivisions],
+    dependsOn: ['iso3166-1'],
+    async load(files, store) {
+      const subdivisions = parseSubdivisions(files.text(F.subdivisions));
+      await store.subdivisions(subdivisions);
+      return { rows: subdivisions.length, details: { subdivisions: subdivisions.length } };
+    },
+  },
+  {
+    name: 'iso639',
+    version: 'ISO 639-1 and ISO 639-3 (npm iso-639-1, iso-639-3)',
+    revision: 1,
+    files: [F.iso6391, F.iso6393],
+    dependsOn: [],
+    async load(files, store) {
+      const languages = parseLanguages(files.text(F.iso6391), files.text(F.iso6393));
+      await store.languages(languages);
+      const iso6391 = languages.filter((language) => language.iso6391 !== null).length;
+      return { rows: languages.length, details: { languages: languages.length, iso6391 } };
+    },
+  },
+  {
+    name: 'iso4217',
+    version: 'ISO 4217 list one of 2024-06-25 (npm currency-codes 2.2.0)',
+    revision: 1,
+    files: [F.currencies],
+    dependsOn: [],
+    async load(files, store) {
+      const currencies = parseCurrencies(files.text(F.currencies));
+      await store.currencies(currencies);
+      return { rows: currencies.length, details: { currencies: currencies.length } };
+    },
+  },
+  {
+    name: 'isco08',
+    version: 'ISCO-08 (ESCO 1.2.0 en, ESCO 1.0.x fr and es)',
+    revision: 1,
+    files: [F.isco],
+    dependsOn: [],
+    async load(files, store) {
+      const groups = parseIscoGroups(files.text(F.isco));
+      await store.iscoGroups(groups);
+      const levels = Object.fromEntries(
+        [1, 2, 3, 4].map((level) => [`level${level}`, groups.filter((g) => g.level === level).length]),
+      );
+      return { rows: groups.length, details: { groups: groups.length, ...levels } };
+    },
+  },
+  {
+    name: 'esco-occupations',
+    version: 'ESCO 1.2.0 occupations, multilingual labels',
+    revision: 1,
+    files: [F.occupations, F.occupationLabels, F.isco],
+    dependsOn: ['isco08'],
+    async load(files, store) {
+      const { occupations, labels, skippedLabels } = parseEscoOccupations({
+        occupations: files.text(F.occupations),
+        multilingualLabels: files.text(F.occupationLabels),
+        iscoGroups: parseIscoGroups(files.text(F.isco)),
+      });
+      await store.occupations(occupations);
+      await store.occupationLabels(labels);
+      return {
+        rows: occupations.length + labels.length,
+        details: { occupations: occupations.length, labels: labels.length, skippedLabels },
+      };
+    },
+  },
+  {
+    name: 'esco-skills',
+    version: 'ESCO 1.0.x skills (en-us)',
+    revision: 1,
+    files: [F.skills],
+    dependsOn: [],
+    async load(files, store) {
+      const { skills, labels } = parseEscoSkills(files.text(F.skills));
+      await store.skills(skills);
+      await store.skillLabels(labels);
+      return {
+        rows: skills.length + labels.length,
+        details: {
+          skills: skills.length,
+          unlabelled: skills.filter((skill) => skill.preferredLabelEn === null).length,
+          labels: labels.length,
+        },
+      };
+    },
+  },
+  {
+    name: 'esco-occupation-skills',
+    version: 'ESCO 1.2.0 occupation-skill relations',
+    revision: 1,
+    files: [F.relations, F.skillLabelToId, F.skills, F.occupations],
+    dependsOn: ['esco-occupations', 'esco-skills'],
+    async load(files, store) {
+      const occupationIds = new Set(
+        readCsv(files.text(F.occupations), ['conceptUri']).map(
+          (record) => idFromUri(record.conceptUri, ESCO_OCCUPATION_PREFIX) ?? '',
+        ),
+      );
+      const { rows, relations, resolved } = parseOccupationSkills({
+        relations: files.text(F.relations),
+        skillLabelToId: files.text(F.skillLabelToId),
+        skills: parseEscoSkills(files.text(F.skills)).skills,
+        occupationIds,
+      });
+      await store.occupationSkills(rows);
+      return {
+        rows: rows.length,
+        details: { relations, resolved, unresolved: relations - resolved, loaded: rows.length },
+      };
+    },
+  },
+  {
+    name: 'isced2011',
+    version: 'ISCED 2011 levels (UNESCO Institute for Statistics)',
+    revision: 1,
+    files: [F.iscedLevels],
+    dependsOn: [],
+    async load(files, store) {
+      const levels = parseIscedLevels(files.text(F.iscedLevels));
+      await store.iscedLevels(levels);
+      return { rows: levels.length, details: { levels: levels.length } };
+    },
+  },
+  {
+    name: 'iscedf2013',
+    version: 'ISCED-F 2013 fields (ESCO 1.2.0)',
+    revision: 1,
+    files: [F.iscedFields],
+    dependsOn: [],
+    async load(files, store) {
+      const fields = parseIscedFields(files.text(F.iscedFields));
+      await store.iscedFields(fields);
+      const count = (level: string) => fields.filter((field) => field.level === level).length;
+      return {
+        rows: fields.length,
+        details: { fields: fields.length, broad: count('broad'), narrow: count('narrow'), detailed: count('detailed') },
+      };
+    },
+  },
+  {
+    name: 'cefr',
+    version: 'CEFR levels A1-C2 (Corridor descriptions)',
+    revision: 1,
+    files: [F.cefr],
+    dependsOn: [],
+    async load(files, store) {
+      const { levels, descriptions } = parseCefr(files.text(F.cefr));
+      await store.cefrLevels(levels);
+      await store.cefrDescriptions(descriptions);
+      return {
+        rows: levels.length + descriptions.length,
+        details: { levels: levels.length, descriptions: descriptions.length },
+      };
+    },
+  },
+];

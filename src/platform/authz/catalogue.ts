@@ -1,0 +1,194 @@
+/**
+ * The closed catalogue of permissions (`resource.action`) and what each role holds, with the
+ * scope of records it reaches. Default deny: a permission a role does not list is refused.
+ * docs/permissions.md is generated from this file (`npm run docs:permissions`); a test fails
+ * when it is stale.
+ */
+
+export const PERMISSIONS = [
+  'reference.read',
+  'account.manage_own',
+  'person.read',
+  'person.update',
+  'person.export',
+  'person.erase',
+  'organisation.create',
+  'organisation.read',
+  'organisation.update',
+  'member.invite',
+  'member.read',
+  'member.update_role',
+  'api_key.create',
+  'api_key.read',
+  'api_key.revoke',
+  'consent.read',
+  'consent.grant',
+  'consent.withdraw',
+  'audit.read',
+  'audit.verify',
+  'access_log.read_own',
+  'licence.read',
+  'licence.decide',
+  'employer.vet',
+  'vacancy.create',
+  'vacancy.read',
+  'vacancy.update',
+  'vacancy.submit',
+  'vacancy.decide',
+  'vacancy.publish',
+  'vacancy.close',
+  'statistics.read',
+  'user.create_officer',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'system_admin',
+  'origin_officer',
+  'destination_officer',
+  'embassy_officer',
+  'border_officer',
+  'agency_staff',
+  'employer_staff',
+  'job_seeker',
+  'analyst',
+  'auditor',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/**
+ * How far a grant reaches: the holder's own records; their organisation's; every record in
+ * their organisation's country (an authority's jurisdiction); or everything.
+ */
+export const SCOPES = ['own', 'organisation', 'jurisdiction', 'all'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const SCOPE_RANK: Record<Scope, number> = { own: 1, organisation: 2, jurisdiction: 3, all: 4 };
+
+/** Roles that act for an organisation (all but job seekers and the system administrator). */
+export const ORGANISATION_ROLES: readonly Role[] = ROLES.filter(
+  (role) => role !== 'job_seeker' && role !== 'system_admin',
+);
+
+/** Every role except job seekers must use two-factor authentication. */
+export function requiresTwoFactor(role: Role): boolean {
+  return role !== 'job_seeker';
+}
+
+/** Which organisation kinds may hold which roles. */
+export const ROLES_BY_ORGANISATION_KIND = {
+  origin_authority: ['origin_officer', 'analyst', 'auditor'],
+  destination_authority: ['destination_officer', 'analyst', 'auditor'],
+  embassy: ['embassy_officer'],
+  border_agency: ['border_officer'],
+  employer: ['employer_staff'],
+  recruitment_agency: ['agency_staff'],
+  training_provider: [],
+  ngo: [],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type OrganisationKind = keyof typeof ROLES_BY_ORGANISATION_KIND;
+export const ORGANISATION_KINDS = Object.keys(ROLES_BY_ORGANISATION_KIND) as OrganisationKind[];
+
+export type Grants = Partial<Record<Permission, Scope>>;
+
+/** Every account holds these: its own data, and what the public sees anyway. */
+const OWN_ACCOUNT: Grants = {
+  'reference.read': 'all',
+  'account.manage_own': 'own',
+  'access_log.read_own': 'own',
+  'person.export': 'own',
+  'person.erase': 'own',
+  'vacancy.read': 'all',
+  'licence.read': 'all',
+};
+
+/** What an organisation's administrator holds on top of their role. */
+export const ADMINISTRATOR_GRANTS: Grants = {
+  'organisation.read': 'organisation',
+  'organisation.update': 'organisation',
+  'member.invite': 'organisation',
+  'member.read': 'organisation',
+  'member.update_role': 'organisation',
+  'api_key.create': 'organisation',
+  'api_key.read': 'organisation',
+  'api_key.revoke': 'organisation',
+};
+
+export const ROLE_GRANTS: Record<Role, Grants> = {
+  system_admin: {
+    ...OWN_ACCOUNT,
+    'organisation.create': 'all',
+    'organisation.read': 'all',
+    'organisation.update': 'all',
+    'member.invite': 'all',
+    'member.read': 'all',
+    'member.update_role': 'all',
+    'user.create_officer': 'all',
+    'api_key.read': 'all',
+    'api_key.revoke': 'all',
+  },
+  origin_officer: {
+    ...OWN_ACCOUNT,
+    'organisation.read': 'jurisdiction',
+    'person.read': 'jurisdiction',
+    'licence.decide': 'jurisdiction',
+    'employer.vet': 'jurisdiction',
+    'vacancy.decide': 'jurisdiction',
+    'vacancy.publish': 'jurisdiction',
+    'vacancy.close': 'jurisdiction',
+    'statistics.read': 'jurisdiction',
+  },
+  destination_officer: {
+    ...OWN_ACCOUNT,
+    'organisation.read': 'jurisdiction',
+    'person.read': 'jurisdiction',
+    'statistics.read': 'jurisdiction',
+  },
+  embassy_officer: {
+    ...OWN_ACCOUNT,
+    'organisation.read': 'organisation',
+    'person.read': 'jurisdiction',
+    'employer.vet': 'jurisdiction',
+  },
+  border_officer: {
+    ...OWN_ACCOUNT,
+    'organisation.read': 'organisation',
+    'person.read': 'jurisdiction',
+  },
+  agency_staff: {
+    ...OWN_ACCOUNT,
+    'organisation.read': 'organisation',
+    'vacancy.create': 'organisation',
+    'vacancy.update': 'organisation',
+    'vacancy.submit': 'organisation',
+    'vacancy.close': 'organisation',
+  },
+  employer_staff: {
+    ...OWN_ACCOUNT,
+    'organisation.read': 'organisation',
+    'vacancy.create': 'organisation',
+    'vacancy.update': 'organisation',
+    'vacancy.submit': 'organisation',
+    'vacancy.close': 'organisation',
+  },
+  job_seeker: {
+    ...OWN_ACCOUNT,
+    'person.read': 'own',
+    'person.update': 'own',
+    'consent.read': 'own',
+    'consent.grant': 'own',
+    'consent.withdraw': 'own',
+  },
+  analyst: {
+    ...OWN_ACCOUNT,
+    'statistics.read': 'all',
+  },
+  auditor: {
+    ...OWN_ACCOUNT,
+    'audit.read': 'all',
+    'audit.verify': 'all',
+  },
+};

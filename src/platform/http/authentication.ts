@@ -1,0 +1,185 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission } from '../authz/catalogue.js';
+import { ANONYMOUS, can, type Principal } from '../authz/principal.js';
+import { STATIC_PREFIX } from '../views/assets.js';
+import { UnauthorisedError } from './api-key-auth.js';
+import { wantsJson } from './errors.js';
+import { ForbiddenError } from './problem.js';
+
+/**
+ * Who is asking, from the session cookie. The accounts module decides what a cookie means (it
+ * passes `resolveSession`); this file only carries the answer on the request, keeps the cookie
+ * in step, and gives routes the preHandlers that declare who may use them.
+ */
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Anonymous unless a session cookie (or, under /api, an API key) says otherwise. */
+    principal: Principal;
+    /** The session the cookie names, signed in or half-way (two-factor step), or null. */
+    session: SessionContext | null;
+  }
+}
+
+export interface SessionContext {
+  id: string;
+  /** The token forms of this session carry in their `_csrf` field. */
+  csrfToken: string;
+  /** 'two_factor': the password was right and a code is owed; the principal is still anonymous. */
+  stage: 'two_factor' | 'active';
+  /**
+   * Something the user must do before anything else (set up two-factor authentication): its
+   * page, and the paths that stay reachable meanwhile. Every other request is sent there.
+   */
+  requiredStep: { path: string; allowedPaths: readonly string[] } | null;
+}
+
+export interface ResolvedSession extends SessionContext {
+  principal: Principal;
+}
+
+export type SessionResolver = (
+  token: string,
+  request: FastifyRequest,
+) => Promise<ResolvedSession | null>;
+
+/** The session cookie: a random 256-bit id; the database keeps only its SHA-256. */
+export class SessionCookie {
+  /** `__Host-` (production): only over HTTPS, only for this host, path `/`. */
+  readonly name: string;
+
+  constructor(private readonly options: { secure: boolean }) {
+    this.name = options.secure ? '__Host-corridor_session' : 'corridor_session';
+  }
+
+  read(request: FastifyRequest): string | null {
+    const value = request.cookies[this.name];
+    return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+  }
+
+  /** No max-age: the browser forgets it when closed; the server enforces both timeouts. */
+  set(reply: FastifyReply, token: string): void {
+    reply.setCookie(this.name, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.options.secure,
+    });
+  }
+
+  clear(reply: FastifyReply): void {
+    reply.clearCookie(this.name, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.options.secure,
+    });
+  }
+}
+
+// Requests that never need to know who is asking: no database round trip for them.
+const UNAUTHENTICATED_PATHS = ['/healthz', '/readyz'];
+
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?')[0] ?? '/';
+}
+
+function isAllowedDuringStep(path: string, allowed: readonly string[]): boolean {
+  return allowed.some((prefix) =>
+    prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix || path.startsWith(`${prefix}/`),
+  );
+}
+
+/**
+ * Sets `request.principal` and `request.session` on every request. Install after the cookie
+ * plugin and i18n, before the routes and before the API-key hook (a key wins over a cookie).
+ */
+export function installAuthentication(
+  app: FastifyInstance,
+  options: { cookie: SessionCookie; resolveSession: SessionResolver },
+): void {
+  app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.principal = ANONYMOUS;
+    request.session = null;
+    const path = pathOf(request);
+    if (path.startsWith(STATIC_PREFIX) || UNAUTHENTICATED_PATHS.includes(path)) return;
+    const token = options.cookie.read(request);
+    if (!token) {
+      if (request.cookies[options.cookie.name] !== undefined) options.cookie.clear(reply);
+      return;
+    }
+    const resolved = await options.resolveSession(token, request);
+    if (!resolved) {
+      options.cookie.clear(reply);
+      return;
+    }
+    const { principal, ...session } = resolved;
+    request.principal = principal;
+    request.session = session;
+    const step = session.requiredStep;
+    if (step && !isAllowedDuringStep(path, step.allowedPaths)) {
+      if (wantsJson(request)) throw new ForbiddenError();
+      return reply.redirect(step.path, 303);
+    }
+  });
+}
+
+/**
+ * A `next` parameter that is safe to redirect to: a path on this site, never another origin
+ * ("//evil.example", "/\\evil.example", "https://…", control characters). Null otherwise.
+ */
+export function safeNextPath(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return null;
+  if (!value.startsWith('/') || value.startsWith('//')) return null;
+  // Browsers read a backslash as a slash, and drop tabs and newlines from URLs.
+  if (/[\\\u0000-\u001f\u007f]/.test(value)) return null;
+  const base = 'http://corridor.invalid';
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base) return null;
+  return url.pathname + url.search + url.hash;
+}
+
+/** The sign-in page, coming back here afterwards (only for pages fetched with GET). */
+export function signInPath(request: FastifyRequest): string {
+  const next = request.method === 'GET' ? safeNextPath(request.url) : null;
+  return next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
+}
+
+function isSignedIn(principal: Principal): boolean {
+  return principal.userId !== null || principal.apiKeyId !== null;
+}
+
+async function refuseAnonymous(request: FastifyRequest, reply: FastifyReply) {
+  if (wantsJson(request)) throw new UnauthorisedError();
+  return reply.redirect(signInPath(request), 303);
+}
+
+/**
+ * For routes any signed-in person may use (their own account, sign-out). Anonymous: pages
+ * redirect to the sign-in page and come back; the API answers 401.
+ */
+export function requireSignedIn() {
+  return async function signedIn(request: FastifyRequest, reply: FastifyReply) {
+    if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
+  };
+}
+
+/**
+ * For routes that need a permission of the catalogue. Anonymous as for `requireSignedIn`;
+ * signed in without the permission: 403 (a page, or problem details under /api). Records the
+ * caller may not see are the services' business ("not found").
+ */
+export function requirePermission(permission: Permission) {
+  return async function permitted(request: FastifyRequest, reply: FastifyReply) {
+    if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
+    if (!can(request.principal, permission)) throw new ForbiddenError();
+  };
+}
