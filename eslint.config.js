@@ -57,7 +57,7 @@ export default tseslint.config(
   },
   {
     files: ['src/platform/**'],
-    ignores: ['src/platform/db/**'],
+    ignores: ['src/platform/db/**', '**/*.int.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noKysely], patterns: [noModules] }] },
   },
   {

@@ -12,32 +12,6 @@ create table reference_dataset (
   loaded_at timestamptz not null default now()
 );
 
--- ISO 3166-1 and 3166-2
-
-create table country (
-  code text primary key check (code ~ '^[A-Z]{2}$'),
-  alpha3 text not null unique check (alpha3 ~ '^[A-Z]{3}$'),
-  numeric_code text not null unique check (numeric_code ~ '^[0-9]{3}$'),
-  name_iso text not null check (name_iso <> '')
-);
-
-create table country_name (
-  country_code text not null references country (code) on delete cascade,
-  language text not null check (language ~ '^[a-z]{2,3}$'),
-  name text not null check (name <> ''),
-  primary key (country_code, language)
-);
-
-create table country_subdivision (
-  code text primary key check (code ~ '^[A-Z]{2}-[A-Z0-9]{1,3}$'),
-  country_code text not null references country (code),
-  parent_code text references country_subdivision (code),
-  name text not null check (name <> ''),
-  check (left(code, 2) = country_code),
-  check (parent_code is null or left(parent_code, 2) = country_code)
-);
-create index country_subdivision_country on country_subdivision (country_code);
-
 -- ISO 639 (code: the BCP 47 language subtag, i.e. 639-1 when there is one, else 639-3)
 
 create table language (
@@ -53,6 +27,32 @@ create table language (
   scope text not null check (scope in ('individual', 'macrolanguage', 'special')),
   check (code = coalesce(iso639_1, iso639_3))
 );
+
+-- ISO 3166-1 and 3166-2
+
+create table country (
+  code text primary key check (code ~ '^[A-Z]{2}$'),
+  alpha3 text not null unique check (alpha3 ~ '^[A-Z]{3}$'),
+  numeric_code text not null unique check (numeric_code ~ '^[0-9]{3}$'),
+  name_iso text not null check (name_iso <> '')
+);
+
+create table country_name (
+  country_code text not null references country (code) on delete cascade,
+  language text not null references language (code),
+  name text not null check (name <> ''),
+  primary key (country_code, language)
+);
+
+create table country_subdivision (
+  code text primary key check (code ~ '^[A-Z]{2}-[A-Z0-9]{1,3}$'),
+  country_code text not null references country (code),
+  parent_code text references country_subdivision (code),
+  name text not null check (name <> ''),
+  check (left(code, 2) = country_code),
+  check (parent_code is null or left(parent_code, 2) = country_code)
+);
+create index country_subdivision_country on country_subdivision (country_code);
 
 -- ISO 4217
 
@@ -91,27 +91,36 @@ create table esco_occupation (
 );
 create index esco_occupation_isco on esco_occupation (isco_code);
 
--- Every label of an ESCO occupation or an ISCO group, in every language shipped. One label per
--- concept and language is its display title. search_text is normaliseSearchText(label).
-create table occupation_label (
-  id integer generated always as identity primary key,
+-- The labels of one ESCO occupation or ISCO group in one language. search_words holds the distinct
+-- words of all its labels' search_text: the same trigrams as the labels together with less than
+-- half their text, so its trigram index builds several times faster than one over every label.
+-- Search finds groups through that index, then ranks their labels one by one.
+create table occupation_label_group (
+  id integer primary key,
   occupation_id uuid references esco_occupation (id) on delete cascade,
   isco_code text references isco_group (code) on delete cascade,
-  language text not null check (language ~ '^[a-z]{2}$'),
-  label text not null check (label <> ''),
-  search_text text not null check (search_text <> ''),
-  is_title boolean not null,
+  language text not null references language (code),
+  search_words text not null check (search_words <> ''),
   check (num_nonnulls(occupation_id, isco_code) = 1)
 );
-create index occupation_label_search on occupation_label using gin (search_text gin_trgm_ops);
-create index occupation_label_occupation on occupation_label (occupation_id, language)
+create unique index occupation_label_group_occupation on occupation_label_group (occupation_id, language)
   where occupation_id is not null;
-create index occupation_label_isco on occupation_label (isco_code, language)
+create unique index occupation_label_group_isco on occupation_label_group (isco_code, language)
   where isco_code is not null;
-create unique index occupation_label_occupation_title on occupation_label (occupation_id, language)
-  where is_title and occupation_id is not null;
-create unique index occupation_label_isco_title on occupation_label (isco_code, language)
-  where is_title and isco_code is not null;
+create index occupation_label_group_search on occupation_label_group
+  using gin (search_words gin_trgm_ops);
+
+-- Every label (preferred, alternative, hidden, gendered forms). One label per group is the
+-- display title. search_text is normaliseSearchText(label).
+create table occupation_label (
+  id integer generated always as identity primary key,
+  group_id integer not null references occupation_label_group (id) on delete cascade,
+  label text not null check (label <> ''),
+  search_text text not null check (search_text <> ''),
+  is_title boolean not null
+);
+create index occupation_label_group_member on occupation_label (group_id);
+create unique index occupation_label_title on occupation_label (group_id) where is_title;
 
 -- ESCO skills (id: the UUID of http://data.europa.eu/esco/skill/<id>)
 
@@ -128,7 +137,7 @@ create table esco_skill (
 create table skill_label (
   id integer generated always as identity primary key,
   skill_id uuid not null references esco_skill (id) on delete cascade,
-  language text not null check (language ~ '^[a-z]{2}$'),
+  language text not null references language (code),
   label text not null check (label <> ''),
   search_text text not null check (search_text <> ''),
   is_title boolean not null
@@ -175,7 +184,7 @@ create table cefr_level (
 
 create table cefr_level_description (
   level_code text not null references cefr_level (code) on delete cascade,
-  language text not null check (language ~ '^[a-z]{2,3}$'),
+  language text not null references language (code),
   name text not null check (name <> ''),
   description text not null check (description <> ''),
   primary key (level_code, language)

@@ -48,6 +48,8 @@ describe('corridor command', () => {
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(40),
       ENCRYPTION_KEYS: 'k1:' + Buffer.alloc(32, 3).toString('base64'),
+      LOOKUP_HASH_KEY: Buffer.alloc(32, 4).toString('base64'),
+      PUBLIC_URL: 'https://corridor.example.org',
     };
     expect(await run(['seed'], env)).toBe(1);
     expect(output.join('\n')).toMatch(/Demo data cannot be loaded in production/);

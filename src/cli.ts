@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig, type Environment } from './config.js';
 import { openConfiguredDatabase, startServer } from './main.js';
+import { describeVerification, verifyAuditChain } from './platform/audit/audit.js';
 import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
 import { seed } from './seed.js';
 import { VERSION } from './version.js';
@@ -77,6 +78,22 @@ export function buildProgram(environment: Environment = process.env): Command {
         await migrateToLatest(database.kysely);
         const report = await seed(database.kysely, { demo: options.demo });
         console.log(JSON.stringify(report, null, 2));
+      } finally {
+        await database.close();
+      }
+    });
+
+  const audit = program.command('audit').description('check the audit trail');
+  audit
+    .command('verify')
+    .description('check that no audit event has been changed or deleted (hash chain)')
+    .action(async () => {
+      const config = loadConfig(environment);
+      const database = await openConfiguredDatabase(config);
+      try {
+        const result = await verifyAuditChain(database.kysely);
+        if (!result.ok) throw new CliError(describeVerification(result));
+        console.log(describeVerification(result));
       } finally {
         await database.close();
       }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { UserTables } from './modules/accounts/users.tables.js';
+import type { AuditTables } from './platform/audit/audit.tables.js';
 import type { OrganisationTables } from './modules/organisations/organisations.tables.js';
 import type { ReferenceTables } from './modules/reference/reference.tables.js';
 
@@ -7,6 +8,10 @@ import type { ReferenceTables } from './modules/reference/reference.tables.js';
  * The database as Kysely sees it: every module's tables, joined here at the top so that
  * platform/ stays free of domain tables. A module adds its `<area>.tables.ts` to this list.
  */
-export interface Database extends ReferenceTables, UserTables, OrganisationTables {}
+export interface Database
+  extends ReferenceTables,
+    UserTables,
+    OrganisationTables,
+    AuditTables {}
 
 export type Db = Kysely<Database>;

@@ -28,6 +28,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ...handle,
     close: async () => {
       await handle.close();
+      // pg's pool.end() resolves before its sockets close: wait for the backends to go, so that
+      // the forced drop below does not kill them mid-flight.
+      await admin.kysely.executeQuery(
+        CompiledQuery.raw(
+          `do $$ begin for i in 1..250 loop exit when not exists (select from pg_stat_activity where datname = '${name}'); perform pg_sleep(0.02); end loop; end $$`,
+        ),
+      );
       await admin.kysely.executeQuery(
         CompiledQuery.raw(`drop database if exists "${name}" with (force)`),
       );

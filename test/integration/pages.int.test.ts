@@ -118,11 +118,12 @@ describe('pages', () => {
 
   it('keeps public pages under 50 KB compressed, stylesheet included', async () => {
     for (const lang of ['en', 'ar']) {
+      const plain = await app.inject({ url: `/?lang=${lang}` });
+      const css = /href="(\/static\/corridor[^"]+\.css)"/.exec(plain.body)?.[1];
       const page = await app.inject({
         url: `/?lang=${lang}`,
         headers: { 'accept-encoding': 'br, gzip' },
       });
-      const css = /href="(\/static\/corridor[^"]+\.css)"/.exec(page.body)?.[1];
       const style = await app.inject({ url: css!, headers: { 'accept-encoding': 'br, gzip' } });
       expect(page.headers['content-encoding']).toMatch(/br|gzip/);
       expect(style.headers['content-encoding']).toMatch(/br|gzip/);

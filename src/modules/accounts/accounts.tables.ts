@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { UserTables } from './users.tables.js';
 
 /** Tables of the accounts migration (20261127130000_accounts.sql). */
 
@@ -66,3 +67,6 @@ export interface AccountsTables {
   sign_in_throttle: SignInThrottleTable;
   email_outbox: EmailOutboxTable;
 }
+
+/** What the accounts repositories see: the user table and the accounts tables. */
+export type AccountsDatabase = UserTables & AccountsTables;

@@ -62,8 +62,24 @@ export function commonPasswords(): ReadonlySet<string> {
   return common;
 }
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
-const RUNS = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiopasdfghjklzxcvbnm', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p', 'azertyuiopqsdfghjklmwxcvbn'];
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
+const RUNS = [
+  'abcdefghijklmnopqrstuvwxyz',
+  '01234567890',
+  'qwertyuiopasdfghjklzxcvbnm',
+  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p',
+  'azertyuiopqsdfghjklmwxcvbn',
+];
 
 function isRun(value: string): boolean {
   return RUNS.some((run) => {
@@ -86,7 +102,10 @@ export function isCommonPassword(password: string): boolean {
   const lower = password.normalize('NFKC').toLowerCase();
   if (list.has(lower) || isRun(lower) || isRepetition(lower)) return true;
   const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  const deleet = [...lower].map((c) => LEET[c] ?? c).join('').replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  const deleet = [...lower]
+    .map((c) => LEET[c] ?? c)
+    .join('')
+    .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
   return [core, deleet].some(
     (candidate) =>
       candidate.length >= 4 && (list.has(candidate) || isRepetition(candidate) || isRun(candidate)),

@@ -43,7 +43,11 @@ export function totpCode(secretBase32: string, timestamp = Date.now()): string {
 }
 
 /** The time step the code belongs to, or null if it is not valid now (±1 step). */
-export function matchTotp(secretBase32: string, code: string, timestamp = Date.now()): number | null {
+export function matchTotp(
+  secretBase32: string,
+  code: string,
+  timestamp = Date.now(),
+): number | null {
   const token = code.replace(/[\s-]/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   const delta = totp(secretBase32, 'x').validate({ token, timestamp, window: WINDOW });
@@ -53,9 +57,17 @@ export function matchTotp(secretBase32: string, code: string, timestamp = Date.n
 
 /** The QR code of the otpauth URI as inline SVG: no script, no image request. */
 export async function qrCodeSvg(uri: string): Promise<string> {
-  const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const svg = await QRCode.toString(uri, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    width: 200,
+  });
   // Decorative for assistive technology: the page names it and shows the secret as text.
-  return svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" class="corridor-qr-code" ');
+  return svg.replace(
+    '<svg ',
+    '<svg aria-hidden="true" focusable="false" class="corridor-qr-code" ',
+  );
 }
 
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -71,5 +83,8 @@ export function newRecoveryCodes(count = 10): string[] {
 
 /** What people type, normalised: case, spaces and dashes ignored. */
 export function normaliseRecoveryCode(code: string): string {
-  return code.toLowerCase().replace(/[\s-]/g, '').replace(/(.{4})(?!$)/g, '$1-');
+  return code
+    .toLowerCase()
+    .replace(/[\s-]/g, '')
+    .replace(/(.{4})(?!$)/g, '$1-');
 }

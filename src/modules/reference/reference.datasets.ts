@@ -61,11 +61,24 @@ const F = {
 
 export const DATASETS: readonly Dataset[] = [
   {
+    name: 'iso639',
+    version: 'ISO 639-1 and ISO 639-3 (npm iso-639-1, iso-639-3)',
+    revision: 1,
+    files: [F.iso6391, F.iso6393],
+    dependsOn: [],
+    async load(files, store) {
+      const languages = parseLanguages(files.text(F.iso6391), files.text(F.iso6393));
+      await store.languages(languages);
+      const iso6391 = languages.filter((language) => language.iso6391 !== null).length;
+      return { rows: languages.length, details: { languages: languages.length, iso6391 } };
+    },
+  },
+  {
     name: 'iso3166-1',
     version: 'ISO 3166-1 (npm iso-3166 4.4.0, i18n-iso-countries 7.14.0)',
     revision: 1,
     files: [F.countries],
-    dependsOn: [],
+    dependsOn: ['iso639'],
     async load(files, store) {
       const { countries, names } = parseCountries(files.text(F.countries));
       await store.countries(countries);
@@ -83,19 +96,6 @@ export const DATASETS: readonly Dataset[] = [
       const subdivisions = parseSubdivisions(files.text(F.subdivisions));
       await store.subdivisions(subdivisions);
       return { rows: subdivisions.length, details: { subdivisions: subdivisions.length } };
-    },
-  },
-  {
-    name: 'iso639',
-    version: 'ISO 639-1 and ISO 639-3 (npm iso-639-1, iso-639-3)',
-    revision: 1,
-    files: [F.iso6391, F.iso6393],
-    dependsOn: [],
-    async load(files, store) {
-      const languages = parseLanguages(files.text(F.iso6391), files.text(F.iso6393));
-      await store.languages(languages);
-      const iso6391 = languages.filter((language) => language.iso6391 !== null).length;
-      return { rows: languages.length, details: { languages: languages.length, iso6391 } };
     },
   },
   {
@@ -130,18 +130,23 @@ export const DATASETS: readonly Dataset[] = [
     version: 'ESCO 1.2.0 occupations, multilingual labels',
     revision: 1,
     files: [F.occupations, F.occupationLabels, F.isco],
-    dependsOn: ['isco08'],
+    dependsOn: ['iso639', 'isco08'],
     async load(files, store) {
-      const { occupations, labels, skippedLabels } = parseEscoOccupations({
+      const { occupations, groups, labels, skippedLabels } = parseEscoOccupations({
         occupations: files.text(F.occupations),
         multilingualLabels: files.text(F.occupationLabels),
         iscoGroups: parseIscoGroups(files.text(F.isco)),
       });
       await store.occupations(occupations);
-      await store.occupationLabels(labels);
+      await store.occupationLabels(groups, labels);
       return {
-        rows: occupations.length + labels.length,
-        details: { occupations: occupations.length, labels: labels.length, skippedLabels },
+        rows: occupations.length + groups.length + labels.length,
+        details: {
+          occupations: occupations.length,
+          labelGroups: groups.length,
+          labels: labels.length,
+          skippedLabels,
+        },
       };
     },
   },
@@ -150,7 +155,7 @@ export const DATASETS: readonly Dataset[] = [
     version: 'ESCO 1.0.x skills (en-us)',
     revision: 1,
     files: [F.skills],
-    dependsOn: [],
+    dependsOn: ['iso639'],
     async load(files, store) {
       const { skills, labels } = parseEscoSkills(files.text(F.skills));
       await store.skills(skills);
@@ -223,7 +228,7 @@ export const DATASETS: readonly Dataset[] = [
     version: 'CEFR levels A1-C2 (Corridor descriptions)',
     revision: 1,
     files: [F.cefr],
-    dependsOn: [],
+    dependsOn: ['iso639'],
     async load(files, store) {
       const { levels, descriptions } = parseCefr(files.text(F.cefr));
       await store.cefrLevels(levels);

@@ -69,10 +69,17 @@ export interface EscoOccupationRow {
   regulated: boolean;
 }
 
-export interface OccupationLabelRow {
+/** The labels of one occupation or ISCO group in one language (see the migration). */
+export interface OccupationLabelGroupRow {
+  id: number;
   occupationId: string | null;
   iscoCode: string | null;
   language: string;
+  searchWords: string;
+}
+
+export interface OccupationLabelRow {
+  groupId: number;
   label: string;
   searchText: string;
   isTitle: boolean;
@@ -99,7 +106,12 @@ export function parseEscoOccupations(files: {
   occupations: string;
   multilingualLabels: string;
   iscoGroups: readonly IscoGroupRow[];
-}): { occupations: EscoOccupationRow[]; labels: OccupationLabelRow[]; skippedLabels: number } {
+}): {
+  occupations: EscoOccupationRow[];
+  groups: OccupationLabelGroupRow[];
+  labels: OccupationLabelRow[];
+  skippedLabels: number;
+} {
   const occupations = readCsv(files.occupations, [
     'conceptUri', 'code', 'iscoGroup', 'preferredLabel', 'altLabels', 'hiddenLabels',
     'description', 'regulatedProfessionNote',
@@ -152,27 +164,32 @@ export function parseEscoOccupations(files: {
     else skippedLabels += 1;
   }
 
+  const groups: OccupationLabelGroupRow[] = [];
   const labels: OccupationLabelRow[] = [];
   for (const set of sets.values()) {
     for (const [language, entry] of set.byLanguage) {
       const searchable = [...entry.labels]
         .map((label) => ({ label, searchText: normaliseSearchText(label) }))
         .filter(({ searchText }) => searchText !== '');
+      if (searchable.length === 0) continue;
       const title = entry.title ?? chooseTitle(searchable.map(({ label }) => label));
+      const groupId = groups.length + 1;
+      const words = new Set(searchable.flatMap(({ searchText }) => searchText.split(' ')));
+      groups.push({
+        id: groupId,
+        occupationId: set.occupationId,
+        iscoCode: set.iscoCode,
+        language,
+        searchWords: [...words].join(' '),
+      });
       for (const { label, searchText } of searchable) {
-        labels.push({
-          occupationId: set.occupationId,
-          iscoCode: set.iscoCode,
-          language,
-          label,
-          searchText,
-          isTitle: label === title,
-        });
+        labels.push({ groupId, label, searchText, isTitle: label === title });
       }
     }
   }
   return {
     occupations: occupations.map(({ labels: _labels, ...occupation }) => occupation),
+    groups,
     labels,
     skippedLabels,
   };

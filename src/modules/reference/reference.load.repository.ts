@@ -4,6 +4,7 @@ import type {
   EscoOccupationRow,
   EscoSkillRow,
   IscoGroupRow,
+  OccupationLabelGroupRow,
   OccupationLabelRow,
   OccupationSkillRow,
   SkillLabelRow,
@@ -26,7 +27,7 @@ import type {
  * per row, and the same SQL on PGlite and PostgreSQL.
  */
 
-type ArrayType = 'text' | 'uuid' | 'int2' | 'bool';
+type ArrayType = 'text' | 'uuid' | 'int2' | 'int4' | 'bool';
 type Scalar = string | number | boolean | null;
 type TableName = keyof Database;
 
@@ -120,12 +121,20 @@ const OCCUPATION = spec({
     ['regulated', 'bool', (r) => r.regulated],
   ],
 });
+const OCCUPATION_LABEL_GROUP = spec({
+  table: 'occupation_label_group',
+  columns: [
+    ['id', 'int4', (r: OccupationLabelGroupRow) => r.id],
+    ['occupation_id', 'uuid', (r) => r.occupationId],
+    ['isco_code', 'text', (r) => r.iscoCode],
+    ['language', 'text', (r) => r.language],
+    ['search_words', 'text', (r) => r.searchWords],
+  ],
+});
 const OCCUPATION_LABEL = spec({
   table: 'occupation_label',
   columns: [
-    ['occupation_id', 'uuid', (r: OccupationLabelRow) => r.occupationId],
-    ['isco_code', 'text', (r) => r.iscoCode],
-    ['language', 'text', (r) => r.language],
+    ['group_id', 'int4', (r: OccupationLabelRow) => r.groupId],
     ['label', 'text', (r) => r.label],
     ['search_text', 'text', (r) => r.searchText],
     ['is_title', 'bool', (r) => r.isTitle],
@@ -238,7 +247,11 @@ export class ReferenceLoadRepository {
   currencies = (rows: CurrencyRow[]) => this.upsert(CURRENCY, rows);
   iscoGroups = (rows: IscoGroupRow[]) => this.upsert(ISCO_GROUP, rows);
   occupations = (rows: EscoOccupationRow[]) => this.upsert(OCCUPATION, rows);
-  occupationLabels = (rows: OccupationLabelRow[]) => this.replace(OCCUPATION_LABEL, rows);
+  occupationLabels = (groups: OccupationLabelGroupRow[], labels: OccupationLabelRow[]) =>
+    this.refill(['occupation_label', 'occupation_label_group'], async () => {
+      await this.insert(OCCUPATION_LABEL_GROUP, groups);
+      await this.insert(OCCUPATION_LABEL, labels);
+    });
   skills = (rows: EscoSkillRow[]) => this.upsert(SKILL, rows);
   skillLabels = (rows: SkillLabelRow[]) => this.replace(SKILL_LABEL, rows);
   occupationSkills = (rows: OccupationSkillRow[]) => this.replace(OCCUPATION_SKILL, rows);
@@ -267,36 +280,43 @@ export class ReferenceLoadRepository {
     await sql`analyze ${sql.table(spec.table)}`.execute(this.db);
   }
 
+  /** Rows nobody else references (labels, names, relations) are replaced wholesale. */
+  private replace<T extends TableName, Row>(spec: TableSpec<T, Row>, rows: readonly Row[]) {
+    return this.refill([spec.table], () => this.insert(spec, rows));
+  }
+
   /**
-   * Rows nobody else references (labels, names, relations) are replaced wholesale, with the
-   * table's indexes and key constraints dropped first and rebuilt from their own definitions
-   * afterwards: building an index once, and checking a foreign key with one join, is many times
-   * faster than maintaining them row by row (a trigram index most of all).
+   * Empties tables and refills them with their indexes and key constraints dropped, then
+   * rebuilds those from their own definitions (the migration stays their only source): building
+   * an index once, and checking a foreign key with one join, is many times faster than
+   * maintaining them row by row. The tables stay locked until the transaction ends.
    */
-  private async replace<T extends TableName, Row>(spec: TableSpec<T, Row>, rows: readonly Row[]) {
-    const table = sql.table(spec.table);
-    const { rows: constraints } = await sql<{ name: string; definition: string }>`
-      select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
-      where conrelid = ${spec.table}::regclass and contype in ('p', 'u', 'f')
-      order by contype desc`.execute(this.db);
+  private async refill(tables: TableName[], fill: () => Promise<void>): Promise<void> {
+    const names = sql`${sql.join(tables.map((table) => sql`${table}::regclass`))}`;
+    const { rows: constraints } = await sql<{ table: string; name: string; definition: string }>`
+      select conrelid::regclass::text as table, conname as name,
+        pg_get_constraintdef(oid) as definition
+      from pg_constraint where conrelid in (${names}) and contype in ('p', 'u', 'f')
+      order by contype = 'f' desc`.execute(this.db);
     const { rows: indexes } = await sql<{ name: string; definition: string }>`
       select indexrelid::regclass::text as name, pg_get_indexdef(indexrelid) as definition
-      from pg_index where indrelid = ${spec.table}::regclass
+      from pg_index where indrelid in (${names})
         and not exists (select 1 from pg_constraint where conindid = indexrelid)`.execute(this.db);
 
-    for (const { name } of constraints) {
-      await sql`alter table ${table} drop constraint ${sql.id(name)}`.execute(this.db);
+    for (const { table, name } of constraints) {
+      await sql`alter table ${sql.raw(table)} drop constraint ${sql.id(name)}`.execute(this.db);
     }
     for (const { name } of indexes) await sql`drop index ${sql.raw(name)}`.execute(this.db);
-    await sql`delete from ${table}`.execute(this.db);
-    await this.insert(spec, rows);
-    for (const { name, definition } of [...constraints].reverse()) {
-      await sql`alter table ${table} add constraint ${sql.id(name)} ${sql.raw(definition)}`.execute(
+    for (const table of tables) await sql`delete from ${sql.table(table)}`.execute(this.db);
+    await fill();
+    // Keys before the foreign keys that point at them; indexes last.
+    for (const { table, name, definition } of [...constraints].reverse()) {
+      await sql`alter table ${sql.raw(table)} add constraint ${sql.id(name)} ${sql.raw(definition)}`.execute(
         this.db,
       );
     }
     for (const { definition } of indexes) await sql.raw(definition).execute(this.db);
-    await sql`analyze ${table}`.execute(this.db);
+    for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(this.db);
   }
 
   private async insert<T extends TableName, Row>(

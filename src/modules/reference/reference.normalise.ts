@@ -21,6 +21,9 @@ const LETTERS: Readonly<Record<string, string>> = {
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
 const NOT_ASCII_WORD = /[^a-z0-9]+/g;
 const COMBINING_ACCENTS = /[\u0300-\u036f]+/g;
+const NON_ASCII = /[^\x00-\x7f]/gu;
+// ASCII punctuation, and the spaces left by replacement(): letters of other scripts stay.
+const NOT_WORD = /[\x00-\x2f\x3a-\x60\x7b-\x7f]+/g;
 const MARK = /^\p{M}$/u;
 const WORD = /^[\p{L}\p{N}]$/u;
 
@@ -47,15 +50,5 @@ export function normaliseSearchText(text: string): string {
 }
 
 function normaliseCharacters(value: string): string {
-  let result = '';
-  for (const character of value) {
-    const code = character.charCodeAt(0);
-    if (code < 0x80) {
-      const word = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-      result += word ? character : ' ';
-    } else {
-      result += replacement(character);
-    }
-  }
-  return result.replace(/ +/g, ' ').trim();
+  return value.replace(NON_ASCII, replacement).replace(NOT_WORD, ' ').trim();
 }

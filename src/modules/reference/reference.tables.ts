@@ -68,11 +68,17 @@ export interface EscoOccupationTable {
   regulated: boolean;
 }
 
-export interface OccupationLabelTable {
-  id: Generated<number>;
+export interface OccupationLabelGroupTable {
+  id: number;
   occupation_id: string | null;
   isco_code: string | null;
   language: string;
+  search_words: string;
+}
+
+export interface OccupationLabelTable {
+  id: Generated<number>;
+  group_id: number;
   label: string;
   search_text: string;
   is_title: boolean;
@@ -138,6 +144,7 @@ export interface ReferenceTables {
   currency: CurrencyTable;
   isco_group: IscoGroupTable;
   esco_occupation: EscoOccupationTable;
+  occupation_label_group: OccupationLabelGroupTable;
   occupation_label: OccupationLabelTable;
   esco_skill: EscoSkillTable;
   skill_label: SkillLabelTable;

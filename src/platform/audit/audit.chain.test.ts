@@ -33,7 +33,9 @@ describe('audit hash chain', () => {
   it('changes when the content, the time or the previous hash changes', () => {
     const base = eventHash(GENESIS_HASH, event);
     expect(eventHash(GENESIS_HASH, { ...event, purpose: 'curiosity' })).not.toBe(base);
-    expect(eventHash(GENESIS_HASH, { ...event, occurred_at: new Date('2026-11-27T12:00:00.124Z') })).not.toBe(base);
+    expect(
+      eventHash(GENESIS_HASH, { ...event, occurred_at: new Date('2026-11-27T12:00:00.124Z') }),
+    ).not.toBe(base);
     expect(eventHash('1'.repeat(64), event)).not.toBe(base);
   });
 

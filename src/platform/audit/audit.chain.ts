@@ -1,5 +1,5 @@
 import { sha256Hex } from '../crypto/tokens.js';
-import { canonicalJson, type JsonObject, type JsonValue } from './canonical-json.js';
+import { canonicalJson, type JsonObject } from './canonical-json.js';
 
 /**
  * The hash chain over audit_event. Each event's hash covers the previous event's hash and the
@@ -58,7 +58,7 @@ export function eventContent(event: HashedEvent): JsonObject {
   for (const column of HASHED_COLUMNS) {
     const value = event[column];
     if (value === null) continue;
-    content[column] = value instanceof Date ? value.toISOString() : (value as JsonValue);
+    content[column] = value instanceof Date ? value.toISOString() : value;
   }
   return content;
 }

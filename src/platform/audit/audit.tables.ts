@@ -32,4 +32,3 @@ export interface AuditEventTable {
 export interface AuditTables {
   audit_event: AuditEventTable;
 }
-

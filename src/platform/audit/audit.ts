@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { GENESIS_HASH, eventHash, type HashedEvent } from './audit.chain.js';
 import { AuditRepository, type AuditEventRecord } from './audit.repository.js';
 import type { AuditTables } from './audit.tables.js';
@@ -111,7 +111,11 @@ export class AuditLog {
    * Appending holds a lock on the chain until the transaction ends, so every other auditing
    * transaction waits for this one: record the event last, just before the transaction commits.
    */
-  async record<DB extends AuditTables>(executor: Kysely<DB>, event: AuditEventInput): Promise<void> {
+  async record<DB extends AuditTables>(
+    // Transaction<DB> listed too: TypeScript cannot infer DB from a Transaction otherwise.
+    executor: Kysely<DB> | Transaction<DB>,
+    event: AuditEventInput,
+  ): Promise<void> {
     const db = executor as unknown as Kysely<AuditTables>;
     const content = prepare(event);
     if (db.isTransaction) return this.append(db, content);
@@ -199,8 +203,10 @@ export class AuditLog {
 }
 
 /** For `corridor audit verify`. */
-export function verifyAuditChain(db: Kysely<AuditTables>): Promise<AuditVerification> {
-  return new AuditLog(db).verify();
+export function verifyAuditChain<DB extends AuditTables>(
+  db: Kysely<DB>,
+): Promise<AuditVerification> {
+  return new AuditLog(db as unknown as Kysely<AuditTables>).verify();
 }
 
 export function describeVerification(result: AuditVerification): string {
@@ -241,7 +247,10 @@ function redactSecrets(object: JsonObject): JsonObject {
     if (Array.isArray(value)) return value.map(redact);
     if (value === null || typeof value !== 'object') return value;
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? REDACTED : redact(inner)]),
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        SECRET_KEY.test(key) ? REDACTED : redact(inner),
+      ]),
     );
   };
   return redact(object) as JsonObject;

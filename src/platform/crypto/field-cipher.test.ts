@@ -19,7 +19,12 @@ function cipher(encryptionKeys: string, lookupHashKey = LOOKUP) {
 
 describe('AES-256-GCM (McGrew & Viega GCM spec vectors, as used in NIST CAVP)', () => {
   it('test case 14: zero key, zero IV, one zero block', () => {
-    const sealed = aesGcmEncrypt(hex('00'.repeat(32)), hex('00'.repeat(12)), hex('00'.repeat(16)), Buffer.alloc(0));
+    const sealed = aesGcmEncrypt(
+      hex('00'.repeat(32)),
+      hex('00'.repeat(12)),
+      hex('00'.repeat(16)),
+      Buffer.alloc(0),
+    );
     expect(sealed.ciphertext.toString('hex')).toBe('cea7403d4d606b6e074ec5d3baf39d18');
     expect(sealed.tag.toString('hex')).toBe('d0d1c8a799996bf0265b98b5d48ab919');
   });
@@ -43,8 +48,12 @@ describe('AES-256-GCM (McGrew & Viega GCM spec vectors, as used in NIST CAVP)', 
   });
 
   it('refuses keys and IVs of the wrong length', () => {
-    expect(() => aesGcmEncrypt(Buffer.alloc(16), Buffer.alloc(12), Buffer.alloc(0), Buffer.alloc(0))).toThrow(RangeError);
-    expect(() => aesGcmEncrypt(Buffer.alloc(32), Buffer.alloc(16), Buffer.alloc(0), Buffer.alloc(0))).toThrow(RangeError);
+    expect(() =>
+      aesGcmEncrypt(Buffer.alloc(16), Buffer.alloc(12), Buffer.alloc(0), Buffer.alloc(0)),
+    ).toThrow(RangeError);
+    expect(() =>
+      aesGcmEncrypt(Buffer.alloc(32), Buffer.alloc(16), Buffer.alloc(0), Buffer.alloc(0)),
+    ).toThrow(RangeError);
   });
 });
 
@@ -102,7 +111,9 @@ describe('FieldCipher', () => {
 
   it('refuses a value relabelled with another key id', () => {
     const sealed = current.encrypt('P1234567', context);
-    expect(() => current.decrypt(sealed.replace('v1.k2.', 'v1.k1.'), context)).toThrow(DecryptionError);
+    expect(() => current.decrypt(sealed.replace('v1.k2.', 'v1.k1.'), context)).toThrow(
+      DecryptionError,
+    );
   });
 
   it('names an unknown key without showing key material or plaintext', () => {
@@ -114,15 +125,22 @@ describe('FieldCipher', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(DecryptionError);
-    expect((error as DecryptionError).message).toBe('Cannot decrypt travel_document.number: unknown key');
+    expect((error as DecryptionError).message).toBe(
+      'Cannot decrypt travel_document.number: unknown key',
+    );
   });
 
-  it.each(['', 'plain text', 'v1.k2.a.b', 'v2.k2.AAAAAAAAAAAAAAAA..AAAAAAAAAAAAAAAAAAAAAA', 'v1.k2.!!!.x.y'])(
-    'calls %j malformed',
-    (value) => {
-      expect(() => current.decrypt(value, context)).toThrow(new DecryptionError(context, 'malformed'));
-    },
-  );
+  it.each([
+    '',
+    'plain text',
+    'v1.k2.a.b',
+    'v2.k2.AAAAAAAAAAAAAAAA..AAAAAAAAAAAAAAAAAAAAAA',
+    'v1.k2.!!!.x.y',
+  ])('calls %j malformed', (value) => {
+    expect(() => current.decrypt(value, context)).toThrow(
+      new DecryptionError(context, 'malformed'),
+    );
+  });
 
   it('refuses a non-canonical base64url spelling of the same bytes', () => {
     const sealed = current.encrypt('x', context);
@@ -160,7 +178,9 @@ describe('FieldCipher', () => {
   });
 
   it('refuses a lookup key that is not 32 bytes, without echoing it', () => {
-    expect(() => cipher(`k1:${key(1)}`, 'c2hvcnQ=')).toThrow(/^The lookup hash key must be 32 bytes/);
+    expect(() => cipher(`k1:${key(1)}`, 'c2hvcnQ=')).toThrow(
+      /^The lookup hash key must be 32 bytes/,
+    );
   });
 });
 

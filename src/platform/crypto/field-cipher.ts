@@ -94,7 +94,8 @@ export class FieldCipher {
           'Each encryption key must read keyId:base64key, with a key id of letters, digits, _ or -',
         );
       }
-      if (keys.has(keyId)) throw new CipherConfigError(`Encryption key id "${keyId}" appears twice`);
+      if (keys.has(keyId))
+        throw new CipherConfigError(`Encryption key id "${keyId}" appears twice`);
       keys.set(keyId, decodeKey(entry.slice(separator + 1).trim(), `Encryption key "${keyId}"`));
       currentKeyId ??= keyId;
     }

@@ -26,12 +26,7 @@ export function aesGcmEncrypt(key: Buffer, iv: Buffer, plaintext: Buffer, aad: B
 }
 
 /** Throws if the tag does not authenticate the ciphertext and AAD under this key. */
-export function aesGcmDecrypt(
-  key: Buffer,
-  iv: Buffer,
-  sealed: GcmSealed,
-  aad: Buffer,
-): Buffer {
+export function aesGcmDecrypt(key: Buffer, iv: Buffer, sealed: GcmSealed, aad: Buffer): Buffer {
   checkLength('key', key, AES_KEY_BYTES);
   checkLength('IV', iv, GCM_IV_BYTES);
   checkLength('tag', sealed.tag, GCM_TAG_BYTES);

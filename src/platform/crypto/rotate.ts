@@ -86,7 +86,9 @@ async function rotateColumn(
         .select([`${idColumn} as id`, `${column} as value`])
         .where(column, 'is not', null)
         // starts_with, not LIKE: a key id may contain "_", which LIKE reads as a wildcard.
-        .where((eb) => eb.not(eb.fn<boolean>('starts_with', [eb.ref(column), eb.val(cipher.currentPrefix)])))
+        .where((eb) =>
+          eb.not(eb.fn<boolean>('starts_with', [eb.ref(column), eb.val(cipher.currentPrefix)])),
+        )
         .orderBy(idColumn)
         .limit(batchSize)
         .forUpdate();

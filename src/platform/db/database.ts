@@ -32,13 +32,7 @@ export async function openDatabase<DB>(target: DatabaseTarget): Promise<Database
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
     const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return {
-      kysely,
-      kind: 'postgres',
-      pglite: undefined,
-      ping: async () => void (await sql`select 1`.execute(kysely)),
-      close: () => kysely.destroy(),
-    };
+    return handle(kysely, 'postgres', undefined);
   }
 
   if (target.dataDir) await fs.mkdir(target.dataDir, { recursive: true });
@@ -54,11 +48,27 @@ export async function openDatabase<DB>(target: DatabaseTarget): Promise<Database
     },
   });
   const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return handle(kysely, 'pglite', pglite);
+}
+
+function handle<DB>(
+  kysely: Kysely<DB>,
+  kind: 'pglite' | 'postgres',
+  pglite: PGlite | undefined,
+): DatabaseHandle<DB> {
+  let closed = false;
   return {
     kysely,
-    kind: 'pglite',
+    kind,
     pglite,
-    ping: async () => void (await sql`select 1`.execute(kysely)),
-    close: () => kysely.destroy(),
+    ping: async () => {
+      if (closed) throw new Error('The database is closed');
+      await sql`select 1`.execute(kysely);
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await kysely.destroy();
+    },
   };
 }

@@ -86,7 +86,9 @@ function pathOf(request: FastifyRequest): string {
 
 function isAllowedDuringStep(path: string, allowed: readonly string[]): boolean {
   return allowed.some((prefix) =>
-    prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix || path.startsWith(`${prefix}/`),
+    prefix.endsWith('/')
+      ? path.startsWith(prefix)
+      : path === prefix || path.startsWith(`${prefix}/`),
   );
 }
 
@@ -135,7 +137,13 @@ export function safeNextPath(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return null;
   if (!value.startsWith('/') || value.startsWith('//')) return null;
   // Browsers read a backslash as a slash, and drop tabs and newlines from URLs.
-  if (/[\\\u0000-\u001f\u007f]/.test(value)) return null;
+  if (
+    [...value].some(
+      (char) => char === '\\' || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f,
+    )
+  ) {
+    return null;
+  }
   const base = 'http://corridor.invalid';
   let url: URL;
   try {

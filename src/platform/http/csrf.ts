@@ -33,6 +33,15 @@ export interface CsrfOptions {
   detailKey?: string;
 }
 
+/**
+ * The token for page templates, made only if a template prints it: `{{ csrfToken }}` calls
+ * toString. So public pages without a form set no cookie (and stay cacheable).
+ */
+export function lazyCsrfToken(reply: FastifyReply): { toString(): string } {
+  let token: string | undefined;
+  return { toString: () => (token ??= reply.csrfToken()) };
+}
+
 export function csrfCookieName(secure: boolean): string {
   return secure ? '__Host-corridor_csrf' : 'corridor_csrf';
 }

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { AuditEventInput, AuditLog } from '../../platform/audit/audit.js';
+import type { AuditTables } from '../../platform/audit/audit.tables.js';
+import type { Role } from '../../platform/authz/catalogue.js';
+import type { RoleGrant } from '../../platform/authz/principal.js';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
+import type { Translator } from '../../platform/i18n/translator.js';
+import type { OrganisationTables } from '../organisations/organisations.tables.js';
+import type { Mailer } from './mailer.js';
+import type { SessionsRepository } from './sessions.repository.js';
+import type { ThrottleRepository } from './throttle.repository.js';
+import type { Executor, UsersRepository } from './users.repository.js';
+
+/** Where a request comes from: what sessions and the audit trail record. */
+export interface RequestMeta {
+  requestId: string | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+/** The roles users hold (organisations' RolesRepository). */
+export interface RoleDirectory {
+  grantsFor(userId: string): Promise<RoleGrant[]>;
+  assign(
+    executor: Kysely<OrganisationTables>,
+    grant: { userId: string; role: Role; organisationId: string | null; administrator?: boolean },
+  ): Promise<void>;
+}
+
+export interface AccountsSettings {
+  publicUrl: string;
+  session: { idleMinutes: number; absoluteHours: number };
+}
+
+/** What every accounts service is built from. */
+export interface AccountsDependencies {
+  users: UsersRepository;
+  sessions: SessionsRepository;
+  throttle: ThrottleRepository;
+  mailer: Mailer;
+  audit: AuditLog;
+  cipher: FieldCipher;
+  roles: RoleDirectory;
+  translator: Translator;
+  settings: AccountsSettings;
+  now: () => Date;
+}
+
+export const TOTP_SECRET_CONTEXT = 'app_user.totp_secret';
+
+/** Records an audit event inside the caller's transaction (last, just before it commits). */
+export function recordAudit(
+  deps: AccountsDependencies,
+  executor: Executor,
+  event: AuditEventInput,
+): Promise<void> {
+  return deps.audit.record(executor as unknown as Kysely<AuditTables>, event);
+}
+
+/** Email addresses are compared lower-cased and trimmed (as the app_user check requires). */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

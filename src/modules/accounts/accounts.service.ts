@@ -1,0 +1,263 @@
+import type { Kysely } from 'kysely';
+import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
+import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
+import { can, type RoleGrant } from '../../platform/authz/principal.js';
+import type { Language } from '../../platform/i18n/languages.js';
+import { ForbiddenError, ValidationError } from '../../platform/http/problem.js';
+import type { OrganisationTables } from '../organisations/organisations.tables.js';
+import {
+  normaliseEmail,
+  recordAudit,
+  type AccountsDependencies,
+  type RequestMeta,
+} from './accounts.context.js';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import type { PasswordResetService } from './password-reset.service.js';
+import type { SessionsService } from './sessions.service.js';
+import type { SessionSummary } from './sessions.repository.js';
+import { SignInThrottle } from './throttle.js';
+import type { Executor, UserRecord } from './users.repository.js';
+
+export interface NewUser {
+  email: string;
+  fullName: string;
+  preferredLanguage?: Language;
+}
+
+export interface AccountOverview {
+  user: Pick<UserRecord, 'id' | 'email' | 'fullName' | 'preferredLanguage' | 'createdAt'>;
+  grants: RoleGrant[];
+  twoFactorEnabled: boolean;
+  sessions: SessionSummary[];
+}
+
+/** A password that breaks a rule, as a field error (pointer "/<field>", detail a locale key). */
+function checkPassword(password: string, email: string, field = 'password'): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw new ValidationError([{ pointer: `/${field}`, detail: problem }]);
+}
+
+/**
+ * Accounts: job seekers register themselves; staff accounts are opened when they accept an
+ * invitation (`createUser`, inside the invitation's transaction); authority users are created
+ * by a system administrator (`createAuthorityUser`).
+ */
+export class AccountsService {
+  private readonly throttle: SignInThrottle;
+
+  constructor(
+    private readonly deps: AccountsDependencies,
+    private readonly sessions: SessionsService,
+    private readonly passwordLinks: PasswordResetService,
+  ) {
+    this.throttle = new SignInThrottle(deps.throttle, deps.now);
+  }
+
+  async findActiveUserIdByEmail(email: string): Promise<string | null> {
+    const user = await this.deps.users.findOpenByEmail(normaliseEmail(email));
+    return user?.status === 'active' ? user.id : null;
+  }
+
+  private async insertUser(
+    executor: Executor,
+    input: NewUser & { password: string | null },
+    audit: { action: string; ctx: ActorContext | null; meta: RequestMeta | null },
+  ): Promise<string> {
+    const email = normaliseEmail(input.email);
+    const fullName = input.fullName.normalize('NFC').trim();
+    if (input.password !== null) checkPassword(input.password, email);
+    if (await this.deps.users.findOpenByEmail(email, executor)) {
+      throw new ValidationError([{ pointer: '/email', detail: 'accounts.errors.emailTaken' }]);
+    }
+    const now = this.deps.now();
+    const userId = await this.deps.users.insert(executor, {
+      email,
+      fullName,
+      preferredLanguage: input.preferredLanguage ?? 'en',
+      status: input.password === null ? 'pending' : 'active',
+      passwordHash: input.password === null ? null : await hashPassword(input.password),
+      now,
+    });
+    await recordAudit(this.deps, executor, {
+      action: audit.action,
+      actor: audit.ctx ? auditActorOf(audit.ctx.principal) : { ...SYSTEM_ACTOR, userId },
+      subjectType: 'app_user',
+      subjectIds: [userId],
+      dataSubjectUserId: userId,
+      requestId: audit.ctx?.requestId ?? audit.meta?.requestId ?? null,
+      ipAddress: audit.ctx?.ipAddress ?? audit.meta?.ipAddress ?? null,
+      after: {
+        preferredLanguage: input.preferredLanguage ?? 'en',
+        withPassword: input.password !== null,
+      },
+    });
+    return userId;
+  }
+
+  /**
+   * A job seeker registers: the account, the job_seeker role and a session, in one
+   * transaction. Returns the session id for the cookie. Throws ValidationError (email taken,
+   * weak password).
+   */
+  async register(
+    input: NewUser & { password: string; previousToken: string | null },
+    meta: RequestMeta,
+  ): Promise<{ userId: string; token: string }> {
+    return this.deps.users.transaction(async (trx) => {
+      const userId = await this.insertUser(trx, input, {
+        action: 'user.registered',
+        ctx: null,
+        meta,
+      });
+      await this.deps.roles.assign(trx as unknown as Kysely<OrganisationTables>, {
+        userId,
+        role: 'job_seeker',
+        organisationId: null,
+      });
+      const { token, sessionId } = await this.sessions.start(
+        trx,
+        { userId, stage: 'active', twoFactorVerified: false, previousToken: input.previousToken },
+        meta,
+      );
+      await recordAudit(this.deps, trx, {
+        action: 'session.created',
+        actor: { ...SYSTEM_ACTOR, userId },
+        subjectType: 'session',
+        subjectIds: [sessionId],
+        dataSubjectUserId: userId,
+        requestId: meta.requestId,
+        ipAddress: meta.ipAddress,
+      });
+      return { userId, token };
+    });
+  }
+
+  /**
+   * Opens an account inside the caller's transaction (invitations). With a password the account
+   * is active; without one it waits for a password set through a link. No role is given: the
+   * caller assigns it. Throws ValidationError (email taken, weak password).
+   */
+  createUser<DB>(
+    executor: Kysely<DB>,
+    input: NewUser & { password?: string | null },
+    request: RequestMeta | null = null,
+  ): Promise<string> {
+    return this.insertUser(
+      executor as unknown as Executor,
+      { ...input, password: input.password ?? null },
+      {
+        action: 'user.created',
+        ctx: null,
+        meta: request,
+      },
+    );
+  }
+
+  /**
+   * A system administrator creates an authority user. Without a password, the user is emailed a
+   * link to choose one (valid 72 hours). Roles are assigned separately. Returns the user id.
+   */
+  async createAuthorityUser(
+    ctx: ActorContext,
+    input: NewUser & { password?: string | null },
+  ): Promise<string> {
+    if (!can(ctx.principal, 'user.create_officer')) throw new ForbiddenError();
+    const password = input.password ?? null;
+    const { userId, emailId } = await this.deps.users.transaction(async (trx) => {
+      const id = await this.insertUser(
+        trx,
+        { ...input, password },
+        { action: 'user.created', ctx, meta: null },
+      );
+      const mail = password === null ? await this.passwordLinks.issue(trx, id, 'set', ctx) : null;
+      return { userId: id, emailId: mail };
+    });
+    if (emailId) void this.deps.mailer.deliver(emailId);
+    return userId;
+  }
+
+  async overview(userId: string): Promise<AccountOverview | null> {
+    const user = await this.deps.users.findById(userId);
+    if (!user || user.status === 'closed') return null;
+    const [grants, sessions] = await Promise.all([
+      this.deps.roles.grantsFor(userId),
+      this.sessions.list(userId),
+    ]);
+    return {
+      user: {
+        id: user.id,
+        email: user.email,
+        fullName: user.fullName,
+        preferredLanguage: user.preferredLanguage,
+        createdAt: user.createdAt,
+      },
+      grants,
+      twoFactorEnabled: user.totpEnabledAt !== null,
+      sessions,
+    };
+  }
+
+  /**
+   * Changes the password after checking the current one (wrong answers count towards the
+   * sign-in lock). Ends the user's other sessions. Throws ValidationError.
+   */
+  async changePassword(
+    ctx: ActorContext,
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<{ otherSessionsEnded: number }> {
+    const userId = ctx.principal.userId;
+    const user = userId ? await this.deps.users.findById(userId) : undefined;
+    if (!user?.passwordHash || user.status !== 'active') throw new ForbiddenError();
+    const lockedFor = await this.throttle.lockedMinutes(user.email, ctx.ipAddress);
+    if (lockedFor !== null) {
+      throw new ValidationError([
+        { pointer: '/currentPassword', detail: 'accounts.errors.tryLater' },
+      ]);
+    }
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      await this.deps.users.transaction(async (trx) => {
+        await this.throttle.recordFailure(trx, user.email, ctx.ipAddress);
+        await recordAudit(this.deps, trx, {
+          action: 'password.change_failed',
+          actor: auditActorOf(ctx.principal),
+          subjectType: 'app_user',
+          subjectIds: [user.id],
+          dataSubjectUserId: user.id,
+          requestId: ctx.requestId,
+          ipAddress: ctx.ipAddress,
+        });
+      });
+      throw new ValidationError([
+        { pointer: '/currentPassword', detail: 'accounts.errors.currentPasswordWrong' },
+      ]);
+    }
+    checkPassword(input.newPassword, user.email, 'newPassword');
+    if (input.newPassword === input.currentPassword) {
+      throw new ValidationError([
+        { pointer: '/newPassword', detail: 'accounts.errors.passwordUnchanged' },
+      ]);
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    return this.deps.users.transaction(async (trx) => {
+      const now = this.deps.now();
+      await this.deps.users.setPassword(trx, user.id, passwordHash, now);
+      await this.deps.users.expirePasswordLinks(trx, user.id, now);
+      const ended = await this.deps.sessions.deleteAllForUser(
+        trx,
+        user.id,
+        ctx.principal.sessionId,
+      );
+      await recordAudit(this.deps, trx, {
+        action: 'password.changed',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'app_user',
+        subjectIds: [user.id],
+        dataSubjectUserId: user.id,
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        after: { otherSessionsEnded: ended.length },
+      });
+      return { otherSessionsEnded: ended.length };
+    });
+  }
+}

@@ -1,0 +1,146 @@
+import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
+import { sha256Hex } from '../../platform/crypto/tokens.js';
+import { ForbiddenError, ValidationError } from '../../platform/http/problem.js';
+import { recordAudit, TOTP_SECRET_CONTEXT, type AccountsDependencies } from './accounts.context.js';
+import {
+  formatSecretForPeople,
+  matchTotp,
+  newRecoveryCodes,
+  newTotpSecret,
+  normaliseRecoveryCode,
+  qrCodeSvg,
+  totpUri,
+} from './totp.js';
+
+export interface TwoFactorSetup {
+  /** The secret as people type it, in groups of four. */
+  secret: string;
+  qrCodeSvg: string;
+}
+
+/** Setting up TOTP two-factor authentication, and the recovery codes that go with it. */
+export class TwoFactorService {
+  constructor(private readonly deps: AccountsDependencies) {}
+
+  private async user(ctx: ActorContext) {
+    const userId = ctx.principal.userId;
+    const user = userId ? await this.deps.users.findById(userId) : undefined;
+    if (!user || user.status !== 'active') throw new ForbiddenError();
+    return user;
+  }
+
+  async status(ctx: ActorContext): Promise<{ enabled: boolean; unusedRecoveryCodes: number }> {
+    const user = await this.user(ctx);
+    return {
+      enabled: user.totpEnabledAt !== null,
+      unusedRecoveryCodes: user.totpEnabledAt
+        ? await this.deps.users.unusedRecoveryCodes(user.id)
+        : 0,
+    };
+  }
+
+  /**
+   * The secret to add to an authenticator app: made once and kept (encrypted) until it is
+   * confirmed, so that reloading the page shows the same one.
+   */
+  async setup(ctx: ActorContext): Promise<TwoFactorSetup> {
+    const user = await this.user(ctx);
+    if (user.totpEnabledAt) throw new ForbiddenError();
+    let secret = user.totpSecretEncrypted
+      ? this.deps.cipher.decrypt(user.totpSecretEncrypted, TOTP_SECRET_CONTEXT)
+      : null;
+    if (!secret) {
+      secret = newTotpSecret();
+      const encrypted = this.deps.cipher.encrypt(secret, TOTP_SECRET_CONTEXT);
+      await this.deps.users.transaction(async (trx) => {
+        await this.deps.users.setPendingTotpSecret(trx, user.id, encrypted, this.deps.now());
+        await recordAudit(this.deps, trx, {
+          action: 'two_factor.setup_started',
+          actor: auditActorOf(ctx.principal),
+          subjectType: 'app_user',
+          subjectIds: [user.id],
+          dataSubjectUserId: user.id,
+          requestId: ctx.requestId,
+          ipAddress: ctx.ipAddress,
+        });
+      });
+    }
+    return {
+      secret: formatSecretForPeople(secret),
+      qrCodeSvg: await qrCodeSvg(totpUri(secret, user.email)),
+    };
+  }
+
+  /**
+   * The first code proves the app holds the secret: two-factor authentication is on, this
+   * session counts as verified, and ten recovery codes are made. Returns the codes, to show once.
+   */
+  async enable(ctx: ActorContext, code: string): Promise<string[]> {
+    const user = await this.user(ctx);
+    if (user.totpEnabledAt || !user.totpSecretEncrypted) throw new ForbiddenError();
+    const secret = this.deps.cipher.decrypt(user.totpSecretEncrypted, TOTP_SECRET_CONTEXT);
+    const step = matchTotp(secret, code, this.deps.now().getTime());
+    const wrong = new ValidationError([{ pointer: '/code', detail: 'accounts.errors.codeWrong' }]);
+    if (step === null) throw wrong;
+    const codes = newRecoveryCodes();
+    const enabled = await this.deps.users.transaction(async (trx) => {
+      const now = this.deps.now();
+      if (!(await this.deps.users.acceptTotpStep(trx, user.id, step))) return false;
+      if (!(await this.deps.users.enableTotp(trx, user.id, now))) return false;
+      await this.deps.users.replaceRecoveryCodes(
+        trx,
+        user.id,
+        codes.map((c) => sha256Hex(normaliseRecoveryCode(c))),
+        now,
+      );
+      // This session has just proved the second factor; the user's other sessions have not,
+      // so they end (sign in again, with a code).
+      if (ctx.principal.sessionId) {
+        await this.deps.sessions.markTwoFactorVerified(trx, ctx.principal.sessionId);
+      }
+      const ended = await this.deps.sessions.deleteAllForUser(
+        trx,
+        user.id,
+        ctx.principal.sessionId,
+      );
+      await recordAudit(this.deps, trx, {
+        action: 'two_factor.enabled',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'app_user',
+        subjectIds: [user.id],
+        dataSubjectUserId: user.id,
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        after: { recoveryCodes: codes.length, otherSessionsEnded: ended.length },
+      });
+      return true;
+    });
+    if (!enabled) throw wrong;
+    return codes;
+  }
+
+  /** New recovery codes replace the old ones (all of them stop working). */
+  async regenerateRecoveryCodes(ctx: ActorContext): Promise<string[]> {
+    const user = await this.user(ctx);
+    if (!user.totpEnabledAt || !ctx.principal.twoFactorVerified) throw new ForbiddenError();
+    const codes = newRecoveryCodes();
+    await this.deps.users.transaction(async (trx) => {
+      await this.deps.users.replaceRecoveryCodes(
+        trx,
+        user.id,
+        codes.map((c) => sha256Hex(normaliseRecoveryCode(c))),
+        this.deps.now(),
+      );
+      await recordAudit(this.deps, trx, {
+        action: 'recovery_codes.replaced',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'app_user',
+        subjectIds: [user.id],
+        dataSubjectUserId: user.id,
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+      });
+    });
+    return codes;
+  }
+}

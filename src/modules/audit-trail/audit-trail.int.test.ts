@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import type { Db } from '../../database.js';
+import { AuditLog, SYSTEM_ACTOR, type AuditEventInput } from '../../platform/audit/audit.js';
+import { systemContext } from '../../platform/authz/context.js';
+import type { Principal } from '../../platform/authz/principal.js';
+import { ForbiddenError } from '../../platform/http/problem.js';
+import type { ProblemDetails } from '../../platform/http/problem.js';
+import {
+  buildTestApp,
+  createOrganisation,
+  createUser,
+  form,
+  principalOf,
+  TEST_CSRF_TOKEN,
+  type TestApp,
+} from '../privacy/test-support.js';
+import { auditTrailApi } from './audit-trail.api.js';
+import { AuditTrailRepository } from './audit-trail.repository.js';
+import { auditTrailRoutes } from './audit-trail.routes.js';
+import { AUDIT_PAGE_SIZE, AuditTrailService } from './audit-trail.service.js';
+
+let database: TestDatabase;
+let db: Db;
+let audit: AuditLog;
+let auditTrail: AuditTrailService;
+let web: TestApp;
+let auditor: Principal;
+let authorityId: string;
+let officerId: string;
+const vacancyId = randomUUID();
+
+async function record(event: Partial<AuditEventInput> = {}) {
+  await audit.record(db, {
+    action: 'vacancy.published',
+    actor: SYSTEM_ACTOR,
+    subjectType: 'vacancy',
+    subjectIds: [randomUUID()],
+    ...event,
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.kysely;
+  audit = new AuditLog(db);
+  auditTrail = new AuditTrailService(new AuditTrailRepository(db), audit);
+  authorityId = await createOrganisation(
+    db,
+    'origin_authority',
+    'Department of Foreign Employment',
+  );
+  officerId = await createUser(db);
+  auditor = principalOf(await createUser(db), 'auditor', {
+    organisationId: authorityId,
+    countryCode: 'NP',
+  });
+
+  // 60 routine events, then three that the filters single out.
+  for (let index = 0; index < 60; index += 1) await record();
+  await record({
+    action: 'vacancy.approved',
+    actor: {
+      userId: officerId,
+      role: 'origin_officer',
+      organisationId: authorityId,
+      apiKeyId: null,
+    },
+    subjectIds: [vacancyId],
+    purpose: 'Routine approval',
+    requestId: 'req-approve-1',
+  });
+  await record({
+    action: 'person.viewed',
+    subjectType: 'person',
+    subjectIds: [officerId],
+    dataSubjectUserId: officerId,
+  });
+  await record({ action: 'vacancy.closed', subjectIds: [vacancyId] });
+
+  web = await buildTestApp({
+    pages: (app) => auditTrailRoutes(app, { auditTrail }),
+    api: (app) => auditTrailApi(app, { auditTrail }),
+  });
+  web.actAs(auditor);
+});
+
+afterAll(async () => {
+  await web.app.close();
+  await database.close();
+});
+
+describe('AuditTrailService', () => {
+  it('pages newest first without gaps or repeats', async () => {
+    const ctx = systemContext(auditor);
+    const seen: number[] = [];
+    let beforeId: number | undefined;
+    for (;;) {
+      const page = await auditTrail.list(ctx, beforeId === undefined ? {} : { beforeId }, 25);
+      seen.push(...page.events.map((event) => event.id));
+      if (page.nextBeforeId === null) break;
+      beforeId = page.nextBeforeId;
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(63);
+    expect([...seen].sort((a, b) => b - a)).toEqual(seen);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('filters by action, actor, subject and day', async () => {
+    const ctx = systemContext(auditor);
+    const bySubject = await auditTrail.list(ctx, { subjectId: vacancyId });
+    expect(bySubject.events.map((event) => event.action)).toEqual([
+      'vacancy.closed',
+      'vacancy.approved',
+    ]);
+    const byActor = await auditTrail.list(ctx, { actorUserId: officerId });
+    expect(byActor.events).toHaveLength(1);
+    expect(byActor.events[0]).toMatchObject({
+      organisationName: 'Department of Foreign Employment',
+      purpose: 'Routine approval',
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(
+      (await auditTrail.list(ctx, { action: 'person.viewed', from: today, to: today })).events,
+    ).toHaveLength(1);
+    expect(
+      (await auditTrail.list(ctx, { action: 'person.viewed', to: '2000-01-01' })).events,
+    ).toHaveLength(0);
+  });
+
+  it('refuses anyone without an "all" audit scope', async () => {
+    const officer = systemContext(
+      principalOf(officerId, 'origin_officer', { organisationId: authorityId, countryCode: 'NP' }),
+    );
+    await expect(auditTrail.list(officer, {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(auditTrail.verify(officer)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('auditor pages', () => {
+  it('shows the newest events with an "Older events" link that keeps the filter', async () => {
+    const response = await web.app.inject({ method: 'GET', url: '/audit' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('vacancy.closed');
+    expect(response.body).toContain('Older events');
+    expect(response.body).toContain(`name="_csrf" value="${TEST_CSRF_TOKEN}"`);
+    const match = /href="\/audit\?beforeId=(\d+)"/.exec(response.body);
+    expect(match).not.toBeNull();
+
+    const filtered = await web.app.inject({
+      method: 'GET',
+      url: '/audit?action=vacancy.published&subjectType=vacancy',
+    });
+    expect(filtered.statusCode).toBe(200);
+    expect(filtered.body).toMatch(
+      /href="\/audit\?action=vacancy.published&amp;subjectType=vacancy&amp;beforeId=\d+"/,
+    );
+    const rows = filtered.body.match(/<tr class="govuk-table__row">/g) ?? [];
+    expect(rows.length).toBe(AUDIT_PAGE_SIZE + 1); // the header row and one page
+  });
+
+  it('shows the actor’s role, organisation, purpose and request id', async () => {
+    const response = await web.app.inject({
+      method: 'GET',
+      url: `/audit?actorUserId=${officerId}`,
+    });
+    expect(response.body).toContain('Origin authority officer');
+    expect(response.body).toContain('Department of Foreign Employment');
+    expect(response.body).toContain('Routine approval');
+    expect(response.body).toContain('req-approve-1');
+  });
+
+  it('answers bad filter values with field errors, never a 500', async () => {
+    const response = await web.app.inject({
+      method: 'GET',
+      url: '/audit?action=DROP%20TABLE&actorUserId=42&from=2026-02-30&to=yesterday&beforeId=-1',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('There is a problem');
+    for (const field of ['action', 'actorUserId', 'from', 'to', 'beforeId'])
+      expect(response.body).toContain(`href="#${field}"`);
+    expect(response.body).toContain('Enter a real date in the form YYYY-MM-DD');
+    // What was typed is shown again, escaped.
+    expect(response.body).toContain('value="DROP TABLE"');
+
+    const reversed = await web.app.inject({
+      method: 'GET',
+      url: '/audit?from=2026-11-27&to=2026-11-01',
+    });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.body).toContain('The end date must be the same as or after the start date');
+
+    const repeated = await web.app.inject({ method: 'GET', url: '/audit?action=a.b&action=c.d' });
+    expect(repeated.statusCode).toBe(400);
+  });
+
+  it('verifies the chain and records that it did', async () => {
+    const response = await web.app.inject({
+      method: 'POST',
+      url: '/audit/verify',
+      ...form({ _csrf: 'x' }),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Audit chain intact');
+    expect(response.body).toMatch(/\d+ events checked/);
+    const [event] = await audit.list({ action: 'audit.verified', limit: 1 });
+    expect(event).toMatchObject({
+      actor: { userId: auditor.userId, role: 'auditor' },
+      after: { intact: true },
+    });
+  });
+
+  it('refuses people who are not auditors', async () => {
+    web.actAs(
+      principalOf(officerId, 'origin_officer', { organisationId: authorityId, countryCode: 'NP' }),
+    );
+    try {
+      expect((await web.app.inject({ method: 'GET', url: '/audit' })).statusCode).toBe(403);
+      expect(
+        (await web.app.inject({ method: 'POST', url: '/audit/verify', ...form({}) })).statusCode,
+      ).toBe(403);
+      expect(
+        (await web.app.inject({ method: 'GET', url: '/api/v1/audit/events' })).statusCode,
+      ).toBe(403);
+    } finally {
+      web.actAs(auditor);
+    }
+  });
+});
+
+describe('audit API', () => {
+  it('lists events with the same filters and a cursor', async () => {
+    const response = await web.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit/events?subjectId=${vacancyId}&limit=1`,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{
+      items: { action: string; actor: { organisationName: string | null } }[];
+      nextBeforeId: number | null;
+    }>();
+    expect(body.items.map((item) => item.action)).toEqual(['vacancy.closed']);
+    expect(body.nextBeforeId).not.toBeNull();
+    const next = await web.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit/events?subjectId=${vacancyId}&limit=1&beforeId=${body.nextBeforeId}`,
+    });
+    expect(next.json<typeof body>().items).toMatchObject([
+      {
+        action: 'vacancy.approved',
+        actor: { organisationName: 'Department of Foreign Employment' },
+      },
+    ]);
+  });
+
+  it('answers bad filters with 400 problem details naming each field', async () => {
+    const response = await web.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit/events?from=2026-13-01&limit=5000&actorUserId=x',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const problem = response.json<ProblemDetails>();
+    const pointers = (problem.errors ?? []).map((error) => error.pointer).sort();
+    expect(pointers).toEqual([
+      'querystring:/actorUserId',
+      'querystring:/from',
+      'querystring:/limit',
+    ]);
+    expect(problem.errors?.find((error) => error.pointer.endsWith('/from'))?.detail).toBe(
+      'Enter a real date in the form YYYY-MM-DD',
+    );
+  });
+
+  it('is described in the OpenAPI document', async () => {
+    const document = web.app.swagger() as {
+      paths: Record<string, { get?: { tags?: string[]; parameters?: { name: string }[] } }>;
+    };
+    const operation = document.paths['/api/v1/audit/events']?.get;
+    expect(operation?.tags).toEqual(['Audit']);
+    expect(operation?.parameters?.map((parameter) => parameter.name).sort()).toEqual([
+      'action',
+      'actorUserId',
+      'beforeId',
+      'from',
+      'limit',
+      'subjectId',
+      'subjectType',
+      'to',
+    ]);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Translate } from '../../platform/i18n/translator.js';
+import type { AuditEventView, AuditFilterInput } from './audit-trail.schemas.js';
+import type { AuditTrailEvent } from './audit-trail.service.js';
+
+/** An event as the API shows it to an auditor: the whole row, with the organisation's name. */
+export function presentAuditEvent(event: AuditTrailEvent): AuditEventView {
+  return {
+    id: event.id,
+    occurredAt: event.occurredAt.toISOString(),
+    action: event.action,
+    actor: { ...event.actor, organisationName: event.organisationName },
+    subjectType: event.subjectType,
+    subjectIds: event.subjectIds,
+    dataSubjectUserId: event.dataSubjectUserId,
+    purpose: event.purpose,
+    requestId: event.requestId,
+    ipAddress: event.ipAddress,
+    before: event.before,
+    after: event.after,
+    hash: event.hash,
+  };
+}
+
+/** The time of day in UTC to the second: auditors compare it with other systems' logs. */
+function utcTime(language: string, at: Date): string {
+  return new Intl.DateTimeFormat(language, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(at);
+}
+
+/** A row of the auditor's table, in the reader's language. */
+export function presentAuditRow(event: AuditTrailEvent, t: Translate, language: string) {
+  const { actor } = event;
+  const role = actor.role ? t(`roles.${actor.role}`) : null;
+  return {
+    id: event.id,
+    // A bare ISO date makes fmt.date format the UTC day, matching the UTC time beside it.
+    day: event.occurredAt.toISOString().slice(0, 10),
+    time: utcTime(language, event.occurredAt),
+    action: event.action,
+    actorUserId: actor.userId,
+    apiKeyId: actor.apiKeyId,
+    system: actor.userId === null && actor.apiKeyId === null,
+    role: role === `roles.${actor.role}` ? actor.role : role,
+    organisation: event.organisationName ?? actor.organisationId,
+    subjectType: event.subjectType,
+    subjectIds: event.subjectIds,
+    dataSubjectUserId: event.dataSubjectUserId,
+    purpose: event.purpose,
+    requestId: event.requestId,
+  };
+}
+
+/** The query string of a filter (and page), for links that keep the filter. */
+export function filterQuery(
+  filter: Partial<Record<keyof AuditFilterInput, string | number>>,
+): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,99 @@
+import type { AuditEventRow, AuditLog, AuditVerification } from '../../platform/audit/audit.js';
+import type { Permission } from '../../platform/authz/catalogue.js';
+import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
+import { scopeFilter } from '../../platform/authz/principal.js';
+import { ForbiddenError } from '../../platform/http/problem.js';
+import type { AuditTrailRepository } from './audit-trail.repository.js';
+import type { AuditFilterInput } from './audit-trail.schemas.js';
+
+export const AUDIT_PAGE_SIZE = 50;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface AuditTrailEvent extends AuditEventRow {
+  organisationName: string | null;
+}
+
+export interface AuditTrailPage {
+  events: AuditTrailEvent[];
+  /** The `beforeId` of the next (older) page; null on the last page. */
+  nextBeforeId: number | null;
+}
+
+/** The start of a UTC day given as YYYY-MM-DD (already validated by the schema). */
+function startOfDay(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+/**
+ * The audit trail for auditors: filter and read it, and check that the chain is intact.
+ * Reading is not itself audited (auditors would otherwise fill the trail with their own
+ * reading); verifying is, so that there is a record of when the chain was last known good.
+ */
+export class AuditTrailService {
+  constructor(
+    private readonly repository: AuditTrailRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** The whole trail is one record set: only an "all" scope reaches it. */
+  private authorise(ctx: ActorContext, permission: Permission): void {
+    const scope = scopeFilter(ctx.principal, permission);
+    if (!scope?.all) throw new ForbiddenError();
+  }
+
+  /** Newest first, a page at a time; `filter.to` is the last day included. */
+  async list(
+    ctx: ActorContext,
+    filter: AuditFilterInput,
+    limit = AUDIT_PAGE_SIZE,
+  ): Promise<AuditTrailPage> {
+    this.authorise(ctx, 'audit.read');
+    // One more than the page, to know whether there is an older page without counting.
+    const rows = await this.audit.list({
+      ...(filter.action !== undefined ? { action: filter.action } : {}),
+      ...(filter.actorUserId !== undefined ? { actorUserId: filter.actorUserId } : {}),
+      ...(filter.subjectType !== undefined ? { subjectType: filter.subjectType } : {}),
+      ...(filter.subjectId !== undefined ? { subjectId: filter.subjectId } : {}),
+      ...(filter.from !== undefined ? { from: startOfDay(filter.from) } : {}),
+      ...(filter.to !== undefined
+        ? { to: new Date(startOfDay(filter.to).getTime() + DAY_MS) }
+        : {}),
+      ...(filter.beforeId !== undefined ? { beforeId: filter.beforeId } : {}),
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const names = await this.repository.organisationNames(
+      page.flatMap((row) => (row.actor.organisationId ? [row.actor.organisationId] : [])),
+    );
+    const last = page.at(-1);
+    return {
+      events: page.map((row) => ({
+        ...row,
+        organisationName: row.actor.organisationId
+          ? (names.get(row.actor.organisationId) ?? null)
+          : null,
+      })),
+      nextBeforeId: rows.length > limit && last ? last.id : null,
+    };
+  }
+
+  /** Walks the whole chain, then records 'audit.verified' with the outcome. */
+  async verify(ctx: ActorContext): Promise<AuditVerification> {
+    this.authorise(ctx, 'audit.verify');
+    const result = await this.audit.verify();
+    await this.repository.transaction((trx) =>
+      this.audit.record(trx, {
+        action: 'audit.verified',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'audit_event',
+        subjectIds: result.ok ? [] : [String(result.brokenId)],
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        after: result.ok
+          ? { intact: true, count: result.count }
+          : { intact: false, count: result.count, brokenId: result.brokenId },
+      }),
+    );
+    return result;
+  }
+}

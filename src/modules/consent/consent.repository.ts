@@ -1,0 +1,172 @@
+import type { Db } from '../../database.js';
+import type { OrganisationKind } from '../../platform/authz/catalogue.js';
+
+export const CONSENT_PURPOSES = ['profile.view', 'profile.contact'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** The organisations a person may share their profile with: those that recruit. */
+export const CONSENT_ORGANISATION_KINDS = [
+  'employer',
+  'recruitment_agency',
+] as const satisfies readonly OrganisationKind[];
+
+export interface ConsentRecord {
+  id: string;
+  userId: string;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+  purpose: ConsentPurpose;
+  grantedAt: Date;
+  withdrawnAt: Date | null;
+}
+
+export interface ConsentOrganisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+/** The connection or, for writes, the transaction they belong to. */
+type Executor = Db;
+
+const COLUMNS = [
+  'consent.id',
+  'consent.user_id as userId',
+  'consent.organisation_id as organisationId',
+  'organisation.name as organisationName',
+  'organisation.kind as organisationKind',
+  'consent.purpose',
+  'consent.granted_at as grantedAt',
+  'consent.withdrawn_at as withdrawnAt',
+] as const;
+
+/** The only SQL on the consent ledger. */
+export class ConsentRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Active first, then the history, newest first within each. */
+  async listForUser(userId: string, executor: Executor = this.db): Promise<ConsentRecord[]> {
+    return executor
+      .selectFrom('consent')
+      .innerJoin('organisation', 'organisation.id', 'consent.organisation_id')
+      .select(COLUMNS)
+      .where('consent.user_id', '=', userId)
+      .orderBy((eb) => eb('consent.withdrawn_at', 'is', null), 'desc')
+      .orderBy('consent.granted_at', 'desc')
+      .orderBy('consent.id')
+      .execute();
+  }
+
+  /** A consent of this user's; undefined for anyone else's (the caller answers "not found"). */
+  async findOwn(userId: string, id: string): Promise<ConsentRecord | undefined> {
+    return this.db
+      .selectFrom('consent')
+      .innerJoin('organisation', 'organisation.id', 'consent.organisation_id')
+      .select(COLUMNS)
+      .where('consent.id', '=', id)
+      .where('consent.user_id', '=', userId)
+      .executeTakeFirst();
+  }
+
+  async findActive(
+    executor: Executor,
+    key: { userId: string; organisationId: string; purpose: ConsentPurpose },
+  ): Promise<ConsentRecord | undefined> {
+    return executor
+      .selectFrom('consent')
+      .innerJoin('organisation', 'organisation.id', 'consent.organisation_id')
+      .select(COLUMNS)
+      .where('consent.user_id', '=', key.userId)
+      .where('consent.organisation_id', '=', key.organisationId)
+      .where('consent.purpose', '=', key.purpose)
+      .where('consent.withdrawn_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  async hasActive(
+    userId: string,
+    organisationId: string,
+    purpose: ConsentPurpose,
+  ): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('consent')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('organisation_id', '=', organisationId)
+      .where('purpose', '=', purpose)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Inserts an active consent unless one exists. The partial unique index decides, so two
+   * grants at once still leave one row; the id is returned only when this call made it.
+   */
+  async insertIfAbsent(
+    executor: Executor,
+    key: { userId: string; organisationId: string; purpose: ConsentPurpose },
+  ): Promise<string | undefined> {
+    const row = await executor
+      .insertInto('consent')
+      .values({ user_id: key.userId, organisation_id: key.organisationId, purpose: key.purpose })
+      .onConflict((oc) =>
+        oc
+          .columns(['user_id', 'organisation_id', 'purpose'])
+          .where('withdrawn_at', 'is', null)
+          .doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** True when this call withdrew it (false when it was already withdrawn). */
+  async withdraw(executor: Executor, userId: string, id: string, at: Date): Promise<boolean> {
+    const result = await executor
+      .updateTable('consent')
+      .set({ withdrawn_at: at })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Withdraws every active consent of the user; returns the ids withdrawn. */
+  async withdrawAll(executor: Executor, userId: string, at: Date): Promise<string[]> {
+    const rows = await executor
+      .updateTable('consent')
+      .set({ withdrawn_at: at })
+      .where('user_id', '=', userId)
+      .where('withdrawn_at', 'is', null)
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  async findOrganisation(id: string): Promise<ConsentOrganisation | undefined> {
+    return this.db
+      .selectFrom('organisation')
+      .select(['id', 'name', 'kind'])
+      .where('id', '=', id)
+      .where('kind', 'in', CONSENT_ORGANISATION_KINDS)
+      .executeTakeFirst();
+  }
+
+  /** Employers and agencies by name: the choices on the consent form. */
+  async organisations(): Promise<ConsentOrganisation[]> {
+    return this.db
+      .selectFrom('organisation')
+      .select(['id', 'name', 'kind'])
+      .where('kind', 'in', CONSENT_ORGANISATION_KINDS)
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+  }
+
+  transaction<T>(work: (executor: Executor) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(trx));
+  }
+}

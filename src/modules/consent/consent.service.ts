@@ -1,0 +1,142 @@
+import type { Db } from '../../database.js';
+import type { AuditLog } from '../../platform/audit/audit.js';
+import type { Permission } from '../../platform/authz/catalogue.js';
+import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
+import { scopeFilter } from '../../platform/authz/principal.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import type {
+  ConsentOrganisation,
+  ConsentPurpose,
+  ConsentRecord,
+  ConsentRepository,
+} from './consent.repository.js';
+
+export interface ConsentExport {
+  organisationId: string;
+  organisationName: string;
+  purpose: ConsentPurpose;
+  grantedAt: string;
+  withdrawnAt: string | null;
+}
+
+/**
+ * The consent ledger: what a person agreed to share, with which employer or agency, when, and
+ * when they withdrew it. Consents are never deleted: a withdrawn one stays as history, and is
+ * the proof of what an organisation was allowed to see at the time.
+ */
+export class ConsentService {
+  constructor(
+    private readonly repository: ConsentRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /**
+   * The user the caller acts for. Consent is only ever one's own ("own" scope): an officer or
+   * an organisation's key holding some wider scope still gets nothing here.
+   */
+  private self(ctx: ActorContext, permission: Permission): string {
+    const scope = scopeFilter(ctx.principal, permission);
+    const userId = ctx.principal.userId;
+    if (!scope || !userId || (!scope.all && !scope.userIds.includes(userId)))
+      throw new ForbiddenError();
+    return userId;
+  }
+
+  /** The caller's consents: active first, then withdrawn ones as history. */
+  async list(ctx: ActorContext): Promise<ConsentRecord[]> {
+    return this.repository.listForUser(this.self(ctx, 'consent.read'));
+  }
+
+  /** Employers and agencies a person may grant consent to. */
+  async organisationsToChoose(): Promise<ConsentOrganisation[]> {
+    return this.repository.organisations();
+  }
+
+  /** Idempotent: granting what is already granted changes nothing and records nothing. */
+  async grant(
+    ctx: ActorContext,
+    input: { organisationId: string; purpose: ConsentPurpose },
+  ): Promise<{ consent: ConsentRecord; created: boolean }> {
+    const userId = this.self(ctx, 'consent.grant');
+    const organisation = await this.repository.findOrganisation(input.organisationId);
+    if (!organisation) {
+      throw new ValidationError([
+        { pointer: '/organisationId', detail: 'consent.errors.selectOrganisation' },
+      ]);
+    }
+    const key = { userId, organisationId: organisation.id, purpose: input.purpose };
+    return this.repository.transaction(async (trx) => {
+      const id = await this.repository.insertIfAbsent(trx, key);
+      if (id) {
+        await this.audit.record(trx, {
+          action: 'consent.granted',
+          actor: auditActorOf(ctx.principal),
+          subjectType: 'consent',
+          subjectIds: [id],
+          dataSubjectUserId: userId,
+          purpose: input.purpose,
+          requestId: ctx.requestId,
+          ipAddress: ctx.ipAddress,
+          after: { organisationId: organisation.id, purpose: input.purpose },
+        });
+      }
+      const consent = await this.repository.findActive(trx, key);
+      if (!consent) throw new Error('The consent just granted is not there');
+      return { consent, created: id !== undefined };
+    });
+  }
+
+  /** Only one's own; anyone else's answers "not found". Withdrawing twice is not an error. */
+  async withdraw(ctx: ActorContext, consentId: string): Promise<void> {
+    const userId = this.self(ctx, 'consent.withdraw');
+    const consent = await this.repository.findOwn(userId, consentId);
+    if (!consent) throw new NotFoundError();
+    await this.repository.transaction(async (trx) => {
+      if (!(await this.repository.withdraw(trx, userId, consentId, new Date()))) return;
+      await this.audit.record(trx, {
+        action: 'consent.withdrawn',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'consent',
+        subjectIds: [consentId],
+        dataSubjectUserId: userId,
+        purpose: consent.purpose,
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        after: { organisationId: consent.organisationId, purpose: consent.purpose },
+      });
+    });
+  }
+
+  /**
+   * The question other modules ask before showing a person's profile to an organisation.
+   * Internal: no actor; the caller has already decided who is asking.
+   */
+  async hasConsent(
+    userId: string,
+    organisationId: string,
+    purpose: ConsentPurpose,
+  ): Promise<boolean> {
+    return this.repository.hasActive(userId, organisationId, purpose);
+  }
+
+  /** For the personal data download. */
+  async exportFor(userId: string): Promise<ConsentExport[]> {
+    const consents = await this.repository.listForUser(userId);
+    return consents.map((consent) => ({
+      organisationId: consent.organisationId,
+      organisationName: consent.organisationName,
+      purpose: consent.purpose,
+      grantedAt: consent.grantedAt.toISOString(),
+      withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
+    }));
+  }
+
+  /**
+   * For erasure, inside the caller's transaction: every active consent is withdrawn. The rows
+   * stay (ids and dates, no personal data) as the record of what was allowed until now; the
+   * caller audits the erasure as a whole.
+   */
+  async eraseFor(executor: Db, userId: string): Promise<void> {
+    await this.repository.withdrawAll(executor, userId, new Date());
+  }
+}

@@ -1,0 +1,336 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import type { Db } from '../../database.js';
+import { AuditLog, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
+import { systemContext, type ActorContext } from '../../platform/authz/context.js';
+import { ValidationError } from '../../platform/http/problem.js';
+import { consentPersonalData } from '../consent/consent.privacy.js';
+import { ConsentRepository } from '../consent/consent.repository.js';
+import { ConsentService } from '../consent/consent.service.js';
+import type { PersonalDataProvider } from './privacy.provider.js';
+import { PrivacyRepository } from './privacy.repository.js';
+import { privacyRoutes } from './privacy.routes.js';
+import {
+  ACCESS_LOG_PAGE_SIZE,
+  PrivacyService,
+  type PersonalDataDocument,
+} from './privacy.service.js';
+import {
+  buildTestApp,
+  createOrganisation,
+  createUser,
+  form,
+  principalOf,
+  TEST_CSRF_TOKEN,
+} from './test-support.js';
+
+let database: TestDatabase;
+let db: Db;
+let audit: AuditLog;
+let consent: ConsentService;
+let employerId: string;
+let embassyId: string;
+
+const seeker = (userId: string): ActorContext => systemContext(principalOf(userId, 'job_seeker'));
+
+/** A provider standing in for the accounts module: the user's name, erased by anonymising it. */
+const accountProvider: PersonalDataProvider = {
+  name: 'account',
+  export: async (userId) => {
+    const row = await db
+      .selectFrom('app_user')
+      .select(['full_name', 'email'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return { fullName: row?.full_name, email: row?.email };
+  },
+  erase: async (executor, userId) => {
+    await executor
+      .updateTable('app_user')
+      .set({
+        full_name: 'Erased',
+        email: `erased-${userId}@invalid`,
+        status: 'closed',
+        closed_at: new Date(),
+      })
+      .where('id', '=', userId)
+      .execute();
+  },
+};
+
+const failingProvider: PersonalDataProvider = {
+  name: 'failing',
+  export: async () => ({}),
+  erase: async () => {
+    throw new Error('disk on fire');
+  },
+};
+
+function privacyWith(
+  providers: PersonalDataProvider[],
+  verifyPassword?: (userId: string, password: string) => Promise<boolean>,
+) {
+  return new PrivacyService({
+    repository: new PrivacyRepository(db),
+    audit,
+    providers,
+    ...(verifyPassword ? { verifyPassword } : {}),
+  });
+}
+
+async function userRow(userId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['full_name', 'status'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+/** What an embassy officer's service writes when it shows someone's record. */
+async function officerViews(subjectUserId: string, officerId: string, purpose = 'visa_check') {
+  await audit.record(db, {
+    action: 'person.viewed',
+    actor: {
+      userId: officerId,
+      role: 'embassy_officer',
+      organisationId: embassyId,
+      apiKeyId: null,
+    },
+    subjectType: 'person',
+    subjectIds: [subjectUserId],
+    dataSubjectUserId: subjectUserId,
+    purpose,
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.kysely;
+  audit = new AuditLog(db);
+  consent = new ConsentService(new ConsentRepository(db), audit);
+  employerId = await createOrganisation(db, 'employer', 'Gulf Build Contracting');
+  embassyId = await createOrganisation(db, 'embassy', 'Embassy of Nepal, Doha');
+});
+
+afterAll(async () => database.close());
+
+describe('download', () => {
+  it('holds every provider’s section and the access log, and is audited', async () => {
+    const userId = await createUser(db, { fullName: 'Sita Gurung' });
+    const officerId = await createUser(db);
+    await consent.grant(seeker(userId), { organisationId: employerId, purpose: 'profile.view' });
+    await officerViews(userId, officerId);
+    const privacy = privacyWith([accountProvider, consentPersonalData(consent)]);
+
+    const document = await privacy.export(seeker(userId), new Date('2026-11-27T10:00:00Z'));
+    expect(document).toMatchObject({
+      format: 'corridor-personal-data/1',
+      generatedAt: '2026-11-27T10:00:00.000Z',
+      subject: { userId },
+      sections: {
+        account: { fullName: 'Sita Gurung' },
+        consent: [
+          {
+            organisationName: 'Gulf Build Contracting',
+            purpose: 'profile.view',
+            withdrawnAt: null,
+          },
+        ],
+      },
+      accessLog: [
+        {
+          action: 'person.viewed',
+          role: 'embassy_officer',
+          organisationName: 'Embassy of Nepal, Doha',
+          purpose: 'visa_check',
+          viaApiKey: false,
+        },
+      ],
+    });
+    // The staff member's own id is not handed out; their institution and role are.
+    expect(JSON.stringify(document.accessLog)).not.toContain(officerId);
+
+    const [event] = await audit.list({ action: 'person.exported', subjectId: userId, limit: 10 });
+    expect(event).toMatchObject({
+      dataSubjectUserId: userId,
+      actor: { userId },
+      after: { sections: ['account', 'consent'] },
+    });
+  });
+
+  it('is served as a dated JSON attachment', async () => {
+    const userId = await createUser(db);
+    const web = await buildTestApp({
+      pages: (app) => privacyRoutes(app, { privacy: privacyWith([accountProvider]) }),
+    });
+    web.actAs(principalOf(userId, 'job_seeker'));
+    const response = await web.app.inject({ method: 'GET', url: '/account/data/export' });
+    await web.app.close();
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="corridor-my-data-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
+    expect(response.headers['cache-control']).toBe('no-store');
+    const document = response.json<PersonalDataDocument>();
+    expect(document.format).toBe('corridor-personal-data/1');
+    expect(Object.keys(document.sections)).toEqual(['account']);
+  });
+});
+
+describe('erasure', () => {
+  it('runs every provider and the audit event in one transaction', async () => {
+    const userId = await createUser(db, { fullName: 'Ram Thapa' });
+    await consent.grant(seeker(userId), { organisationId: employerId, purpose: 'profile.view' });
+    await privacyWith([consentPersonalData(consent), accountProvider]).erase(seeker(userId), {});
+
+    expect(await userRow(userId)).toEqual({ full_name: 'Erased', status: 'closed' });
+    expect(await consent.hasConsent(userId, employerId, 'profile.view')).toBe(false);
+    const [event] = await audit.list({ action: 'person.erased', subjectId: userId, limit: 10 });
+    expect(event).toMatchObject({
+      subjectType: 'person',
+      subjectIds: [userId],
+      after: { sections: ['consent', 'account'] },
+    });
+    // Ids only: nothing of what was erased is in the append-only log.
+    expect(JSON.stringify(event)).not.toContain('Ram Thapa');
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('leaves nothing half-erased when a provider fails', async () => {
+    const userId = await createUser(db, { fullName: 'Maya Rai' });
+    await consent.grant(seeker(userId), { organisationId: employerId, purpose: 'profile.view' });
+    const privacy = privacyWith([consentPersonalData(consent), accountProvider, failingProvider]);
+    await expect(privacy.erase(seeker(userId), {})).rejects.toThrow('disk on fire');
+
+    expect(await userRow(userId)).toEqual({ full_name: 'Maya Rai', status: 'active' });
+    expect(await consent.hasConsent(userId, employerId, 'profile.view')).toBe(true);
+    expect(await audit.list({ action: 'person.erased', subjectId: userId, limit: 10 })).toEqual([]);
+  });
+
+  it('asks for the current password when it can check it', async () => {
+    const userId = await createUser(db);
+    const privacy = privacyWith(
+      [accountProvider],
+      async (id, password) => id === userId && password === 'correct horse',
+    );
+    await expect(privacy.erase(seeker(userId), {})).rejects.toBeInstanceOf(ValidationError);
+    await expect(privacy.erase(seeker(userId), { password: 'wrong' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    expect((await userRow(userId)).status).toBe('active');
+    await privacy.erase(seeker(userId), { password: 'correct horse' });
+    expect((await userRow(userId)).status).toBe('closed');
+  });
+
+  it('works through the page: confirmation, password, then the confirmation page', async () => {
+    const userId = await createUser(db);
+    const privacy = privacyWith(
+      [accountProvider],
+      async (_id, password) => password === 'correct horse',
+    );
+    const web = await buildTestApp({ pages: (app) => privacyRoutes(app, { privacy }) });
+    web.actAs(principalOf(userId, 'job_seeker'));
+
+    const page = await web.app.inject({ method: 'GET', url: '/account/data' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Erase my data');
+    expect(page.body).toContain('name="password"');
+    expect(page.body).toContain(`name="_csrf" value="${TEST_CSRF_TOKEN}"`);
+
+    const unconfirmed = await web.app.inject({
+      method: 'POST',
+      url: '/account/data/erase',
+      ...form({ password: 'correct horse' }),
+    });
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.body).toContain('Confirm that you understand your data will be erased');
+
+    const wrong = await web.app.inject({
+      method: 'POST',
+      url: '/account/data/erase',
+      ...form({ confirm: 'yes', password: 'nope' }),
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('The password is not correct');
+    expect(wrong.body).toMatch(/name="confirm" type="checkbox" value="yes" checked/);
+    expect(wrong.body).not.toContain('value="nope"');
+    expect((await userRow(userId)).status).toBe('active');
+
+    const done = await web.app.inject({
+      method: 'POST',
+      url: '/account/data/erase',
+      ...form({ confirm: 'yes', password: 'correct horse' }),
+    });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/account/data/erased');
+    expect((await userRow(userId)).status).toBe('closed');
+
+    const { ANONYMOUS } = await import('../../platform/authz/principal.js');
+    web.actAs(ANONYMOUS);
+    const confirmation = await web.app.inject({ method: 'GET', url: '/account/data/erased' });
+    expect(confirmation.statusCode).toBe(200);
+    expect(confirmation.body).toContain('Your data has been erased');
+    await web.app.close();
+  });
+});
+
+describe('who has looked at my data', () => {
+  it('lists reads by others with their organisation and role, not my own', async () => {
+    const userId = await createUser(db);
+    const officerId = await createUser(db);
+    await officerViews(userId, officerId);
+    await officerViews(userId, userId); // my own look at my record is not listed
+    await audit.record(db, {
+      action: 'person.disclosed',
+      actor: SYSTEM_ACTOR,
+      subjectType: 'person',
+      subjectIds: [userId],
+      dataSubjectUserId: userId,
+    });
+    const privacy = privacyWith([]);
+    const { entries, olderBeforeId } = await privacy.accessLog(seeker(userId));
+    expect(olderBeforeId).toBeNull();
+    expect(entries.map((entry) => [entry.action, entry.organisationName, entry.role])).toEqual([
+      ['person.disclosed', null, null],
+      ['person.viewed', 'Embassy of Nepal, Doha', 'embassy_officer'],
+    ]);
+
+    const web = await buildTestApp({ pages: (app) => privacyRoutes(app, { privacy }) });
+    web.actAs(principalOf(userId, 'job_seeker'));
+    const response = await web.app.inject({ method: 'GET', url: '/account/access-log' });
+    await web.app.close();
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Embassy of Nepal, Doha');
+    expect(response.body).toContain('Embassy officer');
+    expect(response.body).toContain('Looked at your information');
+    expect(response.body).toContain('Shared your information with another organisation');
+    expect(response.body).toContain('Corridor (automatic)');
+  });
+
+  it('pages through a long history', async () => {
+    const userId = await createUser(db);
+    const officerId = await createUser(db);
+    for (let index = 0; index < ACCESS_LOG_PAGE_SIZE + 3; index += 1)
+      await officerViews(userId, officerId, `check ${index}`);
+    const privacy = privacyWith([]);
+    const first = await privacy.accessLog(seeker(userId));
+    expect(first.entries).toHaveLength(ACCESS_LOG_PAGE_SIZE);
+    expect(first.entries[0]?.purpose).toBe(`check ${ACCESS_LOG_PAGE_SIZE + 2}`);
+    expect(first.olderBeforeId).not.toBeNull();
+    const second = await privacy.accessLog(seeker(userId), { beforeId: first.olderBeforeId ?? 0 });
+    expect(second.entries.map((entry) => entry.purpose)).toEqual(['check 2', 'check 1', 'check 0']);
+    expect(second.olderBeforeId).toBeNull();
+
+    const web = await buildTestApp({ pages: (app) => privacyRoutes(app, { privacy }) });
+    web.actAs(principalOf(userId, 'job_seeker'));
+    const page = await web.app.inject({ method: 'GET', url: '/account/access-log' });
+    expect(page.body).toContain(`/account/access-log?beforeId=${first.olderBeforeId}`);
+    const garbage = await web.app.inject({
+      method: 'GET',
+      url: '/account/access-log?beforeId=banana',
+    });
+    expect(garbage.statusCode).toBe(200);
+    await web.app.close();
+  });
+});

@@ -1,0 +1,339 @@
+import { ESCO_OCCUPATION_PREFIX, idFromUri } from './reference.esco.js';
+import { normaliseSearchText } from './reference.normalise.js';
+import { rankHits } from './reference.ranking.js';
+import type { ReferenceRepository } from './reference.repository.js';
+import type {
+  CefrLevel,
+  Country,
+  Currency,
+  IscedField,
+  IscedLevel,
+  IscoGroupDetail,
+  IscoGroupSummary,
+  Language,
+  LocalisedCefrLevel,
+  LocalisedCountry,
+  LocalisedCurrency,
+  LocalisedLanguage,
+  Occupation,
+  OccupationMatch,
+  OccupationSkill,
+  SkillMatch,
+  Subdivision,
+} from './reference.types.js';
+
+/**
+ * Lookups for every form that asks for a country, a language, an occupation… Lenient by design:
+ * an unknown code gives null or an empty list and a query with nothing to search for gives no
+ * results, never an error (the JSON API validates strictly before calling in). Small lists are
+ * read once and kept; reference data only changes when the app is re-seeded.
+ */
+
+export const SEARCH_LIMIT = { default: 10, max: 50 } as const;
+export const QUERY_MAX_LENGTH = 100;
+/** How many of the database's best-scored labels are ranked again in JS (reference.ranking.ts). */
+const CANDIDATES = 1000;
+export type LanguageSet = 'iso639-1' | 'iso639-3';
+
+export interface SearchOptions {
+  language?: string;
+  limit?: number;
+}
+
+export class ReferenceService {
+  private readonly cached = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly repository: ReferenceRepository) {}
+
+  async listCountries(language: string): Promise<LocalisedCountry[]> {
+    const lang = languageOf(language);
+    return this.once(`countries:${lang}`, async () => {
+      const names = displayNames(lang, 'region');
+      const countries = (await this.allCountries()).map((country) => localiseCountry(country, lang, names));
+      return sortByName(countries, lang);
+    });
+  }
+
+  async getCountry(code: string, language = 'en'): Promise<LocalisedCountry | null> {
+    const upper = code.toUpperCase();
+    return (await this.listCountries(language)).find((country) => country.code === upper) ?? null;
+  }
+
+  /** Every level of ISO 3166-2 (regions and their provinces alike), by name. */
+  async listSubdivisions(countryCode: string): Promise<Subdivision[]> {
+    if (!/^[A-Za-z]{2}$/.test(countryCode)) return [];
+    const subdivisions = await this.repository.subdivisions(countryCode.toUpperCase());
+    return sortByName(subdivisions, 'und');
+  }
+
+  async listCurrencies(language: string): Promise<LocalisedCurrency[]> {
+    const lang = languageOf(language);
+    return this.once(`currencies:${lang}`, async () => {
+      const names = lang === 'en' ? undefined : displayNames(lang, 'currency');
+      const all = await this.once('currencies', () => this.repository.currencies());
+      const currencies = (all as Currency[]).map((currency) => ({
+        ...currency,
+        name: names?.of(currency.code) ?? currency.nameEn,
+      }));
+      return sortByName(currencies, lang);
+    });
+  }
+
+  async getCurrency(code: string, language = 'en'): Promise<LocalisedCurrency | null> {
+    const upper = code.toUpperCase();
+    return (await this.listCurrencies(language)).find((currency) => currency.code === upper) ?? null;
+  }
+
+  /** ISO 639-1 languages by default; `iso639-3` lists all 7,867. */
+  async listLanguages(language: string, set: LanguageSet = 'iso639-1'): Promise<LocalisedLanguage[]> {
+    const lang = languageOf(language);
+    return this.once(`languages:${lang}:${set}`, async () => {
+      const names = displayNames(lang, 'language');
+      const all = await this.once('languages', () => this.repository.languages());
+      const chosen = (all as Language[]).filter((l) => set === 'iso639-3' || l.iso6391 !== null);
+      return sortByName(
+        chosen.map((l) => ({ ...l, name: (l.iso6391 && names?.of(l.code)) || l.nameEn })),
+        lang,
+      );
+    });
+  }
+
+  async getLanguage(code: string, language = 'en'): Promise<LocalisedLanguage | null> {
+    const lower = code.toLowerCase();
+    const all = await this.listLanguages(language, 'iso639-3');
+    return all.find((l) => l.code === lower || l.iso6393 === lower) ?? null;
+  }
+
+  listIscedLevels(): Promise<IscedLevel[]> {
+    return this.once('isced-levels', () => this.repository.iscedLevels());
+  }
+
+  listIscedFields(): Promise<IscedField[]> {
+    return this.once('isced-fields', () => this.repository.iscedFields());
+  }
+
+  async listCefrLevels(language: string): Promise<LocalisedCefrLevel[]> {
+    const lang = languageOf(language);
+    const levels = await this.once<CefrLevel[]>('cefr', () => this.repository.cefrLevels());
+    return levels.map((level) => {
+      const chosen = level.descriptions[lang] ? lang : 'en';
+      const text = level.descriptions[chosen] ?? { name: level.code, description: '' };
+      return { code: level.code, rank: level.rank, userGroup: level.userGroup, ...text, language: chosen };
+    });
+  }
+
+  listIscoMajorGroups(language: string): Promise<IscoGroupSummary[]> {
+    return this.repository.iscoChildren(null, languageOf(language));
+  }
+
+  async getIscoGroup(code: string, language = 'en'): Promise<IscoGroupDetail | null> {
+    if (!/^[0-9]{1,4}$/.test(code)) return null;
+    const lang = languageOf(language);
+    const group = await this.repository.iscoGroup(code);
+    if (!group) return null;
+    const codes = group.parent_code ? [code, group.parent_code] : [code];
+    const [titles, children, occupations] = await Promise.all([
+      this.repository.titles({ occupationIds: [], iscoCodes: codes, language: lang }),
+      this.repository.iscoChildren(code, lang),
+      group.level === 4 ? this.repository.occupationsInIscoGroup(code, lang) : [],
+    ]);
+    const titleOf = (c: string) => titles.isco.get(c)?.title ?? c;
+    return {
+      code,
+      level: group.level,
+      title: titleOf(code),
+      definition: group.definition_en,
+      parent: group.parent_code
+        ? { code: group.parent_code, level: group.level - 1, title: titleOf(group.parent_code) }
+        : null,
+      children,
+      occupations: sortByName(occupations.map((o) => ({ ...o, name: o.title })), lang).map(
+        ({ id, code: occupationCode, title }) => ({ id, code: occupationCode, title }),
+      ),
+    };
+  }
+
+  /**
+   * ESCO occupations and ISCO unit groups whose labels, in any shipped language, match the query
+   * despite accents, case, gendered forms and small typos; best first.
+   */
+  async searchOccupations(query: string, options: SearchOptions = {}): Promise<OccupationMatch[]> {
+    const input = searchInput(query, options);
+    if (!input) return [];
+    const candidates = await this.repository.searchOccupations({ ...input, limit: CANDIDATES });
+    const hits = rankHits(input.query, candidates, (hit) => hit.occupationId ?? `isco:${hit.iscoCode}`).slice(
+      0,
+      input.limit,
+    );
+    const occupationIds = hits.flatMap((hit) => (hit.occupationId ? [hit.occupationId] : []));
+    const occupations = new Map(
+      (await this.repository.occupationCodes(occupationIds)).map((o) => [o.id, o]),
+    );
+    const iscoCodes = [
+      ...new Set([
+        ...hits.flatMap((hit) => (hit.iscoCode ? [hit.iscoCode] : [])),
+        ...[...occupations.values()].map((o) => o.isco_code),
+      ]),
+    ];
+    const titles = await this.repository.titles({ occupationIds, iscoCodes, language: input.language });
+
+    return hits.flatMap((hit): OccupationMatch[] => {
+      const occupation = hit.occupationId ? occupations.get(hit.occupationId) : undefined;
+      const iscoCode = occupation?.isco_code ?? hit.iscoCode;
+      if (!iscoCode) return [];
+      const title = occupation ? titles.occupation.get(occupation.id) : titles.isco.get(iscoCode);
+      return [
+        {
+          kind: occupation ? 'esco_occupation' : 'isco_unit_group',
+          id: occupation?.id ?? iscoCode,
+          code: occupation?.code ?? iscoCode,
+          title: title?.title ?? hit.label,
+          titleLanguage: title?.language ?? hit.language,
+          matchedLabel: hit.label,
+          matchedLanguage: hit.language,
+          iscoUnitGroup: { code: iscoCode, title: titles.isco.get(iscoCode)?.title ?? iscoCode },
+          score: Math.round(hit.score * 1000) / 1000,
+        },
+      ];
+    });
+  }
+
+  /** By UUID or full ESCO URI. */
+  async getOccupation(idOrUri: string, language = 'en'): Promise<Occupation | null> {
+    const id = occupationId(idOrUri);
+    if (!id) return null;
+    const lang = languageOf(language);
+    const found = await this.repository.occupation(id, lang);
+    if (!found) return null;
+    const { occupation, labels } = found;
+    const titleLanguage = labels.some((l) => l.language === lang) ? lang : 'en';
+    const own = labels.filter((l) => l.language === titleLanguage);
+    const titles = await this.repository.titles({
+      occupationIds: [],
+      iscoCodes: [occupation.isco_code],
+      language: lang,
+    });
+    return {
+      id,
+      code: occupation.code,
+      title: own.find((l) => l.is_title)?.label ?? occupation.preferred_label_en,
+      titleLanguage,
+      description: occupation.description_en,
+      regulated: occupation.regulated,
+      iscoUnitGroup: {
+        code: occupation.isco_code,
+        title: titles.isco.get(occupation.isco_code)?.title ?? occupation.isco_code,
+      },
+      labels: own.map((l) => l.label),
+    };
+  }
+
+  /** Skill labels are English only in the shipped ESCO export; `language` falls back to it. */
+  async searchSkills(query: string, options: SearchOptions = {}): Promise<SkillMatch[]> {
+    const input = searchInput(query, options);
+    if (!input) return [];
+    const candidates = await this.repository.searchSkills({ ...input, limit: CANDIDATES });
+    const hits = rankHits(input.query, candidates, (hit) => hit.skillId).slice(0, input.limit);
+    const skills = new Map(
+      (await this.repository.skills(hits.map((hit) => hit.skillId), input.language)).map((s) => [s.id, s]),
+    );
+    return hits.flatMap((hit) => {
+      const skill = skills.get(hit.skillId);
+      if (!skill) return [];
+      return [{ ...presentSkill(skill), matchedLabel: hit.label, score: Math.round(hit.score * 1000) / 1000 }];
+    });
+  }
+
+  /** Essential skills first; null when there is no such occupation. */
+  async skillsForOccupation(idOrUri: string, language = 'en'): Promise<OccupationSkill[] | null> {
+    const id = occupationId(idOrUri);
+    if (!id || (await this.repository.occupationCodes([id])).length === 0) return null;
+    const rows = await this.repository.skillsForOccupation(id, languageOf(language));
+    const collator = new Intl.Collator('en');
+    return rows
+      .map((row) => ({ ...presentSkill(row), relation: row.relation }))
+      .sort((a, b) =>
+        a.relation === b.relation ? collator.compare(a.title, b.title) : a.relation === 'essential' ? -1 : 1,
+      );
+  }
+
+  private allCountries(): Promise<Country[]> {
+    return this.once('countries', () => this.repository.countries());
+  }
+
+  /** Reads once and shares the answer; a failed read is tried again next time. */
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let promise = this.cached.get(key) as Promise<T> | undefined;
+    if (!promise) {
+      promise = load();
+      this.cached.set(key, promise);
+      promise.catch(() => this.cached.delete(key));
+    }
+    return promise;
+  }
+}
+
+function presentSkill(row: {
+  id: string;
+  skill_type: 'skill/competence' | 'knowledge';
+  reuse_level: 'transversal' | 'cross-sector' | 'sector-specific' | 'occupation-specific';
+  preferred_label_en: string | null;
+  label: string | null;
+}) {
+  return {
+    id: row.id,
+    title: row.label ?? row.preferred_label_en ?? row.id,
+    skillType: row.skill_type,
+    reuseLevel: row.reuse_level,
+  };
+}
+
+function searchInput(query: string, options: SearchOptions) {
+  const normalised = normaliseSearchText(query.slice(0, QUERY_MAX_LENGTH));
+  if (normalised.length < 2) return null;
+  const limit = Math.trunc(options.limit ?? SEARCH_LIMIT.default);
+  return {
+    query: normalised,
+    language: languageOf(options.language ?? 'en'),
+    limit: Math.min(Math.max(Number.isFinite(limit) ? limit : SEARCH_LIMIT.default, 1), SEARCH_LIMIT.max),
+  };
+}
+
+function occupationId(idOrUri: string): string | null {
+  const value = idOrUri.trim().toLowerCase();
+  return idFromUri(value, ESCO_OCCUPATION_PREFIX) ?? idFromUri(ESCO_OCCUPATION_PREFIX + value, ESCO_OCCUPATION_PREFIX);
+}
+
+/** The primary subtag of a BCP 47 tag ("fr-CA" → "fr"); English when there is none. */
+export function languageOf(tag: string): string {
+  const primary = /^([a-zA-Z]{2,3})(?:[-_]|$)/.exec(tag.trim())?.[1];
+  return primary ? primary.toLowerCase() : 'en';
+}
+
+function displayNames(language: string, type: 'region' | 'currency' | 'language') {
+  try {
+    const names = new Intl.DisplayNames([language], { type, fallback: 'none' });
+    return { of: (code: string) => names.of(code) };
+  } catch {
+    return undefined;
+  }
+}
+
+function localiseCountry(
+  country: Country,
+  language: string,
+  names: ReturnType<typeof displayNames>,
+): LocalisedCountry {
+  const name = country.names[language] ?? names?.of(country.code) ?? country.names.en ?? country.nameIso;
+  return { ...country, name };
+}
+
+function sortByName<T extends { name: string }>(items: T[], language: string): T[] {
+  let collator: Intl.Collator;
+  try {
+    collator = new Intl.Collator(language);
+  } catch {
+    collator = new Intl.Collator('en');
+  }
+  return [...items].sort((a, b) => collator.compare(a.name, b.name));
+}
