@@ -39,8 +39,18 @@ const COPIES: Copy[] = [
 
 /** Names the source (i18n-iso-countries 7.14.0) got wrong: Portuguese swaps the two Congos. */
 const COUNTRY_NAME_CORRECTIONS = [
-  { code: 'CD', column: 'name_pt', was: 'República Popular do Congo', now: 'República Democrática do Congo' },
-  { code: 'CG', column: 'name_pt', was: 'República Democrática do Congo', now: 'República do Congo' },
+  {
+    code: 'CD',
+    column: 'name_pt',
+    was: 'República Popular do Congo',
+    now: 'República Democrática do Congo',
+  },
+  {
+    code: 'CG',
+    column: 'name_pt',
+    was: 'República Democrática do Congo',
+    now: 'República do Congo',
+  },
   { code: 'CD', column: 'name_de', was: 'Kongo', now: 'Demokratische Republik Kongo' },
   { code: 'SX', column: 'name_pt', was: 'São Martinho', now: 'São Martinho (Países Baixos)' },
 ];
@@ -57,7 +67,8 @@ function correctCountryNames(text: string): string {
       throw new Error(`${correction.code} ${correction.column} is now "${record[column]}": review`);
     }
   }
-  const quote = (field: string) => (/[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
+  const quote = (field: string) =>
+    /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
   return [header, ...records].map((fields) => fields.map(quote).join(',')).join('\n') + '\n';
 }
 
@@ -71,7 +82,9 @@ async function main(): Promise<void> {
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, bytes);
     const sha = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
-    console.log(`${path.relative(TARGET, target).padEnd(60)} ${String(bytes.length).padStart(9)} ${sha}`);
+    console.log(
+      `${path.relative(TARGET, target).padEnd(60)} ${String(bytes.length).padStart(9)} ${sha}`,
+    );
   }
 }
 

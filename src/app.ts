@@ -11,9 +11,23 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { requestMeta } from './modules/accounts/accounts.http.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { auditTrailApi } from './modules/audit-trail/audit-trail.api.js';
+import { auditTrailRoutes } from './modules/audit-trail/audit-trail.routes.js';
+import { consentApi } from './modules/consent/consent.api.js';
+import { consentRoutes } from './modules/consent/consent.routes.js';
 import { developersRoutes } from './modules/developers/developers.routes.js';
+import { apiKeyRoutes } from './modules/organisations/api-keys.routes.js';
+import { invitationRoutes } from './modules/organisations/invitations.routes.js';
+import { organisationsApi } from './modules/organisations/organisations.api.js';
+import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { referenceApi } from './modules/reference/reference.api.js';
+import { installAuthentication, SessionCookie } from './platform/http/authentication.js';
+import { installApiKeyAuthentication } from './platform/http/api-key-auth.js';
+import { installCsrf } from './platform/http/csrf.js';
 import { installErrorHandlers } from './platform/http/errors.js';
 import { installHealthRoutes } from './platform/http/health.js';
 import { installI18n } from './platform/http/i18n.js';
@@ -21,7 +35,6 @@ import { loggerOptions } from './platform/http/logger.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { requestId } from './platform/http/request-id.js';
 import type { App } from './platform/http/types.js';
-import { Translator } from './platform/i18n/translator.js';
 import { loadAssetManifest, PUBLIC_DIR, STATIC_PREFIX } from './platform/views/assets.js';
 import { createViewEnvironment } from './platform/views/environment.js';
 import { installViews, type NavigationItem } from './platform/views/render.js';
@@ -44,6 +57,8 @@ export interface AppOptions {
 /** The main menu. Modules add their entry points here as they arrive. */
 const NAVIGATION: NavigationItem[] = [
   { href: '/', labelKey: 'nav.home' },
+  { href: '/organisations', labelKey: 'nav.organisations', permission: 'organisation.read' },
+  { href: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { href: '/about/data', labelKey: 'nav.data' },
   { href: '/api/docs', labelKey: 'nav.api' },
 ];
@@ -107,9 +122,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     wildcard: false,
   });
 
-  const translator = new Translator();
   installI18n(app, {
-    translator,
+    translator: services.translator,
     defaultLanguage: config.defaultLanguage,
     secureCookies: config.env === 'production',
   });
@@ -119,6 +133,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     navigation: NAVIGATION,
   });
   installErrorHandlers(app);
+  // Who is asking (session cookie), then CSRF on every unsafe request. Before the routes and
+  // before the API-key hook of the /api scope.
+  const sessionCookie = new SessionCookie({ secure: config.env === 'production' });
+  installAuthentication(app, {
+    cookie: sessionCookie,
+    resolveSession: (token, request) =>
+      services.accounts.sessions.resolve(token, requestMeta(request)),
+  });
+  installCsrf(app, {
+    secureCookies: config.env === 'production',
+    detailKey: 'accounts.csrf.detail',
+  });
   await registerOpenApi(app, options.version ?? '0.0.0');
   installHealthRoutes(app, {
     ping: options.ping,
@@ -127,7 +153,11 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   await app.register(
     async (api) => {
+      installApiKeyAuthentication(api, (key) => services.apiKeys.authenticate(key));
       await api.register(referenceApi, { reference: services.reference });
+      await api.register(organisationsApi, { organisations: services.organisations });
+      await api.register(consentApi, { consent: services.consent });
+      await api.register(auditTrailApi, { auditTrail: services.auditTrail });
     },
     { prefix: '/api/v1' },
   );
@@ -136,6 +166,23 @@ export async function createApp(options: AppOptions): Promise<App> {
     await pages.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
     await pages.register(homeRoutes);
     await pages.register(developersRoutes);
+    await pages.register(accountsRoutes, {
+      accounts: services.accounts,
+      cookie: sessionCookie,
+      devOutbox: config.env !== 'production',
+    });
+    await pages.register(organisationRoutes, {
+      organisations: services.organisations,
+      reference: services.reference,
+    });
+    await pages.register(invitationRoutes, {
+      invitations: services.invitations,
+      organisations: services.organisations,
+    });
+    await pages.register(apiKeyRoutes, { apiKeys: services.apiKeys });
+    await pages.register(consentRoutes, { consent: services.consent });
+    await pages.register(privacyRoutes, { privacy: services.privacy });
+    await pages.register(auditTrailRoutes, { auditTrail: services.auditTrail });
   });
 
   return app;

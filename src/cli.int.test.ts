@@ -10,8 +10,12 @@ beforeEach(() => {
   const capture = (...args: unknown[]) => void output.push(args.join(' '));
   vi.spyOn(console, 'log').mockImplementation(capture);
   vi.spyOn(console, 'error').mockImplementation(capture);
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk) => (output.push(String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (chunk) => (output.push(String(chunk)), true),
+  );
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -40,7 +44,9 @@ describe('corridor command', () => {
     expect(output.join('\n')).toMatch(/Corridor cannot start: PORT/);
     expect(output.join('\n')).not.toMatch(/at .*\.ts:\d+/);
     expect(await run(['serve'], { NODE_ENV: 'production' })).toBe(1);
-    expect(output.join("\n")).toMatch(/SESSION_SECRET is required in production; ENCRYPTION_KEYS is required/);
+    expect(output.join('\n')).toMatch(
+      /SESSION_SECRET is required in production; ENCRYPTION_KEYS is required/,
+    );
   });
 
   it('refuses demo data in production', async () => {

@@ -26,10 +26,18 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
         'ENCRYPTION_KEYS is required in production',
+        'LOOKUP_HASH_KEY is required in production',
+        'PUBLIC_URL is required in production',
       ]);
     }
     expect(
-      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), ENCRYPTION_KEYS: key })
+      loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+        ENCRYPTION_KEYS: key,
+        LOOKUP_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
+        PUBLIC_URL: 'https://corridor.example.org',
+      })
         .env,
     ).toBe('production');
   });

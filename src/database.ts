@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AccountsTables } from './modules/accounts/accounts.tables.js';
 import type { UserTables } from './modules/accounts/users.tables.js';
 import type { AuditTables } from './platform/audit/audit.tables.js';
 import type { OrganisationTables } from './modules/organisations/organisations.tables.js';
@@ -9,9 +10,6 @@ import type { ReferenceTables } from './modules/reference/reference.tables.js';
  * platform/ stays free of domain tables. A module adds its `<area>.tables.ts` to this list.
  */
 export interface Database
-  extends ReferenceTables,
-    UserTables,
-    OrganisationTables,
-    AuditTables {}
+  extends ReferenceTables, UserTables, AccountsTables, OrganisationTables, AuditTables {}
 
 export type Db = Kysely<Database>;

@@ -1,12 +1,78 @@
 import type { Config } from './config.js';
 import type { Db } from './database.js';
+import { createAccounts } from './modules/accounts/accounts.module.js';
+import { accountsPersonalData } from './modules/accounts/accounts.privacy.js';
+import { AccountsPrivacyRepository } from './modules/accounts/accounts.privacy.repository.js';
+import { AuditTrailRepository } from './modules/audit-trail/audit-trail.repository.js';
+import { AuditTrailService } from './modules/audit-trail/audit-trail.service.js';
+import { consentPersonalData } from './modules/consent/consent.privacy.js';
+import { ConsentRepository } from './modules/consent/consent.repository.js';
+import { ConsentService } from './modules/consent/consent.service.js';
+import { ApiKeysRepository } from './modules/organisations/api-keys.repository.js';
+import { ApiKeysService } from './modules/organisations/api-keys.service.js';
+import { InvitationsRepository } from './modules/organisations/invitations.repository.js';
+import { InvitationsService } from './modules/organisations/invitations.service.js';
+import { rolesPersonalData } from './modules/organisations/organisations.privacy.js';
+import { OrganisationsRepository } from './modules/organisations/organisations.repository.js';
+import { OrganisationsService } from './modules/organisations/organisations.service.js';
+import { RolesRepository } from './modules/organisations/roles.repository.js';
+import { PrivacyRepository } from './modules/privacy/privacy.repository.js';
+import { PrivacyService } from './modules/privacy/privacy.service.js';
 import { ReferenceRepository } from './modules/reference/reference.repository.js';
 import { ReferenceService } from './modules/reference/reference.service.js';
+import { AuditLog } from './platform/audit/audit.js';
+import { FieldCipher } from './platform/crypto/field-cipher.js';
+import { Translator } from './platform/i18n/translator.js';
 
 /** Builds every service by hand: the one place that knows how the modules fit together. */
-export function createServices({ db }: { db: Db; config: Config }) {
+export function createServices({ db, config }: { db: Db; config: Config }) {
+  const audit = new AuditLog(db);
+  const cipher = FieldCipher.fromConfig(config);
+  const translator = new Translator();
   const reference = new ReferenceService(new ReferenceRepository(db));
-  return { reference };
+  const roles = new RolesRepository(db);
+  const accounts = createAccounts({ db, config, audit, cipher, roles, translator });
+
+  const organisations = new OrganisationsService(new OrganisationsRepository(db), audit, {
+    countryExists: async (code) => (await reference.getCountry(code)) !== null,
+  });
+  const invitations = new InvitationsService(
+    new InvitationsRepository(db),
+    roles,
+    organisations,
+    accounts.accounts,
+    accounts.mailer,
+    audit,
+    { publicUrl: config.publicUrl },
+  );
+  const apiKeys = new ApiKeysService(new ApiKeysRepository(db), organisations, audit);
+  const consent = new ConsentService(new ConsentRepository(db), audit);
+  const privacy = new PrivacyService({
+    repository: new PrivacyRepository(db),
+    audit,
+    // The account goes last: the others may still need to find it while they erase.
+    providers: [
+      consentPersonalData(consent),
+      rolesPersonalData(roles),
+      accountsPersonalData(new AccountsPrivacyRepository(db)),
+    ],
+    verifyPassword: (userId, password) => accounts.accounts.verifyPassword(userId, password),
+  });
+  const auditTrail = new AuditTrailService(new AuditTrailRepository(db), audit);
+
+  return {
+    audit,
+    cipher,
+    translator,
+    reference,
+    accounts,
+    organisations,
+    invitations,
+    apiKeys,
+    consent,
+    privacy,
+    auditTrail,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -93,7 +93,7 @@ describe('bad input', () => {
     expectProblem(api, 413);
     const page = await app.inject({
       method: 'POST',
-      url: '/',
+      url: '/sign-in',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: 'a=' + 'x'.repeat(1024 * 1024 + 10),
     });

@@ -79,6 +79,7 @@ describe('server', () => {
       payload: { password: 'pw-SECRET-000', documentNumber: 'X9876543' },
     });
     await app.inject({ url: '/boom?password=pw-SECRET-111' });
+    await app.inject({ url: '/password-reset/SECRETtokenSECRETtokenSECRETtokenSECRET123' });
     expect(logs.lines.length).toBeGreaterThan(0);
     expect(logs.text).not.toMatch(/SECRET|P1234567|X9876543/);
     const entry = JSON.parse(

@@ -198,6 +198,19 @@ export class AccountsService {
   }
 
   /**
+   * Checks a signed-in user's password before a grave step (erasure). Wrong answers count
+   * towards the sign-in lock, so that the check cannot be used to guess passwords.
+   */
+  async verifyPassword(userId: string, password: string): Promise<boolean> {
+    const user = await this.deps.users.findById(userId);
+    if (!user?.passwordHash || user.status !== 'active') return false;
+    if ((await this.throttle.lockedMinutes(user.email, null)) !== null) return false;
+    if (await verifyPassword(user.passwordHash, password)) return true;
+    await this.deps.users.transaction((trx) => this.throttle.recordFailure(trx, user.email, null));
+    return false;
+  }
+
+  /**
    * Changes the password after checking the current one (wrong answers count towards the
    * sign-in lock). Ends the user's other sessions. Throws ValidationError.
    */

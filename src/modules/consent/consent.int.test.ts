@@ -198,8 +198,8 @@ describe('consent pages and API', () => {
     const page = await web.app.inject({ method: 'GET', url: '/account/consents?granted=1' });
     expect(page.body).toContain('You have agreed to share your profile.');
     expect(page.body).toContain(`/account/consents/${item?.id}/withdraw`);
-    // Both forms (withdraw and grant) carry the session's CSRF token.
-    expect(page.body.split(`name="_csrf" value="${TEST_CSRF_TOKEN}"`)).toHaveLength(3);
+    // Every form (withdraw, grant, and sign-out in the header) carries the session's CSRF token.
+    expect(page.body.split(`name="_csrf" value="${TEST_CSRF_TOKEN}"`)).toHaveLength(4);
 
     const withdrawn = await web.app.inject({
       method: 'POST',

@@ -68,7 +68,14 @@ export class ApiKeysRepository {
 
   async insert(
     executor: Executor,
-    key: { organisationId: string; name: string; prefix: string; secretHash: string; permissions: string[]; createdBy: string | null },
+    key: {
+      organisationId: string;
+      name: string;
+      prefix: string;
+      secretHash: string;
+      permissions: string[];
+      createdBy: string | null;
+    },
   ): Promise<ApiKeyRecord> {
     return executor
       .insertInto('api_key')

@@ -10,7 +10,11 @@ import type { ApiKeysService } from './api-keys.service.js';
 const paramsSchema = z.object({ id: z.uuid(), keyId: z.uuid().optional() });
 
 const createKeySchema = z.object({
-  name: z.string('apiKeys.errors.enterName').trim().min(1, 'apiKeys.errors.enterName').max(100, 'apiKeys.errors.nameTooLong'),
+  name: z
+    .string('apiKeys.errors.enterName')
+    .trim()
+    .min(1, 'apiKeys.errors.enterName')
+    .max(100, 'apiKeys.errors.nameTooLong'),
   permissions: z
     .union([z.string(), z.array(z.string())], 'apiKeys.errors.selectPermissions')
     .transform((value) => (Array.isArray(value) ? value : [value])),
@@ -26,46 +30,71 @@ export async function apiKeyRoutes(app: App, options: { apiKeys: ApiKeysService 
   const { apiKeys } = options;
 
   const render = async (request: FastifyRequest, extra: Record<string, unknown> = {}) => {
-    const { organisation, keys, allowed } = await apiKeys.list(actorContext(request), params(request).id);
+    const { organisation, keys, allowed } = await apiKeys.list(
+      actorContext(request),
+      params(request).id,
+    );
     return {
       organisation,
       keys,
       permissionItems: allowed.map((permission) => ({
         value: permission,
         text: permission,
-        checked: ((extra.values as { permissions?: unknown } | undefined)?.permissions as string[] | undefined)?.includes(permission) ?? false,
+        checked:
+          (
+            (extra.values as { permissions?: unknown } | undefined)?.permissions as
+              string[] | undefined
+          )?.includes(permission) ?? false,
       })),
       values: {},
       ...extra,
     };
   };
 
-  app.get('/organisations/:id/api-keys', { preHandler: requirePermission('api_key.read') }, async (request, reply) =>
-    reply.view('organisations/views/api-keys.njk', await render(request)),
+  app.get(
+    '/organisations/:id/api-keys',
+    { preHandler: requirePermission('api_key.read') },
+    async (request, reply) => reply.view('organisations/views/api-keys.njk', await render(request)),
   );
 
-  app.post('/organisations/:id/api-keys', { preHandler: requirePermission('api_key.create') }, async (request, reply) => {
-    const form = parseForm(createKeySchema, request.body, request.t);
-    const fail = async (errors: FieldError[], values: Record<string, unknown>) =>
-      reply.code(400).view('organisations/views/api-keys.njk', await render(request, { ...formErrorContext(errors), values }));
-    if (!form.ok) return fail(form.errors, form.values);
-    try {
-      const created = await apiKeys.create(actorContext(request), params(request).id, form.data);
-      reply.header('cache-control', 'no-store');
-      return reply.view('organisations/views/api-key-created.njk', { ...(await render(request)), created });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return fail(
-        error.fields.map((field) => ({ field: 'permissions', text: request.t(field.detail) })),
-        form.data,
-      );
-    }
-  });
+  app.post(
+    '/organisations/:id/api-keys',
+    { preHandler: requirePermission('api_key.create') },
+    async (request, reply) => {
+      const form = parseForm(createKeySchema, request.body, request.t);
+      const fail = async (errors: FieldError[], values: Record<string, unknown>) =>
+        reply
+          .code(400)
+          .view(
+            'organisations/views/api-keys.njk',
+            await render(request, { ...formErrorContext(errors), values }),
+          );
+      if (!form.ok) return fail(form.errors, form.values);
+      try {
+        const created = await apiKeys.create(actorContext(request), params(request).id, form.data);
+        reply.header('cache-control', 'no-store');
+        return reply.view('organisations/views/api-key-created.njk', {
+          ...(await render(request)),
+          created,
+        });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return fail(
+          error.fields.map((field) => ({ field: 'permissions', text: request.t(field.detail) })),
+          form.data,
+        );
+      }
+    },
+  );
 
-  app.post('/organisations/:id/api-keys/:keyId/revoke', { preHandler: requirePermission('api_key.revoke') }, async (request, reply) => {
-    const { id, keyId } = params(request);
-    if (!keyId) throw new NotFoundError();
-    await apiKeys.revoke(actorContext(request), id, keyId);
-    return reply.redirect(`/organisations/${id}/api-keys`, 303);
-  });
+  app.post(
+    '/organisations/:id/api-keys/:keyId/revoke',
+    { preHandler: requirePermission('api_key.revoke') },
+    async (request, reply) => {
+      const { id, keyId } = params(request);
+      if (!keyId) throw new NotFoundError();
+      await apiKeys.revoke(actorContext(request), id, keyId);
+      return reply.redirect(`/organisations/${id}/api-keys`, 303);
+    },
+  );
 }

@@ -36,7 +36,9 @@ export function permissionsForKind(kind: OrganisationKind): Permission[] {
 }
 
 function newPrefix(): string {
-  return Array.from(randomBytes(8), (byte) => PREFIX_ALPHABET[byte % PREFIX_ALPHABET.length]).join('');
+  return Array.from(randomBytes(8), (byte) => PREFIX_ALPHABET[byte % PREFIX_ALPHABET.length]).join(
+    '',
+  );
 }
 
 /**
@@ -58,7 +60,11 @@ export class ApiKeysService {
 
   async list(ctx: ActorContext, organisationId: string) {
     const organisation = await this.manageable(ctx, organisationId);
-    return { organisation, keys: await this.repository.list(organisationId), allowed: permissionsForKind(organisation.kind) };
+    return {
+      organisation,
+      keys: await this.repository.list(organisationId),
+      allowed: permissionsForKind(organisation.kind),
+    };
   }
 
   async create(
@@ -70,7 +76,9 @@ export class ApiKeysService {
     const allowed = permissionsForKind(organisation.kind);
     const requested = [...new Set(input.permissions)];
     if (requested.length === 0 || requested.some((p) => !allowed.includes(p as Permission))) {
-      throw new ValidationError([{ pointer: '/permissions', detail: 'apiKeys.errors.selectPermissions' }]);
+      throw new ValidationError([
+        { pointer: '/permissions', detail: 'apiKeys.errors.selectPermissions' },
+      ]);
     }
     const prefix = newPrefix();
     const secret = randomToken(32);

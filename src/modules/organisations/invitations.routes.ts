@@ -30,7 +30,11 @@ export async function invitationRoutes(
 ): Promise<void> {
   const { invitations, organisations } = options;
 
-  const inviteForm = async (request: FastifyRequest, values: Record<string, unknown>, errors: FieldError[] = []) => {
+  const inviteForm = async (
+    request: FastifyRequest,
+    values: Record<string, unknown>,
+    errors: FieldError[] = [],
+  ) => {
     const ctx = actorContext(request);
     const organisation = await organisations.get(ctx, organisationId(request));
     return {
@@ -46,33 +50,70 @@ export async function invitationRoutes(
     };
   };
 
-  app.get('/organisations/:id/invitations/new', { preHandler: requirePermission('member.invite') }, async (request, reply) =>
-    reply.view('organisations/views/invite.njk', await inviteForm(request, {})),
+  app.get(
+    '/organisations/:id/invitations/new',
+    { preHandler: requirePermission('member.invite') },
+    async (request, reply) =>
+      reply.view('organisations/views/invite.njk', await inviteForm(request, {})),
   );
 
-  app.post('/organisations/:id/invitations', { preHandler: requirePermission('member.invite') }, async (request, reply) => {
-    const form = parseForm(invitationSchema, request.body, request.t);
-    if (!form.ok) return reply.code(400).view('organisations/views/invite.njk', await inviteForm(request, form.values, form.errors));
-    try {
-      await invitations.invite(actorContext(request), organisationId(request), form.data, request.t);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const errors = error.fields.map((field) => ({ field: field.pointer.slice(1), text: request.t(field.detail) }));
-      return reply.code(400).view('organisations/views/invite.njk', await inviteForm(request, form.data, errors));
-    }
-    return reply.redirect(`/organisations/${organisationId(request)}/invitations/new?sent=1`, 303);
-  });
+  app.post(
+    '/organisations/:id/invitations',
+    { preHandler: requirePermission('member.invite') },
+    async (request, reply) => {
+      const form = parseForm(invitationSchema, request.body, request.t);
+      if (!form.ok)
+        return reply
+          .code(400)
+          .view(
+            'organisations/views/invite.njk',
+            await inviteForm(request, form.values, form.errors),
+          );
+      try {
+        await invitations.invite(
+          actorContext(request),
+          organisationId(request),
+          form.data,
+          request.t,
+        );
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const errors = error.fields.map((field) => ({
+          field: field.pointer.slice(1),
+          text: request.t(field.detail),
+        }));
+        return reply
+          .code(400)
+          .view('organisations/views/invite.njk', await inviteForm(request, form.data, errors));
+      }
+      return reply.redirect(
+        `/organisations/${organisationId(request)}/invitations/new?sent=1`,
+        303,
+      );
+    },
+  );
 
   app.get('/invitations/:token', async (request, reply) => {
     const result = await invitations.check(token(request));
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    return reply.view('organisations/views/accept.njk', { ...result, values: {}, token: token(request) });
+    return reply.view('organisations/views/accept.njk', {
+      ...result,
+      values: {},
+      token: token(request),
+    });
   });
 
   app.post('/invitations/:token', async (request, reply) => {
     const result = await invitations.check(token(request));
     const render = (values: Record<string, unknown>, errors: FieldError[]) =>
-      reply.code(400).view('organisations/views/accept.njk', { ...result, values, token: token(request), ...formErrorContext(errors) });
+      reply
+        .code(400)
+        .view('organisations/views/accept.njk', {
+          ...result,
+          values,
+          token: token(request),
+          ...formErrorContext(errors),
+        });
     let input = null;
     if (result.state === 'valid' && !result.existingAccount) {
       const form = parseForm(newAccountSchema, request.body, request.t);
@@ -80,10 +121,19 @@ export async function invitationRoutes(
       input = { ...form.data, preferredLanguage: request.language };
     }
     try {
-      await invitations.accept(token(request), input, { requestId: request.id, ipAddress: request.ip });
+      await invitations.accept(token(request), input, {
+        requestId: request.id,
+        ipAddress: request.ip,
+      });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return render({}, error.fields.map((field) => ({ field: field.pointer.slice(1), text: request.t(field.detail) })));
+      return render(
+        {},
+        error.fields.map((field) => ({
+          field: field.pointer.slice(1),
+          text: request.t(field.detail),
+        })),
+      );
     }
     return reply.redirect('/sign-in?invited=1', 303);
   });

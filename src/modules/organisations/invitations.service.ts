@@ -19,7 +19,12 @@ export interface AccountDirectory {
   findActiveUserIdByEmail(email: string): Promise<string | null>;
   createUser(
     executor: Db,
-    user: { email: string; fullName: string; password: string; preferredLanguage: 'en' | 'fr' | 'es' | 'ar' },
+    user: {
+      email: string;
+      fullName: string;
+      password: string;
+      preferredLanguage: 'en' | 'fr' | 'es' | 'ar';
+    },
   ): Promise<string>;
 }
 
@@ -63,7 +68,9 @@ export class InvitationsService {
     const organisation = await this.organisations.get(ctx, organisationId);
     if (!canInviteMembers(ctx.principal, organisation)) throw new NotFoundError();
     if (!rolesFor(organisation).includes(input.role)) {
-      throw new ValidationError([{ pointer: '/role', detail: 'invitations.errors.roleNotForKind' }]);
+      throw new ValidationError([
+        { pointer: '/role', detail: 'invitations.errors.roleNotForKind' },
+      ]);
     }
     const token = randomToken(32);
     await this.repository.transaction(async (trx) => {
@@ -97,13 +104,16 @@ export class InvitationsService {
     });
   }
 
-  async check(token: string): Promise<{ state: InvitationState; invitation?: InvitationRecord; existingAccount: boolean }> {
+  async check(
+    token: string,
+  ): Promise<{ state: InvitationState; invitation?: InvitationRecord; existingAccount: boolean }> {
     const invitation = /^[A-Za-z0-9_-]{43}$/.test(token)
       ? await this.repository.findByTokenHash(sha256Hex(token))
       : undefined;
     if (!invitation || invitation.revokedAt) return { state: 'unknown', existingAccount: false };
     if (invitation.acceptedAt) return { state: 'used', invitation, existingAccount: false };
-    if (invitation.expiresAt <= this.now()) return { state: 'expired', invitation, existingAccount: false };
+    if (invitation.expiresAt <= this.now())
+      return { state: 'expired', invitation, existingAccount: false };
     const existing = await this.accounts.findActiveUserIdByEmail(invitation.email);
     return { state: 'valid', invitation, existingAccount: existing !== null };
   }
@@ -111,17 +121,27 @@ export class InvitationsService {
   /** Accepts an invitation: opens the account, or adds the role to the existing one. */
   async accept(
     token: string,
-    input: { fullName: string; password: string; preferredLanguage: 'en' | 'fr' | 'es' | 'ar' } | null,
+    input: {
+      fullName: string;
+      password: string;
+      preferredLanguage: 'en' | 'fr' | 'es' | 'ar';
+    } | null,
     request: { requestId: string | null; ipAddress: string | null },
   ): Promise<{ userId: string; organisationId: string }> {
     const { state, invitation } = await this.check(token);
     if (state !== 'valid' || !invitation) throw new NotFoundError('invitations.errors.notValid');
     const existing = await this.accounts.findActiveUserIdByEmail(invitation.email);
-    if (!existing && !input) throw new ValidationError([{ pointer: '/fullName', detail: 'invitations.errors.enterDetails' }]);
+    if (!existing && !input)
+      throw new ValidationError([
+        { pointer: '/fullName', detail: 'invitations.errors.enterDetails' },
+      ]);
     return this.repository.transaction(async (trx) => {
       const userId =
         existing ??
-        (await this.accounts.createUser(trx as unknown as Db, { email: invitation.email, ...input! }));
+        (await this.accounts.createUser(trx as unknown as Db, {
+          email: invitation.email,
+          ...input!,
+        }));
       if (!(await this.repository.markAccepted(trx, invitation.id, userId))) {
         throw new NotFoundError('invitations.errors.notValid');
       }

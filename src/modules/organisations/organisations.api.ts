@@ -6,10 +6,18 @@ import { organisationView, presentOrganisation } from './organisations.presenter
 import { organisationListQuerySchema } from './organisations.schemas.js';
 import type { OrganisationsService } from './organisations.service.js';
 
-const problem = z.object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string().optional() });
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string().optional(),
+});
 
 /** Organisations in the JSON API: what the caller's scope reaches. */
-export async function organisationsApi(app: App, options: { organisations: OrganisationsService }): Promise<void> {
+export async function organisationsApi(
+  app: App,
+  options: { organisations: OrganisationsService },
+): Promise<void> {
   const { organisations } = options;
 
   app.get(
@@ -21,7 +29,12 @@ export async function organisationsApi(app: App, options: { organisations: Organ
         summary: 'Organisations within the caller’s scope, 25 a page',
         querystring: organisationListQuerySchema,
         response: {
-          200: z.object({ items: z.array(organisationView), total: z.number(), page: z.number(), pages: z.number() }),
+          200: z.object({
+            items: z.array(organisationView),
+            total: z.number(),
+            page: z.number(),
+            pages: z.number(),
+          }),
         },
       },
     },
@@ -44,7 +57,12 @@ export async function organisationsApi(app: App, options: { organisations: Organ
     },
     async (request) => {
       const id = z.uuid().safeParse(request.params.id);
-      return presentOrganisation(await organisations.get(actorContext(request), id.success ? id.data : '00000000-0000-0000-0000-000000000000'));
+      return presentOrganisation(
+        await organisations.get(
+          actorContext(request),
+          id.success ? id.data : '00000000-0000-0000-0000-000000000000',
+        ),
+      );
     },
   );
 }

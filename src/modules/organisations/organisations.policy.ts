@@ -13,11 +13,17 @@ export function canCreateOrganisation(principal: Principal): boolean {
   return can(principal, 'organisation.create');
 }
 
-export function canViewOrganisation(principal: Principal, organisation: OrganisationRecord): boolean {
+export function canViewOrganisation(
+  principal: Principal,
+  organisation: OrganisationRecord,
+): boolean {
   return canAccess(principal, 'organisation.read', ownership(organisation));
 }
 
-export function canUpdateOrganisation(principal: Principal, organisation: OrganisationRecord): boolean {
+export function canUpdateOrganisation(
+  principal: Principal,
+  organisation: OrganisationRecord,
+): boolean {
   return canAccess(principal, 'organisation.update', { organisationId: organisation.id });
 }
 

@@ -98,14 +98,24 @@ export class OrganisationsRepository {
     }
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     const [rows, count] = await Promise.all([
-      query.select(COLUMNS).orderBy('name').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
+      query
+        .select(COLUMNS)
+        .orderBy('name')
+        .orderBy('id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
       query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(toRecord), total: Number(count.total) };
   }
 
   async find(id: string): Promise<OrganisationRecord | undefined> {
-    const row = await this.db.selectFrom('organisation').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('organisation')
+      .select(COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toRecord(row) : undefined;
   }
 
@@ -127,7 +137,11 @@ export class OrganisationsRepository {
     return toRecord(row);
   }
 
-  async update(executor: Executor, id: string, input: Omit<OrganisationInput, 'kind'>): Promise<void> {
+  async update(
+    executor: Executor,
+    id: string,
+    input: Omit<OrganisationInput, 'kind'>,
+  ): Promise<void> {
     await executor
       .updateTable('organisation')
       .set({

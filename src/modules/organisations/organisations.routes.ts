@@ -26,7 +26,10 @@ function idParam(request: FastifyRequest): string {
   return parsed.data.id;
 }
 
-export async function organisationRoutes(app: App, options: OrganisationRoutesOptions): Promise<void> {
+export async function organisationRoutes(
+  app: App,
+  options: OrganisationRoutesOptions,
+): Promise<void> {
   const { organisations, reference } = options;
 
   /** Radio and select items for the form, with the submitted values chosen. */
@@ -47,89 +50,129 @@ export async function organisationRoutes(app: App, options: OrganisationRoutesOp
     ],
   });
 
-  app.get('/organisations', { preHandler: requirePermission('organisation.read') }, async (request, reply) => {
-    const query = organisationListQuerySchema.parse(request.query);
-    const result = await organisations.list(actorContext(request), query);
-    const suffix = query.kind ? `&kind=${query.kind}` : '';
-    return reply.view('organisations/views/list.njk', {
-      ...result,
-      pagination: {
-        ...(result.page > 1 ? { previous: { href: `?page=${result.page - 1}${suffix}`, labelText: request.t('pagination.previous') } } : {}),
-        ...(result.page < result.pages ? { next: { href: `?page=${result.page + 1}${suffix}`, labelText: request.t('pagination.next') } } : {}),
-        items: Array.from({ length: result.pages }, (_, index) => ({
-          number: index + 1,
-          href: `?page=${index + 1}${suffix}`,
-          current: index + 1 === result.page,
-        })),
-      },
-      kind: query.kind,
-      kinds: ORGANISATION_KINDS,
-      canCreate: canCreateOrganisation(request.principal),
-    });
-  });
-
-  app.get('/organisations/new', { preHandler: requirePermission('organisation.create') }, async (request, reply) =>
-    reply.view('organisations/views/new.njk', await formContext(request, {})),
+  app.get(
+    '/organisations',
+    { preHandler: requirePermission('organisation.read') },
+    async (request, reply) => {
+      const query = organisationListQuerySchema.parse(request.query);
+      const result = await organisations.list(actorContext(request), query);
+      const suffix = query.kind ? `&kind=${query.kind}` : '';
+      return reply.view('organisations/views/list.njk', {
+        ...result,
+        pagination: {
+          ...(result.page > 1
+            ? {
+                previous: {
+                  href: `?page=${result.page - 1}${suffix}`,
+                  labelText: request.t('pagination.previous'),
+                },
+              }
+            : {}),
+          ...(result.page < result.pages
+            ? {
+                next: {
+                  href: `?page=${result.page + 1}${suffix}`,
+                  labelText: request.t('pagination.next'),
+                },
+              }
+            : {}),
+          items: Array.from({ length: result.pages }, (_, index) => ({
+            number: index + 1,
+            href: `?page=${index + 1}${suffix}`,
+            current: index + 1 === result.page,
+          })),
+        },
+        kind: query.kind,
+        kinds: ORGANISATION_KINDS,
+        canCreate: canCreateOrganisation(request.principal),
+      });
+    },
   );
 
-  app.post('/organisations', { preHandler: requirePermission('organisation.create') }, async (request, reply) => {
-    const form = parseForm(organisationCreateSchema, request.body, request.t);
-    if (!form.ok) {
-      return reply.code(400).view('organisations/views/new.njk', {
-        ...(await formContext(request, form.values)),
-        ...formErrorContext(form.errors),
+  app.get(
+    '/organisations/new',
+    { preHandler: requirePermission('organisation.create') },
+    async (request, reply) =>
+      reply.view('organisations/views/new.njk', await formContext(request, {})),
+  );
+
+  app.post(
+    '/organisations',
+    { preHandler: requirePermission('organisation.create') },
+    async (request, reply) => {
+      const form = parseForm(organisationCreateSchema, request.body, request.t);
+      if (!form.ok) {
+        return reply.code(400).view('organisations/views/new.njk', {
+          ...(await formContext(request, form.values)),
+          ...formErrorContext(form.errors),
+        });
+      }
+      try {
+        const organisation = await organisations.create(actorContext(request), form.data);
+        return reply.redirect(`/organisations/${organisation.id}?created=1`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const errors = error.fields.map((field) => ({
+          field: field.pointer.slice(1),
+          text: request.t(field.detail),
+        }));
+        return reply.code(400).view('organisations/views/new.njk', {
+          ...(await formContext(request, form.data)),
+          ...formErrorContext(errors),
+        });
+      }
+    },
+  );
+
+  app.get(
+    '/organisations/:id',
+    { preHandler: requirePermission('organisation.read') },
+    async (request, reply) => {
+      const ctx = actorContext(request);
+      const organisation = await organisations.get(ctx, idParam(request));
+      const can = policiesFor(request.principal, organisation);
+      const members = can.viewMembers ? await organisations.members(ctx, organisation.id) : [];
+      const country = await reference.getCountry(organisation.countryCode, request.language);
+      return reply.view('organisations/views/show.njk', {
+        organisation,
+        countryName: country?.name ?? organisation.countryCode,
+        members,
+        can,
+        roles: rolesFor(organisation),
+        created: (request.query as Record<string, unknown>).created === '1',
       });
-    }
-    try {
-      const organisation = await organisations.create(actorContext(request), form.data);
-      return reply.redirect(`/organisations/${organisation.id}?created=1`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const errors = error.fields.map((field) => ({ field: field.pointer.slice(1), text: request.t(field.detail) }));
-      return reply.code(400).view('organisations/views/new.njk', {
-        ...(await formContext(request, form.data)),
-        ...formErrorContext(errors),
-      });
-    }
-  });
+    },
+  );
 
-  app.get('/organisations/:id', { preHandler: requirePermission('organisation.read') }, async (request, reply) => {
-    const ctx = actorContext(request);
-    const organisation = await organisations.get(ctx, idParam(request));
-    const can = policiesFor(request.principal, organisation);
-    const members = can.viewMembers ? await organisations.members(ctx, organisation.id) : [];
-    const country = await reference.getCountry(organisation.countryCode, request.language);
-    return reply.view('organisations/views/show.njk', {
-      organisation,
-      countryName: country?.name ?? organisation.countryCode,
-      members,
-      can,
-      roles: rolesFor(organisation),
-      created: (request.query as Record<string, unknown>).created === '1',
-    });
-  });
-
-  app.get('/organisations/:id/edit', { preHandler: requirePermission('organisation.update') }, async (request, reply) => {
-    const organisation = await organisations.get(actorContext(request), idParam(request));
-    if (!policiesFor(request.principal, organisation).update) throw new NotFoundError();
-    return reply.view('organisations/views/edit.njk', {
-      ...(await formContext(request, { ...organisation })),
-      organisation,
-    });
-  });
-
-  app.post('/organisations/:id', { preHandler: requirePermission('organisation.update') }, async (request, reply) => {
-    const ctx = actorContext(request);
-    const organisation = await organisations.get(ctx, idParam(request));
-    const form = parseForm(organisationDetailsSchema, request.body, request.t);
-    if (!form.ok) {
-      return reply.code(400).view('organisations/views/edit.njk', {
-        ...(await formContext(request, form.values)),
-        ...formErrorContext(form.errors),
+  app.get(
+    '/organisations/:id/edit',
+    { preHandler: requirePermission('organisation.update') },
+    async (request, reply) => {
+      const organisation = await organisations.get(actorContext(request), idParam(request));
+      if (!policiesFor(request.principal, organisation).update) throw new NotFoundError();
+      return reply.view('organisations/views/edit.njk', {
+        ...(await formContext(request, { ...organisation })),
         organisation,
       });
-    }
-    await organisations.update(ctx, organisation.id, form.data);
-    return reply.redirect(`/organisations/${organisation.id}`, 303);
-  });
+    },
+  );
+
+  app.post(
+    '/organisations/:id',
+    { preHandler: requirePermission('organisation.update') },
+    async (request, reply) => {
+      const ctx = actorContext(request);
+      const organisation = await organisations.get(ctx, idParam(request));
+      const form = parseForm(organisationDetailsSchema, request.body, request.t);
+      if (!form.ok) {
+        return reply.code(400).view('organisations/views/edit.njk', {
+          ...(await formContext(request, form.values)),
+          ...formErrorContext(form.errors),
+          organisation,
+        });
+      }
+      await organisations.update(ctx, organisation.id, form.data);
+      return reply.redirect(`/organisations/${organisation.id}`, 303);
+    },
+  );
 }

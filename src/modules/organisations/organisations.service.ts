@@ -47,7 +47,8 @@ export class OrganisationsService {
   /** An organisation the caller may see; "not found" for any other (no existence leak). */
   async get(ctx: ActorContext, id: string): Promise<OrganisationRecord> {
     const organisation = await this.repository.find(id);
-    if (!organisation || !canViewOrganisation(ctx.principal, organisation)) throw new NotFoundError();
+    if (!organisation || !canViewOrganisation(ctx.principal, organisation))
+      throw new NotFoundError();
     return organisation;
   }
 
@@ -63,13 +64,21 @@ export class OrganisationsService {
         subjectIds: [organisation.id],
         requestId: ctx.requestId,
         ipAddress: ctx.ipAddress,
-        after: { kind: organisation.kind, name: organisation.name, countryCode: organisation.countryCode },
+        after: {
+          kind: organisation.kind,
+          name: organisation.name,
+          countryCode: organisation.countryCode,
+        },
       });
       return organisation;
     });
   }
 
-  async update(ctx: ActorContext, id: string, input: Omit<OrganisationInput, 'kind'>): Promise<void> {
+  async update(
+    ctx: ActorContext,
+    id: string,
+    input: Omit<OrganisationInput, 'kind'>,
+  ): Promise<void> {
     const organisation = await this.get(ctx, id);
     if (!canUpdateOrganisation(ctx.principal, organisation)) throw new NotFoundError();
     await this.checkCountry(input.countryCode);
@@ -96,7 +105,9 @@ export class OrganisationsService {
 
   private async checkCountry(code: string): Promise<void> {
     if (!(await this.countries.countryExists(code))) {
-      throw new ValidationError([{ pointer: '/countryCode', detail: 'organisations.errors.selectCountry' }]);
+      throw new ValidationError([
+        { pointer: '/countryCode', detail: 'organisations.errors.selectCountry' },
+      ]);
     }
   }
 }
@@ -108,7 +119,8 @@ function changedFields(
 ): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   for (const key of Object.keys(input) as (keyof typeof input)[]) {
-    if (organisation[key] !== input[key]) changes[key] = side === 'before' ? organisation[key] : input[key];
+    if (organisation[key] !== input[key])
+      changes[key] = side === 'before' ? organisation[key] : input[key];
   }
   return changes;
 }

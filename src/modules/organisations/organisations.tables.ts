@@ -24,7 +24,6 @@ export interface RoleAssignmentTable {
   created_at: Generated<Date>;
 }
 
-
 export interface InvitationTable {
   id: Generated<string>;
   organisation_id: string;

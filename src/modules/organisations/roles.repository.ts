@@ -44,4 +44,9 @@ export class RolesRepository {
       })
       .execute();
   }
+
+  /** Removes every role the user holds (erasure): the organisations keep their other staff. */
+  async removeAll(executor: Executor, userId: string): Promise<void> {
+    await executor.deleteFrom('role_assignment').where('user_id', '=', userId).execute();
+  }
 }

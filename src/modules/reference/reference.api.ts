@@ -40,24 +40,32 @@ import type { ReferenceService } from './reference.service.js';
 const TAGS = ['Reference data'];
 
 /** Reference data in the JSON API: public code lists and the lookups behind every form. */
-export async function referenceApi(app: App, options: { reference: ReferenceService }): Promise<void> {
+export async function referenceApi(
+  app: App,
+  options: { reference: ReferenceService },
+): Promise<void> {
   const { reference } = options;
   /** `?lang=` when given, else the language negotiated for the request. */
-  const languageOf = (request: FastifyRequest, lang: string | undefined) => lang ?? request.language;
+  const languageOf = (request: FastifyRequest, lang: string | undefined) =>
+    lang ?? request.language;
 
   app.get(
     '/reference/occupations',
     {
       schema: {
         tags: TAGS,
-        summary: 'Search ESCO occupations and ISCO-08 unit groups in any ESCO language, typos allowed',
+        summary:
+          'Search ESCO occupations and ISCO-08 unit groups in any ESCO language, typos allowed',
         querystring: searchQuery,
         response: { 200: list(occupationMatchView) },
       },
     },
     async (request) => {
       const { q, lang, limit } = request.query;
-      const matches = await reference.searchOccupations(q, { language: languageOf(request, lang), limit });
+      const matches = await reference.searchOccupations(q, {
+        language: languageOf(request, lang),
+        limit,
+      });
       return { items: matches.map(presentOccupationMatch) };
     },
   );
@@ -74,8 +82,12 @@ export async function referenceApi(app: App, options: { reference: ReferenceServ
       },
     },
     async (request, reply) => {
-      const occupation = await reference.getOccupation(request.params.id, languageOf(request, request.query.lang));
-      if (!occupation) return notFound(reply, `No ESCO occupation has the id ${request.params.id}.`);
+      const occupation = await reference.getOccupation(
+        request.params.id,
+        languageOf(request, request.query.lang),
+      );
+      if (!occupation)
+        return notFound(reply, `No ESCO occupation has the id ${request.params.id}.`);
       return presentOccupation(occupation);
     },
   );
@@ -92,7 +104,10 @@ export async function referenceApi(app: App, options: { reference: ReferenceServ
       },
     },
     async (request, reply) => {
-      const skills = await reference.skillsForOccupation(request.params.id, languageOf(request, request.query.lang));
+      const skills = await reference.skillsForOccupation(
+        request.params.id,
+        languageOf(request, request.query.lang),
+      );
       if (!skills) return notFound(reply, `No ESCO occupation has the id ${request.params.id}.`);
       return { items: skills.map(presentOccupationSkill) };
     },
@@ -110,7 +125,10 @@ export async function referenceApi(app: App, options: { reference: ReferenceServ
     },
     async (request) => {
       const { q, lang, limit } = request.query;
-      const skills = await reference.searchSkills(q, { language: languageOf(request, lang), limit });
+      const skills = await reference.searchSkills(q, {
+        language: languageOf(request, lang),
+        limit,
+      });
       return { items: skills.map(presentSkillMatch) };
     },
   );
@@ -143,7 +161,10 @@ export async function referenceApi(app: App, options: { reference: ReferenceServ
       },
     },
     async (request, reply) => {
-      const country = await reference.getCountry(request.params.code, languageOf(request, request.query.lang));
+      const country = await reference.getCountry(
+        request.params.code,
+        languageOf(request, request.query.lang),
+      );
       if (!country) return notFound(reply, `No country has the code ${request.params.code}.`);
       return presentCountryDetail(country);
     },
@@ -188,13 +209,17 @@ export async function referenceApi(app: App, options: { reference: ReferenceServ
     {
       schema: {
         tags: TAGS,
-        summary: 'ISO 639 languages (639-1 by default, or all of 639-3), named in the requested language',
+        summary:
+          'ISO 639 languages (639-1 by default, or all of 639-3), named in the requested language',
         querystring: languageListQuery,
         response: { 200: list(languageView) },
       },
     },
     async (request) => {
-      const languages = await reference.listLanguages(languageOf(request, request.query.lang), request.query.set);
+      const languages = await reference.listLanguages(
+        languageOf(request, request.query.lang),
+        request.query.set,
+      );
       return { items: languages.map(presentLanguage) };
     },
   );
@@ -206,10 +231,14 @@ export async function referenceApi(app: App, options: { reference: ReferenceServ
         tags: TAGS,
         summary: 'The ten ISCO-08 major groups',
         querystring: languageQuery,
-        response: { 200: list(z.object({ code: z.string(), level: z.number().int(), title: z.string() })) },
+        response: {
+          200: list(z.object({ code: z.string(), level: z.number().int(), title: z.string() })),
+        },
       },
     },
-    async (request) => ({ items: await reference.listIscoMajorGroups(languageOf(request, request.query.lang)) }),
+    async (request) => ({
+      items: await reference.listIscoMajorGroups(languageOf(request, request.query.lang)),
+    }),
   );
 
   app.get(
@@ -217,14 +246,18 @@ export async function referenceApi(app: App, options: { reference: ReferenceServ
     {
       schema: {
         tags: TAGS,
-        summary: 'One ISCO-08 group with its parent, sub-groups and (for a unit group) ESCO occupations',
+        summary:
+          'One ISCO-08 group with its parent, sub-groups and (for a unit group) ESCO occupations',
         params: iscoParams,
         querystring: languageQuery,
         response: { 200: iscoGroupView, 404: problemView },
       },
     },
     async (request, reply) => {
-      const group = await reference.getIscoGroup(request.params.code, languageOf(request, request.query.lang));
+      const group = await reference.getIscoGroup(
+        request.params.code,
+        languageOf(request, request.query.lang),
+      );
       if (!group) return notFound(reply, `No ISCO-08 group has the code ${request.params.code}.`);
       return presentIscoGroup(group);
     },
@@ -264,7 +297,9 @@ export async function referenceApi(app: App, options: { reference: ReferenceServ
         response: { 200: list(cefrLevelView) },
       },
     },
-    async (request) => ({ items: await reference.listCefrLevels(languageOf(request, request.query.lang)) }),
+    async (request) => ({
+      items: await reference.listCefrLevels(languageOf(request, request.query.lang)),
+    }),
   );
 }
 

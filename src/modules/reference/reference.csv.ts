@@ -24,7 +24,8 @@ export function parseCsv(text: string): string[][] {
       let start = position + 1;
       for (;;) {
         const quote = text.indexOf('"', start);
-        if (quote === -1) throw new CsvError(`Unclosed quoted field in record ${records.length + 1}`);
+        if (quote === -1)
+          throw new CsvError(`Unclosed quoted field in record ${records.length + 1}`);
         value += text.slice(start, quote);
         if (text.charCodeAt(quote + 1) === 34) {
           value += '"';

@@ -40,6 +40,8 @@ export interface Dataset {
 
 export interface SourceFiles {
   text(path: string): string;
+  /** Parses once per load: several datasets read the same files. */
+  parsed<T>(path: string, parse: (text: string) => T): T;
 }
 
 const F = {
@@ -83,7 +85,10 @@ export const DATASETS: readonly Dataset[] = [
       const { countries, names } = parseCountries(files.text(F.countries));
       await store.countries(countries);
       await store.countryNames(names);
-      return { rows: countries.length + names.length, details: { countries: countries.length, names: names.length } };
+      return {
+        rows: countries.length + names.length,
+        details: { countries: countries.length, names: names.length },
+      };
     },
   },
   {
@@ -117,10 +122,13 @@ export const DATASETS: readonly Dataset[] = [
     files: [F.isco],
     dependsOn: [],
     async load(files, store) {
-      const groups = parseIscoGroups(files.text(F.isco));
+      const groups = files.parsed(F.isco, parseIscoGroups);
       await store.iscoGroups(groups);
       const levels = Object.fromEntries(
-        [1, 2, 3, 4].map((level) => [`level${level}`, groups.filter((g) => g.level === level).length]),
+        [1, 2, 3, 4].map((level) => [
+          `level${level}`,
+          groups.filter((g) => g.level === level).length,
+        ]),
       );
       return { rows: groups.length, details: { groups: groups.length, ...levels } };
     },
@@ -135,7 +143,7 @@ export const DATASETS: readonly Dataset[] = [
       const { occupations, groups, labels, skippedLabels } = parseEscoOccupations({
         occupations: files.text(F.occupations),
         multilingualLabels: files.text(F.occupationLabels),
-        iscoGroups: parseIscoGroups(files.text(F.isco)),
+        iscoGroups: files.parsed(F.isco, parseIscoGroups),
       });
       await store.occupations(occupations);
       await store.occupationLabels(groups, labels);
@@ -157,7 +165,7 @@ export const DATASETS: readonly Dataset[] = [
     files: [F.skills],
     dependsOn: ['iso639'],
     async load(files, store) {
-      const { skills, labels } = parseEscoSkills(files.text(F.skills));
+      const { skills, labels } = files.parsed(F.skills, parseEscoSkills);
       await store.skills(skills);
       await store.skillLabels(labels);
       return {
@@ -185,7 +193,7 @@ export const DATASETS: readonly Dataset[] = [
       const { rows, relations, resolved } = parseOccupationSkills({
         relations: files.text(F.relations),
         skillLabelToId: files.text(F.skillLabelToId),
-        skills: parseEscoSkills(files.text(F.skills)).skills,
+        skills: files.parsed(F.skills, parseEscoSkills).skills,
         occupationIds,
       });
       await store.occupationSkills(rows);
@@ -219,7 +227,12 @@ export const DATASETS: readonly Dataset[] = [
       const count = (level: string) => fields.filter((field) => field.level === level).length;
       return {
         rows: fields.length,
-        details: { fields: fields.length, broad: count('broad'), narrow: count('narrow'), detailed: count('detailed') },
+        details: {
+          fields: fields.length,
+          broad: count('broad'),
+          narrow: count('narrow'),
+          detailed: count('detailed'),
+        },
       };
     },
   },

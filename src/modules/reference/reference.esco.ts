@@ -17,8 +17,9 @@ export function idFromUri(uri: string, prefix: string): string | null {
 
 /** Whitespace inside a label collapsed, stray spaces around it (four in ESCO 1.2.0) trimmed. */
 export function cleanLabel(label: string): string {
-  return label.replace(/\s+/g, ' ').trim();
+  return MESSY_SPACE.test(label) ? label.replace(/\s+/g, ' ').trim() : label;
 }
+const MESSY_SPACE = /[^\S ]| {2}|^ | $/;
 
 // ---- ISCO-08 ---------------------------------------------------------------------------------
 
@@ -34,7 +35,15 @@ export interface IscoGroupRow {
 
 /** Sorted by level, so that parents are inserted before their children. */
 export function parseIscoGroups(text: string): IscoGroupRow[] {
-  const columns = ['code', 'level', 'parent', 'title_en', 'title_fr', 'title_es', 'definition_en'] as const;
+  const columns = [
+    'code',
+    'level',
+    'parent',
+    'title_en',
+    'title_fr',
+    'title_es',
+    'definition_en',
+  ] as const;
   return readCsv(text, columns)
     .map((record) => {
       const code = record.code;
@@ -113,8 +122,14 @@ export function parseEscoOccupations(files: {
   skippedLabels: number;
 } {
   const occupations = readCsv(files.occupations, [
-    'conceptUri', 'code', 'iscoGroup', 'preferredLabel', 'altLabels', 'hiddenLabels',
-    'description', 'regulatedProfessionNote',
+    'conceptUri',
+    'code',
+    'iscoGroup',
+    'preferredLabel',
+    'altLabels',
+    'hiddenLabels',
+    'description',
+    'regulatedProfessionNote',
   ]).map((record): EscoOccupationRow & { labels: string[] } => {
     const id = idFromUri(record.conceptUri, ESCO_OCCUPATION_PREFIX);
     check(id !== null, () => `ESCO: bad occupation URI ${record.conceptUri}`);
@@ -199,7 +214,10 @@ export function parseEscoOccupations(files: {
 
 export const SKILL_TYPES = ['skill/competence', 'knowledge'] as const;
 export const SKILL_REUSE_LEVELS = [
-  'transversal', 'cross-sector', 'sector-specific', 'occupation-specific',
+  'transversal',
+  'cross-sector',
+  'sector-specific',
+  'occupation-specific',
 ] as const;
 
 export interface EscoSkillRow {
@@ -222,7 +240,12 @@ export function parseEscoSkills(text: string): { skills: EscoSkillRow[]; labels:
   const skills: EscoSkillRow[] = [];
   const labels: SkillLabelRow[] = [];
   const records = readCsv(text, [
-    'conceptUri', 'skillType', 'reuseLevel', 'preferredLabel', 'altLabels', 'description',
+    'conceptUri',
+    'skillType',
+    'reuseLevel',
+    'preferredLabel',
+    'altLabels',
+    'description',
   ]);
   for (const record of records) {
     const id = idFromUri(record.conceptUri, ESCO_SKILL_PREFIX);
@@ -245,7 +268,13 @@ export function parseEscoSkills(text: string): { skills: EscoSkillRow[]; labels:
     for (const label of all) {
       const searchText = normaliseSearchText(label);
       if (searchText === '') continue;
-      labels.push({ skillId: id, language: 'en', label, searchText, isTitle: label === preferredLabelEn });
+      labels.push({
+        skillId: id,
+        language: 'en',
+        label,
+        searchText,
+        isTitle: label === preferredLabelEn,
+      });
     }
   }
   return { skills, labels };

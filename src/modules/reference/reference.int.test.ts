@@ -1,14 +1,239 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../test/helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import type { App } from '../../platform/http/types.js';
+import { ReferenceRepository } from './reference.repository.js';
+import { ReferenceService } from './reference.service.js';
 
 let database: TestDatabase;
+let reference: ReferenceService;
+let app: App;
+
 beforeAll(async () => {
   database = await createTestDatabase();
+  reference = new ReferenceService(new ReferenceRepository(database.kysely));
+  app = await createTestApp(database);
+  await app.ready();
 });
+
 afterAll(async () => {
+  await app.close();
   await database.close();
 });
-it('smoke', async () => {
-  const rows = await database.kysely.selectFrom('country').select((eb) => eb.fn.countAll<number>().as('n')).execute();
-  expect(rows[0]?.n).toBe(249);
+
+/** The ESCO codes of the first results. */
+async function codes(query: string, language: string, limit = 5): Promise<string[]> {
+  return (await reference.searchOccupations(query, { language, limit })).map((match) => match.code);
+}
+
+describe('searchOccupations', () => {
+  it('finds gendered forms in their language, with a title in the requested one', async () => {
+    const [first] = await reference.searchOccupations('infirmière', { language: 'fr' });
+    expect(first?.matchedLanguage).toBe('fr');
+    expect(first?.matchedLabel.toLowerCase()).toContain('infirmière');
+    expect(first?.title).toMatch(/^infirmier .*\/infirmière /);
+    expect(first?.iscoUnitGroup.code).toMatch(/^(2221|2222|3221|3240|3259|5321|5329)$/);
+
+    const masculine = await reference.searchOccupations('infirmier', { language: 'fr' });
+    expect(masculine[0]?.matchedLanguage).toBe('fr');
+    expect(masculine[0]?.matchedLabel.toLowerCase()).toContain('infirmier');
+  });
+
+  it('finds German and Spanish forms', async () => {
+    const [german] = await reference.searchOccupations('Krankenpfleger', { language: 'de' });
+    expect(german?.matchedLabel).toBe('Krankenpfleger');
+    expect(german?.iscoUnitGroup.code).toMatch(/^(2221|3221|5321)$/);
+
+    const [spanish] = await reference.searchOccupations('enfermera', { language: 'es' });
+    expect(spanish?.matchedLabel).toBe('enfermera');
+    expect(spanish?.title).toBe('enfermero/enfermera');
+  });
+
+  it('tolerates small typos', async () => {
+    expect(await codes('electricain', 'en', 1)).toEqual(['7411.1']);
+    const nurze = await reference.searchOccupations('nurze', { language: 'en' });
+    expect(nurze.length).toBeGreaterThan(0);
+    expect(nurze.every((match) => /nurse/i.test(match.matchedLabel))).toBe(true);
+    expect(await codes('sofware developer', 'en', 1)).toEqual(['2512.4']);
+  });
+
+  it('ignores accents and case, and searches every language from any interface language', async () => {
+    expect(await codes('ELECTRICIEN', 'fr', 1)).toEqual(['7411.1']);
+    expect(await codes('electricien', 'fr', 1)).toEqual(await codes('électricien', 'fr', 1));
+    const [english] = await reference.searchOccupations('infirmiere', { language: 'en' });
+    expect(english?.matchedLanguage).toBe('fr');
+    expect(english?.titleLanguage).toBe('en');
+    const [bulgarian] = await reference.searchOccupations('медицинска сестра', { language: 'bg' });
+    expect(bulgarian?.iscoUnitGroup.code).toBe('2221');
+    const [latin] = await reference.searchOccupations('medicinska sestra', { language: 'en' });
+    expect(latin?.iscoUnitGroup.code).toBe('2221');
+  });
+
+  it('returns ISCO unit groups too, and falls back to English titles', async () => {
+    const matches = await reference.searchOccupations('Plombiers et tuyauteurs', {
+      language: 'fr',
+    });
+    expect(matches[0]).toMatchObject({ kind: 'isco_unit_group', id: '7126', code: '7126' });
+    const [arabic] = await reference.searchOccupations('cook', { language: 'ar' });
+    expect(arabic).toMatchObject({ code: '5120.1', title: 'cook', titleLanguage: 'en' });
+  });
+
+  it('respects the limit and answers nothing, without error, for nothing to search', async () => {
+    expect(await reference.searchOccupations('manager', { language: 'en', limit: 3 })).toHaveLength(
+      3,
+    );
+    expect(await reference.searchOccupations('!!! ...', { language: 'en' })).toEqual([]);
+    expect(await reference.searchOccupations('x', { language: 'en' })).toEqual([]);
+    expect(await reference.searchOccupations('zzqxw', { language: 'en' })).toEqual([]);
+  });
+});
+
+describe('occupations and skills', () => {
+  it('gives an occupation with its labels and its essential skills first', async () => {
+    const [electrician] = await reference.searchOccupations('electrician', {
+      language: 'en',
+      limit: 1,
+    });
+    const occupation = await reference.getOccupation(electrician?.id ?? '', 'fr');
+    expect(occupation).toMatchObject({
+      code: '7411.1',
+      title: 'électricien/électricienne',
+      titleLanguage: 'fr',
+    });
+    expect(occupation?.labels).toContain('électricienne');
+
+    const skills = await reference.skillsForOccupation(
+      `http://data.europa.eu/esco/occupation/${occupation?.id}`,
+    );
+    expect(skills?.length).toBeGreaterThan(10);
+    const relations = skills?.map((skill) => skill.relation) ?? [];
+    expect(relations.indexOf('optional')).toBeGreaterThan(relations.lastIndexOf('essential'));
+    expect(await reference.skillsForOccupation('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('searches skills with typos', async () => {
+    const [python] = await reference.searchSkills('python', { limit: 3 });
+    expect(python?.title).toBe('Python');
+    const welding = await reference.searchSkills('weldng', { limit: 3 });
+    expect(welding.every((skill) => /weld/i.test(skill.matchedLabel))).toBe(true);
+  });
+});
+
+describe('code lists', () => {
+  it('lists countries named and sorted in the requested language', async () => {
+    const french = await reference.listCountries('fr');
+    expect(french).toHaveLength(249);
+    const names = french.map((country) => country.name);
+    expect(names.indexOf('Égypte')).toBeLessThan(names.indexOf('Espagne'));
+    expect((await reference.getCountry('de', 'ar'))?.name).toBe('ألمانيا');
+    expect((await reference.getCountry('NP', 'it'))?.name).toBe('Nepal');
+    expect(await reference.getCountry('QQ')).toBeNull();
+  });
+
+  it('lists subdivisions of every level', async () => {
+    const french = await reference.listSubdivisions('fr');
+    expect(french.some((s) => s.parentCode === null)).toBe(true);
+    expect(french.some((s) => s.parentCode !== null)).toBe(true);
+    expect(await reference.listSubdivisions('QQ')).toEqual([]);
+  });
+
+  it('names currencies and languages in the requested language', async () => {
+    const currencies = await reference.listCurrencies('fr');
+    expect(currencies).toHaveLength(179);
+    expect(currencies.find((c) => c.code === 'EUR')?.name).toBe('euro');
+    expect((await reference.getCurrency('aed', 'en'))?.name).toBe('UAE Dirham');
+    const languages = await reference.listLanguages('fr');
+    expect(languages).toHaveLength(184);
+    expect(languages.find((l) => l.code === 'de')?.name).toBe('allemand');
+    expect(await reference.listLanguages('en', 'iso639-3')).toHaveLength(7867);
+    expect((await reference.getLanguage('fra'))?.code).toBe('fr');
+  });
+
+  it('gives ISCO groups with parent, children and occupations', async () => {
+    const armed = await reference.getIscoGroup('0', 'fr');
+    expect(armed?.children.map((child) => child.code)).toEqual(['01', '02', '03']);
+    const nurses = await reference.getIscoGroup('2221', 'fr');
+    expect(nurses).toMatchObject({ level: 4, title: 'Cadres infirmiers', parent: { code: '222' } });
+    expect(nurses?.occupations.map((occupation) => occupation.code)).toContain('2221.2');
+    expect((await reference.getIscoGroup('2221', 'de'))?.title).toBe(
+      'Akademische und vergleichbare Krankenpflegefachkräfte',
+    );
+    expect(await reference.getIscoGroup('9999')).toBeNull();
+    expect(await reference.listIscoMajorGroups('en')).toHaveLength(10);
+  });
+
+  it('lists ISCED levels and fields and CEFR levels in the requested language', async () => {
+    expect(await reference.listIscedLevels()).toHaveLength(10);
+    expect(await reference.listIscedFields()).toHaveLength(220);
+    const cefr = await reference.listCefrLevels('ar');
+    expect(cefr.map((level) => level.code)).toEqual(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
+    expect(cefr[0]).toMatchObject({ name: 'مبتدئ', language: 'ar' });
+    expect((await reference.listCefrLevels('de'))[0]?.language).toBe('en');
+  });
+});
+
+describe('the JSON API', () => {
+  const get = (url: string) => app.inject({ method: 'GET', url: `/api/v1/reference${url}` });
+
+  it('searches occupations', async () => {
+    const response = await get('/occupations?q=infirmi%C3%A8re&lang=fr&limit=3');
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ items: Array<{ uri: string; matchedLabel: string }> }>();
+    expect(body.items).toHaveLength(3);
+    expect(body.items[0]?.uri).toMatch(/^http:\/\/data\.europa\.eu\/esco\/occupation\//);
+  });
+
+  it('answers bad input with 400 and unknown codes with 404 problem details', async () => {
+    expect((await get('/occupations?q=&lang=fr')).statusCode).toBe(400);
+    expect((await get('/occupations?q=nurse&limit=500')).statusCode).toBe(400);
+    expect((await get(`/occupations?q=${'a'.repeat(101)}`)).statusCode).toBe(400);
+    expect((await get('/countries/FRA')).statusCode).toBe(400);
+    const missing = await get('/countries/QQ');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(missing.json()).toMatchObject({ status: 404, title: 'Not Found' });
+    expect((await get('/isco/9999')).statusCode).toBe(404);
+    expect((await get('/occupations/00000000-0000-4000-8000-000000000000/skills')).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('answers punctuation-only queries with an empty list', async () => {
+    const response = await get('/occupations?q=%3F%3F%3F');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ items: [] });
+  });
+
+  it('serves every code list', async () => {
+    for (const [url, length] of [
+      ['/countries?lang=es', 249],
+      ['/countries/FR/subdivisions', -1],
+      ['/currencies?lang=ar', 179],
+      ['/languages', 184],
+      ['/isco', 10],
+      ['/isced/levels', 10],
+      ['/isced/fields', 220],
+      ['/cefr?lang=fr', 6],
+      ['/skills?q=customer%20service', -1],
+    ] as const) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(200);
+      const items = response.json<{ items: unknown[] }>().items;
+      if (length >= 0) expect(items, url).toHaveLength(length);
+      else expect(items.length, url).toBeGreaterThan(0);
+    }
+    const country = await get('/countries/fr?lang=es');
+    expect(country.json()).toMatchObject({ code: 'FR', name: 'Francia', names: { ar: 'فرنسا' } });
+    const isco = await get('/isco/0110');
+    expect(isco.json()).toMatchObject({ code: '0110', level: 4, parent: { code: '011' } });
+  });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    if (response.statusCode !== 200) return; // the document route belongs to another module
+    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths.filter((p) => p.startsWith('/api/v1/reference')).length).toBeGreaterThanOrEqual(
+      14,
+    );
+  });
 });

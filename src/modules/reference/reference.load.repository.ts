@@ -39,6 +39,15 @@ interface TableSpec<T extends TableName, Row> {
 
 const CHUNK = 20_000;
 
+const ANALYZED_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
+  esco_occupation: ['id', 'isco_code'],
+  esco_skill: ['id'],
+  isco_group: ['code', 'level', 'parent_code'],
+  occupation_label: ['group_id', 'is_title'],
+  occupation_label_group: ['occupation_id', 'isco_code', 'language'],
+  skill_label: ['skill_id', 'language', 'is_title'],
+};
+
 function spec<T extends TableName, Row>(value: TableSpec<T, Row>): TableSpec<T, Row> {
   return value;
 }
@@ -222,10 +231,17 @@ export class ReferenceLoadRepository {
       .selectFrom('reference_dataset')
       .select(['name', 'checksum', 'row_count'])
       .execute();
-    return new Map(rows.map((row) => [row.name, { checksum: row.checksum, rowCount: row.row_count }]));
+    return new Map(
+      rows.map((row) => [row.name, { checksum: row.checksum, rowCount: row.row_count }]),
+    );
   }
 
-  async recordDataset(dataset: { name: string; version: string; checksum: string; rowCount: number }) {
+  async recordDataset(dataset: {
+    name: string;
+    version: string;
+    checksum: string;
+    rowCount: number;
+  }) {
     const values = {
       name: dataset.name,
       version: dataset.version,
@@ -277,7 +293,7 @@ export class ReferenceLoadRepository {
     const keys = rows.map(keyColumn[2]);
     await sql`delete from ${sql.table(spec.table)}
       where not (${sql.id(key)} = any(${keys}::${sql.raw(keyColumn[1])}[]))`.execute(this.db);
-    await sql`analyze ${sql.table(spec.table)}`.execute(this.db);
+    await this.analyze(spec.table);
   }
 
   /** Rows nobody else references (labels, names, relations) are replaced wholesale. */
@@ -316,7 +332,14 @@ export class ReferenceLoadRepository {
       );
     }
     for (const { definition } of indexes) await sql.raw(definition).execute(this.db);
-    for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(this.db);
+    for (const table of tables) await this.analyze(table);
+  }
+
+  /** Planner statistics; for tables with long texts, only on the columns queries filter on. */
+  private async analyze(table: TableName) {
+    const columns = ANALYZED_COLUMNS[table];
+    const list = columns ? sql` (${sql.join(columns.map((column) => sql.id(column)))})` : sql``;
+    await sql`analyze ${sql.table(table)}${list}`.execute(this.db);
   }
 
   private async insert<T extends TableName, Row>(

@@ -8,7 +8,9 @@ import { DATASETS, type Dataset, type SourceFiles } from './reference.datasets.j
 import { ReferenceLoadRepository } from './reference.load.repository.js';
 
 /** Shipped with the project; nothing outside the repository is read at run time. */
-export const REFERENCE_DATA_DIR = fileURLToPath(new URL('../../../data/reference/', import.meta.url));
+export const REFERENCE_DATA_DIR = fileURLToPath(
+  new URL('../../../data/reference/', import.meta.url),
+);
 
 export interface DatasetReport {
   name: string;
@@ -33,8 +35,13 @@ export class ReferenceLoadError extends Error {
     readonly dataset: string,
     cause: unknown,
   ) {
-    const { message, detail, constraint } = (cause ?? {}) as Record<string, unknown>;
-    const words = [message ?? String(cause), detail, constraint && `constraint ${String(constraint)}`];
+    const error = cause instanceof Error ? (cause as Error & Record<string, unknown>) : undefined;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const words = [
+      error?.message ?? String(cause),
+      text(error?.detail),
+      text(error?.constraint) && `constraint ${text(error?.constraint)}`,
+    ];
     super(`Reference dataset ${dataset} failed to load: ${words.filter(Boolean).join('; ')}`);
     this.name = 'ReferenceLoadError';
   }
@@ -105,7 +112,9 @@ function describe(dataset: Dataset) {
 }
 
 function checksumOf(dataset: Dataset, bytes: ReadonlyMap<string, Buffer>): string {
-  const hash = createHash('sha256').update(`${dataset.name}\n${dataset.version}\n${dataset.revision}\n`);
+  const hash = createHash('sha256').update(
+    `${dataset.name}\n${dataset.version}\n${dataset.revision}\n`,
+  );
   for (const file of dataset.files) {
     const content = bytes.get(file);
     if (!content) throw new ReferenceLoadError(dataset.name, new Error(`${file} was not read`));
@@ -117,7 +126,13 @@ function checksumOf(dataset: Dataset, bytes: ReadonlyMap<string, Buffer>): strin
 /** Decompresses and decodes each file once, on first use. */
 function sourceFiles(bytes: ReadonlyMap<string, Buffer>): SourceFiles {
   const texts = new Map<string, string>();
+  const parsed = new Map<string, unknown>();
   return {
+    parsed<T>(file: string, parse: (text: string) => T): T {
+      const key = `${file} ${parse.name}`;
+      if (!parsed.has(key)) parsed.set(key, parse(this.text(file)));
+      return parsed.get(key) as T;
+    },
     text(file) {
       let text = texts.get(file);
       if (text === undefined) {

@@ -10,20 +10,66 @@
  */
 
 const LETTERS: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ħ: 'h', ı: 'i', þ: 'th', ð: 'd',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ħ: 'h',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
   // Cyrillic after NFKD (й → и, ё → е): Bulgarian streamlined system, plus Russian and Ukrainian.
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'sht', ъ: 'a', ь: 'y', ю: 'yu', я: 'ya', ы: 'y', э: 'e', і: 'i',
-  є: 'ye', ґ: 'g', ђ: 'dj', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c', џ: 'dz', ѕ: 'dz',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sht',
+  ъ: 'a',
+  ь: 'y',
+  ю: 'yu',
+  я: 'ya',
+  ы: 'y',
+  э: 'e',
+  і: 'i',
+  є: 'ye',
+  ґ: 'g',
+  ђ: 'dj',
+  ј: 'j',
+  љ: 'lj',
+  њ: 'nj',
+  ћ: 'c',
+  џ: 'dz',
+  ѕ: 'dz',
 };
 
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
 const NOT_ASCII_WORD = /[^a-z0-9]+/g;
 const COMBINING_ACCENTS = /[\u0300-\u036f]+/g;
-const NON_ASCII = /[^\x00-\x7f]/gu;
-// ASCII punctuation, and the spaces left by replacement(): letters of other scripts stay.
-const NOT_WORD = /[\x00-\x2f\x3a-\x60\x7b-\x7f]+/g;
+const NON_ASCII = /\P{ASCII}/gu;
+// Anything but a letter or a digit, of any script, separates words.
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 const MARK = /^\p{M}$/u;
 const WORD = /^[\p{L}\p{N}]$/u;
 

@@ -51,7 +51,9 @@ export const iscoGroupView = iscoSummaryView.extend({
   definition: z.string(),
   parent: iscoSummaryView.nullable(),
   children: z.array(iscoSummaryView),
-  occupations: z.array(z.object({ id: z.string(), uri: z.string(), code: z.string(), title: z.string() })),
+  occupations: z.array(
+    z.object({ id: z.string(), uri: z.string(), code: z.string(), title: z.string() }),
+  ),
 });
 export const iscedLevelView = z.object({
   code: z.string(),
@@ -105,7 +107,9 @@ const skillView = z.object({
   reuseLevel: z.enum(['transversal', 'cross-sector', 'sector-specific', 'occupation-specific']),
 });
 export const skillMatchView = skillView.extend({ matchedLabel: z.string(), score: z.number() });
-export const occupationSkillView = skillView.extend({ relation: z.enum(['essential', 'optional']) });
+export const occupationSkillView = skillView.extend({
+  relation: z.enum(['essential', 'optional']),
+});
 
 export const problemView = z.object({
   type: z.string(),
@@ -117,7 +121,12 @@ export const problemView = z.object({
 export const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export function presentCountry(country: LocalisedCountry): z.infer<typeof countryView> {
-  return { code: country.code, alpha3: country.alpha3, numericCode: country.numericCode, name: country.name };
+  return {
+    code: country.code,
+    alpha3: country.alpha3,
+    numericCode: country.numericCode,
+    name: country.name,
+  };
 }
 
 export function presentCountryDetail(country: LocalisedCountry): z.infer<typeof countryDetailView> {
@@ -142,9 +151,13 @@ export function presentIscoGroup(group: IscoGroupDetail): z.infer<typeof iscoGro
   };
 }
 
-export function presentOccupationMatch(match: OccupationMatch): z.infer<typeof occupationMatchView> {
+export function presentOccupationMatch(
+  match: OccupationMatch,
+): z.infer<typeof occupationMatchView> {
   const uri =
-    match.kind === 'esco_occupation' ? `${ESCO_OCCUPATION_PREFIX}${match.id}` : `${ESCO_ISCO_PREFIX}${match.id}`;
+    match.kind === 'esco_occupation'
+      ? `${ESCO_OCCUPATION_PREFIX}${match.id}`
+      : `${ESCO_ISCO_PREFIX}${match.id}`;
   return { ...match, uri };
 }
 
@@ -156,6 +169,8 @@ export function presentSkillMatch(skill: SkillMatch): z.infer<typeof skillMatchV
   return { ...skill, uri: `${ESCO_SKILL_PREFIX}${skill.id}` };
 }
 
-export function presentOccupationSkill(skill: OccupationSkill): z.infer<typeof occupationSkillView> {
+export function presentOccupationSkill(
+  skill: OccupationSkill,
+): z.infer<typeof occupationSkillView> {
   return { ...skill, uri: `${ESCO_SKILL_PREFIX}${skill.id}` };
 }

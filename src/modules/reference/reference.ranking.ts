@@ -19,7 +19,11 @@ export function editDistance(a: string, b: string): number {
     current[0] = i;
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      let value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         value = Math.min(value, (before[j - 2] ?? 0) + 1);
       }
@@ -76,7 +80,9 @@ export function rankHits<T extends { label: string; score: number }>(
     const { match, coverage } = closeness(query, normaliseSearchText(hit.label));
     return { ...hit, score: hit.score + match + 0.3 * coverage };
   });
-  scored.sort((a, b) => b.score - a.score || a.label.length - b.label.length || (a.label < b.label ? -1 : 1));
+  scored.sort(
+    (a, b) => b.score - a.score || a.label.length - b.label.length || (a.label < b.label ? -1 : 1),
+  );
   const seen = new Set<string>();
   return scored.filter((hit) => {
     const concept = conceptOf(hit);

@@ -150,7 +150,11 @@ export class ReferenceRepository {
       )
       .orderBy('code')
       .execute();
-    const titles = await this.titles({ occupationIds: [], iscoCodes: rows.map((r) => r.code), language });
+    const titles = await this.titles({
+      occupationIds: [],
+      iscoCodes: rows.map((r) => r.code),
+      language,
+    });
     return rows.map((row) => ({ ...row, title: titles.isco.get(row.code)?.title ?? row.code }));
   }
 
@@ -161,7 +165,11 @@ export class ReferenceRepository {
       .where('isco_code', '=', iscoCode)
       .orderBy('code')
       .execute();
-    const titles = await this.titles({ occupationIds: rows.map((r) => r.id), iscoCodes: [], language });
+    const titles = await this.titles({
+      occupationIds: rows.map((r) => r.id),
+      iscoCodes: [],
+      language,
+    });
     return rows.map((row) => ({ ...row, title: titles.occupation.get(row.id)?.title ?? row.code }));
   }
 
@@ -214,7 +222,9 @@ export class ReferenceRepository {
     return { occupation, isco };
   }
 
-  async occupationCodes(ids: string[]): Promise<Array<{ id: string; code: string; isco_code: string }>> {
+  async occupationCodes(
+    ids: string[],
+  ): Promise<Array<{ id: string; code: string; isco_code: string }>> {
     if (ids.length === 0) return [];
     return this.db
       .selectFrom('esco_occupation')
@@ -278,7 +288,10 @@ export class ReferenceRepository {
     return this.db
       .selectFrom('esco_skill as s')
       .leftJoin('skill_label as l', (join) =>
-        join.onRef('l.skill_id', '=', 's.id').on('l.is_title', '=', true).on('l.language', '=', language),
+        join
+          .onRef('l.skill_id', '=', 's.id')
+          .on('l.is_title', '=', true)
+          .on('l.language', '=', language),
       )
       .select(['s.id', 's.skill_type', 's.reuse_level', 's.preferred_label_en', 'l.label'])
       .where('s.id', '=', (eb) => eb.fn.any(sql<string[]>`${ids}::uuid[]`))
@@ -290,9 +303,19 @@ export class ReferenceRepository {
       .selectFrom('occupation_skill as os')
       .innerJoin('esco_skill as s', 's.id', 'os.skill_id')
       .leftJoin('skill_label as l', (join) =>
-        join.onRef('l.skill_id', '=', 's.id').on('l.is_title', '=', true).on('l.language', '=', language),
+        join
+          .onRef('l.skill_id', '=', 's.id')
+          .on('l.is_title', '=', true)
+          .on('l.language', '=', language),
       )
-      .select(['s.id', 's.skill_type', 's.reuse_level', 's.preferred_label_en', 'l.label', 'os.relation'])
+      .select([
+        's.id',
+        's.skill_type',
+        's.reuse_level',
+        's.preferred_label_en',
+        'l.label',
+        'os.relation',
+      ])
       .where('os.occupation_id', '=', occupationId)
       .execute();
   }

@@ -32,5 +32,8 @@ export const iscoParams = z.object({
 export const occupationParams = z.object({
   id: z
     .string()
-    .regex(/^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/, 'Enter the UUID of an ESCO occupation'),
+    .regex(
+      /^[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/,
+      'Enter the UUID of an ESCO occupation',
+    ),
 });

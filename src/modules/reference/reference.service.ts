@@ -5,12 +5,10 @@ import type { ReferenceRepository } from './reference.repository.js';
 import type {
   CefrLevel,
   Country,
-  Currency,
   IscedField,
   IscedLevel,
   IscoGroupDetail,
   IscoGroupSummary,
-  Language,
   LocalisedCefrLevel,
   LocalisedCountry,
   LocalisedCurrency,
@@ -49,7 +47,9 @@ export class ReferenceService {
     const lang = languageOf(language);
     return this.once(`countries:${lang}`, async () => {
       const names = displayNames(lang, 'region');
-      const countries = (await this.allCountries()).map((country) => localiseCountry(country, lang, names));
+      const countries = (await this.allCountries()).map((country) =>
+        localiseCountry(country, lang, names),
+      );
       return sortByName(countries, lang);
     });
   }
@@ -71,7 +71,7 @@ export class ReferenceService {
     return this.once(`currencies:${lang}`, async () => {
       const names = lang === 'en' ? undefined : displayNames(lang, 'currency');
       const all = await this.once('currencies', () => this.repository.currencies());
-      const currencies = (all as Currency[]).map((currency) => ({
+      const currencies = all.map((currency) => ({
         ...currency,
         name: names?.of(currency.code) ?? currency.nameEn,
       }));
@@ -81,16 +81,21 @@ export class ReferenceService {
 
   async getCurrency(code: string, language = 'en'): Promise<LocalisedCurrency | null> {
     const upper = code.toUpperCase();
-    return (await this.listCurrencies(language)).find((currency) => currency.code === upper) ?? null;
+    return (
+      (await this.listCurrencies(language)).find((currency) => currency.code === upper) ?? null
+    );
   }
 
   /** ISO 639-1 languages by default; `iso639-3` lists all 7,867. */
-  async listLanguages(language: string, set: LanguageSet = 'iso639-1'): Promise<LocalisedLanguage[]> {
+  async listLanguages(
+    language: string,
+    set: LanguageSet = 'iso639-1',
+  ): Promise<LocalisedLanguage[]> {
     const lang = languageOf(language);
     return this.once(`languages:${lang}:${set}`, async () => {
       const names = displayNames(lang, 'language');
       const all = await this.once('languages', () => this.repository.languages());
-      const chosen = (all as Language[]).filter((l) => set === 'iso639-3' || l.iso6391 !== null);
+      const chosen = all.filter((l) => set === 'iso639-3' || l.iso6391 !== null);
       return sortByName(
         chosen.map((l) => ({ ...l, name: (l.iso6391 && names?.of(l.code)) || l.nameEn })),
         lang,
@@ -118,7 +123,13 @@ export class ReferenceService {
     return levels.map((level) => {
       const chosen = level.descriptions[lang] ? lang : 'en';
       const text = level.descriptions[chosen] ?? { name: level.code, description: '' };
-      return { code: level.code, rank: level.rank, userGroup: level.userGroup, ...text, language: chosen };
+      return {
+        code: level.code,
+        rank: level.rank,
+        userGroup: level.userGroup,
+        ...text,
+        language: chosen,
+      };
     });
   }
 
@@ -147,9 +158,10 @@ export class ReferenceService {
         ? { code: group.parent_code, level: group.level - 1, title: titleOf(group.parent_code) }
         : null,
       children,
-      occupations: sortByName(occupations.map((o) => ({ ...o, name: o.title })), lang).map(
-        ({ id, code: occupationCode, title }) => ({ id, code: occupationCode, title }),
-      ),
+      occupations: sortByName(
+        occupations.map((o) => ({ ...o, name: o.title })),
+        lang,
+      ).map(({ id, code: occupationCode, title }) => ({ id, code: occupationCode, title })),
     };
   }
 
@@ -161,10 +173,11 @@ export class ReferenceService {
     const input = searchInput(query, options);
     if (!input) return [];
     const candidates = await this.repository.searchOccupations({ ...input, limit: CANDIDATES });
-    const hits = rankHits(input.query, candidates, (hit) => hit.occupationId ?? `isco:${hit.iscoCode}`).slice(
-      0,
-      input.limit,
-    );
+    const hits = rankHits(
+      input.query,
+      candidates,
+      (hit) => hit.occupationId ?? `isco:${hit.iscoCode}`,
+    ).slice(0, input.limit);
     const occupationIds = hits.flatMap((hit) => (hit.occupationId ? [hit.occupationId] : []));
     const occupations = new Map(
       (await this.repository.occupationCodes(occupationIds)).map((o) => [o.id, o]),
@@ -175,7 +188,11 @@ export class ReferenceService {
         ...[...occupations.values()].map((o) => o.isco_code),
       ]),
     ];
-    const titles = await this.repository.titles({ occupationIds, iscoCodes, language: input.language });
+    const titles = await this.repository.titles({
+      occupationIds,
+      iscoCodes,
+      language: input.language,
+    });
 
     return hits.flatMap((hit): OccupationMatch[] => {
       const occupation = hit.occupationId ? occupations.get(hit.occupationId) : undefined;
@@ -235,12 +252,23 @@ export class ReferenceService {
     const candidates = await this.repository.searchSkills({ ...input, limit: CANDIDATES });
     const hits = rankHits(input.query, candidates, (hit) => hit.skillId).slice(0, input.limit);
     const skills = new Map(
-      (await this.repository.skills(hits.map((hit) => hit.skillId), input.language)).map((s) => [s.id, s]),
+      (
+        await this.repository.skills(
+          hits.map((hit) => hit.skillId),
+          input.language,
+        )
+      ).map((s) => [s.id, s]),
     );
     return hits.flatMap((hit) => {
       const skill = skills.get(hit.skillId);
       if (!skill) return [];
-      return [{ ...presentSkill(skill), matchedLabel: hit.label, score: Math.round(hit.score * 1000) / 1000 }];
+      return [
+        {
+          ...presentSkill(skill),
+          matchedLabel: hit.label,
+          score: Math.round(hit.score * 1000) / 1000,
+        },
+      ];
     });
   }
 
@@ -253,7 +281,11 @@ export class ReferenceService {
     return rows
       .map((row) => ({ ...presentSkill(row), relation: row.relation }))
       .sort((a, b) =>
-        a.relation === b.relation ? collator.compare(a.title, b.title) : a.relation === 'essential' ? -1 : 1,
+        a.relation === b.relation
+          ? collator.compare(a.title, b.title)
+          : a.relation === 'essential'
+            ? -1
+            : 1,
       );
   }
 
@@ -295,13 +327,19 @@ function searchInput(query: string, options: SearchOptions) {
   return {
     query: normalised,
     language: languageOf(options.language ?? 'en'),
-    limit: Math.min(Math.max(Number.isFinite(limit) ? limit : SEARCH_LIMIT.default, 1), SEARCH_LIMIT.max),
+    limit: Math.min(
+      Math.max(Number.isFinite(limit) ? limit : SEARCH_LIMIT.default, 1),
+      SEARCH_LIMIT.max,
+    ),
   };
 }
 
 function occupationId(idOrUri: string): string | null {
   const value = idOrUri.trim().toLowerCase();
-  return idFromUri(value, ESCO_OCCUPATION_PREFIX) ?? idFromUri(ESCO_OCCUPATION_PREFIX + value, ESCO_OCCUPATION_PREFIX);
+  return (
+    idFromUri(value, ESCO_OCCUPATION_PREFIX) ??
+    idFromUri(ESCO_OCCUPATION_PREFIX + value, ESCO_OCCUPATION_PREFIX)
+  );
 }
 
 /** The primary subtag of a BCP 47 tag ("fr-CA" → "fr"); English when there is none. */
@@ -324,7 +362,8 @@ function localiseCountry(
   language: string,
   names: ReturnType<typeof displayNames>,
 ): LocalisedCountry {
-  const name = country.names[language] ?? names?.of(country.code) ?? country.names.en ?? country.nameIso;
+  const name =
+    country.names[language] ?? names?.of(country.code) ?? country.names.en ?? country.nameIso;
   return { ...country, name };
 }
 

@@ -104,7 +104,12 @@ export function parseSubdivisions(text: string): SubdivisionRow[] {
 // ---- ISO 639 ---------------------------------------------------------------------------------
 
 export const LANGUAGE_TYPES = [
-  'living', 'extinct', 'ancient', 'historical', 'constructed', 'special',
+  'living',
+  'extinct',
+  'ancient',
+  'historical',
+  'constructed',
+  'special',
 ] as const;
 export const LANGUAGE_SCOPES = ['individual', 'macrolanguage', 'special'] as const;
 
@@ -126,7 +131,13 @@ export function parseLanguages(iso6391Text: string, iso6393Text: string): Langua
     readCsv(iso6391Text, ['code', 'name_en', 'native_name']).map((r) => [r.code, r]),
   );
   const rows = readCsv(iso6393Text, [
-    'iso6393', 'iso6392B', 'iso6392T', 'iso6391', 'name', 'type', 'scope',
+    'iso6393',
+    'iso6392B',
+    'iso6392T',
+    'iso6391',
+    'name',
+    'type',
+    'scope',
   ]).map((record): LanguageRow => {
     const iso6393 = record.iso6393;
     const iso6391 = orNull(record.iso6391);

@@ -65,7 +65,12 @@ export type Role = (typeof ROLES)[number];
 export const SCOPES = ['own', 'organisation', 'jurisdiction', 'all'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export const SCOPE_RANK: Record<Scope, number> = { own: 1, organisation: 2, jurisdiction: 3, all: 4 };
+export const SCOPE_RANK: Record<Scope, number> = {
+  own: 1,
+  organisation: 2,
+  jurisdiction: 3,
+  all: 4,
+};
 
 /** Roles that act for an organisation (all but job seekers and the system administrator). */
 export const ORGANISATION_ROLES: readonly Role[] = ROLES.filter(

@@ -1,4 +1,10 @@
-import { PERMISSIONS, ROLES, ROLES_BY_ORGANISATION_KIND, ADMINISTRATOR_GRANTS, requiresTwoFactor } from './catalogue.js';
+import {
+  PERMISSIONS,
+  ROLES,
+  ROLES_BY_ORGANISATION_KIND,
+  ADMINISTRATOR_GRANTS,
+  requiresTwoFactor,
+} from './catalogue.js';
 import { grantedScope } from './principal.js';
 
 /**
@@ -22,7 +28,11 @@ export function renderPermissionsDoc(): string {
   ];
   for (const permission of PERMISSIONS) {
     const cells = ROLES.map(
-      (role) => grantedScope({ role, organisationId: null, countryCode: null, administrator: false }, permission) ?? '',
+      (role) =>
+        grantedScope(
+          { role, organisationId: null, countryCode: null, administrator: false },
+          permission,
+        ) ?? '',
     );
     lines.push(`| \`${permission}\` | ${cells.join(' | ')} |`);
   }
@@ -32,7 +42,9 @@ export function renderPermissionsDoc(): string {
     '',
     'An organisation’s administrator holds, on top of their role:',
     '',
-    ...Object.entries(ADMINISTRATOR_GRANTS).map(([permission, scope]) => `- \`${permission}\`: ${scope}`),
+    ...Object.entries(ADMINISTRATOR_GRANTS).map(
+      ([permission, scope]) => `- \`${permission}\`: ${scope}`,
+    ),
     '',
     '## Roles by kind of organisation',
     '',

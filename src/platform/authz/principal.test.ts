@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ADMINISTRATOR_GRANTS, PERMISSIONS, ROLES, ROLE_GRANTS, requiresTwoFactor, type Permission, type Role } from './catalogue.js';
+import {
+  ADMINISTRATOR_GRANTS,
+  PERMISSIONS,
+  ROLES,
+  ROLE_GRANTS,
+  requiresTwoFactor,
+  type Permission,
+  type Role,
+} from './catalogue.js';
 import { renderPermissionsDoc } from './permissions-doc.js';
 import {
   ANONYMOUS,
@@ -12,7 +20,10 @@ import {
   type Principal,
 } from './principal.js';
 
-function principalWith(role: Role, options: { twoFactor?: boolean; administrator?: boolean } = {}): Principal {
+function principalWith(
+  role: Role,
+  options: { twoFactor?: boolean; administrator?: boolean } = {},
+): Principal {
   const forOrganisation = role !== 'job_seeker' && role !== 'system_admin';
   return {
     userId: 'user-1',
@@ -98,10 +109,11 @@ describe('scopes', () => {
       { id: 'b', country: 'PH' },
       { id: 'c', country: 'KE' },
     ];
-    expect(allowedSubset(officer, 'person.read', records, (r) => ({ countryCode: r.country })).map((r) => r.id)).toEqual([
-      'a',
-      'c',
-    ]);
+    expect(
+      allowedSubset(officer, 'person.read', records, (r) => ({ countryCode: r.country })).map(
+        (r) => r.id,
+      ),
+    ).toEqual(['a', 'c']);
   });
 
   it('holds an API key to its permission list', () => {

@@ -78,7 +78,12 @@ export function can(principal: Principal, permission: Permission): boolean {
 /** The records a principal reaches with a permission: the union of its grants' scopes. */
 export function scopeFilter(principal: Principal, permission: Permission): ScopeFilter | null {
   if (limited(principal, permission)) return null;
-  const filter = { all: false as const, userIds: [] as string[], organisationIds: [] as string[], countryCodes: [] as string[] };
+  const filter = {
+    all: false as const,
+    userIds: [] as string[],
+    organisationIds: [] as string[],
+    countryCodes: [] as string[],
+  };
   let any = false;
   for (const grant of activeGrants(principal)) {
     const scope = grantedScope(grant, permission);
@@ -86,13 +91,18 @@ export function scopeFilter(principal: Principal, permission: Permission): Scope
     if (scope === 'all') return { all: true };
     any = true;
     if (scope === 'own' && principal.userId) filter.userIds.push(principal.userId);
-    if (scope === 'organisation' && grant.organisationId) filter.organisationIds.push(grant.organisationId);
+    if (scope === 'organisation' && grant.organisationId)
+      filter.organisationIds.push(grant.organisationId);
     if (scope === 'jurisdiction' && grant.countryCode) filter.countryCodes.push(grant.countryCode);
   }
   return any ? filter : null;
 }
 
-export function canAccess(principal: Principal, permission: Permission, record: Ownership): boolean {
+export function canAccess(
+  principal: Principal,
+  permission: Permission,
+  record: Ownership,
+): boolean {
   const filter = scopeFilter(principal, permission);
   if (!filter) return false;
   if (filter.all) return true;

@@ -10,8 +10,7 @@ export interface FieldError {
 }
 
 export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldError[]; values: Record<string, unknown> };
+  { ok: true; data: T } | { ok: false; errors: FieldError[]; values: Record<string, unknown> };
 
 const LOCALE_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/;
 

@@ -26,6 +26,11 @@ export const REDACTED_PATHS = [
   '*.headers',
 ];
 
+/** Long random path segments are one-time tokens (reset links, invitations): never log them. */
+export function maskTokens(path: string): string {
+  return path.replace(/\/[A-Za-z0-9_-]{32,}(?=\/|$)/g, '/[token]');
+}
+
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
@@ -34,7 +39,7 @@ export function loggerOptions(level: string): LoggerOptions {
       req: (request: FastifyRequest) => ({
         id: request.id,
         method: request.method,
-        path: request.url.split('?')[0],
+        path: maskTokens(request.url.split('?')[0] ?? '/'),
         remoteAddress: request.ip,
       }),
       res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),

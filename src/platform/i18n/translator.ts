@@ -30,7 +30,10 @@ export function flatten(tree: unknown, prefix = '', into: Catalogue = {}): Catal
 export function readCatalogue(language: Language, dir = LOCALES_DIR): Catalogue {
   const folder = path.join(dir, language);
   const catalogue: Catalogue = {};
-  for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     const tree: unknown = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'));
     flatten(tree, file === 'messages.json' ? '' : file.slice(0, -'.json'.length), catalogue);
   }

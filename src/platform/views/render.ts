@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type nunjucks from 'nunjucks';
+import { lazyCsrfToken } from '../http/csrf.js';
+import type { Permission } from '../authz/catalogue.js';
+import { can } from '../authz/principal.js';
 import { LANGUAGES, LANGUAGE_INFO } from '../i18n/languages.js';
 
 declare module 'fastify' {
@@ -12,6 +15,8 @@ export interface NavigationItem {
   href: string;
   /** Locale key of the link text. */
   labelKey: string;
+  /** Shown only to those who hold it: a link the reader may not follow is not drawn. */
+  permission?: Permission;
 }
 
 export interface ViewOptions {
@@ -39,11 +44,19 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, option
     cspNonce: reply.cspNonce?.script,
     requestId: request.id,
     currentPath: path,
-    navigation: options.navigation.map((item) => ({
-      href: item.href,
-      text: request.t(item.labelKey),
-      active: item.href === '/' ? path === '/' : path.startsWith(item.href),
-    })),
+    // The header shows "Your account" and "Sign out", or "Sign in".
+    signedIn: request.principal?.userId != null,
+    csrfToken: lazyCsrfToken(reply),
+    navigation: options.navigation
+      .filter(
+        (item) =>
+          !item.permission || (request.principal && can(request.principal, item.permission)),
+      )
+      .map((item) => ({
+        href: item.href,
+        text: request.t(item.labelKey),
+        active: item.href === '/' ? path === '/' : path.startsWith(item.href),
+      })),
     languages: LANGUAGES.map((code) => ({
       code,
       name: LANGUAGE_INFO[code].nativeName,

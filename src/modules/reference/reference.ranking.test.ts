@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { closeness, editDistance, rankHits } from './reference.ranking.js';
+
+describe('editDistance', () => {
+  it.each([
+    ['nurse', 'nurse', 0],
+    ['nurze', 'nurse', 1],
+    ['electricain', 'electrician', 1], // a swap of two letters is one edit
+    ['electricain', 'electrical', 2],
+    ['weldng', 'welding', 1],
+    ['', 'abc', 3],
+    ['abc', '', 3],
+  ])('%s ↔ %s = %i', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance);
+    expect(editDistance(b, a)).toBe(distance);
+  });
+});
+
+describe('closeness', () => {
+  it('credits exact words, prefixes and small typos', () => {
+    expect(closeness('nurse', 'nurse assistant').match).toBe(1);
+    expect(closeness('nurs', 'nursery nurse').match).toBe(0.9);
+    expect(closeness('nurze', 'ward nurse').match).toBe(0.8);
+    expect(closeness('plumber', 'electrician').match).toBe(0);
+  });
+
+  it('prefers a label that the query covers more of', () => {
+    const alone = closeness('electricain', 'electrician');
+    const longer = closeness('electricain', 'rolling stock electrician');
+    expect(alone.match).toBe(longer.match);
+    expect(alone.coverage).toBeGreaterThan(longer.coverage);
+  });
+});
+
+describe('rankHits', () => {
+  it('ranks by score plus closeness and keeps the best label of each concept', () => {
+    const hits = [
+      { concept: 'a', label: 'electrical train electrician', score: 1.6 },
+      { concept: 'b', label: 'electrician', score: 1.45 },
+      { concept: 'b', label: 'electrical fitter', score: 1.6 },
+    ];
+    const ranked = rankHits('electricain', hits, (hit) => hit.concept);
+    expect(ranked.map((hit) => [hit.concept, hit.label])).toEqual([
+      ['b', 'electrician'],
+      ['a', 'electrical train electrician'],
+    ]);
+  });
+});
