@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process */
 // The `corridor` command: runs the TypeScript sources through tsx (no build step needed).
 import { register } from 'tsx/esm/api';
 

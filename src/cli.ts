@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import closeWithGrace from 'close-with-grace';
-import { ConfigError, loadConfig, type Environment } from './config.js';
+import { ConfigError, loadConfig, processEnvironment, type Environment } from './config.js';
 import { openConfiguredDatabase, startServer } from './main.js';
 import { describeVerification, verifyAuditChain } from './platform/audit/audit.js';
 import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
@@ -11,7 +11,7 @@ import { VERSION } from './version.js';
  * The `corridor` command. Every failure is explained in plain words on stderr with a non-zero
  * exit code; stack traces only with --verbose.
  */
-export function buildProgram(environment: Environment = process.env): Command {
+export function buildProgram(environment: Environment = processEnvironment()): Command {
   const program = new Command('corridor')
     .description('Corridor, the open labour migration information system')
     .version(VERSION, '-v, --version', 'print the version')
@@ -119,7 +119,10 @@ export function explain(error: unknown): string {
   return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-export async function run(argv: string[], environment: Environment = process.env): Promise<number> {
+export async function run(
+  argv: string[],
+  environment: Environment = processEnvironment(),
+): Promise<number> {
   const program = buildProgram(environment);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -37,8 +37,7 @@ describe('loadConfig', () => {
         ENCRYPTION_KEYS: key,
         LOOKUP_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
         PUBLIC_URL: 'https://corridor.example.org',
-      })
-        .env,
+      }).env,
     ).toBe('production');
   });
 

@@ -88,7 +88,12 @@ const DEV_SESSION_SECRET = 'development-session-secret-do-not-use-in-production'
 const DEV_ENCRYPTION_KEYS = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
 const DEV_LOOKUP_HASH_KEY = Buffer.alloc(32, 9).toString('base64');
 
-export function loadConfig(environment: Environment = process.env): Config {
+/** The process's environment: the one place that reads process.env. */
+export function processEnvironment(): Environment {
+  return process.env;
+}
+
+export function loadConfig(environment: Environment = processEnvironment()): Config {
   // An empty variable (`DATABASE_URL=` in a .env file) means "not set".
   const present = Object.fromEntries(
     Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),

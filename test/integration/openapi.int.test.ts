@@ -20,7 +20,7 @@ describe('OpenAPI', () => {
   it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
     const response = await app.inject({ url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
-    const document = response.json() as { openapi: string; paths: Record<string, unknown> };
+    const document = response.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(document.openapi).toBe('3.1.0');
     const paths = Object.keys(document.paths);
     expect(paths.length).toBeGreaterThan(0);
@@ -28,9 +28,9 @@ describe('OpenAPI', () => {
   });
 
   it('leaves pages and health checks out of the document', async () => {
-    const document = (await app.inject({ url: '/api/openapi.json' })).json() as {
+    const document = (await app.inject({ url: '/api/openapi.json' })).json<{
       paths: Record<string, unknown>;
-    };
+    }>();
     expect(Object.keys(document.paths)).not.toContain('/');
     expect(Object.keys(document.paths)).not.toContain('/healthz');
   });

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { AuditLog } from '../../platform/audit/audit.js';
-import type { AuditTables } from '../../platform/audit/audit.tables.js';
 import {
   PERMISSIONS,
   ROLE_GRANTS,
@@ -91,7 +89,7 @@ export class ApiKeysService {
         permissions: requested,
         createdBy: ctx.principal.userId,
       });
-      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+      await this.audit.record(trx, {
         action: 'api_key.created',
         actor: auditActorOf(ctx.principal),
         subjectType: 'api_key',
@@ -111,7 +109,7 @@ export class ApiKeysService {
     if (!key) throw new NotFoundError();
     await this.repository.transaction(async (trx) => {
       if (!(await this.repository.revoke(trx, keyId, ctx.principal.userId))) return;
-      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+      await this.audit.record(trx, {
         action: 'api_key.revoked',
         actor: auditActorOf(ctx.principal),
         subjectType: 'api_key',

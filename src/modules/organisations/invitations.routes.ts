@@ -106,14 +106,12 @@ export async function invitationRoutes(
   app.post('/invitations/:token', async (request, reply) => {
     const result = await invitations.check(token(request));
     const render = (values: Record<string, unknown>, errors: FieldError[]) =>
-      reply
-        .code(400)
-        .view('organisations/views/accept.njk', {
-          ...result,
-          values,
-          token: token(request),
-          ...formErrorContext(errors),
-        });
+      reply.code(400).view('organisations/views/accept.njk', {
+        ...result,
+        values,
+        token: token(request),
+        ...formErrorContext(errors),
+      });
     let input = null;
     if (result.state === 'valid' && !result.existingAccount) {
       const form = parseForm(newAccountSchema, request.body, request.t);

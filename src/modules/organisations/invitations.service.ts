@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Db } from '../../database.js';
 import type { AuditLog } from '../../platform/audit/audit.js';
-import type { AuditTables } from '../../platform/audit/audit.tables.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import type { Role } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
@@ -83,7 +81,7 @@ export class InvitationsService {
         invitedBy: ctx.principal.userId,
         expiresAt: new Date(this.now().getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
       });
-      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+      await this.audit.record(trx, {
         action: 'invitation.created',
         actor: auditActorOf(ctx.principal),
         subjectType: 'invitation',
@@ -138,7 +136,7 @@ export class InvitationsService {
     return this.repository.transaction(async (trx) => {
       const userId =
         existing ??
-        (await this.accounts.createUser(trx as unknown as Db, {
+        (await this.accounts.createUser(trx, {
           email: invitation.email,
           ...input!,
         }));
@@ -151,7 +149,7 @@ export class InvitationsService {
         organisationId: invitation.organisationId,
         administrator: invitation.administrator,
       });
-      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+      await this.audit.record(trx, {
         action: 'invitation.accepted',
         actor: { ...SYSTEM_ACTOR, userId },
         subjectType: 'invitation',

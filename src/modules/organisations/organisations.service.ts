@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
 import type { AuditLog } from '../../platform/audit/audit.js';
-import type { AuditTables } from '../../platform/audit/audit.tables.js';
 import type { OrganisationKind } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { scopeFilter } from '../../platform/authz/principal.js';
@@ -57,7 +55,7 @@ export class OrganisationsService {
     await this.checkCountry(input.countryCode);
     return this.repository.transaction(async (trx) => {
       const organisation = await this.repository.insert(trx, input);
-      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+      await this.audit.record(trx, {
         action: 'organisation.created',
         actor: auditActorOf(ctx.principal),
         subjectType: 'organisation',
@@ -84,7 +82,7 @@ export class OrganisationsService {
     await this.checkCountry(input.countryCode);
     await this.repository.transaction(async (trx) => {
       await this.repository.update(trx, id, input);
-      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+      await this.audit.record(trx, {
         action: 'organisation.updated',
         actor: auditActorOf(ctx.principal),
         subjectType: 'organisation',

@@ -230,7 +230,7 @@ describe('the JSON API', () => {
 
   it('documents every route in the OpenAPI document', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
-    if (response.statusCode !== 200) return; // the document route belongs to another module
+    expect(response.statusCode).toBe(200);
     const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths);
     expect(paths.filter((p) => p.startsWith('/api/v1/reference')).length).toBeGreaterThanOrEqual(
       14,

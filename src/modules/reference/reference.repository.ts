@@ -30,7 +30,7 @@ export interface SearchInput {
   /** Normalised, at least two characters. */
   query: string;
   language: string;
-  /** How many concepts to return, best first. */
+  /** How many scored labels to return, best first (the service ranks them again). */
   limit: number;
 }
 

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the test makes its own throwaway tables
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';

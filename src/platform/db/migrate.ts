@@ -49,7 +49,7 @@ export class MigrationError extends Error {
 /** Applies every pending migration, each in its own transaction. Returns the names applied. */
 export async function migrateToLatest<DB>(db: Kysely<DB>, directory?: string): Promise<string[]> {
   const migrator = new Migrator({
-    db: db as unknown as Kysely<unknown>,
+    db: db,
     provider: new SqlFileMigrationProvider(directory),
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',

@@ -63,7 +63,7 @@ export async function createAccountsTestApp(options: {
   const sent: EmailMessage[] = [];
   const roles = new RolesRepository(db);
   const accounts = createAccounts({
-    db: db as unknown as Kysely<AccountsDatabase>,
+    db: db,
     config,
     audit: new AuditLog(db),
     cipher: FieldCipher.fromConfig(config),
