@@ -20,8 +20,30 @@ function fingerprint(name: string, content: string | Buffer): string {
   return `${name.slice(0, -ext.length)}.${hash}${ext}`;
 }
 
-export async function buildAssets(): Promise<Record<string, string>> {
+/** A digest of everything the assets are built from: when it has not changed, nothing is rebuilt. */
+async function inputsDigest(): Promise<string> {
+  const hash = createHash('sha256');
+  const govuk = path.join(root, 'node_modules/govuk-frontend/package.json');
+  for (const file of [
+    fileURLToPath(import.meta.url),
+    govuk,
+    ...(await fs.readdir(assets)).map((name) => path.join(assets, name)),
+  ].sort()) {
+    hash.update(file).update(await fs.readFile(file));
+  }
+  return hash.digest('hex');
+}
+
+export async function buildAssets(
+  options: { force?: boolean } = {},
+): Promise<Record<string, string>> {
   const started = performance.now();
+  const digest = await inputsDigest();
+  const stamp = path.join(out, '.inputs');
+  const previous = await fs.readFile(stamp, 'utf8').catch(() => '');
+  if (!options.force && previous === digest) {
+    return { _ms: String(Math.round(performance.now() - started)), _skipped: 'true' };
+  }
   await fs.rm(out, { recursive: true, force: true });
   await fs.mkdir(out, { recursive: true });
   const files: Record<string, string | Buffer> = {};
@@ -48,11 +70,16 @@ export async function buildAssets(): Promise<Record<string, string>> {
     await fs.writeFile(path.join(out, fingerprinted), content);
   }
   await fs.writeFile(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await fs.writeFile(stamp, digest);
   const ms = Math.round(performance.now() - started);
   return { ...manifest, _ms: String(ms) };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const manifest = await buildAssets();
-  console.log(`Assets built in ${manifest._ms} ms → dist/public`);
+  const manifest = await buildAssets({ force: process.argv.includes('--force') });
+  console.log(
+    manifest._skipped
+      ? 'Assets are up to date (dist/public).'
+      : `Assets built in ${manifest._ms} ms → dist/public`,
+  );
 }

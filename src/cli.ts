@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig, processEnvironment, type Environment } from './config.js';
 import { openConfiguredDatabase, startServer } from './main.js';
+import { describeDemoAccounts } from './modules/demo/demo.print.js';
 import { describeVerification, verifyAuditChain } from './platform/audit/audit.js';
 import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
 import { seed } from './seed.js';
@@ -34,6 +35,7 @@ export function buildProgram(environment: Environment = processEnvironment()): C
         ...(options.host ? { HOST: options.host } : {}),
       });
       const server = await startServer(config);
+      if (config.env === 'development') console.log(describeDemoAccounts());
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
         `Corridor is running at ${server.url} (ready in ${seconds} s). Press Ctrl+C to stop.`,
@@ -76,7 +78,10 @@ export function buildProgram(environment: Environment = processEnvironment()): C
       const database = await openConfiguredDatabase(config);
       try {
         await migrateToLatest(database.kysely);
-        const report = await seed(database.kysely, { demo: options.demo });
+        const report = await seed(
+          database.kysely,
+          options.demo ? { demo: true, config } : { demo: false },
+        );
         console.log(JSON.stringify(report, null, 2));
       } finally {
         await database.close();

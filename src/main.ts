@@ -33,7 +33,10 @@ export async function startServer(
   try {
     await migrateToLatest(database.kysely);
     // Reference data always (a no-op when current); demo records never in production.
-    await seed(database.kysely, { demo: config.env !== 'production' });
+    await seed(
+      database.kysely,
+      config.env === 'production' ? { demo: false } : { demo: true, config },
+    );
     return await serve(config, database, options);
   } catch (error) {
     await database.close();

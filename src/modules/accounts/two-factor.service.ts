@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { sha256Hex } from '../../platform/crypto/tokens.js';
 import { ForbiddenError, ValidationError } from '../../platform/http/problem.js';
@@ -142,5 +143,20 @@ export class TwoFactorService {
       });
     });
     return codes;
+  }
+
+  /**
+   * Turns two-factor authentication on with a known secret, inside the caller's transaction.
+   * Only for seeding demo accounts (the seed refuses to run in production).
+   */
+  async enableWithSecret<DB>(
+    executor: Kysely<DB>,
+    userId: string,
+    base32Secret: string,
+  ): Promise<void> {
+    const trx = executor as unknown as Parameters<typeof this.deps.users.enableTotp>[0];
+    const encrypted = this.deps.cipher.encrypt(base32Secret, TOTP_SECRET_CONTEXT);
+    await this.deps.users.setPendingTotpSecret(trx, userId, encrypted, this.deps.now());
+    await this.deps.users.enableTotp(trx, userId, this.deps.now());
   }
 }

@@ -110,6 +110,11 @@ export class OrganisationsRepository {
     return { items: rows.map(toRecord), total: Number(count.total) };
   }
 
+  async any(): Promise<boolean> {
+    const row = await this.db.selectFrom('organisation').select('id').limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async find(id: string): Promise<OrganisationRecord | undefined> {
     const row = await this.db
       .selectFrom('organisation')
