@@ -41,8 +41,10 @@ export const organisationDetailsSchema = z.object({
   ),
 });
 
-export const organisationCreateSchema = organisationDetailsSchema.extend({
+/** The kind first: errors are listed in the order of the form. */
+export const organisationCreateSchema = z.object({
   kind: z.enum(ORGANISATION_KINDS, 'organisations.errors.selectKind'),
+  ...organisationDetailsSchema.shape,
 });
 
 export const organisationListQuerySchema = z.object({

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient, errorSummary } from '../../src/modules/accounts/testing/client.js';
+import { totpCode } from '../../src/modules/accounts/totp.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
+import type { App } from '../../src/platform/http/types.js';
+import { seed } from '../../src/seed.js';
+import { createTestApp, testConfig } from '../helpers/app.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+
+let database: TestDatabase;
+let app: App;
+const ids = new Map<string, string>();
+const clients = new Map<string, TestClient>();
+
+/**
+ * Signs a demo user in, with the second factor for staff. Once per user: a second sign-in in
+ * the same 30 seconds would replay the code, which is refused.
+ */
+async function signIn(email: string, twoFactor = true): Promise<TestClient> {
+  const known = clients.get(email);
+  if (known) return known;
+  const client = new TestClient(app);
+  clients.set(email, client);
+  await client.get('/sign-in');
+  const response = await client.post('/sign-in', { email, password: DEMO_PASSWORD });
+  expect(response.statusCode).toBe(303);
+  if (twoFactor) {
+    const code = totpCode(DEMO_TOTP_SECRET);
+    await client.get('/sign-in/two-factor');
+    const second = await client.post('/sign-in/two-factor', { code });
+    expect(second.statusCode).toBe(303);
+  }
+  return client;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seed(database.kysely, { demo: true, config: testConfig() });
+  app = await createTestApp(database);
+  await app.ready();
+  const rows = await database.kysely.selectFrom('organisation').select(['id', 'name']).execute();
+  for (const row of rows) ids.set(row.name, row.id);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const EMPLOYER = 'Gulf Care Hospitals (demo)';
+const OTHER_EMPLOYER = 'Desert Line Construction LLC (demo)';
+
+describe('organisations', () => {
+  it('lets the system administrator add one, and explains every bad field', async () => {
+    const admin = await signIn('admin@demo.corridor.example');
+    const page = await admin.get('/organisations/new');
+    expect(page.statusCode).toBe(200);
+    const bad = await admin.post('/organisations', {
+      kind: 'spaceship',
+      name: '',
+      countryCode: 'ZZ',
+      email: 'nope',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(errorSummary(bad.body)).toEqual([
+      'Select the kind of organisation',
+      'Enter the organisation’s name',
+      'Enter an email address in the correct format, like name@example.org',
+    ]);
+    const unknownCountry = await admin.post('/organisations', {
+      kind: 'ngo',
+      name: 'Migrant Help',
+      countryCode: 'ZZ',
+    });
+    expect(errorSummary(unknownCountry.body)).toEqual(['Select a country']);
+    const created = await admin.post('/organisations', {
+      kind: 'ngo',
+      name: 'مساعدة المهاجرين',
+      countryCode: 'JO',
+    });
+    expect(created.statusCode).toBe(303);
+    const shown = await admin.get(created.headers.location as string);
+    expect(shown.body).toContain('مساعدة المهاجرين');
+    const audit = await database.kysely
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'organisation.created')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('shows staff their own organisation, and "not found" for any other, even by guessing ids', async () => {
+    const staff = await signIn('employer@demo.corridor.example');
+    expect((await staff.get(`/organisations/${ids.get(EMPLOYER)}`)).statusCode).toBe(200);
+    for (const id of [
+      ids.get(OTHER_EMPLOYER),
+      ids.get('National Employment Authority (demo)'),
+      randomUUID(),
+      'not-a-uuid',
+    ]) {
+      expect((await staff.get(`/organisations/${id}`)).statusCode).toBe(404);
+      expect((await staff.get(`/organisations/${id}/edit`)).statusCode).toBe(404);
+      expect((await staff.get(`/organisations/${id}/api-keys`)).statusCode).toBe(404);
+      expect((await staff.get(`/api/v1/organisations/${id}`)).statusCode).toBe(404);
+    }
+    const list = (await staff.get('/api/v1/organisations')).json<{ items: { name: string }[] }>();
+    expect(list.items.map((item) => item.name)).toEqual([EMPLOYER]);
+  });
+
+  it('shows an origin officer the organisations of their jurisdiction', async () => {
+    const officer = await signIn('origin.officer@demo.corridor.example');
+    const list = (await officer.get('/api/v1/organisations')).json<{
+      items: { countryCode: string }[];
+    }>();
+    expect(list.items.length).toBe(4);
+    expect(list.items.every((item) => item.countryCode === 'KE')).toBe(true);
+  });
+
+  it('refuses pages to job seekers and to visitors', async () => {
+    const seeker = await signIn('jobseeker@demo.corridor.example', false);
+    expect((await seeker.get('/organisations')).statusCode).toBe(403);
+    const visitor = new TestClient(app);
+    const anonymous = await visitor.get('/organisations');
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/sign-in?next=%2Forganisations');
+    expect((await visitor.get('/api/v1/organisations')).statusCode).toBe(401);
+  });
+});
+
+describe('API keys', () => {
+  it('are shown once, act only within their organisation and permissions, and stop when revoked', async () => {
+    const staff = await signIn('employer@demo.corridor.example');
+    const employerId = ids.get(EMPLOYER)!;
+    await staff.get(`/organisations/${employerId}/api-keys`);
+    const invalid = await staff.post(`/organisations/${employerId}/api-keys`, {
+      name: 'Payroll',
+      permissions: 'audit.read',
+    });
+    expect(invalid.statusCode).toBe(400);
+    const created = await staff.post(`/organisations/${employerId}/api-keys`, {
+      name: 'HR system',
+      permissions: 'organisation.read',
+    });
+    expect(created.statusCode).toBe(200);
+    const key = /crd_[a-z0-9]{8}_[A-Za-z0-9_-]{43}/.exec(created.body)?.[0];
+    expect(key).toBeTruthy();
+    const stored = await database.kysely
+      .selectFrom('api_key')
+      .selectAll()
+      .where('name', '=', 'HR system')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain(key!.split('_')[2]);
+
+    const call = (url: string, bearer = key!) =>
+      app.inject({ url, headers: { authorization: `Bearer ${bearer}` } });
+    const list = await call('/api/v1/organisations');
+    expect(list.statusCode).toBe(200);
+    expect(list.json<{ items: { id: string }[] }>().items.map((item) => item.id)).toEqual([
+      employerId,
+    ]);
+    expect((await call(`/api/v1/organisations/${ids.get(OTHER_EMPLOYER)}`)).statusCode).toBe(404);
+    expect((await call('/api/v1/audit/events')).statusCode).toBe(403);
+    expect((await call('/api/v1/organisations', 'crd_nope')).statusCode).toBe(401);
+    const lastUsed = await database.kysely
+      .selectFrom('api_key')
+      .select('last_used_at')
+      .where('id', '=', stored.id)
+      .executeTakeFirstOrThrow();
+    expect(lastUsed.last_used_at).not.toBeNull();
+
+    const page = await staff.get(`/organisations/${employerId}/api-keys`);
+    expect(page.body).not.toContain(key);
+    const revoked = await staff.post(`/organisations/${employerId}/api-keys/${stored.id}/revoke`);
+    expect(revoked.statusCode).toBe(303);
+    expect((await call('/api/v1/organisations')).statusCode).toBe(401);
+    const actions = await database.kysely
+      .selectFrom('audit_event')
+      .select('action')
+      .where(sql<boolean>`${stored.id} = any(subject_ids)`)
+      .orderBy('id')
+      .execute();
+    expect(actions.map((row) => row.action)).toEqual(['api_key.created', 'api_key.revoked']);
+  });
+
+  it('cannot be made for another organisation', async () => {
+    const staff = await signIn('employer@demo.corridor.example');
+    await staff.get(`/organisations/${ids.get(EMPLOYER)}/api-keys`);
+    const response = await staff.post(`/organisations/${ids.get(OTHER_EMPLOYER)}/api-keys`, {
+      name: 'Sneaky',
+      permissions: 'organisation.read',
+    });
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('invitations', () => {
+  it('bring a new member in through the emailed link, once', async () => {
+    const admin = await signIn('agency@demo.corridor.example');
+    const agencyId = ids.get('Savannah Careers Abroad Ltd (demo)')!;
+    await admin.get(`/organisations/${agencyId}/invitations/new`);
+    const wrongRole = await admin.post(`/organisations/${agencyId}/invitations`, {
+      email: 'x@example.org',
+      role: 'border_officer',
+    });
+    expect(wrongRole.statusCode).toBe(400);
+    const sent = await admin.post(`/organisations/${agencyId}/invitations`, {
+      email: 'New.Recruiter@Example.org',
+      role: 'agency_staff',
+    });
+    expect(sent.statusCode).toBe(303);
+    const mail = await database.kysely
+      .selectFrom('email_outbox')
+      .select('body_text')
+      .where('recipient', '=', 'new.recruiter@example.org')
+      .executeTakeFirstOrThrow();
+    const link = /\/invitations\/[A-Za-z0-9_-]{43}/.exec(mail.body_text ?? '')?.[0];
+    expect(link).toBeTruthy();
+
+    const invitee = new TestClient(app);
+    expect((await invitee.get(link!)).body).toContain('Savannah Careers Abroad Ltd (demo)');
+    const weak = await invitee.post(link!, {
+      fullName: 'Njeri',
+      password: 'short',
+      confirmPassword: 'short',
+    });
+    expect(weak.statusCode).toBe(400);
+    const accepted = await invitee.post(link!, {
+      fullName: 'Njeri',
+      password: 'a long enough pass phrase',
+      confirmPassword: 'a long enough pass phrase',
+    });
+    expect(accepted.statusCode).toBe(303);
+    const member = await database.kysely
+      .selectFrom('role_assignment')
+      .innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
+      .select(['role_assignment.role', 'role_assignment.organisation_id'])
+      .where('app_user.email', '=', 'new.recruiter@example.org')
+      .executeTakeFirstOrThrow();
+    expect(member).toEqual({ role: 'agency_staff', organisation_id: agencyId });
+    expect((await invitee.get(link!)).body).toContain('already been accepted');
+    expect((await new TestClient(app).get('/invitations/forged-token')).body).toContain(
+      'not valid',
+    );
+  });
+});
