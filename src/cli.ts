@@ -3,7 +3,11 @@ import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig, processEnvironment, type Environment } from './config.js';
 import { openConfiguredDatabase, startServer } from './main.js';
 import { describeDemoAccounts } from './modules/demo/demo.print.js';
+import type { Kysely } from 'kysely';
+import { ENCRYPTED_COLUMNS } from './encrypted-columns.js';
 import { describeVerification, verifyAuditChain } from './platform/audit/audit.js';
+import { FieldCipher } from './platform/crypto/field-cipher.js';
+import { RotationError, rotateEncryptedColumns } from './platform/crypto/rotate.js';
 import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
 import { seed } from './seed.js';
 import { VERSION } from './version.js';
@@ -88,6 +92,32 @@ export function buildProgram(environment: Environment = processEnvironment()): C
       }
     });
 
+  program
+    .command('keys')
+    .description('manage encryption keys')
+    .command('rotate')
+    .description('re-encrypt every encrypted value under the first key of ENCRYPTION_KEYS')
+    .action(async () => {
+      const config = loadConfig(environment);
+      const database = await openConfiguredDatabase(config);
+      try {
+        const cipher = FieldCipher.fromConfig(config);
+        const results = await rotateEncryptedColumns(
+          database.kysely as unknown as Kysely<unknown>,
+          cipher,
+          ENCRYPTED_COLUMNS,
+        );
+        for (const result of results) {
+          console.log(
+            `${result.table}.${result.column}: ${result.rotated} value(s) re-encrypted under key "${cipher.currentKeyId}".`,
+          );
+        }
+        console.log('Done. Keys other than the first can now be removed from ENCRYPTION_KEYS.');
+      } finally {
+        await database.close();
+      }
+    });
+
   const audit = program.command('audit').description('check the audit trail');
   audit
     .command('verify')
@@ -113,6 +143,7 @@ export class CliError extends Error {}
 export function explain(error: unknown): string {
   if (error instanceof ConfigError) return `${error.message}.\nSee .env.example for every setting.`;
   if (error instanceof MigrationError) return error.message;
+  if (error instanceof RotationError) return error.message;
   if (error instanceof CliError) return error.message;
   const code = (error as { code?: unknown }).code;
   if (code === 'EADDRINUSE')
