@@ -19,6 +19,7 @@ import { consentApi } from './modules/consent/consent.api.js';
 import { consentRoutes } from './modules/consent/consent.routes.js';
 import { developersRoutes } from './modules/developers/developers.routes.js';
 import { apiKeyRoutes } from './modules/organisations/api-keys.routes.js';
+import { memberRoutes } from './modules/organisations/members.routes.js';
 import { invitationRoutes } from './modules/organisations/invitations.routes.js';
 import { organisationsApi } from './modules/organisations/organisations.api.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
@@ -177,6 +178,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
     await pages.register(invitationRoutes, {
       invitations: services.invitations,
+      organisations: services.organisations,
+    });
+    await pages.register(memberRoutes, {
+      members: services.members,
       organisations: services.organisations,
     });
     await pages.register(apiKeyRoutes, { apiKeys: services.apiKeys });

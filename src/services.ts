@@ -10,6 +10,7 @@ import { ConsentRepository } from './modules/consent/consent.repository.js';
 import { ConsentService } from './modules/consent/consent.service.js';
 import { ApiKeysRepository } from './modules/organisations/api-keys.repository.js';
 import { ApiKeysService } from './modules/organisations/api-keys.service.js';
+import { MembersService } from './modules/organisations/members.service.js';
 import { InvitationsRepository } from './modules/organisations/invitations.repository.js';
 import { InvitationsService } from './modules/organisations/invitations.service.js';
 import { rolesPersonalData } from './modules/organisations/organisations.privacy.js';
@@ -45,6 +46,7 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     audit,
     { publicUrl: config.publicUrl },
   );
+  const members = new MembersService(db, roles, organisations, audit);
   const apiKeys = new ApiKeysService(new ApiKeysRepository(db), organisations, audit);
   const consent = new ConsentService(new ConsentRepository(db), audit);
   const privacy = new PrivacyService({
@@ -68,6 +70,7 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     accounts,
     organisations,
     invitations,
+    members,
     apiKeys,
     consent,
     privacy,

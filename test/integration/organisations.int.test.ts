@@ -244,3 +244,60 @@ describe('invitations', () => {
     );
   });
 });
+
+describe('members', () => {
+  it('lets an administrator change a role and remove a member, but never the last administrator', async () => {
+    const admin = await signIn('agency@demo.corridor.example');
+    const agencyId = ids.get('Savannah Careers Abroad Ltd (demo)')!;
+    const rows = await database.kysely
+      .selectFrom('role_assignment')
+      .innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
+      .select(['app_user.id', 'app_user.email'])
+      .where('role_assignment.organisation_id', '=', agencyId)
+      .execute();
+    const self = rows.find((row) => row.email === 'agency@demo.corridor.example')!;
+    const page = await admin.get(`/organisations/${agencyId}/members/${self.id}`);
+    expect(page.statusCode).toBe(200);
+    const demote = await admin.post(`/organisations/${agencyId}/members/${self.id}`, {
+      role: 'agency_staff',
+    });
+    expect(demote.statusCode).toBe(400);
+    expect(errorSummary(demote.body)).toEqual([
+      'The organisation must keep at least one administrator',
+    ]);
+    const removeSelf = await admin.post(`/organisations/${agencyId}/members/${self.id}/remove`);
+    expect(removeSelf.statusCode).toBe(400);
+
+    const other = rows.find((row) => row.email !== self.email);
+    if (other) {
+      const promoted = await admin.post(`/organisations/${agencyId}/members/${other.id}`, {
+        role: 'agency_staff',
+        administrator: 'yes',
+      });
+      expect(promoted.statusCode).toBe(303);
+      const removed = await admin.post(`/organisations/${agencyId}/members/${other.id}/remove`);
+      expect(removed.statusCode).toBe(303);
+      const actions = await database.kysely
+        .selectFrom('audit_event')
+        .select('action')
+        .where('data_subject_user_id', '=', other.id)
+        .where('action', 'like', 'member.%')
+        .orderBy('id')
+        .execute();
+      expect(actions.map((row) => row.action)).toEqual(['member.role_changed', 'member.removed']);
+    }
+    // Another organisation's member, by id: not found.
+    const employerStaff = await database.kysely
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', 'employer@demo.corridor.example')
+      .executeTakeFirstOrThrow();
+    expect(
+      (await admin.get(`/organisations/${agencyId}/members/${employerStaff.id}`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await admin.get(`/organisations/${ids.get(EMPLOYER)}/members/${employerStaff.id}`))
+        .statusCode,
+    ).toBe(404);
+  });
+});

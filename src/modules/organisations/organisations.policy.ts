@@ -50,5 +50,6 @@ export function policiesFor(principal: Principal, organisation: OrganisationReco
     viewMembers: canViewMembers(principal, organisation),
     invite: canInviteMembers(principal, organisation),
     apiKeys: canManageApiKeys(principal, organisation),
+    manageMembers: canAccess(principal, 'member.update_role', { organisationId: organisation.id }),
   };
 }

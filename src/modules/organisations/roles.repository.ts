@@ -49,4 +49,46 @@ export class RolesRepository {
   async removeAll(executor: Executor, userId: string): Promise<void> {
     await executor.deleteFrom('role_assignment').where('user_id', '=', userId).execute();
   }
+
+  /** The roles a user holds in one organisation. */
+  async inOrganisation(userId: string, organisationId: string) {
+    return this.db
+      .selectFrom('role_assignment')
+      .select(['id', 'role', 'administrator'])
+      .where('user_id', '=', userId)
+      .where('organisation_id', '=', organisationId)
+      .execute();
+  }
+
+  async countAdministrators(executor: Executor, organisationId: string): Promise<number> {
+    const row = await executor
+      .selectFrom('role_assignment')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('organisation_id', '=', organisationId)
+      .where('administrator', '=', true)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  /** Replaces a member's roles in an organisation with one role. */
+  async replaceInOrganisation(
+    executor: Executor,
+    grant: { userId: string; organisationId: string; role: Role; administrator: boolean },
+  ): Promise<void> {
+    await this.removeFromOrganisation(executor, grant.userId, grant.organisationId);
+    await this.assign(executor, grant);
+  }
+
+  async removeFromOrganisation(
+    executor: Executor,
+    userId: string,
+    organisationId: string,
+  ): Promise<number> {
+    const result = await executor
+      .deleteFrom('role_assignment')
+      .where('user_id', '=', userId)
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }
