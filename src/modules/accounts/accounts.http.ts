@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionCookie } from '../../platform/http/authentication.js';
-import { formErrorContext, type FieldError } from '../../platform/http/forms.js';
-import { ValidationError } from '../../platform/http/problem.js';
+import { fieldErrorsFrom, formErrorContext, type FieldError } from '../../platform/http/forms.js';
+
 import type { RequestMeta } from './accounts.context.js';
 import type { Accounts } from './accounts.module.js';
 
@@ -23,13 +23,7 @@ export function requestMeta(request: FastifyRequest): RequestMeta {
 }
 
 /** A service's ValidationError as form errors; anything else is thrown on. */
-export function fieldErrorsOf(error: unknown, t: (key: string) => string): FieldError[] {
-  if (!(error instanceof ValidationError)) throw error;
-  return error.fields.map((field) => ({
-    field: field.pointer.replace(/^\//, '') || 'form',
-    text: t(field.detail),
-  }));
-}
+export const fieldErrorsOf = fieldErrorsFrom;
 
 /**
  * Renders a form page: 200, or 400 with the GOV.UK error summary and field errors. The form's

@@ -1,8 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
-import { formErrorContext, parseForm, type FieldError } from '../../platform/http/forms.js';
-import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import {
+  formErrorContext,
+  parseForm,
+  type FieldError,
+  fieldErrorsFrom,
+} from '../../platform/http/forms.js';
+import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import { CONSENT_PURPOSES } from './consent.repository.js';
 import { consentIdSchema, grantConsentSchema } from './consent.schemas.js';
@@ -67,11 +72,7 @@ export async function consentRoutes(app: App, options: { consent: ConsentService
       try {
         await consent.grant(actorContext(request), form.data);
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const errors = error.fields.map((field) => ({
-          field: field.pointer.slice(1),
-          text: request.t(field.detail),
-        }));
+        const errors = fieldErrorsFrom(error, request.t);
         return reply.code(400).view(PAGE, await page(request, reply, form.data, errors));
       }
       return reply.redirect('/account/consents?granted=1', 303);

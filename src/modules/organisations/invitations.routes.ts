@@ -2,8 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
-import { formErrorContext, parseForm, type FieldError } from '../../platform/http/forms.js';
-import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import {
+  formErrorContext,
+  parseForm,
+  type FieldError,
+  fieldErrorsFrom,
+} from '../../platform/http/forms.js';
+import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import { newAccountSchema } from './invitations.schemas.js';
 import type { InvitationsService } from './invitations.service.js';
@@ -77,11 +82,7 @@ export async function invitationRoutes(
           request.t,
         );
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const errors = error.fields.map((field) => ({
-          field: field.pointer.slice(1),
-          text: request.t(field.detail),
-        }));
+        const errors = fieldErrorsFrom(error, request.t);
         return reply
           .code(400)
           .view('organisations/views/invite.njk', await inviteForm(request, form.data, errors));
@@ -124,14 +125,7 @@ export async function invitationRoutes(
         ipAddress: request.ip,
       });
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return render(
-        {},
-        error.fields.map((field) => ({
-          field: field.pointer.slice(1),
-          text: request.t(field.detail),
-        })),
-      );
+      return render({}, fieldErrorsFrom(error, request.t));
     }
     return reply.redirect('/sign-in?invited=1', 303);
   });

@@ -3,8 +3,13 @@ import { z } from 'zod';
 import { ROLES } from '../../platform/authz/catalogue.js';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
-import { formErrorContext, parseForm, type FieldError } from '../../platform/http/forms.js';
-import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import {
+  formErrorContext,
+  parseForm,
+  type FieldError,
+  fieldErrorsFrom,
+} from '../../platform/http/forms.js';
+import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import type { MembersService } from './members.service.js';
 import { rolesFor } from './organisations.policy.js';
@@ -82,11 +87,7 @@ export async function memberRoutes(
       try {
         await members.changeRole(actorContext(request), id, userId, form.data);
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const errors = error.fields.map((field) => ({
-          field: field.pointer.slice(1),
-          text: request.t(field.detail),
-        }));
+        const errors = fieldErrorsFrom(error, request.t);
         return reply
           .code(400)
           .view(
@@ -110,11 +111,7 @@ export async function memberRoutes(
       try {
         await members.remove(actorContext(request), id, userId);
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const errors = error.fields.map((field) => ({
-          field: field.pointer.slice(1),
-          text: request.t(field.detail),
-        }));
+        const errors = fieldErrorsFrom(error, request.t);
         return reply
           .code(400)
           .view('organisations/views/member.njk', await page(request, null, errors));

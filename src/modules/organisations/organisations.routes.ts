@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { ORGANISATION_KINDS } from '../../platform/authz/catalogue.js';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
-import { formErrorContext, parseForm } from '../../platform/http/forms.js';
-import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import { formErrorContext, parseForm, fieldErrorsFrom } from '../../platform/http/forms.js';
+import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { canCreateOrganisation, policiesFor, rolesFor } from './organisations.policy.js';
@@ -111,11 +111,7 @@ export async function organisationRoutes(
         const organisation = await organisations.create(actorContext(request), form.data);
         return reply.redirect(`/organisations/${organisation.id}?created=1`, 303);
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const errors = error.fields.map((field) => ({
-          field: field.pointer.slice(1),
-          text: request.t(field.detail),
-        }));
+        const errors = fieldErrorsFrom(error, request.t);
         return reply.code(400).view('organisations/views/new.njk', {
           ...(await formContext(request, form.data)),
           ...formErrorContext(errors),

@@ -2,8 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../platform/authz/principal.js';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
-import { formErrorContext, parseForm, type FieldError } from '../../platform/http/forms.js';
-import { ValidationError } from '../../platform/http/problem.js';
+import {
+  formErrorContext,
+  parseForm,
+  type FieldError,
+  fieldErrorsFrom,
+} from '../../platform/http/forms.js';
+
 import type { App } from '../../platform/http/types.js';
 import type { Translate } from '../../platform/i18n/translator.js';
 import { accessLogQuerySchema, eraseSchema } from './privacy.schemas.js';
@@ -117,11 +122,7 @@ export async function privacyRoutes(app: App, options: { privacy: PrivacyService
           form.data.password === undefined ? {} : { password: form.data.password },
         );
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const errors = error.fields.map((field) => ({
-          field: field.pointer.slice(1),
-          text: request.t(field.detail),
-        }));
+        const errors = fieldErrorsFrom(error, request.t);
         return reply
           .code(400)
           .view(DATA_PAGE, dataPage(request, reply, { errors, confirmed: true }));

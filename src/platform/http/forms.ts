@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Translate } from '../i18n/translator.js';
+import { ValidationError } from './problem.js';
 
 /** One problem with one field of a form, ready for the GOV.UK error summary. */
 export interface FieldError {
@@ -76,4 +77,16 @@ export function formErrorContext(errors: FieldError[]) {
     errorList: errors.map((error) => ({ text: error.text, href: `#${error.field}` })),
     fieldErrors: errorsByField(errors),
   };
+}
+
+/**
+ * A service's refusal (ValidationError) as form errors, translated; anything else is thrown on.
+ * Use in a route's catch block: `const errors = fieldErrorsFrom(error, request.t);`.
+ */
+export function fieldErrorsFrom(error: unknown, t: Translate): FieldError[] {
+  if (!(error instanceof ValidationError)) throw error;
+  return error.fields.map((field) => ({
+    field: field.pointer.replace(/^\//, '') || 'form',
+    text: t(field.detail),
+  }));
 }
