@@ -10,7 +10,12 @@ import { FieldCipher } from './platform/crypto/field-cipher.js';
 import { RotationError, rotateEncryptedColumns } from './platform/crypto/rotate.js';
 import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
 import { seed } from './seed.js';
+import { createServices } from './services.js';
+import { Translator } from './platform/i18n/translator.js';
+import { ValidationError } from './platform/http/problem.js';
 import { VERSION } from './version.js';
+
+const englishMessage = (key: string) => new Translator().translate('en', key);
 
 /**
  * The `corridor` command. Every failure is explained in plain words on stderr with a non-zero
@@ -39,7 +44,7 @@ export function buildProgram(environment: Environment = processEnvironment()): C
         ...(options.host ? { HOST: options.host } : {}),
       });
       const server = await startServer(config);
-      if (config.env === 'development') console.log(describeDemoAccounts());
+      if (server.demoSeeded) console.log(describeDemoAccounts());
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
         `Corridor is running at ${server.url} (ready in ${seconds} s). Press Ctrl+C to stop.`,
@@ -118,6 +123,34 @@ export function buildProgram(environment: Environment = processEnvironment()): C
       }
     });
 
+  program
+    .command('users')
+    .description('manage accounts from the command line')
+    .command('create-admin')
+    .description('create a system administrator, who is emailed a link to choose a password')
+    .requiredOption('--email <email>', 'their email address')
+    .requiredOption('--name <name>', 'their full name, in any script')
+    .action(async (options: { email: string; name: string }) => {
+      const config = loadConfig(environment);
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrateToLatest(database.kysely);
+        const services = createServices({ db: database.kysely, config });
+        await services.accounts.accounts.createSystemAdministrator({
+          email: options.email,
+          fullName: options.name,
+        });
+        console.log(
+          `Created a system administrator for ${options.email.trim().toLowerCase()}. A link to choose a password has been emailed` +
+            (config.smtpUrl
+              ? '.'
+              : ' (no SMTP_URL is set: see /dev/outbox in development, or the log).'),
+        );
+      } finally {
+        await database.close();
+      }
+    });
+
   const audit = program.command('audit').description('check the audit trail');
   audit
     .command('verify')
@@ -145,6 +178,9 @@ export function explain(error: unknown): string {
   if (error instanceof MigrationError) return error.message;
   if (error instanceof RotationError) return error.message;
   if (error instanceof CliError) return error.message;
+  if (error instanceof ValidationError) {
+    return `Not done: ${error.fields.map((field) => `${field.pointer.slice(1)} – ${englishMessage(field.detail)}`).join('; ')}`;
+  }
   const code = (error as { code?: unknown }).code;
   if (code === 'EADDRINUSE')
     return 'The port is already in use. Stop the other program or choose another port with --port.';

@@ -9,6 +9,8 @@ import { createServices } from './services.js';
 import { VERSION } from './version.js';
 
 export interface RunningServer {
+  /** True when this start loaded the demo organisations and users (a new database). */
+  demoSeeded?: boolean;
   app: App;
   database: DatabaseHandle<Database>;
   url: string;
@@ -33,11 +35,11 @@ export async function startServer(
   try {
     await migrateToLatest(database.kysely);
     // Reference data always (a no-op when current); demo records never in production.
-    await seed(
+    const report = await seed(
       database.kysely,
       config.env === 'production' ? { demo: false } : { demo: true, config },
     );
-    return await serve(config, database, options);
+    return { ...(await serve(config, database, options)), demoSeeded: report.demo !== null };
   } catch (error) {
     await database.close();
     throw error;

@@ -301,3 +301,24 @@ describe('members', () => {
     ).toBe(404);
   });
 });
+
+describe('jurisdiction', () => {
+  it('cannot be moved by an organisation’s own administrator', async () => {
+    const officer = await signIn('origin.officer@demo.corridor.example');
+    const id = ids.get('National Employment Authority (demo)')!;
+    await officer.get(`/organisations/${id}/edit`);
+    const moved = await officer.post(`/organisations/${id}`, {
+      name: 'National Employment Authority (demo)',
+      countryCode: 'AE',
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(errorSummary(moved.body)).toEqual([
+      'Only a system administrator can change an organisation’s country',
+    ]);
+    const renamed = await officer.post(`/organisations/${id}`, {
+      name: 'National Employment Authority',
+      countryCode: 'KE',
+    });
+    expect(renamed.statusCode).toBe(303);
+  });
+});

@@ -88,7 +88,8 @@ export class AccountsService {
       ipAddress: audit.ctx?.ipAddress ?? audit.meta?.ipAddress ?? null,
       after: {
         preferredLanguage: input.preferredLanguage ?? 'en',
-        withPassword: input.password !== null,
+        // Not 'withPassword': the audit trail redacts any key that mentions a password.
+        status: input.password === null ? 'pending' : 'active',
       },
     });
     return userId;
@@ -173,6 +174,33 @@ export class AccountsService {
       return { userId: id, emailId: mail };
     });
     if (emailId) void this.deps.mailer.deliver(emailId);
+    return userId;
+  }
+
+  /**
+   * The first system administrator, from the command line (`corridor users create-admin`):
+   * no account exists yet that could create one. They are emailed a link to choose a password,
+   * and must set up two-factor authentication at first sign-in.
+   */
+  async createSystemAdministrator(input: NewUser): Promise<string> {
+    const { userId, emailId } = await this.deps.users.transaction(async (trx) => {
+      const id = await this.insertUser(
+        trx,
+        { ...input, password: null },
+        { action: 'user.created', ctx: null, meta: null },
+      );
+      await this.deps.roles.assign(trx as unknown as Kysely<OrganisationTables>, {
+        userId: id,
+        role: 'system_admin',
+        organisationId: null,
+      });
+      const mail = await this.passwordLinks.issue(trx, id, 'set', {
+        requestId: null,
+        ipAddress: null,
+      });
+      return { userId: id, emailId: mail };
+    });
+    await this.deps.mailer.deliver(emailId);
     return userId;
   }
 

@@ -8,15 +8,38 @@ import {
   type Permission,
 } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
-import type { Principal } from '../../platform/authz/principal.js';
+import { canAccess, type Principal } from '../../platform/authz/principal.js';
 import { constantTimeEqual, randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import type { ApiKeyRecord, ApiKeysRepository } from './api-keys.repository.js';
-import { canManageApiKeys } from './organisations.policy.js';
 import type { OrganisationsService } from './organisations.service.js';
 
-/** Permissions a person holds for themselves, which no key may carry. */
-const PERSONAL: readonly Permission[] = ['account.manage_own', 'access_log.read_own'];
+/**
+ * What no key may carry: a person's rights over their own data, and the administration of
+ * accounts, keys, members and the audit trail, which stay with people who pass two-factor
+ * authentication.
+ */
+const NEVER_FOR_KEYS: readonly Permission[] = [
+  'account.manage_own',
+  'access_log.read_own',
+  'person.update',
+  'person.export',
+  'person.erase',
+  'consent.read',
+  'consent.grant',
+  'consent.withdraw',
+  'organisation.create',
+  'organisation.update',
+  'member.invite',
+  'member.read',
+  'member.update_role',
+  'api_key.create',
+  'api_key.read',
+  'api_key.revoke',
+  'audit.read',
+  'audit.verify',
+  'user.create_officer',
+];
 
 /** Keys look like `crd_<8-character prefix>_<43-character secret>`. */
 const KEY_FORMAT = /^crd_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
@@ -30,7 +53,9 @@ export function permissionsForKind(kind: OrganisationKind): Permission[] {
   for (const role of ROLES_BY_ORGANISATION_KIND[kind]) {
     for (const permission of Object.keys(ROLE_GRANTS[role]) as Permission[]) held.add(permission);
   }
-  return PERMISSIONS.filter((permission) => held.has(permission) && !PERSONAL.includes(permission));
+  return PERMISSIONS.filter(
+    (permission) => held.has(permission) && !NEVER_FOR_KEYS.includes(permission),
+  );
 }
 
 function newPrefix(): string {
@@ -50,14 +75,18 @@ export class ApiKeysService {
     private readonly audit: AuditLog,
   ) {}
 
-  private async manageable(ctx: ActorContext, organisationId: string) {
+  private async manageable(
+    ctx: ActorContext,
+    organisationId: string,
+    permission: 'api_key.read' | 'api_key.create' | 'api_key.revoke',
+  ) {
     const organisation = await this.organisations.get(ctx, organisationId);
-    if (!canManageApiKeys(ctx.principal, organisation)) throw new NotFoundError();
+    if (!canAccess(ctx.principal, permission, { organisationId })) throw new NotFoundError();
     return organisation;
   }
 
   async list(ctx: ActorContext, organisationId: string) {
-    const organisation = await this.manageable(ctx, organisationId);
+    const organisation = await this.manageable(ctx, organisationId, 'api_key.read');
     return {
       organisation,
       keys: await this.repository.list(organisationId),
@@ -70,7 +99,7 @@ export class ApiKeysService {
     organisationId: string,
     input: { name: string; permissions: string[] },
   ): Promise<{ key: string; record: ApiKeyRecord }> {
-    const organisation = await this.manageable(ctx, organisationId);
+    const organisation = await this.manageable(ctx, organisationId, 'api_key.create');
     const allowed = permissionsForKind(organisation.kind);
     const requested = [...new Set(input.permissions)];
     if (requested.length === 0 || requested.some((p) => !allowed.includes(p as Permission))) {
@@ -104,7 +133,7 @@ export class ApiKeysService {
   }
 
   async revoke(ctx: ActorContext, organisationId: string, keyId: string): Promise<void> {
-    await this.manageable(ctx, organisationId);
+    await this.manageable(ctx, organisationId, 'api_key.revoke');
     const key = await this.repository.find(organisationId, keyId);
     if (!key) throw new NotFoundError();
     await this.repository.transaction(async (trx) => {

@@ -167,7 +167,15 @@ export async function organisationRoutes(
           organisation,
         });
       }
-      await organisations.update(ctx, organisation.id, form.data);
+      try {
+        await organisations.update(ctx, organisation.id, form.data);
+      } catch (error) {
+        return reply.code(400).view('organisations/views/edit.njk', {
+          ...(await formContext(request, form.data)),
+          ...formErrorContext(fieldErrorsFrom(error, request.t)),
+          organisation,
+        });
+      }
       return reply.redirect(`/organisations/${organisation.id}`, 303);
     },
   );

@@ -79,6 +79,12 @@ export class OrganisationsService {
   ): Promise<void> {
     const organisation = await this.get(ctx, id);
     if (!canUpdateOrganisation(ctx.principal, organisation)) throw new NotFoundError();
+    // The country is an authority's jurisdiction: only a system administrator may move it.
+    if (input.countryCode !== organisation.countryCode && !canCreateOrganisation(ctx.principal)) {
+      throw new ValidationError([
+        { pointer: '/countryCode', detail: 'organisations.errors.countryFixed' },
+      ]);
+    }
     await this.checkCountry(input.countryCode);
     await this.repository.transaction(async (trx) => {
       await this.repository.update(trx, id, input);

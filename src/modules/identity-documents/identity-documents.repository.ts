@@ -1,0 +1,170 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { UserTables } from '../accounts/users.tables.js';
+import type {
+  DocumentType,
+  IdentityDocumentTables,
+  IdentityDocumentsDatabase,
+} from './identity-documents.tables.js';
+
+/** A stored document: the number still encrypted. */
+export interface StoredDocument {
+  id: string;
+  userId: string;
+  documentType: DocumentType;
+  numberEncrypted: string;
+  issuingCountry: string;
+  expiryDate: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A document found by its number, with the name of the person it belongs to. */
+export interface DocumentHolder extends StoredDocument {
+  fullName: string;
+}
+
+export interface DocumentKey {
+  numberHash: string;
+  issuingCountry: string;
+  documentType: DocumentType;
+}
+
+export interface NewDocument extends DocumentKey {
+  userId: string;
+  numberEncrypted: string;
+  expiryDate: string | null;
+}
+
+type Executor = Kysely<IdentityDocumentsDatabase>;
+
+const COLUMNS = [
+  'id',
+  'user_id as userId',
+  'document_type as documentType',
+  'number_encrypted as numberEncrypted',
+  'issuing_country as issuingCountry',
+  'expiry_date as expiryDate',
+  'created_at as createdAt',
+  'updated_at as updatedAt',
+] as const;
+
+/** The same, for queries that join the account. */
+const QUALIFIED_COLUMNS = [
+  'identity_document.id',
+  'identity_document.user_id as userId',
+  'identity_document.document_type as documentType',
+  'identity_document.number_encrypted as numberEncrypted',
+  'identity_document.issuing_country as issuingCountry',
+  'identity_document.expiry_date as expiryDate',
+  'identity_document.created_at as createdAt',
+  'identity_document.updated_at as updatedAt',
+] as const;
+
+/** The constraint that keeps one document to one account (see the migration). */
+const NUMBER_CONSTRAINT = 'identity_document_number_key';
+
+/** True for the error PostgreSQL (and PGlite) raise when a number is already registered. */
+export function isNumberTaken(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && (constraint === undefined || constraint === NUMBER_CONSTRAINT);
+}
+
+/** The only SQL on identity documents. */
+export class IdentityDocumentsRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** The person's documents, in a fixed order of type. */
+  async listForUser(userId: string, executor: Executor = this.db): Promise<StoredDocument[]> {
+    return executor
+      .selectFrom('identity_document')
+      .select(COLUMNS)
+      .where('user_id', '=', userId)
+      .orderBy('document_type')
+      .execute();
+  }
+
+  async findCurrent(
+    executor: Executor,
+    userId: string,
+    documentType: DocumentType,
+  ): Promise<StoredDocument | undefined> {
+    return executor
+      .selectFrom('identity_document')
+      .select(COLUMNS)
+      .where('user_id', '=', userId)
+      .where('document_type', '=', documentType)
+      .executeTakeFirst();
+  }
+
+  /** Exact match on the keyed hash; closed accounts are left out. */
+  async findByNumber(
+    key: DocumentKey,
+    executor: Executor = this.db,
+  ): Promise<DocumentHolder | undefined> {
+    return executor
+      .selectFrom('identity_document')
+      .innerJoin('app_user', 'app_user.id', 'identity_document.user_id')
+      .select([...QUALIFIED_COLUMNS, 'app_user.full_name as fullName'])
+      .where('identity_document.number_hash', '=', key.numberHash)
+      .where('identity_document.issuing_country', '=', key.issuingCountry)
+      .where('identity_document.document_type', '=', key.documentType)
+      .where('app_user.status', '<>', 'closed')
+      .executeTakeFirst();
+  }
+
+  /**
+   * Records the person's current document of this type, replacing the one before (one
+   * current document per person and type). Throws the database's unique violation when the
+   * number belongs to another account (see isNumberTaken).
+   */
+  async upsert(executor: Executor, document: NewDocument): Promise<StoredDocument> {
+    const values = {
+      number_encrypted: document.numberEncrypted,
+      number_hash: document.numberHash,
+      issuing_country: document.issuingCountry,
+      expiry_date: document.expiryDate,
+    };
+    return executor
+      .insertInto('identity_document')
+      .values({ user_id: document.userId, document_type: document.documentType, ...values })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['user_id', 'document_type'])
+          .doUpdateSet({ ...values, updated_at: new Date() }),
+      )
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Deletes one of the person's documents; undefined when they have no such document. */
+  async delete(
+    executor: Executor,
+    userId: string,
+    id: string,
+  ): Promise<StoredDocument | undefined> {
+    return executor
+      .deleteFrom('identity_document')
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .returning(COLUMNS)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Deletes every document of the person, in the erasure's transaction. It is handed the
+   * whole database's type, which names this module's table once src/database.ts lists it.
+   */
+  async deleteAllForUser(executor: Kysely<UserTables>, userId: string): Promise<number> {
+    const result = await executor
+      .withTables<Pick<IdentityDocumentTables, 'identity_document'>>()
+      .deleteFrom('identity_document')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  transaction<T>(work: (trx: Transaction<IdentityDocumentsDatabase>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
+  }
+}

@@ -1,0 +1,57 @@
+import type { Generated } from 'kysely';
+import type { LicenceState } from './licence.states.js';
+import type { VettingState } from './vetting.states.js';
+
+export interface LicenceTable {
+  id: Generated<string>;
+  organisation_id: string;
+  state: LicenceState;
+  number: string | null;
+  issuing_authority_id: string | null;
+  /** `date` columns: written and read as 'YYYY-MM-DD' text (see the repository). */
+  valid_from: string | null;
+  valid_to: string | null;
+  applied_at: Generated<Date>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface LicenceEventTable {
+  id: Generated<string>;
+  licence_id: string;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  reason: string | null;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  valid_to: string | null;
+  occurred_at: Generated<Date>;
+}
+
+export interface EmployerVettingTable {
+  id: Generated<string>;
+  organisation_id: string;
+  state: VettingState;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface EmployerVettingEventTable {
+  id: Generated<string>;
+  vetting_id: string;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  reason: string | null;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  occurred_at: Generated<Date>;
+}
+
+export interface LicensingTables {
+  licence: LicenceTable;
+  licence_event: LicenceEventTable;
+  employer_vetting: EmployerVettingTable;
+  employer_vetting_event: EmployerVettingEventTable;
+}

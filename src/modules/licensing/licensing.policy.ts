@@ -1,0 +1,77 @@
+import { can, canAccess, type Principal } from '../../platform/authz/principal.js';
+import { allowedFrom, OFFICER_EVENTS, type OfficerEvent } from './licence.states.js';
+import type { LicenceRecord } from './licensing.repository.js';
+
+/**
+ * Pure can-do functions for licences and employer vetting, passed to templates so that
+ * forbidden buttons are never drawn.
+ *
+ * The catalogue has no "licence.apply" permission: an agency applies through its own staff,
+ * so applying is checked as "holds the agency_staff role for this organisation" (with two-factor
+ * authentication done, as for every staff role).
+ */
+
+export function canDecideLicence(
+  principal: Principal,
+  licence: Pick<LicenceRecord, 'countryCode'>,
+): boolean {
+  return canAccess(principal, 'licence.decide', { countryCode: licence.countryCode });
+}
+
+export function actsForAgency(principal: Principal, organisationId: string): boolean {
+  return principal.grants.some(
+    (grant) =>
+      grant.role === 'agency_staff' &&
+      grant.organisationId === organisationId &&
+      (principal.twoFactorVerified || principal.apiKeyId !== null),
+  );
+}
+
+/** The agencies the caller works for. */
+export function agenciesOf(principal: Principal): string[] {
+  return principal.grants
+    .filter((grant) => grant.organisationId && actsForAgency(principal, grant.organisationId))
+    .map((grant) => grant.organisationId as string);
+}
+
+export function canViewLicence(principal: Principal, licence: LicenceRecord): boolean {
+  return canDecideLicence(principal, licence) || actsForAgency(principal, licence.organisationId);
+}
+
+/** The officer's events that the licence's state allows now (guards are checked on submit). */
+export function licenceActions(principal: Principal, licence: LicenceRecord): OfficerEvent[] {
+  if (!canDecideLicence(principal, licence)) return [];
+  return OFFICER_EVENTS.filter((event) => allowedFrom(licence.state, event));
+}
+
+/** The authority that issues the licence: the deciding officer's organisation in that country. */
+export function issuingAuthorityFor(principal: Principal, countryCode: string): string | null {
+  const grant = principal.grants.find(
+    (candidate) => candidate.role === 'origin_officer' && candidate.countryCode === countryCode,
+  );
+  return grant?.organisationId ?? null;
+}
+
+/**
+ * Employer vetting. Employers sit in destination countries while the officers who vet them
+ * (origin authority, embassy) sit in or for the origin country, so the 'jurisdiction' scope of
+ * employer.vet cannot be matched against the employer's own country. The rule chosen: any
+ * officer holding employer.vet may vet any employer; every decision is audited. A later
+ * corridor table (origin × destination) can narrow this without changing the state machine.
+ */
+export function canVetEmployers(principal: Principal): boolean {
+  return can(principal, 'employer.vet');
+}
+
+/** Who may put an employer forward for vetting: its own staff, or a vetting officer. */
+export function canSubmitEmployer(principal: Principal, organisationId: string): boolean {
+  return (
+    canVetEmployers(principal) ||
+    principal.grants.some(
+      (grant) =>
+        grant.role === 'employer_staff' &&
+        grant.organisationId === organisationId &&
+        (principal.twoFactorVerified || principal.apiKeyId !== null),
+    )
+  );
+}

@@ -1,0 +1,390 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, Db } from '../../database.js';
+import type { LicensingTables } from './licence.tables.js';
+import type { LicenceState } from './licence.states.js';
+
+/** The database with this module's tables (joined into Database by src/database.ts). */
+export type Executor = Kysely<Database & LicensingTables>;
+
+export interface LicenceRecord {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  countryCode: string;
+  address: string | null;
+  state: LicenceState;
+  number: string | null;
+  issuingAuthorityId: string | null;
+  issuingAuthorityName: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  appliedAt: Date;
+  updatedAt: Date;
+}
+
+export interface HistoryRecord {
+  id: string;
+  event: string;
+  fromState: string | null;
+  toState: string;
+  reason: string | null;
+  actorUserId: string | null;
+  actorOrganisationName: string | null;
+  validTo: string | null;
+  occurredAt: Date;
+}
+
+export interface RecruiterRecord {
+  id: string;
+  name: string;
+  countryCode: string;
+  address: string | null;
+  website: string | null;
+  registrationNumber: string | null;
+  /** The licence that speaks for the agency now: the latest one that was ever granted. */
+  licence: LicenceRecord | null;
+}
+
+/** Lower case, accents stripped: the same folding on both sides of a name search. */
+const ACCENTED = 'àáâãäåāăąçćčďèéêëēėęěğìíîïīįıľłñńňòóôõöøōőŕřśşšţťùúûüūůűųýÿźżž';
+const PLAIN = 'aaaaaaaaacccdeeeeeeeegiiiiiiillnnnoooooooorrsssttuuuuuuuuyyzzz';
+
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
+}
+
+export class LicensingRepository {
+  private readonly db: Executor;
+
+  constructor(db: Db) {
+    // Until src/database.ts lists LicensingTables, Db does not know these tables.
+    this.db = db as unknown as Executor;
+  }
+
+  transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(trx));
+  }
+
+  private licences(executor: Executor = this.db) {
+    return executor
+      .selectFrom('licence')
+      .innerJoin('organisation as agency', 'agency.id', 'licence.organisation_id')
+      .leftJoin('organisation as authority', 'authority.id', 'licence.issuing_authority_id')
+      .select([
+        'licence.id',
+        'licence.organisation_id',
+        'agency.name as organisation_name',
+        'agency.country_code',
+        'agency.address',
+        'licence.state',
+        'licence.number',
+        'licence.issuing_authority_id',
+        'authority.name as authority_name',
+        sql<string | null>`licence.valid_from::text`.as('valid_from'),
+        sql<string | null>`licence.valid_to::text`.as('valid_to'),
+        'licence.applied_at',
+        'licence.updated_at',
+      ]);
+  }
+
+  private static toLicence(row: {
+    id: string;
+    organisation_id: string;
+    organisation_name: string;
+    country_code: string;
+    address: string | null;
+    state: LicenceState;
+    number: string | null;
+    issuing_authority_id: string | null;
+    authority_name: string | null;
+    valid_from: string | null;
+    valid_to: string | null;
+    applied_at: Date;
+    updated_at: Date;
+  }): LicenceRecord {
+    return {
+      id: row.id,
+      organisationId: row.organisation_id,
+      organisationName: row.organisation_name,
+      countryCode: row.country_code,
+      address: row.address,
+      state: row.state,
+      number: row.number,
+      issuingAuthorityId: row.issuing_authority_id,
+      issuingAuthorityName: row.authority_name,
+      validFrom: row.valid_from,
+      validTo: row.valid_to,
+      appliedAt: row.applied_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  async findLicence(executor: Executor, id: string): Promise<LicenceRecord | null> {
+    const row = await this.licences(executor).where('licence.id', '=', id).executeTakeFirst();
+    return row ? LicensingRepository.toLicence(row) : null;
+  }
+
+  async getLicence(id: string): Promise<LicenceRecord | null> {
+    return this.findLicence(this.db, id);
+  }
+
+  async lockLicence(trx: Executor, id: string): Promise<LicenceRecord | null> {
+    await trx.selectFrom('licence').select('id').where('id', '=', id).forUpdate().execute();
+    return this.findLicence(trx, id);
+  }
+
+  /** Licences of agencies in these countries and/or these organisations, newest first. */
+  async listLicences(filter: {
+    countryCodes: string[] | 'all';
+    organisationIds: string[];
+    state?: LicenceState;
+  }): Promise<LicenceRecord[]> {
+    const { countryCodes, organisationIds } = filter;
+    if (countryCodes !== 'all' && countryCodes.length === 0 && organisationIds.length === 0)
+      return [];
+    let query = this.licences();
+    if (countryCodes !== 'all') {
+      query = query.where((eb) =>
+        eb.or([
+          ...(countryCodes.length ? [eb('agency.country_code', 'in', countryCodes)] : []),
+          ...(organisationIds.length ? [eb('licence.organisation_id', 'in', organisationIds)] : []),
+        ]),
+      );
+    }
+    if (filter.state) query = query.where('licence.state', '=', filter.state);
+    const rows = await query.orderBy('licence.updated_at', 'desc').limit(500).execute();
+    return rows.map(LicensingRepository.toLicence);
+  }
+
+  async licencesOf(organisationId: string): Promise<LicenceRecord[]> {
+    const rows = await this.licences()
+      .where('licence.organisation_id', '=', organisationId)
+      .orderBy('licence.created_at', 'desc')
+      .execute();
+    return rows.map(LicensingRepository.toLicence);
+  }
+
+  async history(licenceIds: string[]): Promise<HistoryRecord[]> {
+    if (licenceIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('licence_event')
+      .leftJoin('organisation', 'organisation.id', 'licence_event.actor_organisation_id')
+      .select([
+        'licence_event.id',
+        'licence_event.event',
+        'licence_event.from_state',
+        'licence_event.to_state',
+        'licence_event.reason',
+        'licence_event.actor_user_id',
+        'organisation.name as actor_organisation_name',
+        sql<string | null>`licence_event.valid_to::text`.as('valid_to'),
+        'licence_event.occurred_at',
+      ])
+      .where('licence_event.licence_id', 'in', licenceIds)
+      .orderBy('licence_event.id', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      id: String(row.id),
+      event: row.event,
+      fromState: row.from_state,
+      toState: row.to_state,
+      reason: row.reason,
+      actorUserId: row.actor_user_id,
+      actorOrganisationName: row.actor_organisation_name,
+      validTo: row.valid_to,
+      occurredAt: row.occurred_at,
+    }));
+  }
+
+  async openLicenceOf(organisationId: string): Promise<LicenceRecord | null> {
+    const row = await this.licences()
+      .where('licence.organisation_id', '=', organisationId)
+      .where('licence.state', 'in', ['applied', 'active', 'suspended'])
+      .executeTakeFirst();
+    return row ? LicensingRepository.toLicence(row) : null;
+  }
+
+  /** Licences past their last day of validity and still in force: cheap (partial index). */
+  async dueForExpiry(today: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('licence')
+      .select('id')
+      .where('state', 'in', ['active', 'suspended'])
+      .where(sql<boolean>`valid_to < ${today}::date`)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  async countryOf(executor: Executor, organisationId: string): Promise<string> {
+    const row = await executor
+      .selectFrom('organisation')
+      .select('country_code')
+      .where('id', '=', organisationId)
+      .executeTakeFirstOrThrow();
+    return row.country_code;
+  }
+
+  /** The next number of the country's register for the year: KE-RA-2026-0001. */
+  async nextNumber(executor: Executor, countryCode: string, year: string): Promise<string> {
+    const prefix = `${countryCode}-RA-${year}-`;
+    const row = await executor
+      .selectFrom('licence')
+      .select(
+        sql<number>`coalesce(max(substring(number from ${prefix.length + 1})::int), 0)`.as('last'),
+      )
+      .where('number', 'like', `${prefix}%`)
+      .where(sql<boolean>`substring(number from ${prefix.length + 1}) ~ '^[0-9]+$'`)
+      .executeTakeFirst();
+    return `${prefix}${String(Number(row?.last ?? 0) + 1).padStart(4, '0')}`;
+  }
+
+  async numberTaken(executor: Executor, number: string): Promise<boolean> {
+    const row = await executor
+      .selectFrom('licence')
+      .select('id')
+      .where('number', '=', number)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Only licence.states.ts `transition` calls this. */
+  async writeState(
+    executor: Executor,
+    input: {
+      id: string | null;
+      organisationId: string;
+      state: LicenceState;
+      number: string | null;
+      validFrom: string | null;
+      validTo: string | null;
+      issuingAuthorityId: string | null;
+    },
+  ): Promise<string> {
+    const values = {
+      state: input.state,
+      number: input.number,
+      valid_from: input.validFrom,
+      valid_to: input.validTo,
+      issuing_authority_id: input.issuingAuthorityId,
+    };
+    if (input.id) {
+      await executor
+        .updateTable('licence')
+        .set({ ...values, updated_at: sql<Date>`now()` })
+        .where('id', '=', input.id)
+        .execute();
+      return input.id;
+    }
+    const row = await executor
+      .insertInto('licence')
+      .values({ ...values, organisation_id: input.organisationId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async insertEvent(
+    executor: Executor,
+    event: {
+      licenceId: string;
+      event: string;
+      fromState: string | null;
+      toState: string;
+      reason: string | null;
+      actorUserId: string | null;
+      actorOrganisationId: string | null;
+      validTo: string | null;
+    },
+  ): Promise<void> {
+    await executor
+      .insertInto('licence_event')
+      .values({
+        licence_id: event.licenceId,
+        event: event.event,
+        from_state: event.fromState,
+        to_state: event.toState,
+        reason: event.reason,
+        actor_user_id: event.actorUserId,
+        actor_organisation_id: event.actorOrganisationId,
+        valid_to: event.validTo,
+      })
+      .execute();
+  }
+
+  /** Recruitment agencies by name or licence number, tolerant of case and accents. */
+  async searchRecruiters(query: string, limit: number): Promise<RecruiterRecord[]> {
+    const folded = foldForSearch(query);
+    const number = query.trim().toUpperCase();
+    const name = sql<string>`translate(lower(organisation.name), ${ACCENTED}, ${PLAIN})`;
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(['id', 'name', 'country_code', 'address', 'website', 'registration_number'])
+      .where('kind', '=', 'recruitment_agency')
+      .where((eb) =>
+        eb.or([
+          eb(name, 'like', `%${folded.replace(/[\\%_]/g, '\\$&')}%`),
+          eb(sql<number>`word_similarity(${folded}, ${name})`, '>', 0.5),
+          eb.exists(
+            eb
+              .selectFrom('licence')
+              .select('licence.id')
+              .whereRef('licence.organisation_id', '=', 'organisation.id')
+              .where('licence.number', '=', number),
+          ),
+        ]),
+      )
+      .orderBy(sql`word_similarity(${folded}, ${name})`, 'desc')
+      .orderBy('name')
+      .limit(limit)
+      .execute();
+    return this.withLicences(rows);
+  }
+
+  async findRecruiter(id: string): Promise<RecruiterRecord | null> {
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(['id', 'name', 'country_code', 'address', 'website', 'registration_number'])
+      .where('kind', '=', 'recruitment_agency')
+      .where('id', '=', id)
+      .execute();
+    return (await this.withLicences(rows))[0] ?? null;
+  }
+
+  private async withLicences(
+    rows: {
+      id: string;
+      name: string;
+      country_code: string;
+      address: string | null;
+      website: string | null;
+      registration_number: string | null;
+    }[],
+  ): Promise<RecruiterRecord[]> {
+    if (rows.length === 0) return [];
+    const licences = await this.licences()
+      .where(
+        'licence.organisation_id',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .where('licence.number', 'is not', null)
+      .orderBy('licence.created_at', 'desc')
+      .execute();
+    return rows.map((row) => {
+      const licence = licences.find((candidate) => candidate.organisation_id === row.id);
+      return {
+        id: row.id,
+        name: row.name,
+        countryCode: row.country_code,
+        address: row.address,
+        website: row.website,
+        registrationNumber: row.registration_number,
+        licence: licence ? LicensingRepository.toLicence(licence) : null,
+      };
+    });
+  }
+}

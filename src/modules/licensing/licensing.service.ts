@@ -1,0 +1,186 @@
+import type { AuditLog } from '../../platform/audit/audit.js';
+import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
+import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
+import { scopeFilter } from '../../platform/authz/principal.js';
+import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import {
+  transition,
+  isoDate,
+  type LicenceCommand,
+  type LicenceState,
+  type OfficerEvent,
+} from './licence.states.js';
+import type {
+  HistoryRecord,
+  LicenceRecord,
+  LicensingRepository,
+  RecruiterRecord,
+} from './licensing.repository.js';
+import {
+  actsForAgency,
+  agenciesOf,
+  canDecideLicence,
+  canViewLicence,
+  issuingAuthorityFor,
+} from './licensing.policy.js';
+
+/** What the public sees of a licence. */
+export type PublicStatus = 'licensed' | 'suspended' | 'revoked' | 'expired' | 'not_licensed';
+
+export function publicStatus(licence: LicenceRecord | null): PublicStatus {
+  switch (licence?.state) {
+    case 'active':
+      return 'licensed';
+    case 'suspended':
+    case 'revoked':
+    case 'expired':
+      return licence.state;
+    default:
+      return 'not_licensed';
+  }
+}
+
+/** History rows the public may see: decisions on a granted licence, never who made them. */
+const PUBLIC_EVENTS = new Set(['grant', 'renew', 'suspend', 'reinstate', 'revoke', 'expire']);
+
+export interface RecruiterDetail extends RecruiterRecord {
+  status: PublicStatus;
+  history: HistoryRecord[];
+}
+
+/**
+ * Agency licensing: agencies apply, origin officers of the agency's country decide, licences
+ * expire by themselves. Every change of state goes through `transition` (licence.states.ts).
+ */
+export class LicensingService {
+  constructor(
+    private readonly repository: LicensingRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private get deps() {
+    return { repository: this.repository, audit: this.audit };
+  }
+
+  /** Licences the caller may see: the officer's jurisdiction, or the agency's own. */
+  async list(
+    ctx: ActorContext,
+    filter: { state?: LicenceState | undefined } = {},
+  ): Promise<LicenceRecord[]> {
+    await this.expireDue();
+    const scope = scopeFilter(ctx.principal, 'licence.decide');
+    return this.repository.listLicences({
+      countryCodes: scope?.all ? 'all' : (scope?.countryCodes ?? []),
+      organisationIds: agenciesOf(ctx.principal),
+      ...(filter.state ? { state: filter.state } : {}),
+    });
+  }
+
+  async get(
+    ctx: ActorContext,
+    id: string,
+  ): Promise<{ licence: LicenceRecord; history: HistoryRecord[] }> {
+    await this.expireDue();
+    const licence = await this.repository.getLicence(id);
+    if (!licence || !canViewLicence(ctx.principal, licence)) throw new NotFoundError();
+    return { licence, history: await this.repository.history([licence.id]) };
+  }
+
+  /** The agency applies for a licence; one pending or valid licence at a time. */
+  async apply(ctx: ActorContext, organisationId: string): Promise<LicenceRecord> {
+    if (!actsForAgency(ctx.principal, organisationId)) throw new NotFoundError();
+    if (await this.repository.openLicenceOf(organisationId)) {
+      throw new ValidationError([{ pointer: '/event', detail: 'licensing.errors.alreadyApplied' }]);
+    }
+    return transition(this.deps, {
+      organisationId,
+      command: { event: 'apply' },
+      actor: auditActorOf(ctx.principal),
+      requestId: ctx.requestId,
+      ipAddress: ctx.ipAddress,
+      now: this.clock(),
+    });
+  }
+
+  /** An origin officer of the agency's country grants, refuses, renews, suspends, reinstates or revokes. */
+  async decide(
+    ctx: ActorContext,
+    licenceId: string,
+    command: LicenceCommand & { event: OfficerEvent },
+  ): Promise<LicenceRecord> {
+    const licence = await this.repository.getLicence(licenceId);
+    if (!licence || !canViewLicence(ctx.principal, licence)) throw new NotFoundError();
+    if (!canDecideLicence(ctx.principal, licence)) throw new NotFoundError();
+    return transition(this.deps, {
+      licenceId,
+      command,
+      actor: auditActorOf(ctx.principal),
+      authorityId: issuingAuthorityFor(ctx.principal, licence.countryCode),
+      requestId: ctx.requestId,
+      ipAddress: ctx.ipAddress,
+      now: this.clock(),
+    });
+  }
+
+  /**
+   * Expires every licence past its last day, one audited transition each, as the system. Called
+   * lazily before reads (one indexed query when nothing is due); in production a scheduler
+   * (`corridor` cron job, daily just after midnight UTC) would call it as well.
+   */
+  async expireDue(now: Date = this.clock()): Promise<number> {
+    const due = await this.repository.dueForExpiry(isoDate(now));
+    let expired = 0;
+    for (const licenceId of due) {
+      try {
+        await transition(this.deps, {
+          licenceId,
+          command: { event: 'expire' },
+          actor: SYSTEM_ACTOR,
+          now,
+        });
+        expired += 1;
+      } catch (error) {
+        // Another request expired (or renewed) it first: nothing left to do for this one.
+        if (!(error instanceof ValidationError)) throw error;
+      }
+    }
+    return expired;
+  }
+
+  // The public register ("Check a recruiter"): organisation data only, no personal data.
+
+  async searchRecruiters(query: string): Promise<(RecruiterRecord & { status: PublicStatus })[]> {
+    await this.expireDue();
+    const q = query.trim();
+    if (q.length === 0) return [];
+    const found = await this.repository.searchRecruiters(q, 50);
+    return found.map((recruiter) => ({ ...recruiter, status: publicStatus(recruiter.licence) }));
+  }
+
+  async recruiter(id: string): Promise<RecruiterDetail> {
+    await this.expireDue();
+    const recruiter = await this.repository.findRecruiter(id);
+    if (!recruiter) throw new NotFoundError();
+    const licences = await this.repository.licencesOf(id);
+    const history = await this.repository.history(
+      licences.filter((licence) => licence.number !== null).map((licence) => licence.id),
+    );
+    return {
+      ...recruiter,
+      status: publicStatus(recruiter.licence),
+      history: history.filter((row) => PUBLIC_EVENTS.has(row.event)),
+    };
+  }
+
+  /** For the agency's own page: its licences, newest first, with their history. */
+  async ofAgency(ctx: ActorContext, organisationId: string) {
+    if (!actsForAgency(ctx.principal, organisationId)) throw new NotFoundError();
+    await this.expireDue();
+    const licences = await this.repository.licencesOf(organisationId);
+    return {
+      licences,
+      open: licences.find((l) => ['applied', 'active', 'suspended'].includes(l.state)) ?? null,
+    };
+  }
+}

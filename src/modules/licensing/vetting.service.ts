@@ -1,0 +1,67 @@
+import type { AuditLog } from '../../platform/audit/audit.js';
+import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
+import { NotFoundError } from '../../platform/http/problem.js';
+import type { HistoryRecord } from './licensing.repository.js';
+import { canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
+import type { VettingRecord, VettingRepository } from './vetting.repository.js';
+import { transitionVetting, type VettingEvent, type VettingState } from './vetting.states.js';
+
+/** Foreign employer vetting (scoping rule: see canVetEmployers in licensing.policy.ts). */
+export class VettingService {
+  constructor(
+    private readonly repository: VettingRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(ctx: ActorContext) {
+    if (!canVetEmployers(ctx.principal)) return [];
+    return this.repository.listEmployers();
+  }
+
+  async get(
+    ctx: ActorContext,
+    organisationId: string,
+  ): Promise<{ organisationId: string; vetting: VettingRecord | null; history: HistoryRecord[] }> {
+    if (
+      !canSubmitEmployer(ctx.principal, organisationId) ||
+      !(await this.repository.isEmployer(organisationId))
+    )
+      throw new NotFoundError();
+    const vetting = await this.repository.getVetting(organisationId);
+    return {
+      organisationId,
+      vetting,
+      history: vetting ? await this.repository.vettingHistory(vetting.id) : [],
+    };
+  }
+
+  /** submit: the employer's staff or an officer; vet and reject: officers with employer.vet. */
+  async act(
+    ctx: ActorContext,
+    organisationId: string,
+    event: VettingEvent,
+    reason?: string | null,
+  ): Promise<VettingRecord> {
+    const allowed =
+      event === 'submit'
+        ? canSubmitEmployer(ctx.principal, organisationId)
+        : canVetEmployers(ctx.principal);
+    if (!allowed || !(await this.repository.isEmployer(organisationId))) throw new NotFoundError();
+    return transitionVetting(
+      { repository: this.repository, audit: this.audit },
+      {
+        organisationId,
+        event,
+        reason: reason ?? null,
+        actor: auditActorOf(ctx.principal),
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+      },
+    );
+  }
+
+  /** For other modules (job orders): is this employer vetted? */
+  async stateOf(organisationId: string): Promise<VettingState | null> {
+    return (await this.repository.getVetting(organisationId))?.state ?? null;
+  }
+}
