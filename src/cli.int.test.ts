@@ -71,4 +71,30 @@ describe('corridor command', () => {
     expect(await run(['migrate'], env)).toBe(0);
     expect(output.join('\n')).toMatch(/up to date/);
   });
+
+  it('creates the first system administrator, verifies the audit chain and rotates keys', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'corridor-cli-'));
+    dirs.push(dir);
+    const env = { DATA_DIR: dir, NODE_ENV: 'test' };
+    expect(
+      await run(['users', 'create-admin', '--email', 'Chief@Example.org', '--name', 'Amara'], env),
+    ).toBe(0);
+    expect(output.join('\n')).toMatch(/Created a system administrator for chief@example.org/);
+    expect(
+      await run(['users', 'create-admin', '--email', 'chief@example.org', '--name', 'Again'], env),
+    ).toBe(1);
+    expect(output.join('\n')).toMatch(/Not done: email – There is already an account/);
+    output = [];
+    expect(await run(['audit', 'verify'], env)).toBe(0);
+    expect(output.join('\n')).toMatch(/Audit chain intact: \d+ events/);
+    output = [];
+    const rotated = {
+      ...env,
+      ENCRYPTION_KEYS: `k9:${Buffer.alloc(32, 9).toString('base64')},dev1:${Buffer.alloc(32, 7).toString('base64')}`,
+    };
+    expect(await run(['keys', 'rotate'], rotated)).toBe(0);
+    expect(output.join('\n')).toMatch(
+      /app_user.totp_secret_encrypted: 0 value\(s\) re-encrypted under key "k9"/,
+    );
+  });
 });
