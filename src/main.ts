@@ -8,6 +8,8 @@ import { seed } from './seed.js';
 import { createServices } from './services.js';
 import { VERSION } from './version.js';
 
+const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
+
 export interface RunningServer {
   /** True when this start loaded the demo organisations and users (a new database). */
   demoSeeded?: boolean;
@@ -63,6 +65,13 @@ export async function serve(
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   const address = await app.listen({ host: config.host, port: config.port });
+  // Housekeeping: expired sessions, old throttle counters and used password links, hourly.
+  const housekeeping = setInterval(() => {
+    services.accounts.sessions.purgeExpired().catch((error: unknown) => {
+      app.log.error({ err: error }, 'housekeeping failed');
+    });
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
   const { port } = new URL(address);
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   return {
@@ -71,6 +80,7 @@ export async function serve(
     url: `http://${host}:${port}`,
     close: async () => {
       shuttingDown = true;
+      clearInterval(housekeeping);
       await app.close();
       await database.close();
     },

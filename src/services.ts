@@ -37,8 +37,9 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
   const organisations = new OrganisationsService(new OrganisationsRepository(db), audit, {
     countryExists: async (code) => (await reference.getCountry(code)) !== null,
   });
+  const invitationsRepository = new InvitationsRepository(db);
   const invitations = new InvitationsService(
-    new InvitationsRepository(db),
+    invitationsRepository,
     roles,
     organisations,
     accounts.accounts,
@@ -55,7 +56,7 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     // The account goes last: the others may still need to find it while they erase.
     providers: [
       consentPersonalData(consent),
-      rolesPersonalData(roles),
+      rolesPersonalData(roles, invitationsRepository),
       accountsPersonalData(new AccountsPrivacyRepository(db)),
     ],
     verifyPassword: (userId, password) => accounts.accounts.verifyPassword(userId, password),

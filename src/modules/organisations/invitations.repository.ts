@@ -94,4 +94,13 @@ export class InvitationsRepository {
   transaction<T>(work: (executor: Executor) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => work(trx));
   }
+
+  /** Erasure: invitations a person accepted keep no trace of their address. */
+  async forgetEmail(executor: Executor, userId: string): Promise<void> {
+    await executor
+      .updateTable('invitation')
+      .set({ email: `erased-${userId}@erased.invalid` })
+      .where('accepted_user_id', '=', userId)
+      .execute();
+  }
 }
