@@ -17,6 +17,11 @@ import { auditTrailApi } from './modules/audit-trail/audit-trail.api.js';
 import { auditTrailRoutes } from './modules/audit-trail/audit-trail.routes.js';
 import { consentApi } from './modules/consent/consent.api.js';
 import { consentRoutes } from './modules/consent/consent.routes.js';
+import { licensingApi } from './modules/licensing/licensing.api.js';
+import { licensingRoutes } from './modules/licensing/licensing.routes.js';
+import { recruitersApi } from './modules/licensing/recruiters.api.js';
+import { recruitersRoutes } from './modules/licensing/recruiters.routes.js';
+import { vettingRoutes } from './modules/licensing/vetting.routes.js';
 import { developersRoutes } from './modules/developers/developers.routes.js';
 import { apiKeyRoutes } from './modules/organisations/api-keys.routes.js';
 import { memberRoutes } from './modules/organisations/members.routes.js';
@@ -58,6 +63,9 @@ export interface AppOptions {
 /** The main menu. Modules add their entry points here as they arrive. */
 const NAVIGATION: NavigationItem[] = [
   { href: '/', labelKey: 'nav.home' },
+  { href: '/recruiters', labelKey: 'licensing.nav.recruiters' },
+  { href: '/licences', labelKey: 'licensing.nav.licences', permission: 'licence.decide' },
+  { href: '/employers/vetting', labelKey: 'licensing.nav.vetting', permission: 'employer.vet' },
   { href: '/organisations', labelKey: 'nav.organisations', permission: 'organisation.read' },
   { href: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { href: '/about/data', labelKey: 'nav.data' },
@@ -159,6 +167,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       await api.register(organisationsApi, { organisations: services.organisations });
       await api.register(consentApi, { consent: services.consent });
       await api.register(auditTrailApi, { auditTrail: services.auditTrail });
+      await api.register(recruitersApi, { licensing: services.licensing });
+      await api.register(licensingApi, {
+        licensing: services.licensing,
+        vetting: services.vetting,
+      });
     },
     { prefix: '/api/v1' },
   );
@@ -188,6 +201,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     await pages.register(consentRoutes, { consent: services.consent });
     await pages.register(privacyRoutes, { privacy: services.privacy });
     await pages.register(auditTrailRoutes, { auditTrail: services.auditTrail });
+    await pages.register(recruitersRoutes, { licensing: services.licensing });
+    await pages.register(licensingRoutes, { licensing: services.licensing });
+    await pages.register(vettingRoutes, { vetting: services.vetting });
   });
 
   return app;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccountsTables } from './modules/accounts/accounts.tables.js';
 import type { UserTables } from './modules/accounts/users.tables.js';
 import type { AuditTables } from './platform/audit/audit.tables.js';
+import type { LicensingTables } from './modules/licensing/licence.tables.js';
 import type { OrganisationTables } from './modules/organisations/organisations.tables.js';
 import type { ReferenceTables } from './modules/reference/reference.tables.js';
 
@@ -10,6 +11,12 @@ import type { ReferenceTables } from './modules/reference/reference.tables.js';
  * platform/ stays free of domain tables. A module adds its `<area>.tables.ts` to this list.
  */
 export interface Database
-  extends ReferenceTables, UserTables, AccountsTables, OrganisationTables, AuditTables {}
+  extends
+    ReferenceTables,
+    UserTables,
+    AccountsTables,
+    OrganisationTables,
+    AuditTables,
+    LicensingTables {}
 
 export type Db = Kysely<Database>;

@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './database.js';
 import { seedDemo, type DemoReport } from './modules/demo/demo.seed.js';
+import { seedDemoLicences } from './modules/licensing/licensing.demo.js';
 import { OrganisationsRepository } from './modules/organisations/organisations.repository.js';
 import { RolesRepository } from './modules/organisations/roles.repository.js';
 import { loadReferenceData } from './modules/reference/reference.loader.js';
@@ -38,5 +39,6 @@ export async function seed(
     enableTwoFactor: (executor, userId, secret) =>
       services.accounts.twoFactor.enableWithSecret(executor, userId, secret),
   });
+  if (demo) await seedDemoLicences({ db, audit: services.audit });
   return { reference, demo };
 }

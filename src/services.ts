@@ -8,6 +8,11 @@ import { AuditTrailService } from './modules/audit-trail/audit-trail.service.js'
 import { consentPersonalData } from './modules/consent/consent.privacy.js';
 import { ConsentRepository } from './modules/consent/consent.repository.js';
 import { ConsentService } from './modules/consent/consent.service.js';
+import { LicensingRepository } from './modules/licensing/licensing.repository.js';
+import { LicensingService } from './modules/licensing/licensing.service.js';
+import { RecruitersRepository } from './modules/licensing/recruiters.repository.js';
+import { VettingRepository } from './modules/licensing/vetting.repository.js';
+import { VettingService } from './modules/licensing/vetting.service.js';
 import { ApiKeysRepository } from './modules/organisations/api-keys.repository.js';
 import { ApiKeysService } from './modules/organisations/api-keys.service.js';
 import { MembersService } from './modules/organisations/members.service.js';
@@ -61,6 +66,12 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     ],
     verifyPassword: (userId, password) => accounts.accounts.verifyPassword(userId, password),
   });
+  const licensing = new LicensingService({
+    repository: new LicensingRepository(db),
+    recruiters: new RecruitersRepository(db),
+    audit,
+  });
+  const vetting = new VettingService(new VettingRepository(db), audit);
   const auditTrail = new AuditTrailService(new AuditTrailRepository(db), audit);
 
   return {
@@ -76,6 +87,8 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     consent,
     privacy,
     auditTrail,
+    licensing,
+    vetting,
   };
 }
 

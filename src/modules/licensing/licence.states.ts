@@ -61,6 +61,18 @@ export const LICENCE_TRANSITIONS: Record<LicenceEvent, Rule> = {
   expire: { from: ['active', 'suspended'], to: 'expired', reasonRequired: false },
 };
 
+/** Audit actions: `licence.<past tense>`. */
+const PAST_TENSE: Record<LicenceEvent, string> = {
+  apply: 'applied',
+  grant: 'granted',
+  refuse: 'refused',
+  renew: 'renewed',
+  suspend: 'suspended',
+  reinstate: 'reinstated',
+  revoke: 'revoked',
+  expire: 'expired',
+};
+
 export interface LicenceCommand {
   event: LicenceEvent;
   reason?: string | null;
@@ -155,7 +167,7 @@ export async function transition(
 ): Promise<LicenceRecord> {
   const { repository, audit } = deps;
   const today = isoDate(input.now);
-  return repository.transaction(async (trx: Executor) => {
+  const work = repository.transaction(async (trx: Executor) => {
     const current = input.licenceId ? await repository.lockLicence(trx, input.licenceId) : null;
     if (input.licenceId && !current)
       throw new ValidationError([{ pointer: '/event', detail: 'licensing.errors.notFound' }]);
@@ -207,7 +219,7 @@ export async function transition(
       validTo: command.event === 'grant' || command.event === 'renew' ? validTo : null,
     });
     await audit.record(trx, {
-      action: `licence.${command.event === 'apply' ? 'applied' : `${command.event}${command.event.endsWith('e') ? 'd' : 'ed'}`}`,
+      action: `licence.${PAST_TENSE[command.event]}`,
       actor: input.actor,
       subjectType: 'licence',
       subjectIds: [licenceId],
@@ -220,4 +232,22 @@ export async function transition(
     if (!written) throw new Error('licence vanished inside its own transaction');
     return written;
   });
+  try {
+    return await work;
+  } catch (error) {
+    throw raceAsRefusal(error);
+  }
+}
+
+/**
+ * Two officers granting at once may both compute the same next number, and two applications at
+ * once may both pass the "no open licence" check: the unique indexes refuse the second, which is
+ * then told why instead of getting a 500.
+ */
+function raceAsRefusal(error: unknown): unknown {
+  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
+  if (code !== '23505') return error;
+  if (constraint === 'licence_open_idx')
+    return new ValidationError([{ pointer: '/event', detail: 'licensing.errors.alreadyApplied' }]);
+  return new ValidationError([{ pointer: '/number', detail: 'licensing.errors.numberTaken' }]);
 }

@@ -2,14 +2,20 @@ import { z } from 'zod';
 import { LICENCE_STATES } from './licence.states.js';
 import type { HistoryRecord, LicenceRecord } from './licensing.repository.js';
 import type { PublicStatus, RecruiterDetail } from './licensing.service.js';
-import type { RecruiterRecord } from './licensing.repository.js';
+import type { RecruiterRecord } from './recruiters.repository.js';
 
 /**
  * What leaves the server. The public register carries organisation data only: never who
  * decided (a person), only the issuing authority.
  */
 
-export const PUBLIC_STATUSES = ['licensed', 'suspended', 'revoked', 'expired', 'not_licensed'] as const;
+export const PUBLIC_STATUSES = [
+  'licensed',
+  'suspended',
+  'revoked',
+  'expired',
+  'not_licensed',
+] as const;
 
 const publicLicence = z
   .object({
@@ -41,7 +47,9 @@ export const recruiterHistoryView = z.object({
 
 export const recruiterDetailView = recruiterView.extend({ history: z.array(recruiterHistoryView) });
 
-export function presentRecruiter(recruiter: RecruiterRecord & { status: PublicStatus }): z.infer<typeof recruiterView> {
+export function presentRecruiter(
+  recruiter: RecruiterRecord & { status: PublicStatus },
+): z.infer<typeof recruiterView> {
   return {
     id: recruiter.id,
     name: recruiter.name,
@@ -61,7 +69,9 @@ export function presentRecruiter(recruiter: RecruiterRecord & { status: PublicSt
   };
 }
 
-export function presentRecruiterDetail(recruiter: RecruiterDetail): z.infer<typeof recruiterDetailView> {
+export function presentRecruiterDetail(
+  recruiter: RecruiterDetail,
+): z.infer<typeof recruiterDetailView> {
   return {
     ...presentRecruiter(recruiter),
     history: recruiter.history.map((row) => ({

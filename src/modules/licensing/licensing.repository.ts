@@ -34,98 +34,74 @@ export interface HistoryRecord {
   occurredAt: Date;
 }
 
-export interface RecruiterRecord {
-  id: string;
-  name: string;
-  countryCode: string;
-  address: string | null;
-  website: string | null;
-  registrationNumber: string | null;
-  /** The licence that speaks for the agency now: the latest one that was ever granted. */
-  licence: LicenceRecord | null;
+export function licenceQuery(executor: Executor) {
+  return executor
+    .selectFrom('licence')
+    .innerJoin('organisation as agency', 'agency.id', 'licence.organisation_id')
+    .leftJoin('organisation as authority', 'authority.id', 'licence.issuing_authority_id')
+    .select([
+      'licence.id',
+      'licence.organisation_id',
+      'agency.name as organisation_name',
+      'agency.country_code',
+      'agency.address',
+      'licence.state',
+      'licence.number',
+      'licence.issuing_authority_id',
+      'authority.name as authority_name',
+      sql<string | null>`licence.valid_from::text`.as('valid_from'),
+      sql<string | null>`licence.valid_to::text`.as('valid_to'),
+      'licence.applied_at',
+      'licence.updated_at',
+    ]);
 }
 
-/** Lower case, accents stripped: the same folding on both sides of a name search. */
-const ACCENTED = 'àáâãäåāăąçćčďèéêëēėęěğìíîïīįıľłñńňòóôõöøōőŕřśşšţťùúûüūůűųýÿźżž';
-const PLAIN = 'aaaaaaaaacccdeeeeeeeegiiiiiiillnnnoooooooorrsssttuuuuuuuuyyzzz';
-
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .trim();
+export function toLicence(row: {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  country_code: string;
+  address: string | null;
+  state: LicenceState;
+  number: string | null;
+  issuing_authority_id: string | null;
+  authority_name: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  applied_at: Date;
+  updated_at: Date;
+}): LicenceRecord {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    countryCode: row.country_code,
+    address: row.address,
+    state: row.state,
+    number: row.number,
+    issuingAuthorityId: row.issuing_authority_id,
+    issuingAuthorityName: row.authority_name,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    appliedAt: row.applied_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 export class LicensingRepository {
   private readonly db: Executor;
 
   constructor(db: Db) {
-    // Until src/database.ts lists LicensingTables, Db does not know these tables.
-    this.db = db as unknown as Executor;
+    this.db = db;
   }
 
   transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => work(trx));
   }
 
-  private licences(executor: Executor = this.db) {
-    return executor
-      .selectFrom('licence')
-      .innerJoin('organisation as agency', 'agency.id', 'licence.organisation_id')
-      .leftJoin('organisation as authority', 'authority.id', 'licence.issuing_authority_id')
-      .select([
-        'licence.id',
-        'licence.organisation_id',
-        'agency.name as organisation_name',
-        'agency.country_code',
-        'agency.address',
-        'licence.state',
-        'licence.number',
-        'licence.issuing_authority_id',
-        'authority.name as authority_name',
-        sql<string | null>`licence.valid_from::text`.as('valid_from'),
-        sql<string | null>`licence.valid_to::text`.as('valid_to'),
-        'licence.applied_at',
-        'licence.updated_at',
-      ]);
-  }
-
-  private static toLicence(row: {
-    id: string;
-    organisation_id: string;
-    organisation_name: string;
-    country_code: string;
-    address: string | null;
-    state: LicenceState;
-    number: string | null;
-    issuing_authority_id: string | null;
-    authority_name: string | null;
-    valid_from: string | null;
-    valid_to: string | null;
-    applied_at: Date;
-    updated_at: Date;
-  }): LicenceRecord {
-    return {
-      id: row.id,
-      organisationId: row.organisation_id,
-      organisationName: row.organisation_name,
-      countryCode: row.country_code,
-      address: row.address,
-      state: row.state,
-      number: row.number,
-      issuingAuthorityId: row.issuing_authority_id,
-      issuingAuthorityName: row.authority_name,
-      validFrom: row.valid_from,
-      validTo: row.valid_to,
-      appliedAt: row.applied_at,
-      updatedAt: row.updated_at,
-    };
-  }
-
   async findLicence(executor: Executor, id: string): Promise<LicenceRecord | null> {
-    const row = await this.licences(executor).where('licence.id', '=', id).executeTakeFirst();
-    return row ? LicensingRepository.toLicence(row) : null;
+    const row = await licenceQuery(executor).where('licence.id', '=', id).executeTakeFirst();
+    return row ? toLicence(row) : null;
   }
 
   async getLicence(id: string): Promise<LicenceRecord | null> {
@@ -146,7 +122,7 @@ export class LicensingRepository {
     const { countryCodes, organisationIds } = filter;
     if (countryCodes !== 'all' && countryCodes.length === 0 && organisationIds.length === 0)
       return [];
-    let query = this.licences();
+    let query = licenceQuery(this.db);
     if (countryCodes !== 'all') {
       query = query.where((eb) =>
         eb.or([
@@ -157,15 +133,15 @@ export class LicensingRepository {
     }
     if (filter.state) query = query.where('licence.state', '=', filter.state);
     const rows = await query.orderBy('licence.updated_at', 'desc').limit(500).execute();
-    return rows.map(LicensingRepository.toLicence);
+    return rows.map(toLicence);
   }
 
   async licencesOf(organisationId: string): Promise<LicenceRecord[]> {
-    const rows = await this.licences()
+    const rows = await licenceQuery(this.db)
       .where('licence.organisation_id', '=', organisationId)
       .orderBy('licence.created_at', 'desc')
       .execute();
-    return rows.map(LicensingRepository.toLicence);
+    return rows.map(toLicence);
   }
 
   async history(licenceIds: string[]): Promise<HistoryRecord[]> {
@@ -201,11 +177,11 @@ export class LicensingRepository {
   }
 
   async openLicenceOf(organisationId: string): Promise<LicenceRecord | null> {
-    const row = await this.licences()
+    const row = await licenceQuery(this.db)
       .where('licence.organisation_id', '=', organisationId)
       .where('licence.state', 'in', ['applied', 'active', 'suspended'])
       .executeTakeFirst();
-    return row ? LicensingRepository.toLicence(row) : null;
+    return row ? toLicence(row) : null;
   }
 
   /** Licences past their last day of validity and still in force: cheap (partial index). */
@@ -217,6 +193,23 @@ export class LicensingRepository {
       .where(sql<boolean>`valid_to < ${today}::date`)
       .execute();
     return rows.map((row) => row.id);
+  }
+
+  /** For the demo seed: organisations by registration number. */
+  async organisationIdsByRegistration(numbers: string[]): Promise<Map<string, string>> {
+    if (numbers.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(['id', 'registration_number'])
+      .where('registration_number', 'in', numbers)
+      .execute();
+    return new Map(rows.map((row) => [row.registration_number ?? '', row.id]));
+  }
+
+  async anyLicence(): Promise<boolean> {
+    return (
+      (await this.db.selectFrom('licence').select('id').limit(1).executeTakeFirst()) !== undefined
+    );
   }
 
   async countryOf(executor: Executor, organisationId: string): Promise<string> {
@@ -231,15 +224,13 @@ export class LicensingRepository {
   /** The next number of the country's register for the year: KE-RA-2026-0001. */
   async nextNumber(executor: Executor, countryCode: string, year: string): Promise<string> {
     const prefix = `${countryCode}-RA-${year}-`;
-    const row = await executor
+    const rows = await executor
       .selectFrom('licence')
-      .select(
-        sql<number>`coalesce(max(substring(number from ${prefix.length + 1})::int), 0)`.as('last'),
-      )
+      .select('number')
       .where('number', 'like', `${prefix}%`)
-      .where(sql<boolean>`substring(number from ${prefix.length + 1}) ~ '^[0-9]+$'`)
-      .executeTakeFirst();
-    return `${prefix}${String(Number(row?.last ?? 0) + 1).padStart(4, '0')}`;
+      .execute();
+    const last = Math.max(0, ...rows.map((row) => Number(row.number?.slice(prefix.length)) || 0));
+    return `${prefix}${String(last + 1).padStart(4, '0')}`;
   }
 
   async numberTaken(executor: Executor, number: string): Promise<boolean> {
@@ -313,78 +304,5 @@ export class LicensingRepository {
         valid_to: event.validTo,
       })
       .execute();
-  }
-
-  /** Recruitment agencies by name or licence number, tolerant of case and accents. */
-  async searchRecruiters(query: string, limit: number): Promise<RecruiterRecord[]> {
-    const folded = foldForSearch(query);
-    const number = query.trim().toUpperCase();
-    const name = sql<string>`translate(lower(organisation.name), ${ACCENTED}, ${PLAIN})`;
-    const rows = await this.db
-      .selectFrom('organisation')
-      .select(['id', 'name', 'country_code', 'address', 'website', 'registration_number'])
-      .where('kind', '=', 'recruitment_agency')
-      .where((eb) =>
-        eb.or([
-          eb(name, 'like', `%${folded.replace(/[\\%_]/g, '\\$&')}%`),
-          eb(sql<number>`word_similarity(${folded}, ${name})`, '>', 0.5),
-          eb.exists(
-            eb
-              .selectFrom('licence')
-              .select('licence.id')
-              .whereRef('licence.organisation_id', '=', 'organisation.id')
-              .where('licence.number', '=', number),
-          ),
-        ]),
-      )
-      .orderBy(sql`word_similarity(${folded}, ${name})`, 'desc')
-      .orderBy('name')
-      .limit(limit)
-      .execute();
-    return this.withLicences(rows);
-  }
-
-  async findRecruiter(id: string): Promise<RecruiterRecord | null> {
-    const rows = await this.db
-      .selectFrom('organisation')
-      .select(['id', 'name', 'country_code', 'address', 'website', 'registration_number'])
-      .where('kind', '=', 'recruitment_agency')
-      .where('id', '=', id)
-      .execute();
-    return (await this.withLicences(rows))[0] ?? null;
-  }
-
-  private async withLicences(
-    rows: {
-      id: string;
-      name: string;
-      country_code: string;
-      address: string | null;
-      website: string | null;
-      registration_number: string | null;
-    }[],
-  ): Promise<RecruiterRecord[]> {
-    if (rows.length === 0) return [];
-    const licences = await this.licences()
-      .where(
-        'licence.organisation_id',
-        'in',
-        rows.map((row) => row.id),
-      )
-      .where('licence.number', 'is not', null)
-      .orderBy('licence.created_at', 'desc')
-      .execute();
-    return rows.map((row) => {
-      const licence = licences.find((candidate) => candidate.organisation_id === row.id);
-      return {
-        id: row.id,
-        name: row.name,
-        countryCode: row.country_code,
-        address: row.address,
-        website: row.website,
-        registrationNumber: row.registration_number,
-        licence: licence ? LicensingRepository.toLicence(licence) : null,
-      };
-    });
   }
 }

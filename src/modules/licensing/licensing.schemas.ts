@@ -11,11 +11,19 @@ const isoDate = z.preprocess(
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'licensing.errors.dateInvalid')
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'licensing.errors.dateInvalid')
+    .refine(
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      'licensing.errors.dateInvalid',
+    )
     .optional(),
 );
 
-const reason = z.preprocess(blankToUndefined, z.string().trim().max(2000, 'licensing.errors.reasonTooLong').optional());
+const reason = z.preprocess(
+  blankToUndefined,
+  z.string().trim().max(2000, 'licensing.errors.reasonTooLong').optional(),
+);
 
 export const idParamSchema = z.object({ id: z.uuid() });
 
@@ -44,7 +52,9 @@ export const licenceDecisionSchema = z.object({
   validTo: isoDate,
 });
 
-export const licenceApplySchema = z.object({ organisationId: z.uuid('licensing.errors.chooseAgency') });
+export const licenceApplySchema = z.object({
+  organisationId: z.uuid('licensing.errors.chooseAgency'),
+});
 
 export const vettingDecisionSchema = z.object({
   event: z.enum(VETTING_EVENTS, 'licensing.errors.chooseAction'),

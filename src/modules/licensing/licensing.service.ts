@@ -10,12 +10,8 @@ import {
   type LicenceState,
   type OfficerEvent,
 } from './licence.states.js';
-import type {
-  HistoryRecord,
-  LicenceRecord,
-  LicensingRepository,
-  RecruiterRecord,
-} from './licensing.repository.js';
+import type { HistoryRecord, LicenceRecord, LicensingRepository } from './licensing.repository.js';
+import type { RecruiterRecord, RecruitersRepository } from './recruiters.repository.js';
 import {
   actsForAgency,
   agenciesOf,
@@ -53,11 +49,22 @@ export interface RecruiterDetail extends RecruiterRecord {
  * expire by themselves. Every change of state goes through `transition` (licence.states.ts).
  */
 export class LicensingService {
-  constructor(
-    private readonly repository: LicensingRepository,
-    private readonly audit: AuditLog,
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+  private readonly repository: LicensingRepository;
+  private readonly recruiters: RecruitersRepository;
+  private readonly audit: AuditLog;
+  private readonly clock: () => Date;
+
+  constructor(deps: {
+    repository: LicensingRepository;
+    recruiters: RecruitersRepository;
+    audit: AuditLog;
+    clock?: () => Date;
+  }) {
+    this.repository = deps.repository;
+    this.recruiters = deps.recruiters;
+    this.audit = deps.audit;
+    this.clock = deps.clock ?? (() => new Date());
+  }
 
   private get deps() {
     return { repository: this.repository, audit: this.audit };
@@ -154,13 +161,13 @@ export class LicensingService {
     await this.expireDue();
     const q = query.trim();
     if (q.length === 0) return [];
-    const found = await this.repository.searchRecruiters(q, 50);
+    const found = await this.recruiters.searchRecruiters(q, 50);
     return found.map((recruiter) => ({ ...recruiter, status: publicStatus(recruiter.licence) }));
   }
 
   async recruiter(id: string): Promise<RecruiterDetail> {
     await this.expireDue();
-    const recruiter = await this.repository.findRecruiter(id);
+    const recruiter = await this.recruiters.findRecruiter(id);
     if (!recruiter) throw new NotFoundError();
     const licences = await this.repository.licencesOf(id);
     const history = await this.repository.history(

@@ -1,13 +1,26 @@
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.js';
-import { presentRecruiter, presentRecruiterDetail, recruiterDetailView, recruiterView } from './licensing.presenter.js';
+import {
+  presentRecruiter,
+  presentRecruiterDetail,
+  recruiterDetailView,
+  recruiterView,
+} from './licensing.presenter.js';
 import { recruiterSearchSchema } from './licensing.schemas.js';
 import type { LicensingService } from './licensing.service.js';
 
-const problem = z.object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string().optional() });
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string().optional(),
+});
 
 /** The public register of recruiters as JSON: no account, organisation data only. */
-export async function recruitersApi(app: App, options: { licensing: LicensingService }): Promise<void> {
+export async function recruitersApi(
+  app: App,
+  options: { licensing: LicensingService },
+): Promise<void> {
   const { licensing } = options;
 
   app.get(
@@ -30,7 +43,8 @@ export async function recruitersApi(app: App, options: { licensing: LicensingSer
     {
       schema: {
         tags: ['Recruiters'],
-        summary: 'One recruitment agency, its licence status and the history of its licence (public)',
+        summary:
+          'One recruitment agency, its licence status and the history of its licence (public)',
         params: z.object({ id: z.string().max(100) }),
         response: { 200: recruiterDetailView, 404: problem },
       },

@@ -11,7 +11,10 @@ function idParam(request: FastifyRequest): string {
 }
 
 /** "Check a recruiter": public, no account, plain HTML forms (works with JavaScript off). */
-export async function recruitersRoutes(app: App, options: { licensing: LicensingService }): Promise<void> {
+export async function recruitersRoutes(
+  app: App,
+  options: { licensing: LicensingService },
+): Promise<void> {
   const { licensing } = options;
 
   app.get('/recruiters', async (request, reply) => {

@@ -17,8 +17,7 @@ export class VettingRepository {
   private readonly db: Executor;
 
   constructor(db: Db) {
-    // Until src/database.ts lists LicensingTables, Db does not know these tables.
-    this.db = db as unknown as Executor;
+    this.db = db;
   }
 
   transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {

@@ -1,7 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
-import { fieldErrorsFrom, formErrorContext, parseForm, type FieldError } from '../../platform/http/forms.js';
+import {
+  fieldErrorsFrom,
+  formErrorContext,
+  parseForm,
+  type FieldError,
+} from '../../platform/http/forms.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import { canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
@@ -30,7 +35,9 @@ export async function vettingRoutes(app: App, options: { vetting: VettingService
     const events = VETTING_EVENTS.filter(
       (event) =>
         VETTING_TRANSITIONS[event].from.includes(state) &&
-        (event === 'submit' ? canSubmitEmployer(request.principal, id) : canVetEmployers(request.principal)),
+        (event === 'submit'
+          ? canSubmitEmployer(request.principal, id)
+          : canVetEmployers(request.principal)),
     );
     return reply.code(extra.status ?? 200).view('licensing/views/vetting.njk', {
       ...detail,
@@ -39,21 +46,30 @@ export async function vettingRoutes(app: App, options: { vetting: VettingService
     });
   };
 
-  app.get('/employers/vetting', { preHandler: requirePermission('employer.vet') }, async (request, reply) =>
-    reply.view('licensing/views/vetting-list.njk', { employers: await vetting.list(actorContext(request)) }),
+  app.get(
+    '/employers/vetting',
+    { preHandler: requirePermission('employer.vet') },
+    async (request, reply) =>
+      reply.view('licensing/views/vetting-list.njk', {
+        employers: await vetting.list(actorContext(request)),
+      }),
   );
 
   app.get('/employers/:id/vetting', { preHandler: requirePermission('licence.read') }, show);
 
-  app.post('/employers/:id/vetting', { preHandler: requirePermission('licence.read') }, async (request, reply) => {
-    const id = idParam(request);
-    const form = parseForm(vettingDecisionSchema, request.body, request.t);
-    if (!form.ok) return show(request, reply, { errors: form.errors, status: 400 });
-    try {
-      await vetting.act(actorContext(request), id, form.data.event, form.data.reason);
-      return reply.redirect(`/employers/${id}/vetting`, 303);
-    } catch (error) {
-      return show(request, reply, { errors: fieldErrorsFrom(error, request.t), status: 400 });
-    }
-  });
+  app.post(
+    '/employers/:id/vetting',
+    { preHandler: requirePermission('licence.read') },
+    async (request, reply) => {
+      const id = idParam(request);
+      const form = parseForm(vettingDecisionSchema, request.body, request.t);
+      if (!form.ok) return show(request, reply, { errors: form.errors, status: 400 });
+      try {
+        await vetting.act(actorContext(request), id, form.data.event, form.data.reason);
+        return reply.redirect(`/employers/${id}/vetting`, 303);
+      } catch (error) {
+        return show(request, reply, { errors: fieldErrorsFrom(error, request.t), status: 400 });
+      }
+    },
+  );
 }

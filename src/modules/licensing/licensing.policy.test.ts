@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../platform/authz/catalogue.js';
+import type { Principal } from '../../platform/authz/principal.js';
+import type { LicenceState } from './licence.states.js';
+import {
+  actsForAgency,
+  canDecideLicence,
+  canSubmitEmployer,
+  canVetEmployers,
+  canViewLicence,
+  licenceActions,
+} from './licensing.policy.js';
+import type { LicenceRecord } from './licensing.repository.js';
+
+const AGENCY = 'agency-ke';
+const EMPLOYER = 'employer-ae';
+
+function principal(
+  role: Role,
+  organisationId: string | null,
+  countryCode: string | null,
+): Principal {
+  return {
+    userId: `user-${role}`,
+    apiKeyId: null,
+    sessionId: 's',
+    grants: [{ role, organisationId, countryCode, administrator: false }],
+    permissionLimit: null,
+    twoFactorVerified: true,
+  };
+}
+
+function licence(state: LicenceState): LicenceRecord {
+  return {
+    id: 'l',
+    organisationId: AGENCY,
+    organisationName: 'Agency',
+    countryCode: 'KE',
+    address: null,
+    state,
+    number: null,
+    issuingAuthorityId: null,
+    issuingAuthorityName: null,
+    validFrom: null,
+    validTo: null,
+    appliedAt: new Date(),
+    updatedAt: new Date(),
+  };
+}
+
+const grid: [
+  string,
+  Principal,
+  { decide: boolean; view: boolean; agency: boolean; vet: boolean; submit: boolean },
+][] = [
+  [
+    'KE origin officer',
+    principal('origin_officer', 'auth-ke', 'KE'),
+    { decide: true, view: true, agency: false, vet: true, submit: true },
+  ],
+  [
+    'NP origin officer',
+    principal('origin_officer', 'auth-np', 'NP'),
+    { decide: false, view: false, agency: false, vet: true, submit: true },
+  ],
+  [
+    'embassy officer',
+    principal('embassy_officer', 'emb', 'AE'),
+    { decide: false, view: false, agency: false, vet: true, submit: true },
+  ],
+  [
+    'the agency’s staff',
+    principal('agency_staff', AGENCY, 'KE'),
+    { decide: false, view: true, agency: true, vet: false, submit: false },
+  ],
+  [
+    'another agency’s staff',
+    principal('agency_staff', 'other', 'KE'),
+    { decide: false, view: false, agency: false, vet: false, submit: false },
+  ],
+  [
+    'the employer’s staff',
+    principal('employer_staff', EMPLOYER, 'AE'),
+    { decide: false, view: false, agency: false, vet: false, submit: true },
+  ],
+  [
+    'destination officer',
+    principal('destination_officer', 'dest', 'AE'),
+    { decide: false, view: false, agency: false, vet: false, submit: false },
+  ],
+  [
+    'system administrator',
+    principal('system_admin', null, null),
+    { decide: false, view: false, agency: false, vet: false, submit: false },
+  ],
+  [
+    'job seeker',
+    principal('job_seeker', null, null),
+    { decide: false, view: false, agency: false, vet: false, submit: false },
+  ],
+];
+
+describe('licensing policy grid', () => {
+  it.each(grid)('%s', (_name, who, expected) => {
+    expect({
+      decide: canDecideLicence(who, licence('active')),
+      view: canViewLicence(who, licence('active')),
+      agency: actsForAgency(who, AGENCY),
+      vet: canVetEmployers(who),
+      submit: canSubmitEmployer(who, EMPLOYER),
+    }).toEqual(expected);
+  });
+
+  it('draws only the actions the state allows, and none for people who cannot decide', () => {
+    const officer = grid[0]?.[1] as Principal;
+    expect(licenceActions(officer, licence('applied'))).toEqual(['grant', 'refuse']);
+    expect(licenceActions(officer, licence('active'))).toEqual(['renew', 'suspend', 'revoke']);
+    expect(licenceActions(officer, licence('suspended'))).toEqual(['reinstate', 'revoke']);
+    expect(licenceActions(officer, licence('expired'))).toEqual(['renew']);
+    expect(licenceActions(officer, licence('revoked'))).toEqual([]);
+    expect(licenceActions(officer, licence('refused'))).toEqual([]);
+    expect(licenceActions(grid[3]?.[1] as Principal, licence('active'))).toEqual([]);
+  });
+
+  it('counts no staff grant before two-factor authentication', () => {
+    const staff = { ...principal('agency_staff', AGENCY, 'KE'), twoFactorVerified: false };
+    expect(actsForAgency(staff, AGENCY)).toBe(false);
+  });
+});

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seed } from '../../seed.js';
+import { createTestDatabase } from '../../../test/helpers/database.js';
+import { testConfig } from '../../../test/helpers/app.js';
+import { AuditLog } from '../../platform/audit/audit.js';
+import { ANONYMOUS } from '../../platform/authz/principal.js';
+import { form, TEST_CSRF_TOKEN } from '../privacy/test-support.js';
+import { seedDemoLicences } from './licensing.demo.js';
+import {
+  as,
+  licensingFixture,
+  licensingServices,
+  type LicensingFixture,
+} from './licensing.test-support.js';
+import { VettingRepository } from './vetting.repository.js';
+
+/** "Check a recruiter" (pages and JSON), the officer pages, and the demo seed. */
+let f: LicensingFixture;
+
+interface RecruiterJson {
+  status: string;
+  history: { event: string; reason: string | null }[];
+}
+
+beforeAll(async () => {
+  f = await licensingFixture();
+});
+
+afterAll(async () => {
+  await f?.close();
+});
+
+describe('Check a recruiter (public)', () => {
+  it('finds agencies by name, tolerant of case and accents, and by licence number', async () => {
+    const licence = await f.granted('Agence Sénégalaise Élite');
+    await f.agency('Shadow Jobs Abroad');
+    expect(
+      (await f.licensing.searchRecruiters('agence senegalaise elite')).map((r) => r.id),
+    ).toContain(licence.organisationId);
+    expect((await f.licensing.searchRecruiters('SÉNÉGALAISE')).map((r) => r.id)).toContain(
+      licence.organisationId,
+    );
+    const byNumber = await f.licensing.searchRecruiters(licence.number?.toLowerCase() ?? '');
+    expect(byNumber.map((r) => r.id)).toEqual([licence.organisationId]);
+    expect(byNumber[0]?.status).toBe('licensed');
+    expect((await f.licensing.searchRecruiters('shadow jobs'))[0]?.status).toBe('not_licensed');
+  });
+
+  it('shows suspensions with their reasons, never who decided', async () => {
+    const licence = await f.granted('Public Record Agency');
+    await f.licensing.decide(as(f.officer), licence.id, {
+      event: 'suspend',
+      reason: 'Passports withheld',
+    });
+    const response = await f.web.app.inject({
+      url: `/api/v1/recruiters/${licence.organisationId}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<RecruiterJson>();
+    expect(body).toMatchObject({
+      status: 'suspended',
+      licence: { number: licence.number, issuingAuthority: 'Kenya Labour Authority' },
+    });
+    expect(body.history[0]).toMatchObject({
+      event: 'suspend',
+      status: 'suspended',
+      reason: 'Passports withheld',
+    });
+    expect(response.body).not.toContain(f.officer.userId ?? 'x');
+    const page = await f.web.app.inject({ url: `/recruiters/${licence.organisationId}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Passports withheld');
+    expect(page.body).toContain('Never pay a fee to get a job abroad');
+  });
+
+  it('search pages and JSON work without an account; unknown names get the warning', async () => {
+    const html = await f.web.app.inject({ url: '/recruiters?q=shadow' });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('Not licensed');
+    const none = await f.web.app.inject({ url: '/recruiters?q=zzqq-nothing' });
+    expect(none.body).toContain('This agency is not licensed');
+    const french = await f.web.app.inject({
+      url: '/recruiters?q=zzqq-nothing',
+      headers: { 'accept-language': 'fr' },
+    });
+    expect(french.body).toContain('Ne payez jamais de frais');
+    const json = await f.web.app.inject({ url: '/api/v1/recruiters?q=Shadow' });
+    expect(json.json<{ items: unknown[] }>().items[0]).toMatchObject({
+      name: 'Shadow Jobs Abroad',
+      status: 'not_licensed',
+      licence: null,
+    });
+    expect((await f.web.app.inject({ url: '/recruiters/not-a-uuid' })).statusCode).toBe(404);
+    expect((await f.web.app.inject({ url: '/api/v1/recruiters/not-a-uuid' })).statusCode).toBe(404);
+  });
+});
+
+describe('officer pages', () => {
+  it('draw only the allowed actions and refuse a forbidden transition with a translated message', async () => {
+    const licence = await f.granted('Pages Agency');
+    await f.licensing.decide(as(f.officer), licence.id, { event: 'revoke', reason: 'Fraud' });
+    f.web.actAs(f.officer);
+    const page = await f.web.app.inject({ url: `/licences/${licence.id}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('name="event"');
+    const post = await f.web.app.inject({
+      method: 'POST',
+      url: `/licences/${licence.id}`,
+      ...form({ _csrf: TEST_CSRF_TOKEN, event: 'reinstate', reason: 'Appeal' }),
+    });
+    expect(post.statusCode).toBe(400);
+    expect(post.body).toContain('A revoked licence cannot be reinstated');
+    f.web.actAs((await f.agency('Bystander Agency')).staff);
+    expect((await f.web.app.inject({ url: `/licences/${licence.id}` })).statusCode).toBe(404);
+    f.web.actAs(ANONYMOUS);
+  });
+
+  it('let an f.officer suspend through the form, with errors beside the fields', async () => {
+    const licence = await f.granted('Form Agency');
+    f.web.actAs(f.officer);
+    const page = await f.web.app.inject({ url: `/licences/${licence.id}` });
+    expect(page.body).toContain('value="suspend"');
+    expect(page.body).not.toContain('value="reinstate"');
+    const missing = await f.web.app.inject({
+      method: 'POST',
+      url: `/licences/${licence.id}`,
+      ...form({ _csrf: TEST_CSRF_TOKEN, event: 'suspend' }),
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('href="#reason"');
+    const done = await f.web.app.inject({
+      method: 'POST',
+      url: `/licences/${licence.id}`,
+      ...form({ _csrf: TEST_CSRF_TOKEN, event: 'suspend', reason: 'Unpaid wages' }),
+    });
+    expect(done.statusCode).toBe(303);
+    f.web.actAs(ANONYMOUS);
+  });
+});
+
+describe('demo seed', () => {
+  it('gives agency1 an active licence and agency2 a suspended one, with the reason in its history', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await seed(fresh.kysely, { demo: true, config: testConfig() });
+      const freshAudit = new AuditLog(fresh.kysely);
+      // Once src/seed.ts calls it, the seed above has already written them: then a no-op.
+      const first = await seedDemoLicences({ db: fresh.kysely, audit: freshAudit });
+      expect([0, 2]).toContain(first.licences);
+      expect(await seedDemoLicences({ db: fresh.kysely, audit: freshAudit })).toEqual({
+        licences: 0,
+        vettings: 0,
+      });
+      const service = licensingServices(fresh.kysely, freshAudit).licensing;
+      const savannah = (await service.searchRecruiters('savannah careers'))[0];
+      expect(savannah).toMatchObject({ status: 'licensed' });
+      const rift = (await service.searchRecruiters('rift valley'))[0];
+      expect(rift?.status).toBe('suspended');
+      const detail = await service.recruiter(rift?.id ?? '');
+      expect(detail.history[0]?.reason).toContain('recruitment fees');
+      expect(await new VettingRepository(fresh.kysely).listEmployers()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ state: 'vetted' }),
+          expect.objectContaining({ state: 'submitted' }),
+        ]),
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+});
