@@ -55,7 +55,9 @@ export async function buildAssets(
     silenceDeprecations: ['import'],
   }).css;
   files['corridor.css'] = css;
-  files['corridor.rtl.css'] = rtlcss.process(css);
+  // rtlcss flips every direction; codes, numbers and URLs stay left-to-right in Arabic too.
+  files['corridor.rtl.css'] =
+    rtlcss.process(css) + '.corridor-code,.corridor-ltr{direction:ltr;unicode-bidi:isolate}';
   files['govuk-frontend.min.js'] = await fs.readFile(
     path.join(root, 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js'),
   );

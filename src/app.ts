@@ -17,6 +17,8 @@ import { auditTrailApi } from './modules/audit-trail/audit-trail.api.js';
 import { auditTrailRoutes } from './modules/audit-trail/audit-trail.routes.js';
 import { consentApi } from './modules/consent/consent.api.js';
 import { consentRoutes } from './modules/consent/consent.routes.js';
+import { identityDocumentsApi } from './modules/identity-documents/identity-documents.api.js';
+import { identityDocumentsRoutes } from './modules/identity-documents/identity-documents.routes.js';
 import { licensingApi } from './modules/licensing/licensing.api.js';
 import { licensingRoutes } from './modules/licensing/licensing.routes.js';
 import { recruitersApi } from './modules/licensing/recruiters.api.js';
@@ -68,6 +70,11 @@ const NAVIGATION: NavigationItem[] = [
   { href: '/employers/vetting', labelKey: 'licensing.nav.vetting', permission: 'employer.vet' },
   { href: '/organisations', labelKey: 'nav.organisations', permission: 'organisation.read' },
   { href: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+  {
+    href: '/account/identity-documents',
+    labelKey: 'identityDocuments.nav',
+    permission: 'person.update',
+  },
   { href: '/about/data', labelKey: 'nav.data' },
   { href: '/api/docs', labelKey: 'nav.api' },
 ];
@@ -168,6 +175,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await api.register(consentApi, { consent: services.consent });
       await api.register(auditTrailApi, { auditTrail: services.auditTrail });
       await api.register(recruitersApi, { licensing: services.licensing });
+      await api.register(identityDocumentsApi, { identityDocuments: services.identityDocuments });
       await api.register(licensingApi, {
         licensing: services.licensing,
         vetting: services.vetting,
@@ -202,6 +210,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     await pages.register(privacyRoutes, { privacy: services.privacy });
     await pages.register(auditTrailRoutes, { auditTrail: services.auditTrail });
     await pages.register(recruitersRoutes, { licensing: services.licensing });
+    await pages.register(identityDocumentsRoutes, {
+      identityDocuments: services.identityDocuments,
+      reference: services.reference,
+    });
     await pages.register(licensingRoutes, { licensing: services.licensing });
     await pages.register(vettingRoutes, { vetting: services.vetting });
   });

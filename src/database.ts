@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccountsTables } from './modules/accounts/accounts.tables.js';
 import type { UserTables } from './modules/accounts/users.tables.js';
 import type { AuditTables } from './platform/audit/audit.tables.js';
+import type { IdentityDocumentTables } from './modules/identity-documents/identity-documents.tables.js';
 import type { LicensingTables } from './modules/licensing/licence.tables.js';
 import type { OrganisationTables } from './modules/organisations/organisations.tables.js';
 import type { ReferenceTables } from './modules/reference/reference.tables.js';
@@ -17,6 +18,7 @@ export interface Database
     AccountsTables,
     OrganisationTables,
     AuditTables,
-    LicensingTables {}
+    LicensingTables,
+    IdentityDocumentTables {}
 
 export type Db = Kysely<Database>;

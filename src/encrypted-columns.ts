@@ -11,4 +11,10 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     column: 'totp_secret_encrypted',
     context: 'app_user.totp_secret',
   },
+  {
+    table: 'identity_document',
+    idColumn: 'id',
+    column: 'number_encrypted',
+    context: 'identity_document.number',
+  },
 ];

@@ -8,6 +8,9 @@ import { AuditTrailService } from './modules/audit-trail/audit-trail.service.js'
 import { consentPersonalData } from './modules/consent/consent.privacy.js';
 import { ConsentRepository } from './modules/consent/consent.repository.js';
 import { ConsentService } from './modules/consent/consent.service.js';
+import { identityDocumentsPersonalData } from './modules/identity-documents/identity-documents.privacy.js';
+import { IdentityDocumentsRepository } from './modules/identity-documents/identity-documents.repository.js';
+import { IdentityDocumentsService } from './modules/identity-documents/identity-documents.service.js';
 import { LicensingRepository } from './modules/licensing/licensing.repository.js';
 import { LicensingService } from './modules/licensing/licensing.service.js';
 import { RecruitersRepository } from './modules/licensing/recruiters.repository.js';
@@ -40,7 +43,7 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
   const accounts = createAccounts({ db, config, audit, cipher, roles, translator });
 
   const organisations = new OrganisationsService(new OrganisationsRepository(db), audit, {
-    countryExists: async (code) => (await reference.getCountry(code)) !== null,
+    countryExists: async (code: string) => (await reference.getCountry(code)) !== null,
   });
   const invitationsRepository = new InvitationsRepository(db);
   const invitations = new InvitationsService(
@@ -55,6 +58,15 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
   const members = new MembersService(db, roles, organisations, audit);
   const apiKeys = new ApiKeysService(new ApiKeysRepository(db), organisations, audit);
   const consent = new ConsentService(new ConsentRepository(db), audit);
+  const countries = {
+    countryExists: async (code: string) => (await reference.getCountry(code)) !== null,
+  };
+  const identityDocuments = new IdentityDocumentsService({
+    repository: new IdentityDocumentsRepository(db),
+    audit,
+    cipher,
+    countries,
+  });
   const privacy = new PrivacyService({
     repository: new PrivacyRepository(db),
     audit,
@@ -62,6 +74,7 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     providers: [
       consentPersonalData(consent),
       rolesPersonalData(roles, invitationsRepository),
+      identityDocumentsPersonalData(identityDocuments),
       accountsPersonalData(new AccountsPrivacyRepository(db)),
     ],
     verifyPassword: (userId, password) => accounts.accounts.verifyPassword(userId, password),
@@ -89,6 +102,7 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     auditTrail,
     licensing,
     vetting,
+    identityDocuments,
   };
 }
 

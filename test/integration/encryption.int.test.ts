@@ -63,7 +63,10 @@ describe('field encryption at rest', () => {
       both,
       ENCRYPTED_COLUMNS,
     );
-    expect(results).toEqual([{ table: 'app_user', column: 'totp_secret_encrypted', rotated: 9 }]);
+    expect(results).toEqual([
+      { table: 'app_user', column: 'totp_secret_encrypted', rotated: 9 },
+      { table: 'identity_document', column: 'number_encrypted', rotated: 0 },
+    ]);
     const again = await rotateEncryptedColumns(
       database.kysely as unknown as Kysely<unknown>,
       both,

@@ -1,0 +1,311 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../../../test/helpers/app.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import { seed } from '../../seed.js';
+import { errorSummary, type TestClient } from '../accounts/testing/client.js';
+import {
+  BORDER_OFFICER,
+  EMBASSY_OFFICER,
+  ORIGIN_OFFICER,
+  SEEKER,
+  createIdentityDocumentsTestApp,
+  type IdentityDocumentsTestApp,
+} from './testing/identity-documents-test-app.js';
+
+let database: TestDatabase;
+let t: IdentityDocumentsTestApp;
+let seekerId: string;
+let originId: string;
+const LOOKUP = '/people/lookup';
+const API = '/api/v1/person-lookups';
+const NUMBER = 'AB1234567';
+const FUTURE_YEAR = String(new Date().getUTCFullYear() + 4);
+
+const lookup = (overrides: Record<string, string | null> = {}) => ({
+  documentType: 'passport',
+  documentNumber: 'ab 123-4567',
+  issuingCountry: 'KE',
+  purpose: 'Exit clearance check',
+  ...overrides,
+});
+
+async function viewedEvents(subjectUserId: string) {
+  return (await t.services.audit.list({ action: 'person.viewed', limit: 100 })).filter(
+    (event) => event.dataSubjectUserId === subjectUserId,
+  );
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seed(database.kysely, { demo: true, config: testConfig() });
+  t = await createIdentityDocumentsTestApp(database);
+  const users = await database.kysely
+    .selectFrom('app_user')
+    .select(['id', 'email'])
+    .where('email', 'in', [SEEKER])
+    .execute();
+  seekerId = users[0]!.id;
+  const origin = await database.kysely
+    .selectFrom('organisation')
+    .select('id')
+    .where('kind', '=', 'origin_authority')
+    .executeTakeFirstOrThrow();
+  originId = origin.id;
+  // The job seeker records their Kenyan passport, as they would on their page.
+  const seeker = await t.signIn(SEEKER, { twoFactor: false });
+  await seeker.get('/account/identity-documents');
+  const added = await seeker.post('/account/identity-documents', {
+    documentType: 'passport',
+    documentNumber: NUMBER,
+    issuingCountry: 'KE',
+    'expiryDate-day': '30',
+    'expiryDate-month': '6',
+    'expiryDate-year': FUTURE_YEAR,
+  });
+  expect(added.statusCode).toBe(303);
+});
+afterAll(async () => {
+  await t.app.close();
+  await database.close();
+});
+
+describe('looking a person up by document (pages)', () => {
+  let officer: TestClient;
+  beforeAll(async () => {
+    officer = await t.signIn(ORIGIN_OFFICER);
+  });
+
+  it('finds the holder across spacing, case and dashes, masked, and records why', async () => {
+    const form = await officer.get(LOOKUP);
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['cache-control']).toBe('no-store');
+    const found = await officer.post(LOOKUP, lookup());
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain('Person found');
+    expect(found.body).toContain('Wairimu');
+    expect(found.body).toContain('••••••567');
+    expect(found.body).toContain('Kenya');
+    expect(found.body).not.toContain(NUMBER);
+    expect(found.body).not.toContain('123-4567');
+
+    const [event, ...more] = await viewedEvents(seekerId);
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({
+      action: 'person.viewed',
+      subjectType: 'person',
+      subjectIds: [seekerId],
+      dataSubjectUserId: seekerId,
+      purpose: 'Exit clearance check',
+      actor: { role: 'origin_officer', organisationId: originId, apiKeyId: null },
+    });
+    expect(JSON.stringify(event)).not.toMatch(/AB ?123-?4567/i);
+  });
+
+  it('shows the look-up on the person’s "who has looked at my data" page', async () => {
+    const seeker = await t.signIn(SEEKER, { twoFactor: false });
+    const page = await seeker.get('/account/access-log');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('National Employment Authority (demo)');
+    expect(page.body).toContain('Exit clearance check');
+    expect(page.body).toContain('Origin authority officer');
+  });
+
+  it('answers "No person found" alike for an unknown number and for another country’s officer', async () => {
+    const before = (await viewedEvents(seekerId)).length;
+    const unknown = await officer.post(LOOKUP, lookup({ documentNumber: 'ZZ9999999' }));
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.body).toContain('No person found');
+    // Another type, or another issuing country, is another document.
+    const others: Record<string, string>[] = [
+      { documentType: 'national_id' },
+      { issuingCountry: 'UG' },
+    ];
+    for (const other of others) {
+      expect((await officer.post(LOOKUP, lookup(other))).body).toContain('No person found');
+    }
+
+    const embassy = await t.signIn(EMBASSY_OFFICER);
+    const abroad = await embassy.submit(LOOKUP, lookup());
+    expect(abroad.statusCode).toBe(200);
+    expect(abroad.body).toContain('No person found');
+    expect(abroad.body).not.toContain('Wairimu');
+    const strip = (body: string) =>
+      body
+        .replace(/<header[\s\S]*<\/header>/, '')
+        .replace(/name="_csrf" value="[^"]*"/g, '')
+        .replace(/nonce="[^"]*"/g, '');
+    const embassyUnknown = await embassy.post(LOOKUP, lookup({ documentNumber: 'ZZ9999999' }));
+    expect(strip(abroad.body).replace('ab 123-4567', 'ZZ9999999')).toBe(strip(embassyUnknown.body));
+    expect(await viewedEvents(seekerId)).toHaveLength(before);
+  });
+
+  it('finds the person for another officer of the same country', async () => {
+    const border = await t.signIn(BORDER_OFFICER);
+    const found = await border.submit(LOOKUP, lookup({ purpose: 'Departure check at JKIA' }));
+    expect(found.body).toContain('Wairimu');
+    const [latest] = await viewedEvents(seekerId);
+    expect(latest).toMatchObject({
+      purpose: 'Departure check at JKIA',
+      actor: { role: 'border_officer' },
+    });
+  });
+
+  it('is refused to job seekers (403) and visitors (sign in)', async () => {
+    const seeker = await t.signIn(SEEKER, { twoFactor: false });
+    expect((await seeker.get(LOOKUP)).statusCode).toBe(403);
+    await seeker.get('/account/identity-documents');
+    expect((await seeker.post(LOOKUP, lookup())).statusCode).toBe(403);
+    const visitor = await t.app.inject({ url: LOOKUP });
+    expect(visitor.statusCode).toBe(303);
+    expect(visitor.headers.location).toBe('/sign-in?next=%2Fpeople%2Flookup');
+  });
+
+  it('explains bad input beside each field, never repeating the number, never a 500', async () => {
+    const cases: [Record<string, string | null>, string[]][] = [
+      [
+        { documentType: null, documentNumber: '', issuingCountry: '', purpose: '' },
+        [
+          'Select the type of document',
+          'Enter the document number',
+          'Select the country that issued the document',
+          'Enter the reason for looking up this person',
+        ],
+      ],
+      [lookup({ purpose: 'why' }), ['The reason must be between 5 and 200 characters']],
+      [lookup({ purpose: 'x'.repeat(201) }), ['The reason must be between 5 and 200 characters']],
+      [
+        lookup({ purpose: 'Check of AB 1234567' }),
+        ['The reason must not include the document number'],
+      ],
+      [
+        lookup({ documentNumber: 'ПАСПОРТ123' }),
+        ['The document number must only include letters A to Z, numbers 0 to 9, spaces and dashes'],
+      ],
+      [
+        lookup({ documentNumber: 'AB'.repeat(11) }),
+        [
+          'The document number must be between 5 and 20 letters and numbers, not counting spaces and dashes',
+        ],
+      ],
+      [lookup({ issuingCountry: 'XX' }), ['Select the country that issued the document']],
+    ];
+    for (const [form, messages] of cases) {
+      const response = await officer.post(LOOKUP, form);
+      expect({ form, status: response.statusCode }).toEqual({ form, status: 400 });
+      expect({ form, errors: errorSummary(response.body) }).toEqual({ form, errors: messages });
+    }
+    expect(t.logs.text).not.toMatch(/AB ?123-?4567|ПАСПОРТ/i);
+  });
+});
+
+describe('POST /api/v1/person-lookups', () => {
+  let key: string;
+  let keyId: string;
+  const call = (body: unknown, bearer = key) =>
+    t.app.inject({
+      method: 'POST',
+      url: API,
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
+  const body = (overrides: Record<string, unknown> = {}) => ({
+    documentType: 'passport',
+    documentNumber: 'AB-1234-567',
+    issuingCountry: 'ke',
+    purpose: 'Contract verification',
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    const admin = await t.signIn(ORIGIN_OFFICER);
+    await admin.get(`/organisations/${originId}/api-keys`);
+    const created = await admin.post(`/organisations/${originId}/api-keys`, {
+      name: 'Exit clearance system',
+      permissions: 'person.read',
+    });
+    expect(created.statusCode).toBe(200);
+    key = /crd_[a-z0-9]{8}_[A-Za-z0-9_-]{43}/.exec(created.body)![0];
+    const row = await database.kysely
+      .selectFrom('api_key')
+      .select('id')
+      .where('name', '=', 'Exit clearance system')
+      .executeTakeFirstOrThrow();
+    keyId = row.id;
+  });
+
+  it('finds the person with a key holding person.read; the audit row names the key', async () => {
+    const response = await call(body());
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.json()).toEqual({
+      name: 'Wairimu',
+      documentType: 'passport',
+      documentNumberMasked: '••••••567',
+      issuingCountry: 'KE',
+      expiryDate: `${FUTURE_YEAR}-06-30`,
+      expired: false,
+    });
+    const [latest] = await viewedEvents(seekerId);
+    expect(latest).toMatchObject({
+      purpose: 'Contract verification',
+      subjectIds: [seekerId],
+      actor: { userId: null, apiKeyId: keyId, organisationId: originId },
+    });
+  });
+
+  it('answers 404 problem details for nobody, 400 naming each bad field, 401 and 403', async () => {
+    const missing = await call(body({ documentNumber: 'QQ0000000' }));
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(missing.json()).toMatchObject({ status: 404, detail: 'No person found' });
+
+    const bad = await call({ documentType: 'visa', documentNumber: 'АБ123', purpose: 'x' });
+    expect(bad.statusCode).toBe(400);
+    const problems = bad.json<{ errors: { pointer: string; detail: string }[] }>().errors;
+    expect(problems.map((problem) => problem.pointer).sort()).toEqual([
+      '/documentNumber',
+      '/documentType',
+      '/issuingCountry',
+      '/purpose',
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('АБ123');
+    expect((await call(body({ issuingCountry: 'XX' }))).statusCode).toBe(400);
+    expect((await call('not an object')).statusCode).toBe(400);
+
+    expect((await call(body(), 'crd_nope')).statusCode).toBe(401);
+    const anonymous = await t.app.inject({ method: 'POST', url: API, payload: body() });
+    expect(anonymous.statusCode).toBe(401);
+
+    const admin = await t.signIn(ORIGIN_OFFICER);
+    await admin.get(`/organisations/${originId}/api-keys`);
+    const created = await admin.post(`/organisations/${originId}/api-keys`, {
+      name: 'Statistics only',
+      permissions: 'statistics.read',
+    });
+    const statisticsKey = /crd_[a-z0-9]{8}_[A-Za-z0-9_-]{43}/.exec(created.body)![0];
+    expect((await call(body(), statisticsKey)).statusCode).toBe(403);
+    expect(t.logs.text).not.toMatch(/AB-?1234-?567|АБ123/i);
+  });
+
+  it('is refused to a job seeker’s session (403), before the body is looked at', async () => {
+    const seeker = await t.signIn(SEEKER, { twoFactor: false });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: API,
+      headers: {
+        cookie: `corridor_session=${seeker.session()}`,
+        'x-csrf-token': seeker.csrf ?? '',
+        'content-type': 'application/json',
+      },
+      payload: JSON.stringify({ nothing: true }),
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('is described in the OpenAPI document under People', async () => {
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, { post?: { tags?: string[] } }>;
+    }>();
+    expect(document.paths[API]?.post?.tags).toEqual(['People']);
+  });
+});
