@@ -71,6 +71,12 @@ const NAVIGATION: NavigationItem[] = [
   { href: '/organisations', labelKey: 'nav.organisations', permission: 'organisation.read' },
   { href: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   {
+    href: '/people/lookup',
+    labelKey: 'identityDocuments.lookupNav',
+    permission: 'person.read',
+    beyondOwn: true,
+  },
+  {
     href: '/account/identity-documents',
     labelKey: 'identityDocuments.nav',
     permission: 'person.update',

@@ -115,6 +115,12 @@ describe('organisations', () => {
     }>();
     expect(list.items.length).toBe(4);
     expect(list.items.every((item) => item.countryCode === 'KE')).toBe(true);
+    // Officers' tools are in their menu; a job seeker's menu never shows them.
+    expect((await officer.get('/organisations')).body).toContain('href="/people/lookup"');
+    const seeker = await signIn('jobseeker@demo.corridor.example', false);
+    const home = (await seeker.get('/')).body;
+    expect(home).not.toContain('href="/people/lookup"');
+    expect(home).toContain('href="/account/identity-documents"');
   });
 
   it('refuses pages to job seekers and to visitors', async () => {

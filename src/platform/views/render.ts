@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type nunjucks from 'nunjucks';
 import { lazyCsrfToken } from '../http/csrf.js';
 import type { Permission } from '../authz/catalogue.js';
-import { can } from '../authz/principal.js';
+import { can, scopeFilter, type Principal } from '../authz/principal.js';
 import { LANGUAGES, LANGUAGE_INFO } from '../i18n/languages.js';
 
 declare module 'fastify' {
@@ -17,6 +17,18 @@ export interface NavigationItem {
   labelKey: string;
   /** Shown only to those who hold it: a link the reader may not follow is not drawn. */
   permission?: Permission;
+  /** Shown only when the permission reaches beyond the reader's own records (officers' tools). */
+  beyondOwn?: boolean;
+}
+
+function shown(item: NavigationItem, principal: Principal | undefined): boolean {
+  if (!item.permission) return true;
+  if (!principal || !can(principal, item.permission)) return false;
+  if (!item.beyondOwn) return true;
+  const scope = scopeFilter(principal, item.permission);
+  return (
+    scope !== null && (scope.all || scope.organisationIds.length + scope.countryCodes.length > 0)
+  );
 }
 
 export interface ViewOptions {
@@ -48,10 +60,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, option
     signedIn: request.principal?.userId != null,
     csrfToken: lazyCsrfToken(reply),
     navigation: options.navigation
-      .filter(
-        (item) =>
-          !item.permission || (request.principal && can(request.principal, item.permission)),
-      )
+      .filter((item) => shown(item, request.principal))
       .map((item) => ({
         href: item.href,
         text: request.t(item.labelKey),
