@@ -78,6 +78,7 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
       accountsPersonalData(new AccountsPrivacyRepository(db)),
     ],
     verifyPassword: (userId, password) => accounts.accounts.verifyPassword(userId, password),
+    organisationNames: (ids) => organisations.names(ids),
   });
   const licensing = new LicensingService({
     repository: new LicensingRepository(db),
@@ -85,7 +86,9 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     audit,
   });
   const vetting = new VettingService(new VettingRepository(db), audit);
-  const auditTrail = new AuditTrailService(new AuditTrailRepository(db), audit);
+  const auditTrail = new AuditTrailService(new AuditTrailRepository(db), audit, (ids) =>
+    organisations.names(ids),
+  );
 
   return {
     audit,

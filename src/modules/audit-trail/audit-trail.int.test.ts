@@ -16,6 +16,7 @@ import {
   TEST_CSRF_TOKEN,
   type TestApp,
 } from '../privacy/test-support.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { auditTrailApi } from './audit-trail.api.js';
 import { AuditTrailRepository } from './audit-trail.repository.js';
 import { auditTrailRoutes } from './audit-trail.routes.js';
@@ -45,7 +46,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   db = database.kysely;
   audit = new AuditLog(db);
-  auditTrail = new AuditTrailService(new AuditTrailRepository(db), audit);
+  const organisations = new OrganisationsRepository(db);
+  auditTrail = new AuditTrailService(new AuditTrailRepository(db), audit, (ids) =>
+    organisations.names(ids),
+  );
   authorityId = await createOrganisation(
     db,
     'origin_authority',

@@ -4,6 +4,9 @@ import { auditActorOf, type ActorContext } from '../../platform/authz/context.js
 import { scopeFilter } from '../../platform/authz/principal.js';
 import { ForbiddenError } from '../../platform/http/problem.js';
 import type { AuditTrailRepository } from './audit-trail.repository.js';
+
+/** Organisation names by id, from the organisations module. */
+export type OrganisationNames = (ids: readonly string[]) => Promise<Map<string, string>>;
 import type { AuditFilterInput } from './audit-trail.schemas.js';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -33,6 +36,7 @@ export class AuditTrailService {
   constructor(
     private readonly repository: AuditTrailRepository,
     private readonly audit: AuditLog,
+    private readonly organisationNames: OrganisationNames,
   ) {}
 
   /** The whole trail is one record set: only an "all" scope reaches it. */
@@ -62,7 +66,7 @@ export class AuditTrailService {
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const names = await this.repository.organisationNames(
+    const names = await this.organisationNames(
       page.flatMap((row) => (row.actor.organisationId ? [row.actor.organisationId] : [])),
     );
     const last = page.at(-1);

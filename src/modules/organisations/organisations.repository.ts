@@ -110,6 +110,18 @@ export class OrganisationsRepository {
     return { items: rows.map(toRecord), total: Number(count.total) };
   }
 
+  /** Names by id (public registration data); ids of organisations that no longer exist are missing. */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(['id', 'name'])
+      .where('id', 'in', unique)
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   async any(): Promise<boolean> {
     const row = await this.db.selectFrom('organisation').select('id').limit(1).executeTakeFirst();
     return row !== undefined;

@@ -101,6 +101,11 @@ export class OrganisationsService {
     });
   }
 
+  /** Organisation names for lists that show who acted (audit trail, access log). */
+  names(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.repository.names(ids);
+  }
+
   async members(ctx: ActorContext, id: string): Promise<MemberRecord[]> {
     const organisation = await this.get(ctx, id);
     if (!canViewMembers(ctx.principal, organisation)) throw new NotFoundError();

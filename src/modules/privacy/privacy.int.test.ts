@@ -7,6 +7,7 @@ import { ValidationError } from '../../platform/http/problem.js';
 import { consentPersonalData } from '../consent/consent.privacy.js';
 import { ConsentRepository } from '../consent/consent.repository.js';
 import { ConsentService } from '../consent/consent.service.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import type { PersonalDataProvider } from './privacy.provider.js';
 import { PrivacyRepository } from './privacy.repository.js';
 import { privacyRoutes } from './privacy.routes.js';
@@ -74,6 +75,7 @@ function privacyWith(
     repository: new PrivacyRepository(db),
     audit,
     providers,
+    organisationNames: (ids) => new OrganisationsRepository(db).names(ids),
     ...(verifyPassword ? { verifyPassword } : {}),
   });
 }

@@ -53,6 +53,8 @@ export interface PrivacyServiceOptions {
    * before (or without) password accounts; when given, erasure asks for the password.
    */
   verifyPassword?: (userId: string, password: string) => Promise<boolean>;
+  /** Organisation names by id, from the organisations module, for the access log. */
+  organisationNames: (ids: readonly string[]) => Promise<Map<string, string>>;
 }
 
 /**
@@ -64,6 +66,7 @@ export class PrivacyService {
   private readonly audit: AuditLog;
   private readonly providers: readonly PersonalDataProvider[];
   private readonly verifyPassword: PrivacyServiceOptions['verifyPassword'];
+  private readonly organisationNames: PrivacyServiceOptions['organisationNames'];
 
   constructor(options: PrivacyServiceOptions) {
     const names = options.providers.map((provider) => provider.name);
@@ -74,6 +77,7 @@ export class PrivacyService {
     this.audit = options.audit;
     this.providers = options.providers;
     this.verifyPassword = options.verifyPassword;
+    this.organisationNames = options.organisationNames;
   }
 
   /** True when erasure asks for the current password. */
@@ -207,7 +211,7 @@ export class PrivacyService {
 
   /** Organisations by name; the staff member's own identity is not shown, their role is. */
   private async describe(rows: readonly AuditEventRow[]): Promise<AccessLogEntry[]> {
-    const names = await this.repository.organisationNames(
+    const names = await this.organisationNames(
       rows.flatMap((row) => (row.actor.organisationId ? [row.actor.organisationId] : [])),
     );
     return rows.map((row) => ({
