@@ -329,3 +329,16 @@ describe('jurisdiction', () => {
     expect(renamed.statusCode).toBe(303);
   });
 });
+
+describe('invitation links', () => {
+  it('answer an oversized or malformed token with the "not valid" page, never a 500', async () => {
+    const visitor = new TestClient(app);
+    for (const token of ['x'.repeat(150), 'x'.repeat(500), '%00%ff', 'a/b']) {
+      const response = await visitor.get(`/invitations/${token}`);
+      expect(response.statusCode).toBeLessThan(500);
+    }
+    const long = await visitor.get(`/invitations/${'x'.repeat(150)}`);
+    expect(long.statusCode).toBe(200);
+    expect(long.body).toContain('not valid');
+  });
+});

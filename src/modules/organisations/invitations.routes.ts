@@ -26,7 +26,9 @@ function organisationId(request: FastifyRequest): string {
 }
 
 function token(request: FastifyRequest): string {
-  return tokenParams.parse(request.params).token;
+  // A malformed or oversized token is simply not a valid invitation (the page says so).
+  const parsed = tokenParams.safeParse(request.params);
+  return parsed.success ? parsed.data.token : '';
 }
 
 export async function invitationRoutes(
