@@ -5,6 +5,7 @@ import type { AuditTables } from './platform/audit/audit.tables.js';
 import type { IdentityDocumentTables } from './modules/identity-documents/identity-documents.tables.js';
 import type { LicensingTables } from './modules/licensing/licence.tables.js';
 import type { OrganisationTables } from './modules/organisations/organisations.tables.js';
+import type { VacancyTables } from './modules/vacancies/vacancy.tables.js';
 import type { ReferenceTables } from './modules/reference/reference.tables.js';
 
 /**
@@ -19,6 +20,7 @@ export interface Database
     OrganisationTables,
     AuditTables,
     LicensingTables,
-    IdentityDocumentTables {}
+    IdentityDocumentTables,
+    VacancyTables {}
 
 export type Db = Kysely<Database>;
