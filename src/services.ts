@@ -27,6 +27,10 @@ import { OrganisationsService } from './modules/organisations/organisations.serv
 import { RolesRepository } from './modules/organisations/roles.repository.js';
 import { PrivacyRepository } from './modules/privacy/privacy.repository.js';
 import { PrivacyService } from './modules/privacy/privacy.service.js';
+import { JobOrdersRepository } from './modules/vacancies/job-orders.repository.js';
+import { JobOrdersService } from './modules/vacancies/job-orders.service.js';
+import { MinimumWagesRepository } from './modules/vacancies/minimum-wages.repository.js';
+import { MinimumWagesService } from './modules/vacancies/minimum-wages.service.js';
 import { ReferenceRepository } from './modules/reference/reference.repository.js';
 import { ReferenceService } from './modules/reference/reference.service.js';
 import { AuditLog } from './platform/audit/audit.js';
@@ -86,6 +90,14 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     audit,
   });
   const vetting = new VettingService(new VettingRepository(db), audit);
+  const minimumWagesRepository = new MinimumWagesRepository(db);
+  const jobOrders = new JobOrdersService({
+    repository: new JobOrdersRepository(db),
+    minimumWages: minimumWagesRepository,
+    reference,
+    audit,
+  });
+  const minimumWages = new MinimumWagesService(minimumWagesRepository, reference, audit);
   const auditTrail = new AuditTrailService(new AuditTrailRepository(db), audit, (ids) =>
     organisations.names(ids),
   );
@@ -106,6 +118,8 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     licensing,
     vetting,
     identityDocuments,
+    jobOrders,
+    minimumWages,
   };
 }
 

@@ -38,8 +38,17 @@ export const VACANCY_EVENTS = [
 export type VacancyEvent = (typeof VACANCY_EVENTS)[number];
 
 /** Who may ask for each event (the policy checks the caller's scope on top). */
-export const OWNER_EVENTS = ['update', 'submit', 'withdraw', 'fill_position', 'close'] as const;
+export const OWNER_EVENTS = [
+  'update',
+  'submit',
+  'withdraw',
+  'publish',
+  'fill_position',
+  'close',
+] as const;
+export type OwnerEvent = (typeof OWNER_EVENTS)[number];
 export const OFFICER_EVENTS = ['approve', 'reject', 'close'] as const;
+export type OfficerEvent = (typeof OFFICER_EVENTS)[number];
 
 interface Rule {
   from: readonly (VacancyState | null)[];

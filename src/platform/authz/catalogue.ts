@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   'vacancy.decide',
   'vacancy.publish',
   'vacancy.close',
+  'minimum_wage.manage',
   'statistics.read',
   'user.create_officer',
 ] as const;
@@ -144,6 +145,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'vacancy.decide': 'jurisdiction',
     'vacancy.publish': 'jurisdiction',
     'vacancy.close': 'jurisdiction',
+    'minimum_wage.manage': 'jurisdiction',
     'statistics.read': 'jurisdiction',
   },
   destination_officer: {

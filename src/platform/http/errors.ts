@@ -115,7 +115,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
       ? {
           errors: problem.fields.map((field) => ({
             pointer: field.pointer,
-            detail: t(field.detail),
+            detail: t(field.detail, field.values),
           })),
         }
       : {}),

@@ -87,6 +87,6 @@ export function fieldErrorsFrom(error: unknown, t: Translate): FieldError[] {
   if (!(error instanceof ValidationError)) throw error;
   return error.fields.map((field) => ({
     field: field.pointer.replace(/^\//, '') || 'form',
-    text: t(field.detail),
+    text: t(field.detail, field.values),
   }));
 }

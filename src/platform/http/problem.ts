@@ -8,6 +8,8 @@ export interface FieldProblem {
   pointer: string;
   /** A locale key or a plain message. */
   detail: string;
+  /** Values for the message's placeholders, e.g. the minimum wage a wage fell short of. */
+  values?: Record<string, string | number>;
 }
 
 export class HttpError extends Error {

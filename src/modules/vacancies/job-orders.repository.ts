@@ -1,0 +1,489 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, Db } from '../../database.js';
+import type { VacancyState, WagePeriod } from './vacancy.states.js';
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface VacancyRecord {
+  id: string;
+  number: number;
+  state: VacancyState;
+  employerId: string;
+  employerName: string;
+  agencyId: string | null;
+  agencyName: string | null;
+  originCountry: string;
+  destinationCountry: string;
+  destinationSubdivision: string | null;
+  occupationId: string | null;
+  iscoCode: string;
+  language: string;
+  title: string;
+  description: string;
+  minEducation: string | null;
+  experienceMonths: number;
+  positions: number;
+  positionsFilled: number;
+  contractMonths: number;
+  wage: { amount: string; currency: string; period: WagePeriod };
+  hoursPerWeek: string;
+  benefits: {
+    housing: boolean;
+    food: boolean;
+    transport: boolean;
+    insurance: boolean;
+    note: string | null;
+  };
+  applicationDeadline: string;
+  createdByUserId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+  rejectedAt: Date | null;
+  publishedAt: Date | null;
+  endedAt: Date | null;
+}
+
+export interface VacancyDetails {
+  skills: { skillId: string; label: string; essential: boolean }[];
+  languages: { language: string; level: string }[];
+  translations: { language: string; title: string; description: string }[];
+}
+
+/** The columns a draft's author writes (everything but state, timestamps and counters). */
+export interface VacancyTerms {
+  employerId: string;
+  agencyId: string | null;
+  originCountry: string;
+  destinationCountry: string;
+  destinationSubdivision: string | null;
+  occupationId: string | null;
+  iscoCode: string;
+  language: string;
+  title: string;
+  description: string;
+  minEducation: string | null;
+  experienceMonths: number;
+  positions: number;
+  contractMonths: number;
+  wage: { amount: string; currency: string; period: WagePeriod };
+  hoursPerWeek: number;
+  benefits: {
+    housing: boolean;
+    food: boolean;
+    transport: boolean;
+    insurance: boolean;
+    note: string | null;
+  };
+  applicationDeadline: string;
+  skills: { skillId: string; essential: boolean }[];
+  languages: { language: string; level: string }[];
+  translations: { language: string; title: string; description: string }[];
+}
+
+export interface VacancyHistoryRecord {
+  id: number;
+  event: string;
+  fromState: string | null;
+  toState: string;
+  reason: string | null;
+  actorOrganisationName: string | null;
+  occurredAt: Date;
+}
+
+/** Timestamps a transition sets; the state machine decides which. */
+export interface StateWrite {
+  state: VacancyState;
+  submittedAt?: Date;
+  approvedAt?: Date;
+  rejectedAt?: Date;
+  publishedAt?: Date;
+  endedAt?: Date;
+  positionsFilled?: number;
+}
+
+function vacancyQuery(executor: Executor) {
+  return executor
+    .selectFrom('vacancy as v')
+    .innerJoin('organisation as employer', 'employer.id', 'v.employer_organisation_id')
+    .leftJoin('organisation as agency', 'agency.id', 'v.agency_organisation_id')
+    .selectAll('v')
+    .select([
+      'employer.name as employer_name',
+      'agency.name as agency_name',
+      sql<string>`v.application_deadline::text`.as('deadline_text'),
+    ]);
+}
+
+type VacancyRow = Awaited<ReturnType<ReturnType<typeof vacancyQuery>['executeTakeFirstOrThrow']>>;
+
+function toRecord(row: VacancyRow): VacancyRecord {
+  return {
+    id: row.id,
+    number: Number(row.number),
+    state: row.state,
+    employerId: row.employer_organisation_id,
+    employerName: row.employer_name,
+    agencyId: row.agency_organisation_id,
+    agencyName: row.agency_name,
+    originCountry: row.origin_country,
+    destinationCountry: row.destination_country,
+    destinationSubdivision: row.destination_subdivision,
+    occupationId: row.occupation_id,
+    iscoCode: row.isco_code,
+    language: row.language,
+    title: row.title,
+    description: row.description,
+    minEducation: row.min_isced_level,
+    experienceMonths: row.experience_months,
+    positions: row.positions,
+    positionsFilled: row.positions_filled,
+    contractMonths: row.contract_months,
+    wage: { amount: row.wage_amount, currency: row.wage_currency, period: row.wage_period },
+    hoursPerWeek: String(row.hours_per_week),
+    benefits: {
+      housing: row.benefit_housing,
+      food: row.benefit_food,
+      transport: row.benefit_transport,
+      insurance: row.benefit_insurance,
+      note: row.benefits_note,
+    },
+    applicationDeadline: row.deadline_text,
+    createdByUserId: row.created_by_user_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    approvedAt: row.approved_at,
+    rejectedAt: row.rejected_at,
+    publishedAt: row.published_at,
+    endedAt: row.ended_at,
+  };
+}
+
+function termColumns(terms: VacancyTerms) {
+  return {
+    employer_organisation_id: terms.employerId,
+    agency_organisation_id: terms.agencyId,
+    origin_country: terms.originCountry,
+    destination_country: terms.destinationCountry,
+    destination_subdivision: terms.destinationSubdivision,
+    occupation_id: terms.occupationId,
+    isco_code: terms.iscoCode,
+    language: terms.language,
+    title: terms.title,
+    description: terms.description,
+    min_isced_level: terms.minEducation,
+    experience_months: terms.experienceMonths,
+    positions: terms.positions,
+    contract_months: terms.contractMonths,
+    wage_amount: terms.wage.amount,
+    wage_currency: terms.wage.currency,
+    wage_period: terms.wage.period,
+    hours_per_week: String(terms.hoursPerWeek),
+    benefit_housing: terms.benefits.housing,
+    benefit_food: terms.benefits.food,
+    benefit_transport: terms.benefits.transport,
+    benefit_insurance: terms.benefits.insurance,
+    benefits_note: terms.benefits.note,
+    application_deadline: terms.applicationDeadline,
+  };
+}
+
+/** Job orders: the only place with their SQL. */
+export class JobOrdersRepository {
+  constructor(private readonly db: Db) {}
+
+  transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
+  }
+
+  async find(id: string, executor: Executor = this.db): Promise<VacancyRecord | null> {
+    const row = await vacancyQuery(executor).where('v.id', '=', id).executeTakeFirst();
+    return row ? toRecord(row) : null;
+  }
+
+  async lock(trx: Executor, id: string): Promise<VacancyRecord | null> {
+    await trx.selectFrom('vacancy').select('id').where('id', '=', id).forUpdate().execute();
+    return this.find(id, trx);
+  }
+
+  async details(id: string, language: string): Promise<VacancyDetails> {
+    const [skills, languages, translations] = await Promise.all([
+      this.db
+        .selectFrom('vacancy_skill as vs')
+        .innerJoin('esco_skill as s', 's.id', 'vs.skill_id')
+        .select(['vs.skill_id', 'vs.essential', 's.preferred_label_en'])
+        .select((eb) =>
+          eb
+            .selectFrom('skill_label as l')
+            .select('l.label')
+            .whereRef('l.skill_id', '=', 'vs.skill_id')
+            .where('l.language', '=', language)
+            .where('l.is_title', '=', true)
+            .limit(1)
+            .as('localised'),
+        )
+        .where('vs.vacancy_id', '=', id)
+        .orderBy('vs.essential', 'desc')
+        .orderBy('s.preferred_label_en')
+        .execute(),
+      this.db
+        .selectFrom('vacancy_language')
+        .select(['language', 'cefr_level'])
+        .where('vacancy_id', '=', id)
+        .orderBy('language')
+        .execute(),
+      this.db
+        .selectFrom('vacancy_translation')
+        .select(['language', 'title', 'description'])
+        .where('vacancy_id', '=', id)
+        .orderBy('language')
+        .execute(),
+    ]);
+    return {
+      skills: skills.map((row) => ({
+        skillId: row.skill_id,
+        essential: row.essential,
+        label: row.localised ?? row.preferred_label_en ?? row.skill_id,
+      })),
+      languages: languages.map((row) => ({ language: row.language, level: row.cefr_level })),
+      translations,
+    };
+  }
+
+  async insertDraft(trx: Executor, terms: VacancyTerms, createdBy: string | null) {
+    const { id } = await trx
+      .insertInto('vacancy')
+      .values({ ...termColumns(terms), state: 'draft', created_by_user_id: createdBy })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.writeChildren(trx, id, terms);
+    return id;
+  }
+
+  async updateTerms(trx: Executor, id: string, terms: VacancyTerms): Promise<void> {
+    await trx
+      .updateTable('vacancy')
+      .set({ ...termColumns(terms), updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('vacancy_skill').where('vacancy_id', '=', id).execute();
+    await trx.deleteFrom('vacancy_language').where('vacancy_id', '=', id).execute();
+    await trx.deleteFrom('vacancy_translation').where('vacancy_id', '=', id).execute();
+    await this.writeChildren(trx, id, terms);
+  }
+
+  private async writeChildren(trx: Executor, id: string, terms: VacancyTerms) {
+    if (terms.skills.length > 0) {
+      await trx
+        .insertInto('vacancy_skill')
+        .values(
+          terms.skills.map((skill) => ({
+            vacancy_id: id,
+            skill_id: skill.skillId,
+            essential: skill.essential,
+          })),
+        )
+        .execute();
+    }
+    if (terms.languages.length > 0) {
+      await trx
+        .insertInto('vacancy_language')
+        .values(
+          terms.languages.map((item) => ({
+            vacancy_id: id,
+            language: item.language,
+            cefr_level: item.level,
+          })),
+        )
+        .execute();
+    }
+    if (terms.translations.length > 0) {
+      await trx
+        .insertInto('vacancy_translation')
+        .values(terms.translations.map((item) => ({ vacancy_id: id, ...item })))
+        .execute();
+    }
+  }
+
+  /** The one UPDATE of `state` (called only by vacancy.transition.ts). */
+  async writeState(trx: Executor, id: string, write: StateWrite): Promise<void> {
+    await trx
+      .updateTable('vacancy')
+      .set({
+        state: write.state,
+        updated_at: sql<Date>`now()`,
+        ...(write.submittedAt ? { submitted_at: write.submittedAt } : {}),
+        ...(write.approvedAt ? { approved_at: write.approvedAt } : {}),
+        ...(write.rejectedAt ? { rejected_at: write.rejectedAt } : {}),
+        ...(write.publishedAt ? { published_at: write.publishedAt } : {}),
+        ...(write.endedAt ? { ended_at: write.endedAt } : {}),
+        ...(write.positionsFilled !== undefined ? { positions_filled: write.positionsFilled } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async insertEvent(
+    trx: Executor,
+    event: {
+      vacancyId: string;
+      event: string;
+      fromState: string | null;
+      toState: string;
+      reason: string | null;
+      actorUserId: string | null;
+      actorOrganisationId: string | null;
+      actorApiKeyId: string | null;
+      at: Date;
+    },
+  ): Promise<void> {
+    await trx
+      .insertInto('vacancy_event')
+      .values({
+        vacancy_id: event.vacancyId,
+        event: event.event,
+        from_state: event.fromState,
+        to_state: event.toState,
+        reason: event.reason,
+        actor_user_id: event.actorUserId,
+        actor_organisation_id: event.actorOrganisationId,
+        actor_api_key_id: event.actorApiKeyId,
+        occurred_at: event.at,
+      })
+      .execute();
+  }
+
+  async insertPositionFill(trx: Executor, vacancyId: string, at: Date, actorUserId: string | null) {
+    await trx
+      .insertInto('vacancy_position_fill')
+      .values({ vacancy_id: vacancyId, filled_at: at, actor_user_id: actorUserId })
+      .execute();
+  }
+
+  async history(id: string): Promise<VacancyHistoryRecord[]> {
+    const rows = await this.db
+      .selectFrom('vacancy_event as e')
+      .leftJoin('organisation as o', 'o.id', 'e.actor_organisation_id')
+      .select(['e.id', 'e.event', 'e.from_state', 'e.to_state', 'e.reason', 'e.occurred_at'])
+      .select('o.name as organisation_name')
+      .where('e.vacancy_id', '=', id)
+      .orderBy('e.id', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      id: Number(row.id),
+      event: row.event,
+      fromState: row.from_state,
+      toState: row.to_state,
+      reason: row.reason,
+      actorOrganisationName: row.organisation_name,
+      occurredAt: row.occurred_at,
+    }));
+  }
+
+  /**
+   * Job orders in scope: of these organisations (as employer or agency) or recruiting from
+   * these countries (the origin authority's jurisdiction); `all` for everything.
+   */
+  async list(
+    scope: { all: boolean; organisationIds: string[]; countryCodes: string[] },
+    filter: { state?: VacancyState; limit: number },
+  ): Promise<VacancyRecord[]> {
+    let query = vacancyQuery(this.db);
+    if (!scope.all) {
+      const { organisationIds, countryCodes } = scope;
+      if (organisationIds.length === 0 && countryCodes.length === 0) return [];
+      query = query.where((eb) =>
+        eb.or([
+          ...(organisationIds.length > 0
+            ? [
+                eb('v.employer_organisation_id', 'in', organisationIds),
+                eb('v.agency_organisation_id', 'in', organisationIds),
+              ]
+            : []),
+          ...(countryCodes.length > 0 ? [eb('v.origin_country', 'in', countryCodes)] : []),
+        ]),
+      );
+    }
+    if (filter.state) query = query.where('v.state', '=', filter.state);
+    const rows = await query.orderBy('v.updated_at', 'desc').limit(filter.limit).execute();
+    return rows.map(toRecord);
+  }
+
+  async dueForExpiry(today: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('vacancy')
+      .select('id')
+      .where('state', 'in', ['submitted', 'approved', 'published'])
+      .where('application_deadline', '<', today)
+      .limit(1000)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  // ——— What the checks need from other records ———
+
+  async organisation(id: string): Promise<{ kind: string; countryCode: string } | null> {
+    const row = await this.db
+      .selectFrom('organisation')
+      .select(['kind', 'country_code'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? { kind: row.kind, countryCode: row.country_code } : null;
+  }
+
+  /** The agency's licence that is open now, if any. */
+  async agencyLicence(
+    executor: Executor,
+    agencyId: string,
+  ): Promise<{ state: string; validTo: string | null } | null> {
+    const row = await executor
+      .selectFrom('licence')
+      .select(['state', sql<string | null>`valid_to::text`.as('valid_to')])
+      .where('organisation_id', '=', agencyId)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? { state: row.state, validTo: row.valid_to } : null;
+  }
+
+  async employerVetting(executor: Executor, employerId: string): Promise<string | null> {
+    const row = await executor
+      .selectFrom('employer_vetting')
+      .select('state')
+      .where('organisation_id', '=', employerId)
+      .executeTakeFirst();
+    return row?.state ?? null;
+  }
+
+  /** Employers an agency may recruit for: vetted ones. */
+  async vettedEmployers(): Promise<{ id: string; name: string; countryCode: string }[]> {
+    return this.db
+      .selectFrom('employer_vetting as ev')
+      .innerJoin('organisation as o', 'o.id', 'ev.organisation_id')
+      .select(['o.id', 'o.name', 'o.country_code as countryCode'])
+      .where('ev.state', '=', 'vetted')
+      .orderBy('o.name')
+      .execute();
+  }
+
+  async knownSkills(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('esco_skill')
+      .select('id')
+      .where('id', 'in', ids)
+      .execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async iscedLevelExists(code: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('isced_level')
+      .select('code')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { OFFICER_EVENTS, VACANCY_STATES, WAGE_PERIODS } from './vacancy.states.js';
+
+/**
+ * A job order as employers' systems post it (JSON) and as the form is read once its flat fields
+ * are gathered (job-orders.form.ts). Messages are locale keys (jobOrders.errors.*). Existence of
+ * codes (occupation, country, currency, skills…) is checked by the service against reference
+ * data; here only their shape.
+ */
+
+const blank = (value: unknown) =>
+  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+
+const text = (max: number, key: string) =>
+  z.string(key).trim().min(1, key).max(max, `jobOrders.errors.tooLong${max}`);
+
+const integer = (min: number, max: number, key: string) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : blank(value)),
+    z.number(key).int(key).min(min, key).max(max, key),
+  );
+
+export const isoDateSchema = z
+  .string('jobOrders.errors.enterDeadline')
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'jobOrders.errors.dateInvalid')
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'jobOrders.errors.dateInvalid',
+  );
+
+/** A positive amount with at most two decimals, as a string (money stays exact). */
+export const moneySchema = z.preprocess(
+  (value) => (typeof value === 'number' ? String(value) : blank(value)),
+  z
+    .string('jobOrders.errors.enterWage')
+    .trim()
+    .transform((value) => value.replace(/[\s,]/g, ''))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,10}(\.\d{1,2})?$/, 'jobOrders.errors.wageFormat')
+        .refine((value) => Number(value) > 0, 'jobOrders.errors.wageFormat'),
+    ),
+);
+
+const countryCode = (key: string) =>
+  z
+    .string(key)
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, key);
+
+const languageCode = z
+  .string('jobOrders.errors.chooseLanguage')
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}$/, 'jobOrders.errors.chooseLanguage');
+
+export const jobOrderSchema = z.object({
+  /** For an agency: the vetted employer it recruits for. For an employer: itself (optional). */
+  employerId: z.preprocess(blank, z.uuid('jobOrders.errors.chooseEmployer').optional()),
+  /** Required when no agency recruits: the country workers come from. */
+  originCountry: z.preprocess(blank, countryCode('jobOrders.errors.chooseOrigin').optional()),
+  destinationCountry: countryCode('jobOrders.errors.chooseDestination'),
+  destinationSubdivision: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'jobOrders.errors.unknownSubdivision')
+      .optional(),
+  ),
+  /** An ESCO occupation's UUID, or an ISCO-08 unit group code (4 digits). */
+  occupation: z
+    .string('jobOrders.errors.chooseOccupation')
+    .trim()
+    .regex(
+      /^([0-9]{4}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i,
+      'jobOrders.errors.chooseOccupation',
+    ),
+  language: languageCode,
+  title: text(200, 'jobOrders.errors.enterTitle'),
+  description: text(10000, 'jobOrders.errors.enterDescription'),
+  translations: z
+    .array(
+      z.object({
+        language: languageCode,
+        title: text(200, 'jobOrders.errors.enterTitle'),
+        description: text(10000, 'jobOrders.errors.enterDescription'),
+      }),
+    )
+    .max(10, 'jobOrders.errors.tooManyTranslations')
+    .default([]),
+  skills: z
+    .array(z.object({ skillId: z.uuid('jobOrders.errors.unknownSkill'), essential: z.boolean() }))
+    .max(100, 'jobOrders.errors.tooManySkills')
+    .default([]),
+  minEducation: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-8]$/, 'jobOrders.errors.unknownEducation')
+      .optional(),
+  ),
+  languages: z
+    .array(
+      z.object({
+        language: languageCode,
+        level: z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], 'jobOrders.errors.chooseLevel'),
+      }),
+    )
+    .max(10, 'jobOrders.errors.tooManyLanguages')
+    .default([]),
+  experienceMonths: integer(0, 600, 'jobOrders.errors.experience').default(0),
+  positions: integer(1, 10000, 'jobOrders.errors.positions'),
+  contractMonths: integer(1, 120, 'jobOrders.errors.contractMonths'),
+  wage: z.object({
+    amount: moneySchema,
+    currency: z
+      .string('jobOrders.errors.unknownCurrency')
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, 'jobOrders.errors.unknownCurrency'),
+    period: z.enum(WAGE_PERIODS, 'jobOrders.errors.choosePeriod'),
+  }),
+  hoursPerWeek: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : blank(value)),
+    z
+      .number('jobOrders.errors.hours')
+      .min(1, 'jobOrders.errors.hours')
+      .max(84, 'jobOrders.errors.hours')
+      .refine((value) => Number.isInteger(value * 2), 'jobOrders.errors.hours'),
+  ),
+  benefits: z
+    .object({
+      housing: z.boolean().default(false),
+      food: z.boolean().default(false),
+      transport: z.boolean().default(false),
+      insurance: z.boolean().default(false),
+      note: z.preprocess(
+        blank,
+        z.string().trim().max(2000, 'jobOrders.errors.tooLong2000').optional(),
+      ),
+    })
+    .default({ housing: false, food: false, transport: false, insurance: false }),
+  applicationDeadline: isoDateSchema,
+});
+
+export type JobOrderInput = z.output<typeof jobOrderSchema>;
+
+export const jobOrderDecisionSchema = z.object({
+  event: z.enum(OFFICER_EVENTS, 'jobOrders.errors.chooseAction'),
+  reason: z.preprocess(
+    blank,
+    z.string().trim().max(2000, 'jobOrders.errors.tooLong2000').optional(),
+  ),
+});
+
+export const jobOrderCloseSchema = z.object({
+  reason: z.preprocess(
+    blank,
+    z.string().trim().max(2000, 'jobOrders.errors.tooLong2000').optional(),
+  ),
+});
+
+export const jobOrderListQuerySchema = z.object({
+  state: z.preprocess(blank, z.enum(VACANCY_STATES).optional()),
+});
+
+export const vacancyIdParamSchema = z.object({ id: z.uuid() });
+
+export const minimumWageSchema = z.object({
+  destinationCountry: countryCode('jobOrders.errors.chooseDestination'),
+  /** Empty: every occupation; else an ISCO-08 code of any level. */
+  iscoCode: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9]{1,4}$/, 'jobOrders.errors.unknownIsco')
+      .optional(),
+  ),
+  amount: moneySchema,
+  currency: z
+    .string('jobOrders.errors.unknownCurrency')
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'jobOrders.errors.unknownCurrency'),
+  period: z.enum(WAGE_PERIODS, 'jobOrders.errors.choosePeriod'),
+});
+export type MinimumWageInput = z.output<typeof minimumWageSchema>;

@@ -1,0 +1,324 @@
+import type { AuditLog } from '../../platform/audit/audit.js';
+import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
+import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
+import { scopeFilter } from '../../platform/authz/principal.js';
+import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import type { ReferenceService } from '../reference/reference.service.js';
+import { verificationProblems, type CheckedTerms } from './job-orders.checks.js';
+import {
+  actingOrganisations,
+  canDecide,
+  canView,
+  officerActions,
+  ownerActions,
+  owns,
+} from './job-orders.policy.js';
+import type {
+  JobOrdersRepository,
+  VacancyDetails,
+  VacancyHistoryRecord,
+  VacancyRecord,
+  VacancyTerms,
+} from './job-orders.repository.js';
+import type { JobOrderInput } from './job-orders.schemas.js';
+import { resolveTerms } from './job-orders.terms.js';
+import type { MinimumWagesRepository } from './minimum-wages.repository.js';
+import { transitionVacancy } from './vacancy.transition.js';
+import {
+  isoDate,
+  type OfficerEvent,
+  type OwnerEvent,
+  type VacancyEvent,
+  type VacancyState,
+} from './vacancy.states.js';
+
+export interface JobOrderView {
+  vacancy: VacancyRecord;
+  details: VacancyDetails;
+  history: VacancyHistoryRecord[];
+  ownerActions: OwnerEvent[];
+  officerActions: OfficerEvent[];
+}
+
+const LIST_LIMIT = 200;
+
+/**
+ * Job orders: employers and agencies draft and submit them, origin officers approve (which
+ * publishes them at once) or reject them, owners fill positions and close them, and they expire
+ * at their deadline. Every change goes through transitionVacancy.
+ */
+export class JobOrdersService {
+  private readonly repository: JobOrdersRepository;
+  private readonly minimumWages: MinimumWagesRepository;
+  private readonly reference: ReferenceService;
+  private readonly audit: AuditLog;
+  private readonly clock: () => Date;
+
+  constructor(deps: {
+    repository: JobOrdersRepository;
+    minimumWages: MinimumWagesRepository;
+    reference: ReferenceService;
+    audit: AuditLog;
+    clock?: () => Date;
+  }) {
+    this.repository = deps.repository;
+    this.minimumWages = deps.minimumWages;
+    this.reference = deps.reference;
+    this.audit = deps.audit;
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  /** Job orders the caller may see: their organisation's, or those of their jurisdiction. */
+  async list(ctx: ActorContext, state?: VacancyState): Promise<VacancyRecord[]> {
+    const owners = scopeFilter(ctx.principal, 'vacancy.update');
+    const deciders = scopeFilter(ctx.principal, 'vacancy.decide');
+    if (!owners && !deciders) return [];
+    if (owners?.all || deciders?.all) {
+      return this.repository.list(
+        { all: true, organisationIds: [], countryCodes: [] },
+        { state, limit: LIST_LIMIT },
+      );
+    }
+    return this.repository.list(
+      {
+        all: false,
+        organisationIds: owners && !owners.all ? owners.organisationIds : [],
+        countryCodes: deciders && !deciders.all ? deciders.countryCodes : [],
+      },
+      { state, limit: LIST_LIMIT },
+    );
+  }
+
+  async get(ctx: ActorContext, id: string, language = 'en'): Promise<JobOrderView> {
+    const vacancy = await this.visible(ctx, id);
+    const [details, history] = await Promise.all([
+      this.repository.details(id, language),
+      this.repository.history(id),
+    ]);
+    return {
+      vacancy,
+      details,
+      history,
+      ownerActions: ownerActions(ctx.principal, vacancy),
+      officerActions: officerActions(ctx.principal, vacancy),
+    };
+  }
+
+  /** The terms of a draft in the shape of the input, to fill the edit form. */
+  async inputOf(
+    ctx: ActorContext,
+    id: string,
+  ): Promise<{ vacancy: VacancyRecord; input: JobOrderInput }> {
+    const vacancy = await this.visible(ctx, id);
+    const details = await this.repository.details(id, vacancy.language);
+    return {
+      vacancy,
+      input: {
+        employerId: vacancy.employerId,
+        originCountry: vacancy.originCountry,
+        destinationCountry: vacancy.destinationCountry,
+        destinationSubdivision: vacancy.destinationSubdivision ?? undefined,
+        occupation: vacancy.occupationId ?? vacancy.iscoCode,
+        language: vacancy.language,
+        title: vacancy.title,
+        description: vacancy.description,
+        translations: details.translations,
+        skills: details.skills.map(({ skillId, essential }) => ({ skillId, essential })),
+        minEducation: vacancy.minEducation ?? undefined,
+        languages: details.languages,
+        experienceMonths: vacancy.experienceMonths,
+        positions: vacancy.positions,
+        contractMonths: vacancy.contractMonths,
+        wage: vacancy.wage,
+        hoursPerWeek: Number(vacancy.hoursPerWeek),
+        benefits: { ...vacancy.benefits, note: vacancy.benefits.note ?? undefined },
+        applicationDeadline: vacancy.applicationDeadline,
+      },
+    };
+  }
+
+  /** Employers an agency may recruit for (vetted ones). */
+  vettedEmployers() {
+    return this.repository.vettedEmployers();
+  }
+
+  /**
+   * A new job order, as a draft; with `submit`, submitted for approval in the same request
+   * (what employers' systems usually want). The caller acts for an employer (which is then the
+   * employer) or for an agency (which names a vetted employer).
+   */
+  async create(
+    ctx: ActorContext,
+    input: JobOrderInput,
+    options: { submit?: boolean; organisationId?: string } = {},
+  ): Promise<VacancyRecord> {
+    const parties = await this.partiesFor(ctx, input, options.organisationId);
+    const { terms, problems } = await resolveTerms(input, parties, this.deps);
+    if (problems.length > 0) throw new ValidationError(problems);
+    const created = await this.run(ctx, 'create', null, { terms });
+    return options.submit ? this.ownerEvent(ctx, created.id, 'submit') : created;
+  }
+
+  async update(ctx: ActorContext, id: string, input: JobOrderInput): Promise<VacancyRecord> {
+    const vacancy = await this.owned(ctx, id);
+    const parties = {
+      employerId: vacancy.agencyId ? (input.employerId ?? vacancy.employerId) : vacancy.employerId,
+      agencyId: vacancy.agencyId,
+      originCountry: vacancy.agencyId
+        ? vacancy.originCountry
+        : (input.originCountry ?? vacancy.originCountry),
+    };
+    const { terms, problems } = await resolveTerms(input, parties, this.deps);
+    if (problems.length > 0) throw new ValidationError(problems);
+    return this.run(ctx, 'update', id, { terms });
+  }
+
+  /** The owner's events: submit, withdraw, publish, fill a position, close. */
+  async ownerEvent(
+    ctx: ActorContext,
+    id: string,
+    event: Exclude<OwnerEvent, 'update'>,
+    reason?: string | null,
+  ): Promise<VacancyRecord> {
+    await this.owned(ctx, id);
+    return this.run(ctx, event, id, { reason });
+  }
+
+  /**
+   * The origin officer's decision. Approval publishes the job order at once when its checks
+   * still pass; if publishing is refused (say the agency's licence was suspended meanwhile) it
+   * stays approved and the refusal is reported.
+   */
+  async decide(
+    ctx: ActorContext,
+    id: string,
+    command: { event: OfficerEvent; reason?: string | null },
+  ): Promise<VacancyRecord> {
+    const vacancy = await this.visible(ctx, id);
+    if (!canDecide(ctx.principal, vacancy)) throw new NotFoundError();
+    const decided = await this.run(ctx, command.event, id, { reason: command.reason });
+    if (command.event !== 'approve') return decided;
+    return this.run(ctx, 'publish', id, {});
+  }
+
+  /** The system's sweep: job orders past their deadline expire. Returns how many. */
+  async expireDue(now: Date = this.clock()): Promise<number> {
+    const due = await this.repository.dueForExpiry(isoDate(now));
+    let expired = 0;
+    for (const id of due) {
+      try {
+        await transitionVacancy(
+          { repository: this.repository, audit: this.audit },
+          { vacancyId: id, event: 'expire', actor: SYSTEM_ACTOR, now },
+        );
+        expired += 1;
+      } catch (error) {
+        // Another process expired or closed it first: nothing to do.
+        if (!(error instanceof ValidationError)) throw error;
+      }
+    }
+    return expired;
+  }
+
+  private get deps() {
+    return { reference: this.reference, repository: this.repository };
+  }
+
+  private async run(
+    ctx: ActorContext,
+    event: VacancyEvent,
+    id: string | null,
+    extra: { terms?: VacancyTerms; reason?: string | null },
+  ): Promise<VacancyRecord> {
+    const now = this.clock();
+    return transitionVacancy(
+      { repository: this.repository, audit: this.audit },
+      {
+        ...(id ? { vacancyId: id } : {}),
+        event,
+        reason: extra.reason ?? null,
+        ...(extra.terms ? { terms: extra.terms } : {}),
+        actor: auditActorOf(ctx.principal),
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        now,
+        checks: async (trx, current) => {
+          const checked = extra.terms ?? current;
+          if (!checked) return [];
+          return verificationProblems(trx, event, checkedTerms(checked), isoDate(now), {
+            repository: this.repository,
+            minimumWages: this.minimumWages,
+          });
+        },
+      },
+    );
+  }
+
+  private async visible(ctx: ActorContext, id: string): Promise<VacancyRecord> {
+    const vacancy = await this.repository.find(id);
+    if (!vacancy || !canView(ctx.principal, vacancy)) throw new NotFoundError();
+    return vacancy;
+  }
+
+  private async owned(ctx: ActorContext, id: string): Promise<VacancyRecord> {
+    const vacancy = await this.repository.find(id);
+    if (!vacancy || !owns(ctx.principal, vacancy)) throw new NotFoundError();
+    return vacancy;
+  }
+
+  private async partiesFor(ctx: ActorContext, input: JobOrderInput, organisationId?: string) {
+    const acting = actingOrganisations(ctx.principal).filter(
+      (candidate) => !organisationId || candidate.organisationId === organisationId,
+    );
+    const chosen = acting[0];
+    if (!chosen) throw new NotFoundError();
+    if (chosen.role === 'employer_staff') {
+      if (input.employerId && input.employerId !== chosen.organisationId) {
+        throw new ValidationError([
+          { pointer: '/employerId', detail: 'jobOrders.errors.ownEmployer' },
+        ]);
+      }
+      if (!input.originCountry) {
+        throw new ValidationError([
+          { pointer: '/originCountry', detail: 'jobOrders.errors.chooseOrigin' },
+        ]);
+      }
+      return {
+        employerId: chosen.organisationId,
+        agencyId: null,
+        originCountry: input.originCountry,
+      };
+    }
+    if (!input.employerId) {
+      throw new ValidationError([
+        { pointer: '/employerId', detail: 'jobOrders.errors.chooseEmployer' },
+      ]);
+    }
+    const [agency, employer] = await Promise.all([
+      this.repository.organisation(chosen.organisationId),
+      this.repository.organisation(input.employerId),
+    ]);
+    if (employer?.kind !== 'employer') {
+      throw new ValidationError([
+        { pointer: '/employerId', detail: 'jobOrders.errors.chooseEmployer' },
+      ]);
+    }
+    return {
+      employerId: input.employerId,
+      agencyId: chosen.organisationId,
+      originCountry: agency?.countryCode ?? '',
+    };
+  }
+}
+
+function checkedTerms(source: VacancyTerms | VacancyRecord): CheckedTerms {
+  return {
+    employerId: source.employerId,
+    agencyId: source.agencyId,
+    originCountry: source.originCountry,
+    destinationCountry: source.destinationCountry,
+    iscoCode: source.iscoCode,
+    wage: source.wage,
+    hoursPerWeek: Number(source.hoursPerWeek),
+  };
+}
