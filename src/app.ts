@@ -19,6 +19,7 @@ import { consentApi } from './modules/consent/consent.api.js';
 import { consentRoutes } from './modules/consent/consent.routes.js';
 import { identityDocumentsApi } from './modules/identity-documents/identity-documents.api.js';
 import { identityDocumentsRoutes } from './modules/identity-documents/identity-documents.routes.js';
+import { jobOrdersApi } from './modules/vacancies/job-orders.api.js';
 import { licensingApi } from './modules/licensing/licensing.api.js';
 import { licensingRoutes } from './modules/licensing/licensing.routes.js';
 import { recruitersApi } from './modules/licensing/recruiters.api.js';
@@ -185,6 +186,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       await api.register(licensingApi, {
         licensing: services.licensing,
         vetting: services.vetting,
+      });
+      await api.register(jobOrdersApi, {
+        jobOrders: services.jobOrders,
+        minimumWages: services.minimumWages,
       });
     },
     { prefix: '/api/v1' },

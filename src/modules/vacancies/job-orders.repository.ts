@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Db } from '../../database.js';
+import type { CefrLevel } from './job-orders.schemas.js';
 import type { VacancyState, WagePeriod } from './vacancy.states.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -47,7 +48,7 @@ export interface VacancyRecord {
 
 export interface VacancyDetails {
   skills: { skillId: string; label: string; essential: boolean }[];
-  languages: { language: string; level: string }[];
+  languages: { language: string; level: CefrLevel }[];
   translations: { language: string; title: string; description: string }[];
 }
 
@@ -247,7 +248,10 @@ export class JobOrdersRepository {
         essential: row.essential,
         label: row.localised ?? row.preferred_label_en ?? row.skill_id,
       })),
-      languages: languages.map((row) => ({ language: row.language, level: row.cefr_level })),
+      languages: languages.map((row) => ({
+        language: row.language,
+        level: row.cefr_level as CefrLevel,
+      })),
       translations,
     };
   }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { OFFICER_EVENTS, VACANCY_STATES, WAGE_PERIODS } from './vacancy.states.js';
 
+export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export type CefrLevel = (typeof CEFR_LEVELS)[number];
+
 /**
  * A job order as employers' systems post it (JSON) and as the form is read once its flat fields
  * are gathered (job-orders.form.ts). Messages are locale keys (jobOrders.errors.*). Existence of
@@ -111,7 +114,7 @@ export const jobOrderSchema = z.object({
     .array(
       z.object({
         language: languageCode,
-        level: z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], 'jobOrders.errors.chooseLevel'),
+        level: z.enum(CEFR_LEVELS, 'jobOrders.errors.chooseLevel'),
       }),
     )
     .max(10, 'jobOrders.errors.tooManyLanguages')

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import type { Permission } from '../../platform/authz/catalogue.js';
+import { can } from '../../platform/authz/principal.js';
+import { requirePermission } from '../../platform/http/authentication.js';
+import { actorContext } from '../../platform/http/context.js';
+import { ForbiddenError } from '../../platform/http/problem.js';
+import type { App } from '../../platform/http/types.js';
+import {
+  jobOrderSummaryView,
+  jobOrderView,
+  minimumWageView,
+  presentJobOrder,
+  presentMinimumWage,
+  presentSummary,
+} from './job-orders.api-view.js';
+import {
+  jobOrderDecisionSchema,
+  jobOrderListQuerySchema,
+  jobOrderSchema,
+  minimumWageSchema,
+} from './job-orders.schemas.js';
+import type { JobOrdersService } from './job-orders.service.js';
+import type { MinimumWagesService } from './minimum-wages.service.js';
+import { OWNER_EVENTS } from './vacancy.states.js';
+
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+});
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+const idParams = z.object({ id: z.string().max(100) });
+const uuidOrNone = (value: string) => {
+  const parsed = z.uuid().safeParse(value);
+  return parsed.success ? parsed.data : NO_ID;
+};
+
+const OWNER_EVENT_PERMISSION: Record<(typeof OWNER_EVENTS)[number], Permission> = {
+  update: 'vacancy.update',
+  submit: 'vacancy.submit',
+  withdraw: 'vacancy.submit',
+  publish: 'vacancy.submit',
+  fill_position: 'vacancy.update',
+  close: 'vacancy.close',
+};
+const ownerEventSchema = z.object({
+  event: z.enum(
+    ['submit', 'withdraw', 'publish', 'fill_position', 'close'],
+    'jobOrders.errors.chooseAction',
+  ),
+  reason: jobOrderDecisionSchema.shape.reason,
+});
+
+/**
+ * Job orders in the JSON API: employers' and agencies' systems post them with an API key
+ * (vacancy.create, vacancy.submit); origin authorities decide on them (vacancy.decide) and set
+ * minimum wages. The public list of vacancies is /vacancies (vacancies-public.api.ts).
+ */
+export async function jobOrdersApi(
+  app: App,
+  options: { jobOrders: JobOrdersService; minimumWages: MinimumWagesService },
+): Promise<void> {
+  const { jobOrders, minimumWages } = options;
+  const tags = ['Job orders'];
+
+  app.get(
+    '/job-orders',
+    {
+      preHandler: requirePermission('vacancy.read'),
+      schema: {
+        tags,
+        summary: 'Job orders of the caller’s organisation, or of the officer’s jurisdiction',
+        querystring: jobOrderListQuerySchema,
+        response: { 200: z.object({ items: z.array(jobOrderSummaryView) }) },
+      },
+    },
+    async (request) => ({
+      items: (await jobOrders.list(actorContext(request), request.query.state)).map(presentSummary),
+    }),
+  );
+
+  app.post(
+    '/job-orders',
+    {
+      preHandler: requirePermission('vacancy.create'),
+      schema: {
+        tags,
+        summary: 'Create a job order as a draft, or with "submit": true submit it for approval',
+        description:
+          'An employer’s key creates job orders for its employer; an agency’s key names the vetted employer (employerId). A wage below the minimum, a past deadline, unknown codes or an agency without an active licence are refused with field errors.',
+        body: jobOrderSchema.extend({ submit: z.boolean().default(false) }),
+        response: { 201: jobOrderView, 400: problem, 404: problem },
+      },
+    },
+    async (request, reply) => {
+      const ctx = actorContext(request);
+      const { submit, ...input } = request.body;
+      if (submit && !can(ctx.principal, 'vacancy.submit')) throw new ForbiddenError();
+      const created = await jobOrders.create(ctx, input, { submit });
+      return reply.code(201).send(presentJobOrder(await jobOrders.get(ctx, created.id)));
+    },
+  );
+
+  app.get(
+    '/job-orders/:id',
+    {
+      preHandler: requirePermission('vacancy.read'),
+      schema: {
+        tags,
+        summary: 'One job order with its history (404 outside the caller’s scope)',
+        params: idParams,
+        response: { 200: jobOrderView, 404: problem },
+      },
+    },
+    async (request) =>
+      presentJobOrder(await jobOrders.get(actorContext(request), uuidOrNone(request.params.id))),
+  );
+
+  app.put(
+    '/job-orders/:id',
+    {
+      preHandler: requirePermission('vacancy.update'),
+      schema: {
+        tags,
+        summary: 'Replace the terms of a draft or rejected job order',
+        params: idParams,
+        body: jobOrderSchema,
+        response: { 200: jobOrderView, 400: problem, 404: problem },
+      },
+    },
+    async (request) => {
+      const ctx = actorContext(request);
+      const id = uuidOrNone(request.params.id);
+      await jobOrders.update(ctx, id, request.body);
+      return presentJobOrder(await jobOrders.get(ctx, id));
+    },
+  );
+
+  app.post(
+    '/job-orders/:id/events',
+    {
+      preHandler: requirePermission('vacancy.read'),
+      schema: {
+        tags,
+        summary: 'The owner submits, withdraws, publishes, fills a position or closes',
+        params: idParams,
+        body: ownerEventSchema,
+        response: { 200: jobOrderView, 400: problem, 403: problem, 404: problem },
+      },
+    },
+    async (request) => {
+      const ctx = actorContext(request);
+      if (!can(ctx.principal, OWNER_EVENT_PERMISSION[request.body.event])) {
+        throw new ForbiddenError();
+      }
+      const id = uuidOrNone(request.params.id);
+      await jobOrders.ownerEvent(ctx, id, request.body.event, request.body.reason);
+      return presentJobOrder(await jobOrders.get(ctx, id));
+    },
+  );
+
+  app.post(
+    '/job-orders/:id/decisions',
+    {
+      preHandler: requirePermission('vacancy.decide'),
+      schema: {
+        tags,
+        summary: 'The origin authority approves (and so publishes), rejects or closes',
+        params: idParams,
+        body: jobOrderDecisionSchema,
+        response: { 200: jobOrderView, 400: problem, 404: problem },
+      },
+    },
+    async (request) => {
+      const ctx = actorContext(request);
+      const id = uuidOrNone(request.params.id);
+      await jobOrders.decide(ctx, id, request.body);
+      return presentJobOrder(await jobOrders.get(ctx, id));
+    },
+  );
+
+  app.get(
+    '/minimum-wages',
+    {
+      preHandler: requirePermission('minimum_wage.manage'),
+      schema: {
+        tags,
+        summary: 'The minimum wages the caller’s authority has set',
+        response: { 200: z.object({ items: z.array(minimumWageView) }) },
+      },
+    },
+    async (request) => ({
+      items: (await minimumWages.list(actorContext(request))).map(presentMinimumWage),
+    }),
+  );
+
+  app.put(
+    '/minimum-wages',
+    {
+      preHandler: requirePermission('minimum_wage.manage'),
+      schema: {
+        tags,
+        summary: 'Set the minimum wage for a destination (and an ISCO code, or every occupation)',
+        body: minimumWageSchema,
+        response: { 200: minimumWageView, 400: problem, 404: problem },
+      },
+    },
+    async (request) =>
+      presentMinimumWage(await minimumWages.set(actorContext(request), request.body)),
+  );
+
+  app.delete(
+    '/minimum-wages/:id',
+    {
+      preHandler: requirePermission('minimum_wage.manage'),
+      schema: {
+        tags,
+        summary: 'Remove a minimum wage',
+        params: idParams,
+        response: { 204: z.null(), 404: problem },
+      },
+    },
+    async (request, reply) => {
+      await minimumWages.remove(actorContext(request), uuidOrNone(request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+}
