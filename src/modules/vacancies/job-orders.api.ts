@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Permission } from '../../platform/authz/catalogue.js';
 import { can } from '../../platform/authz/principal.js';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
@@ -21,7 +20,7 @@ import {
 } from './job-orders.schemas.js';
 import type { JobOrdersService } from './job-orders.service.js';
 import type { MinimumWagesService } from './minimum-wages.service.js';
-import { OWNER_EVENTS } from './vacancy.states.js';
+import { OWNER_EVENT_PERMISSION } from './job-orders.policy.js';
 
 const problem = z.object({
   type: z.string(),
@@ -37,14 +36,6 @@ const uuidOrNone = (value: string) => {
   return parsed.success ? parsed.data : NO_ID;
 };
 
-const OWNER_EVENT_PERMISSION: Record<(typeof OWNER_EVENTS)[number], Permission> = {
-  update: 'vacancy.update',
-  submit: 'vacancy.submit',
-  withdraw: 'vacancy.submit',
-  publish: 'vacancy.submit',
-  fill_position: 'vacancy.update',
-  close: 'vacancy.close',
-};
 const ownerEventSchema = z.object({
   event: z.enum(
     ['submit', 'withdraw', 'publish', 'fill_position', 'close'],

@@ -1,4 +1,4 @@
-import type { Role } from '../../platform/authz/catalogue.js';
+import type { Permission, Role } from '../../platform/authz/catalogue.js';
 import { canAccess, scopeFilter, type Principal } from '../../platform/authz/principal.js';
 import type { VacancyRecord } from './job-orders.repository.js';
 import {
@@ -32,18 +32,40 @@ export function actingOrganisations(principal: Principal): ActingOrganisation[] 
   );
 }
 
+/** The permission each owner event needs (an API key may hold some and not others). */
+export const OWNER_EVENT_PERMISSION: Record<OwnerEvent, Permission> = {
+  update: 'vacancy.update',
+  submit: 'vacancy.submit',
+  withdraw: 'vacancy.submit',
+  publish: 'vacancy.submit',
+  fill_position: 'vacancy.update',
+  close: 'vacancy.close',
+};
+const OWNER_PERMISSIONS: readonly Permission[] = [
+  'vacancy.create',
+  'vacancy.update',
+  'vacancy.submit',
+  'vacancy.close',
+];
+
+/**
+ * Whether the caller answers for the job order: a job order brought by an agency belongs to
+ * the agency (the employer sees it but the agency answers for it). With `permission`, whether
+ * they hold that one for it; without, any of the owner's permissions.
+ */
 export function owns(
   principal: Principal,
   vacancy: Pick<VacancyRecord, 'employerId' | 'agencyId'>,
+  permission?: Permission,
 ) {
-  // A job order brought by an agency belongs to the agency: the employer sees it, but the
-  // agency answers for it.
-  const owner = vacancy.agencyId ?? vacancy.employerId;
-  return canAccess(principal, 'vacancy.update', { organisationId: owner });
+  const organisationId = vacancy.agencyId ?? vacancy.employerId;
+  return (permission ? [permission] : OWNER_PERMISSIONS).some((held) =>
+    canAccess(principal, held, { organisationId }),
+  );
 }
 
 export function seesAsEmployer(principal: Principal, vacancy: Pick<VacancyRecord, 'employerId'>) {
-  return canAccess(principal, 'vacancy.update', { organisationId: vacancy.employerId });
+  return owns(principal, { employerId: vacancy.employerId, agencyId: null });
 }
 
 export function canDecide(principal: Principal, vacancy: Pick<VacancyRecord, 'originCountry'>) {
@@ -57,8 +79,10 @@ export function canView(principal: Principal, vacancy: VacancyRecord): boolean {
 }
 
 export function ownerActions(principal: Principal, vacancy: VacancyRecord): OwnerEvent[] {
-  if (!owns(principal, vacancy)) return [];
-  return OWNER_EVENTS.filter((event) => allowedFrom(vacancy.state, event));
+  return OWNER_EVENTS.filter(
+    (event) =>
+      allowedFrom(vacancy.state, event) && owns(principal, vacancy, OWNER_EVENT_PERMISSION[event]),
+  );
 }
 
 export function officerActions(principal: Principal, vacancy: VacancyRecord): OfficerEvent[] {

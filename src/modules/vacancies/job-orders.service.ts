@@ -10,6 +10,7 @@ import {
   canDecide,
   canView,
   officerActions,
+  OWNER_EVENT_PERMISSION,
   ownerActions,
   owns,
 } from './job-orders.policy.js';
@@ -160,7 +161,7 @@ export class JobOrdersService {
   }
 
   async update(ctx: ActorContext, id: string, input: JobOrderInput): Promise<VacancyRecord> {
-    const vacancy = await this.owned(ctx, id);
+    const vacancy = await this.owned(ctx, id, 'update');
     const parties = {
       employerId: vacancy.agencyId ? (input.employerId ?? vacancy.employerId) : vacancy.employerId,
       agencyId: vacancy.agencyId,
@@ -180,7 +181,7 @@ export class JobOrdersService {
     event: Exclude<OwnerEvent, 'update'>,
     reason?: string | null,
   ): Promise<VacancyRecord> {
-    await this.owned(ctx, id);
+    await this.owned(ctx, id, event);
     return this.run(ctx, event, id, { reason });
   }
 
@@ -260,9 +261,11 @@ export class JobOrdersService {
     return vacancy;
   }
 
-  private async owned(ctx: ActorContext, id: string): Promise<VacancyRecord> {
+  private async owned(ctx: ActorContext, id: string, event: OwnerEvent): Promise<VacancyRecord> {
     const vacancy = await this.repository.find(id);
-    if (!vacancy || !owns(ctx.principal, vacancy)) throw new NotFoundError();
+    if (!vacancy || !owns(ctx.principal, vacancy, OWNER_EVENT_PERMISSION[event])) {
+      throw new NotFoundError();
+    }
     return vacancy;
   }
 

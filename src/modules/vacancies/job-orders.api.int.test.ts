@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Permission } from '../../platform/authz/catalogue.js';
+import type { Principal } from '../../platform/authz/principal.js';
+import type { z } from 'zod';
+import { principalOf } from '../privacy/test-support.js';
+import type { jobOrderView, minimumWageView } from './job-orders.api-view.js';
+import { daysFromNow, jobOrdersFixture, type JobOrdersFixture } from './job-orders.test-support.js';
+
+/** Employers' and agencies' systems post job orders with API keys; officers decide. */
+type JobOrder = z.infer<typeof jobOrderView>;
+type Problem = { errors: { pointer: string; detail: string }[] };
+let f: JobOrdersFixture;
+let key: Principal;
+
+function apiKey(permissions: Permission[]): Principal {
+  return {
+    ...principalOf(null, 'agency_staff', {
+      organisationId: f.agencyId,
+      countryCode: 'KE',
+      apiKeyId: randomUUID(),
+    }),
+    sessionId: null,
+    twoFactorVerified: false,
+    permissionLimit: new Set(permissions),
+  };
+}
+
+beforeAll(async () => {
+  f = await jobOrdersFixture();
+  key = apiKey(['vacancy.read', 'vacancy.create', 'vacancy.submit']);
+});
+
+afterAll(async () => {
+  await f?.close();
+});
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  f.api.app.inject({ method: 'POST', url, payload: payload as object, headers });
+
+describe('POST /api/v1/job-orders', () => {
+  it('creates and submits with a key; the event row names the key', async () => {
+    f.api.actAs(key);
+    const response = await post('/api/v1/job-orders', { ...f.nurseOrder(), submit: true });
+    expect(response.statusCode).toBe(201);
+    const body = response.json<JobOrder>();
+    expect(body).toMatchObject({
+      state: 'submitted',
+      agency: { id: f.agencyId },
+      wage: { amount: '7500.00', currency: 'AED', period: 'month' },
+    });
+    expect(body.reference).toMatch(/^JO-\d{6}$/);
+    const events = await f.db
+      .selectFrom('vacancy_event')
+      .select(['event', 'actor_api_key_id'])
+      .where('vacancy_id', '=', body.id)
+      .orderBy('id')
+      .execute();
+    expect(events.map((row) => row.event)).toEqual(['create', 'submit']);
+    expect(events[0]?.actor_api_key_id).toBe(key.apiKeyId);
+
+    f.api.actAs(f.officer);
+    const decided = await post(`/api/v1/job-orders/${body.id}/decisions`, { event: 'approve' });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json()).toMatchObject({ state: 'published', actions: { officer: ['close'] } });
+  });
+
+  it('a key without vacancy.submit may draft but not submit', async () => {
+    f.api.actAs(apiKey(['vacancy.read', 'vacancy.create']));
+    expect((await post('/api/v1/job-orders', { ...f.nurseOrder(), submit: true })).statusCode).toBe(
+      403,
+    );
+    const draft = await post('/api/v1/job-orders', f.nurseOrder());
+    expect(draft.statusCode).toBe(201);
+    expect(
+      (await post(`/api/v1/job-orders/${draft.json<JobOrder>().id}/events`, { event: 'submit' }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('names each bad field in a 400 problem, in the caller’s language, and writes nothing', async () => {
+    f.api.actAs(key);
+    const count = async () =>
+      Number(
+        (
+          await f.db
+            .selectFrom('vacancy')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ positions: 0 }, '/positions'],
+      [{ applicationDeadline: '2026-02-30' }, '/applicationDeadline'],
+      [{ wage: { amount: '-5', currency: 'AED', period: 'month' } }, '/wage/amount'],
+      [{ wage: { amount: '7000', currency: 'A1', period: 'month' } }, '/wage/currency'],
+      [{ title: 'x'.repeat(10_000) }, '/title'],
+      [{ occupation: "'; drop table vacancy; --" }, '/occupation'],
+    ];
+    for (const [override, pointer] of cases) {
+      const response = await post(
+        '/api/v1/job-orders',
+        { ...f.nurseOrder(), ...override },
+        { 'accept-language': 'fr' },
+      );
+      expect(response.statusCode, pointer).toBe(400);
+      const errors = response.json<Problem>().errors;
+      expect(errors.map((error) => error.pointer)).toContain(pointer);
+      expect(errors.every((error) => !error.detail.startsWith('jobOrders.'))).toBe(true);
+    }
+    const below = await post('/api/v1/job-orders', {
+      ...f.nurseOrder(),
+      wage: { amount: '5000', currency: 'AED', period: 'month' },
+    });
+    expect(below.statusCode).toBe(400);
+    expect(below.json<Problem>().errors[0]).toMatchObject({ pointer: '/wage/amount' });
+    expect(below.json<Problem>().errors[0]?.detail).toContain('6,000');
+    expect(await count()).toBe(before);
+  });
+
+  it('takes text in any script', async () => {
+    f.api.actAs(key);
+    const response = await post('/api/v1/job-orders', {
+      ...f.nurseOrder(),
+      language: 'ar',
+      title: 'ممرض/ممرضة — جناح عام 🏥',
+      description: 'رعاية المرضى البالغين في دبي.\n\t"اقتباس" \\ \u0000'.replace('\u0000', ''),
+      applicationDeadline: daysFromNow(10),
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json<JobOrder>().title).toBe('ممرض/ممرضة — جناح عام 🏥');
+  });
+
+  it('answers "not found" for another organisation’s job order and for malformed ids', async () => {
+    f.api.actAs(f.officer);
+    const list = await f.api.app.inject({ url: '/api/v1/job-orders?state=submitted' });
+    expect(list.statusCode).toBe(200);
+    const stranger = await f.agency('API Stranger');
+    f.api.actAs(stranger.staff);
+    const anyId = (await f.db.selectFrom('vacancy').select('id').executeTakeFirstOrThrow()).id;
+    expect((await f.api.app.inject({ url: `/api/v1/job-orders/${anyId}` })).statusCode).toBe(404);
+    expect((await f.api.app.inject({ url: '/api/v1/job-orders/not-an-id' })).statusCode).toBe(404);
+  });
+});
+
+describe('minimum wages in the API', () => {
+  it('the officer sets, lists and removes floors; others are refused', async () => {
+    f.api.actAs(f.officer);
+    const set = await f.api.app.inject({
+      method: 'PUT',
+      url: '/api/v1/minimum-wages',
+      payload: { destinationCountry: 'QA', amount: '1800', currency: 'QAR', period: 'month' },
+    });
+    expect(set.statusCode).toBe(200);
+    const list = await f.api.app.inject({ url: '/api/v1/minimum-wages' });
+    expect(
+      list
+        .json<{ items: z.infer<typeof minimumWageView>[] }>()
+        .items.map((item) => item.destinationCountry),
+    ).toContain('QA');
+    const bad = await f.api.app.inject({
+      method: 'PUT',
+      url: '/api/v1/minimum-wages',
+      payload: {
+        destinationCountry: 'QA',
+        iscoCode: '99999',
+        amount: 'abc',
+        currency: 'QAR',
+        period: 'fortnight',
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (
+        await f.api.app.inject({
+          method: 'DELETE',
+          url: `/api/v1/minimum-wages/${set.json<{ id: string }>().id}`,
+        })
+      ).statusCode,
+    ).toBe(204);
+    f.api.actAs(key);
+    expect((await f.api.app.inject({ url: '/api/v1/minimum-wages' })).statusCode).toBe(403);
+  });
+});
