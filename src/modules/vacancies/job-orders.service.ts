@@ -71,6 +71,7 @@ export class JobOrdersService {
 
   /** Job orders the caller may see: their organisation's, or those of their jurisdiction. */
   async list(ctx: ActorContext, state?: VacancyState): Promise<VacancyRecord[]> {
+    await this.expireDue();
     const owners = scopeFilter(ctx.principal, 'vacancy.update');
     const deciders = scopeFilter(ctx.principal, 'vacancy.decide');
     if (!owners && !deciders) return [];
@@ -91,6 +92,7 @@ export class JobOrdersService {
   }
 
   async get(ctx: ActorContext, id: string, language = 'en'): Promise<JobOrderView> {
+    await this.expireDue();
     const vacancy = await this.visible(ctx, id);
     const [details, history] = await Promise.all([
       this.repository.details(id, language),
