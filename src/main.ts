@@ -65,9 +65,15 @@ export async function serve(
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   const address = await app.listen({ host: config.host, port: config.port });
-  // Housekeeping: expired sessions, old throttle counters and used password links, hourly.
+  // Housekeeping, hourly: expired sessions, old throttle counters and used password links;
+  // licences and job orders past their end date or deadline (reads also sweep them, so this
+  // only keeps the states and their history current when nobody looks).
   const housekeeping = setInterval(() => {
-    services.accounts.sessions.purgeExpired().catch((error: unknown) => {
+    Promise.all([
+      services.accounts.sessions.purgeExpired(),
+      services.licensing.expireDue(),
+      services.jobOrders.expireDue(),
+    ]).catch((error: unknown) => {
       app.log.error({ err: error }, 'housekeeping failed');
     });
   }, HOUSEKEEPING_INTERVAL_MS);
