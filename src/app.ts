@@ -68,6 +68,7 @@ const NAVIGATION: NavigationItem[] = [
   { href: '/', labelKey: 'nav.home' },
   { href: '/recruiters', labelKey: 'licensing.nav.recruiters' },
   { href: '/licences', labelKey: 'licensing.nav.licences', permission: 'licence.decide' },
+  { href: '/licences', labelKey: 'licensing.nav.ourLicence', role: 'agency_staff' },
   { href: '/employers/vetting', labelKey: 'licensing.nav.vetting', permission: 'employer.vet' },
   { href: '/organisations', labelKey: 'nav.organisations', permission: 'organisation.read' },
   { href: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },

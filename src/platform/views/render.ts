@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type nunjucks from 'nunjucks';
 import { lazyCsrfToken } from '../http/csrf.js';
-import type { Permission } from '../authz/catalogue.js';
+import { requiresTwoFactor, type Permission, type Role } from '../authz/catalogue.js';
 import { can, scopeFilter, type Principal } from '../authz/principal.js';
 import { LANGUAGES, LANGUAGE_INFO } from '../i18n/languages.js';
 
@@ -19,9 +19,16 @@ export interface NavigationItem {
   permission?: Permission;
   /** Shown only when the permission reaches beyond the reader's own records (officers' tools). */
   beyondOwn?: boolean;
+  /** Shown only to holders of this role (with two-factor authentication done where needed). */
+  role?: Role;
 }
 
-function shown(item: NavigationItem, principal: Principal | undefined): boolean {
+export function shown(item: NavigationItem, principal: Principal | undefined): boolean {
+  if (item.role) {
+    const role = item.role;
+    const active = principal?.twoFactorVerified || !requiresTwoFactor(role);
+    if (!active || !principal?.grants.some((grant) => grant.role === role)) return false;
+  }
   if (!item.permission) return true;
   if (!principal || !can(principal, item.permission)) return false;
   if (!item.beyondOwn) return true;
