@@ -1,0 +1,400 @@
+import type { SearchIndex } from './search-index.js';
+import { queryTokens } from './search-text.js';
+import { TopK } from './search-topk.js';
+import {
+  DURATION_BANDS,
+  PAGE_SIZE,
+  POSTED_WITHIN,
+  WAGE_BANDS,
+  type FacetCount,
+  type VacancyFacets,
+  type VacancySearchQuery,
+} from './search.types.js';
+
+/**
+ * One query against the index: candidates from the text (or every ordinal), then one pass that
+ * checks visibility, applies the filters, counts the facets and keeps the best rows of the page.
+ *
+ * Multi-select facet counts: a row that passes every filter counts in every facet; a row that
+ * fails exactly one filter counts only in that filter's facet (it is what ticking one more value
+ * there would add); a row failing two or more counts nowhere.
+ *
+ * Relevance per query token: 4 when it is in the vacancy's own title (or a translated title), 2 in
+ * its description, 1 through its occupation's labels in any language; summed over tokens, every
+ * token required (AND); ties go to the newest.
+ */
+
+export type IndexQuery = VacancySearchQuery;
+
+export interface IndexResult {
+  total: number;
+  /** The vacancy numbers of the requested page, in order. */
+  numbers: number[];
+  facets: VacancyFacets;
+}
+
+const DAY_MS = 86_400_000;
+const DAY_SECONDS = 86_400;
+const TITLE = 4;
+const BODY = 2;
+const OCCUPATION = 1;
+const P32 = 2 ** 32;
+const MAX_WAGE = 2 ** 21 - 1;
+
+let acc = new Uint16Array(0);
+let tok = new Uint8Array(0);
+
+function scratch(size: number): void {
+  if (acc.length < size) {
+    acc = new Uint16Array(size * 2);
+    tok = new Uint8Array(size * 2);
+  }
+}
+
+interface TokenSources {
+  title: Uint32Array[];
+  body: Uint32Array[];
+  occupation: Uint32Array[];
+  size: number;
+}
+
+function sourcesOf(index: SearchIndex, token: string): TokenSources {
+  const term = index.terms.ids.get(token);
+  const title = term === undefined ? [] : index.titlePostings.lists(term);
+  const body = term === undefined ? [] : index.bodyPostings.lists(term);
+  const occupation: Uint32Array[] = [];
+  const labels = index.occupationTerms.get(token);
+  if (labels) {
+    for (const id of labels.occupations) {
+      const list = index.occupationPostings[id];
+      if (list && list.length > 0) occupation.push(list.view());
+    }
+    for (const id of labels.iscoCodes) {
+      const list = index.iscoPostings[id];
+      if (list && list.length > 0) occupation.push(list.view());
+    }
+  }
+  let size = 0;
+  for (const list of [...title, ...body, ...occupation]) size += list.length;
+  return { title, body, occupation, size };
+}
+
+/** Writes a token's score for each row into `target` (zeroed beforehand). */
+function mark(sources: TokenSources, target: Uint16Array | Uint8Array): void {
+  for (const list of sources.title)
+    for (let j = 0; j < list.length; j += 1) target[list[j]!] = TITLE;
+  for (const list of sources.body) {
+    for (let j = 0; j < list.length; j += 1) if (target[list[j]!]! < BODY) target[list[j]!] = BODY;
+  }
+  for (const list of sources.occupation) {
+    for (let j = 0; j < list.length; j += 1)
+      if (target[list[j]!] === 0) target[list[j]!] = OCCUPATION;
+  }
+}
+
+/** The sorted ordinals matching every token, their scores summed in `acc`; null: no text. */
+function textCandidates(index: SearchIndex, tokens: string[]): Uint32Array | null {
+  if (tokens.length === 0) return null;
+  const sources = tokens.map((token) => sourcesOf(index, token)).sort((a, b) => a.size - b.size);
+  const rarest = sources[0]!;
+  if (rarest.size === 0) return new Uint32Array(0);
+  const size = index.size;
+  scratch(size);
+  acc.fill(0, 0, size);
+  mark(rarest, acc);
+  let rows: Uint32Array;
+  if (rarest.size < size / 64) {
+    // Few rows: gather, sort, deduplicate.
+    const all = new Uint32Array(rarest.size);
+    let n = 0;
+    for (const list of [...rarest.title, ...rarest.body, ...rarest.occupation]) {
+      all.set(list, n);
+      n += list.length;
+    }
+    all.sort();
+    let unique = 0;
+    for (let j = 0; j < n; j += 1) if (j === 0 || all[j] !== all[j - 1]) all[unique++] = all[j]!;
+    rows = all.subarray(0, unique);
+  } else {
+    rows = new Uint32Array(Math.min(rarest.size, size));
+    let n = 0;
+    for (let i = 0; i < size; i += 1) if (acc[i] !== 0) rows[n++] = i;
+    rows = rows.subarray(0, n);
+  }
+  for (const next of sources.slice(1)) {
+    if (rows.length === 0) break;
+    tok.fill(0, 0, size);
+    mark(next, tok);
+    let kept = 0;
+    for (let j = 0; j < rows.length; j += 1) {
+      const row = rows[j]!;
+      const score = tok[row]!;
+      if (score !== 0) {
+        acc[row] = acc[row]! + score;
+        rows[kept++] = row;
+      }
+    }
+    rows = rows.subarray(0, kept);
+  }
+  return rows;
+}
+
+function position(values: readonly string[], value: string): number | undefined {
+  const found = values.indexOf(value);
+  return found < 0 ? undefined : found;
+}
+
+/** 1 for each selected value (unknown values select nothing); all 1 when the facet is unfiltered. */
+function selection(size: number, selected: readonly number[] | null): Uint8Array {
+  const flags = new Uint8Array(Math.max(size, 1));
+  if (selected === null) flags.fill(1);
+  else for (const id of selected) flags[id] = 1;
+  return flags;
+}
+
+function ids(values: readonly string[], lookup: (value: string) => number | undefined) {
+  if (values.length === 0) return null;
+  return values.flatMap((value) => {
+    const id = lookup(value);
+    return id === undefined ? [] : [id];
+  });
+}
+
+const FACET_COUNT = 6;
+const POSTED = 5;
+
+/** Per cell, a bit per facet whose filter the cell fails (the posted facet is per row). */
+function cellFailures(index: SearchIndex, query: IndexQuery): Uint8Array {
+  const destinationIds = ids(query.destinations, (v) => index.destinations.ids.get(v));
+  const destSel = selection(index.destinations.values.length, destinationIds);
+  const groupSel = selection(
+    10,
+    ids(query.occupationGroups, (v) => (/^\d$/.test(v) ? Number(v) : undefined)),
+  );
+  const durSel = selection(
+    4,
+    ids(query.durations, (v) => position(DURATION_BANDS, v)),
+  );
+  const wageSel = selection(
+    6,
+    ids(query.wageBands, (v) => position(WAGE_BANDS, v)),
+  );
+  const languageIds = ids(query.languages, (v) => index.languages.ids.get(v));
+  const langSel = languageIds === null ? null : new Set(languageIds);
+  const cells = index.cellDestination.length;
+  const failures = new Uint8Array(cells);
+  failures[0] = 0xff;
+  for (let c = 1; c < cells; c += 1) {
+    let mask = 0;
+    if (destSel[index.cellDestination[c]!] === 0) mask |= 1;
+    if (groupSel[index.cellGroup[c]!] === 0) mask |= 2;
+    if (durSel[index.cellDuration[c]!] === 0) mask |= 4;
+    if (wageSel[index.cellWage[c]!] === 0) mask |= 8;
+    if (langSel && !index.cellLanguages[c]!.some((id) => langSel.has(id))) mask |= 16;
+    failures[c] = mask;
+  }
+  return failures;
+}
+
+interface ScanInput {
+  rows: Uint32Array | null;
+  today: number;
+  since: [number, number, number];
+  passCell: Uint8Array;
+  postedOk: Uint8Array;
+  counts: Uint32Array;
+  touched: Uint32Array;
+  top: TopK;
+  /** 0 newest, 1 relevance, 2 wage. */
+  mode: number;
+}
+
+/**
+ * The hot loop, in a function of its own so that V8 optimises it as a whole (inside a larger
+ * function it was compiled on-stack and thrown away after every query).
+ */
+function scan(index: SearchIndex, input: ScanInput): { total: number; touchedCount: number } {
+  const { rows, today, passCell, postedOk, counts, touched, top, mode } = input;
+  const [since1, since7, since30] = input.since;
+  const { deadline, agency, agencyActive, cell, published, number, usd } = index;
+  const count = rows === null ? index.size : rows.length;
+  let total = 0;
+  let touchedCount = 0;
+  let worstKey = top.capacity === 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  let worstTie = Number.POSITIVE_INFINITY;
+
+  for (let j = 0; j < count; j += 1) {
+    const i = rows === null ? j : rows[j]!;
+    if (deadline[i]! < today) continue;
+    const a = agency[i]!;
+    if (a >= 0 && agencyActive[a] === 0) continue;
+    const c = cell[i]!;
+    if (c === 0) continue;
+    const posted = published[i]!;
+    // Without branches: the order of publication dates is random, so branches mispredict.
+    const bucket = +(posted < since1) + +(posted < since7) + +(posted < since30);
+    const slot = c * 4 + bucket;
+    const seen = counts[slot]!;
+    counts[slot] = seen + 1;
+    if (seen === 0) touched[touchedCount++] = slot;
+    if (passCell[c] === 0 || postedOk[bucket] === 0) continue;
+    total += 1;
+    let key: number;
+    if (mode === 0) key = posted;
+    else if (mode === 1) key = acc[i]! * P32 + posted;
+    else {
+      const dollars = usd[i]!;
+      key = Number.isNaN(dollars)
+        ? posted - P32
+        : Math.min(Math.floor(dollars), MAX_WAGE) * P32 + posted;
+    }
+    // Most rows do not beat the worst row kept: compare here, call the heap only when they do.
+    if (key > worstKey || (key === worstKey && number[i]! > worstTie)) {
+      top.offer(key, number[i]!, i);
+      if (top.full) {
+        worstKey = top.worstKey;
+        worstTie = top.worstTie;
+      }
+    }
+  }
+  return { total, touchedCount };
+}
+
+export function evaluate(index: SearchIndex, query: IndexQuery, now: Date): IndexResult {
+  const tokens = queryTokens(query.q);
+  const rows = textCandidates(index, tokens);
+  const scored = rows !== null;
+
+  const nowMs = now.getTime();
+  const today = Math.floor(nowMs / DAY_MS);
+  const nowSeconds = Math.floor(nowMs / 1000);
+  const since1 = nowSeconds - DAY_SECONDS;
+  const since7 = nowSeconds - 7 * DAY_SECONDS;
+  const since30 = nowSeconds - 30 * DAY_SECONDS;
+  // Posted buckets: 0 within a day, 1 within a week, 2 within 30 days, 3 older.
+  const postedOk = new Uint8Array(4).fill(1);
+  if (query.postedWithin) {
+    const last = POSTED_WITHIN.indexOf(query.postedWithin);
+    for (let b = last + 1; b < 4; b += 1) postedOk[b] = 0;
+  }
+  const failures = cellFailures(index, query);
+  const passCell = failures.map((mask) => (mask === 0 ? 1 : 0));
+
+  // Rows counted per (cell, posted bucket); `touched` lists the slots used, to sum and reset.
+  const slots = index.cellDestination.length * 4;
+  const counts = slotCounts(slots);
+  const touched = new Uint32Array(Math.min(slots, (rows?.length ?? index.size) + 1));
+
+  const k = Math.max(0, query.page) * PAGE_SIZE;
+  const top = new TopK(k);
+  const mode = query.sort === 'wage' ? 2 : query.sort === 'relevance' && scored ? 1 : 0;
+  const { total, touchedCount } = scan(index, {
+    rows,
+    today,
+    since: [since1, since7, since30],
+    passCell,
+    postedOk,
+    counts,
+    touched,
+    top,
+    mode,
+  });
+
+  const facetCounts = sumFacets(index, { counts, touched, touchedCount, failures, postedOk });
+  const ranked = top.sorted();
+  const start = (query.page - 1) * PAGE_SIZE;
+  return {
+    total,
+    numbers: ranked.slice(start, start + PAGE_SIZE).map((i) => index.number[i]!),
+    facets: {
+      destination: open(index.destinations.values, facetCounts.destination, query.destinations),
+      occupationGroup: fixed(
+        ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+        facetCounts.group,
+      ).filter((facet) => facet.count > 0 || query.occupationGroups.includes(facet.value)),
+      duration: fixed(DURATION_BANDS, facetCounts.duration),
+      wageBand: fixed(WAGE_BANDS, facetCounts.wage),
+      language: open(index.languages.values, facetCounts.language, query.languages),
+      posted: fixed(POSTED_WITHIN, facetCounts.posted),
+    },
+  };
+}
+
+let countsScratch = new Uint32Array(0);
+/** A zeroed counter per slot, reused between queries (each query resets what it touched). */
+function slotCounts(slots: number): Uint32Array {
+  if (countsScratch.length < slots) countsScratch = new Uint32Array(slots * 2);
+  return countsScratch;
+}
+
+/** Multi-select counts from the per-slot row counts; resets the slots it reads. */
+function sumFacets(
+  index: SearchIndex,
+  pass: {
+    counts: Uint32Array;
+    touched: Uint32Array;
+    touchedCount: number;
+    failures: Uint8Array;
+    postedOk: Uint8Array;
+  },
+) {
+  const destination = new Float64Array(index.destinations.values.length);
+  const group = new Float64Array(10);
+  const duration = new Float64Array(4);
+  const wage = new Float64Array(6);
+  const language = new Float64Array(index.languages.values.length);
+  const posted = new Float64Array(3);
+  for (let t = 0; t < pass.touchedCount; t += 1) {
+    const slot = pass.touched[t]!;
+    const n = pass.counts[slot]!;
+    pass.counts[slot] = 0;
+    const c = slot >>> 2;
+    const bucket = slot & 3;
+    const mask = pass.failures[c]! | (pass.postedOk[bucket] === 0 ? 1 << POSTED : 0);
+    // Counted in a facet when it passes every other facet's filter.
+    for (let facet = 0; facet < FACET_COUNT; facet += 1) {
+      if ((mask & ~(1 << facet)) !== 0) continue;
+      switch (facet) {
+        case 0:
+          destination[index.cellDestination[c]!]! += n;
+          break;
+        case 1:
+          group[index.cellGroup[c]!]! += n;
+          break;
+        case 2:
+          duration[index.cellDuration[c]!]! += n;
+          break;
+        case 3:
+          wage[index.cellWage[c]!]! += n;
+          break;
+        case 4:
+          for (const id of index.cellLanguages[c]!) language[id]! += n;
+          break;
+        default:
+          // Cumulative: within a day is also within a week and within 30 days.
+          for (let b = bucket; b < 3; b += 1) posted[b]! += n;
+      }
+    }
+  }
+  return { destination, group, duration, wage, language, posted };
+}
+
+/** Every value of a fixed list, in its order. */
+function fixed(values: readonly string[], counts: ArrayLike<number>): FacetCount[] {
+  return values.map((value, i) => ({ value, count: counts[i] ?? 0 }));
+}
+
+/** Values with a count or selected, most frequent first. */
+function open(values: readonly string[], counts: ArrayLike<number>, selected: readonly string[]) {
+  const facets: FacetCount[] = [];
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    const count = counts[i] ?? 0;
+    if (count > 0 || selected.includes(value)) {
+      facets.push({ value, count });
+      seen.add(value);
+    }
+  });
+  for (const value of selected) if (!seen.has(value)) facets.push({ value, count: 0 });
+  return facets.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
