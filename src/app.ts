@@ -20,6 +20,7 @@ import { consentRoutes } from './modules/consent/consent.routes.js';
 import { identityDocumentsApi } from './modules/identity-documents/identity-documents.api.js';
 import { identityDocumentsRoutes } from './modules/identity-documents/identity-documents.routes.js';
 import { jobOrdersApi } from './modules/vacancies/job-orders.api.js';
+import { jobOrdersRoutes } from './modules/vacancies/job-orders.routes.js';
 import { licensingApi } from './modules/licensing/licensing.api.js';
 import { licensingRoutes } from './modules/licensing/licensing.routes.js';
 import { recruitersApi } from './modules/licensing/recruiters.api.js';
@@ -68,6 +69,8 @@ const NAVIGATION: NavigationItem[] = [
   { href: '/', labelKey: 'nav.home' },
   { href: '/recruiters', labelKey: 'licensing.nav.recruiters' },
   { href: '/licences', labelKey: 'licensing.nav.licences', permission: 'licence.decide' },
+  { href: '/job-orders', labelKey: 'jobOrders.nav', permission: 'vacancy.update' },
+  { href: '/job-orders/review', labelKey: 'jobOrders.reviewNav', permission: 'vacancy.decide' },
   { href: '/licences', labelKey: 'licensing.nav.ourLicence', role: 'agency_staff' },
   { href: '/employers/vetting', labelKey: 'licensing.nav.vetting', permission: 'employer.vet' },
   { href: '/organisations', labelKey: 'nav.organisations', permission: 'organisation.read' },
@@ -228,6 +231,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
     await pages.register(licensingRoutes, { licensing: services.licensing });
     await pages.register(vettingRoutes, { vetting: services.vetting });
+    await pages.register(jobOrdersRoutes, {
+      jobOrders: services.jobOrders,
+      minimumWages: services.minimumWages,
+      reference: services.reference,
+    });
   });
 
   return app;

@@ -1,0 +1,454 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LogCapture, testConfig } from '../../../test/helpers/app.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import { createApp } from '../../app.js';
+import type { App } from '../../platform/http/types.js';
+import { seed } from '../../seed.js';
+import { createServices, type Services } from '../../services.js';
+import { errorSummary, TestClient } from '../accounts/testing/client.js';
+import { totpCode } from '../accounts/totp.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../demo/demo.data.js';
+import { RolesRepository } from '../organisations/roles.repository.js';
+
+/**
+ * The job-order pages through the real app (sessions, TOTP, CSRF, the pages' form parser) on
+ * the demo data: the demo agency (active licence) posts job orders for the vetted demo
+ * employer; the staff of the other demo agency (licence suspended) are refused; the origin
+ * officer sets a minimum wage and decides.
+ */
+let database: TestDatabase;
+let services: Services;
+let app: App;
+let agency: TestClient;
+let suspended: TestClient;
+let officer: TestClient;
+let nurseId: string;
+let employerId: string;
+
+const SUSPENDED_STAFF = 'suspended.agency@demo.corridor.example';
+const daysFromNow = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function signIn(email: string, lang?: string): Promise<TestClient> {
+  const client = new TestClient(app, lang ? { lang } : {});
+  await client.get('/sign-in');
+  expect((await client.post('/sign-in', { email, password: DEMO_PASSWORD })).statusCode).toBe(303);
+  await client.get('/sign-in/two-factor');
+  const second = await client.post('/sign-in/two-factor', { code: totpCode(DEMO_TOTP_SECRET) });
+  expect(second.statusCode).toBe(303);
+  return client;
+}
+
+/** The page's form, filled in as a person would for a nurse in Dubai. */
+function nurseForm(overrides: Record<string, string | null> = {}): Record<string, string | null> {
+  return {
+    occupation: nurseId,
+    employerId,
+    destinationCountry: 'AE',
+    destinationSubdivision: 'AE-DU',
+    language: 'en',
+    title: 'Staff nurse, general ward',
+    description: 'Care for adult patients on a 30-bed ward.\nNight shifts one week in four.',
+    translationLanguage1: 'fr',
+    translationTitle1: 'Infirmière, service de médecine générale',
+    translationDescription1: 'Soins aux patients adultes dans un service de 30 lits.',
+    minEducation: '6',
+    language1: 'en',
+    level1: 'B2',
+    experienceMonths: '24',
+    positions: '3',
+    contractMonths: '24',
+    wageAmount: '7500',
+    wageCurrency: 'AED',
+    wagePeriod: 'month',
+    hoursPerWeek: '48',
+    benefitHousing: 'yes',
+    benefitInsurance: 'yes',
+    applicationDeadline: daysFromNow(30),
+    intent: 'submit',
+    ...overrides,
+  };
+}
+
+async function vacancyCount(): Promise<number> {
+  const row = await database.kysely
+    .selectFrom('vacancy')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Posts the form; expects a redirect to the new job order and gives its id. */
+async function created(client: TestClient, form: Record<string, string | null>) {
+  await client.get(`/job-orders/new?occupation=${nurseId}&destinationCountry=AE`);
+  const response = await client.post('/job-orders/new', form);
+  expect(response.statusCode, errorSummary(response.body).join('; ')).toBe(303);
+  const id = /\/job-orders\/([0-9a-f-]{36})/.exec(response.headers.location as string)?.[1];
+  return id!;
+}
+
+/** The link of each error in the summary points at an element of the page. */
+function expectLinkedErrors(body: string) {
+  const hrefs = [...body.matchAll(/govuk-error-summary__list[\s\S]*?<\/ul>/g)]
+    .flatMap((list) => [...list[0].matchAll(/href="#([^"]+)"/g)])
+    .map((match) => match[1]!);
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const id of hrefs) expect(body, `#${id}`).toContain(`id="${id}"`);
+  return hrefs;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const config = testConfig();
+  await seed(database.kysely, { demo: true, config });
+  services = createServices({ db: database.kysely, config });
+  app = await createApp({ config, services, ping: database.ping, logStream: new LogCapture() });
+  await app.ready();
+  const db = database.kysely;
+  const organisation = (name: string) =>
+    db.selectFrom('organisation').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  employerId = (await organisation('Gulf Care Hospitals (demo)')).id;
+  const rift = (await organisation('Rift Valley Overseas Placement (demo)')).id;
+  nurseId = (
+    await db
+      .selectFrom('esco_occupation')
+      .select('id')
+      .where('preferred_label_en', '=', 'nurse responsible for general care')
+      .executeTakeFirstOrThrow()
+  ).id;
+  // Staff of the demo agency whose licence is suspended (the demo seeds no one there).
+  const userId = await services.accounts.accounts.createUser(db, {
+    email: SUSPENDED_STAFF,
+    fullName: 'Otieno Test',
+    password: DEMO_PASSWORD,
+  });
+  await new RolesRepository(db).assign(db, { userId, role: 'agency_staff', organisationId: rift });
+  await services.accounts.twoFactor.enableWithSecret(db, userId, DEMO_TOTP_SECRET);
+
+  agency = await signIn('agency@demo.corridor.example');
+  suspended = await signIn(SUSPENDED_STAFF, 'fr');
+  officer = await signIn('origin.officer@demo.corridor.example');
+  // The officer sets the floors: all occupations in the UAE, and more for nurses (ISCO 2221).
+  await officer.get('/minimum-wages');
+  for (const floor of [
+    { destinationCountry: 'AE', iscoCode: '', amount: '1500', currency: 'AED', period: 'month' },
+    {
+      destinationCountry: 'AE',
+      iscoCode: '2221',
+      amount: '6000',
+      currency: 'AED',
+      period: 'month',
+    },
+  ]) {
+    expect((await officer.post('/minimum-wages', floor)).statusCode).toBe(303);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe('creating a job order (agency)', () => {
+  it('searches the occupation in the reader’s language, then fills the whole form', async () => {
+    const start = await agency.get('/job-orders/new');
+    expect(start.statusCode).toBe(200);
+    expect(start.body).toContain('name="occupationQuery"');
+    const found = await agency.get('/job-orders/new?occupationQuery=infirmi%C3%A8re&lang=fr');
+    expect(found.body).toContain(`value="${nurseId}"`);
+    expect(found.body).toContain('CITP-08 2221');
+    const none = await agency.get('/job-orders/new?step=continue&occupationQuery=&lang=en');
+    expect(none.statusCode).toBe(400);
+    expectLinkedErrors(none.body);
+
+    const form = await agency.get(`/job-orders/new?occupation=${nurseId}&destinationCountry=AE`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/name="skill" type="checkbox" value="essential:[0-9a-f-]{36}"/);
+    expect(form.body).toContain('value="AE-DU"');
+    expect(form.body).toContain(`value="${employerId}"`);
+    expect(form.body).not.toContain('name="originCountry"');
+  });
+
+  it('saves and submits; the job order shows every term and its history', async () => {
+    const id = await created(agency, nurseForm());
+    const page = await agency.get(`/job-orders/${id}?done=submit&lang=en`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('The job order was submitted for approval.');
+    for (const text of [
+      'Staff nurse, general ward',
+      'Gulf Care Hospitals (demo)',
+      'Savannah Careers Abroad Ltd (demo)',
+      // ISO 3166-2 names the emirate in its own romanisation.
+      'Dubayy, United Arab Emirates',
+      'AED',
+      '7,500.00',
+      'per month',
+      '48 hours',
+      'Housing, Health insurance',
+      'Bachelor’s or equivalent',
+      'English (B2 – Upper intermediate)',
+      'Infirmière, service de médecine générale',
+      'Night shifts one week in four.',
+    ]) {
+      expect(page.body, text).toContain(text);
+    }
+    expect(page.body).toContain('action="/job-orders/' + id + '/events"');
+    expect(page.body).not.toContain('/decision"');
+    // The people who acted are never named: only organisations.
+    expect(page.body).not.toContain('Fatuma Ali');
+  });
+
+  it('refuses a wage under the minimum, showing the minimum, and writes nothing', async () => {
+    const before = await vacancyCount();
+    await agency.get(`/job-orders/new?occupation=${nurseId}&destinationCountry=AE`);
+    const response = await agency.post('/job-orders/new', nurseForm({ wageAmount: '3000' }));
+    expect(response.statusCode).toBe(400);
+    expect(errorSummary(response.body)[0]).toContain('6,000.00 AED per month');
+    expect(expectLinkedErrors(response.body)).toEqual(['wageAmount']);
+    // What was typed is kept.
+    expect(response.body).toContain('value="Staff nurse, general ward"');
+    expect(await vacancyCount()).toBe(before);
+  });
+
+  it.each([
+    [
+      'a past deadline',
+      { applicationDeadline: daysFromNow(-1) },
+      'applicationDeadline',
+      /today or later/,
+    ],
+    ['no position', { positions: '0' }, 'positions', /number of positions/],
+    [
+      'an unknown occupation',
+      { occupation: '00000000-0000-4000-8000-000000000000' },
+      'occupation',
+      /do not know this occupation/,
+    ],
+    ['an unknown currency', { wageCurrency: 'XYZ' }, 'wageCurrency', /Select a currency/],
+    ['a 10 KB title', { title: 'ن'.repeat(10_240) }, 'title', /200 characters or fewer/],
+    [
+      'a date that does not exist',
+      { applicationDeadline: '2027-02-30' },
+      'applicationDeadline',
+      /real date/,
+    ],
+  ])('refuses %s with a field error and writes nothing', async (_, overrides, field, message) => {
+    const before = await vacancyCount();
+    const response = await agency.post('/job-orders/new', nurseForm(overrides));
+    expect(response.statusCode).toBe(400);
+    expect(expectLinkedErrors(response.body)).toContain(field);
+    expect(errorSummary(response.body).join(' ')).toMatch(message);
+    expect(await vacancyCount()).toBe(before);
+  });
+
+  it('takes Arabic and emoji as they are, and answers hostile shapes with errors, not 500s', async () => {
+    const id = await created(
+      agency,
+      nurseForm({ title: 'ممرضة 👩‍⚕️ جناح عام', language: 'ar', intent: 'draft' }),
+    );
+    const page = await agency.get(`/job-orders/${id}`);
+    expect(page.body).toContain('ممرضة 👩‍⚕️ جناح عام');
+    for (const overrides of [
+      { skill: 'essential:not-a-uuid' },
+      { language1: 'zz', level1: 'Z9' },
+      { hoursPerWeek: '1e400', experienceMonths: '-1' },
+      { employerId: 'x', wagePeriod: 'fortnight' },
+      { benefitsNote: '<script>alert(1)</script>'.repeat(200) },
+    ]) {
+      const response = await agency.post('/job-orders/new', nurseForm(overrides));
+      expect(response.statusCode, JSON.stringify(overrides)).toBe(400);
+      expectLinkedErrors(response.body);
+      expect(response.body).not.toContain('<script>alert(1)');
+    }
+  });
+
+  it('edits a draft and keeps the form filled in', async () => {
+    const id = await created(agency, nurseForm({ intent: 'draft', title: 'Ward nurse' }));
+    const edit = await agency.get(`/job-orders/${id}/edit`);
+    expect(edit.statusCode).toBe(200);
+    expect(edit.body).toContain('value="Ward nurse"');
+    expect(edit.body).toMatch(/value="AE-DU" selected/);
+    const saved = await agency.post(
+      `/job-orders/${id}/edit`,
+      nurseForm({ title: 'Ward nurse (nights)', intent: 'draft' }),
+    );
+    expect(saved.statusCode).toBe(303);
+    expect((await agency.get(`/job-orders/${id}`)).body).toContain('Ward nurse (nights)');
+    // Re-drawing the places after a change of country saves nothing.
+    const refreshed = await agency.post(
+      `/job-orders/${id}/edit`,
+      nurseForm({ destinationCountry: 'QA', refresh: '1' }),
+    );
+    expect(refreshed.statusCode).toBe(200);
+    expect(refreshed.body).toContain('value="QA-DA"');
+  });
+});
+
+describe('an agency without an active licence', () => {
+  it('saves a draft but cannot submit it, and is told why in its language', async () => {
+    await suspended.get(`/job-orders/new?occupation=${nurseId}&destinationCountry=AE`);
+    const response = await suspended.post('/job-orders/new', nurseForm());
+    expect(response.statusCode).toBe(400);
+    const message = errorSummary(response.body).join(' ');
+    expect(message).toContain('licence de votre agence est suspendue');
+    expect(response.body).toContain('enregistrée comme brouillon');
+    expectLinkedErrors(response.body);
+    const draft = await database.kysely
+      .selectFrom('vacancy as v')
+      .innerJoin('organisation as o', 'o.id', 'v.agency_organisation_id')
+      .select(['v.id', 'v.state'])
+      .where('o.name', '=', 'Rift Valley Overseas Placement (demo)')
+      .executeTakeFirstOrThrow();
+    expect(draft.state).toBe('draft');
+    const again = await suspended.post(`/job-orders/${draft.id}/events`, { event: 'submit' });
+    expect(again.statusCode).toBe(400);
+    expect(errorSummary(again.body).join(' ')).toContain('suspendue');
+  });
+
+  it('sees nothing of another agency’s job orders', async () => {
+    const id = await created(agency, nurseForm({ intent: 'draft' }));
+    expect((await suspended.get(`/job-orders/${id}`)).statusCode).toBe(404);
+    expect((await suspended.get(`/job-orders/${id}/edit`)).statusCode).toBe(404);
+    expect((await suspended.post(`/job-orders/${id}/events`, { event: 'submit' })).statusCode).toBe(
+      404,
+    );
+    expect((await suspended.post(`/job-orders/${id}/edit`, nurseForm())).statusCode).toBe(404);
+    expect((await suspended.get('/job-orders')).body).not.toContain(id);
+  });
+});
+
+describe('the origin officer', () => {
+  it('finds the job order in the queue and approves it: published, with history and audit', async () => {
+    const id = await created(agency, nurseForm({ title: 'Theatre nurse' }));
+    const queue = await officer.get('/job-orders/review');
+    expect(queue.statusCode).toBe(200);
+    expect(queue.body).toContain(`/job-orders/${id}`);
+    await officer.get(`/job-orders/${id}`);
+    const approved = await officer.post(`/job-orders/${id}/decision`, { event: 'approve' });
+    expect(approved.statusCode).toBe(303);
+    expect(approved.headers.location).toBe(`/job-orders/${id}?done=approve`);
+    const row = await database.kysely
+      .selectFrom('vacancy')
+      .select(['state', 'approved_at', 'published_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.state).toBe('published');
+    expect(row.approved_at).toBeInstanceOf(Date);
+    expect(row.published_at).toBeInstanceOf(Date);
+    const events = await database.kysely
+      .selectFrom('vacancy_event')
+      .select('event')
+      .where('vacancy_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(events.map((event) => event.event)).toEqual(['create', 'submit', 'approve', 'publish']);
+    for (const action of ['vacancy.approved', 'vacancy.published']) {
+      expect(await services.audit.list({ action, subjectId: id, limit: 5 })).toHaveLength(1);
+    }
+    const page = await agency.get(`/job-orders/${id}?lang=en`);
+    expect(page.body).toContain('National Employment Authority (demo)');
+    expect(page.body).toContain('Record a filled position');
+  });
+
+  it('must give a reason to reject; the agency sees it and can change the job order', async () => {
+    const id = await created(agency, nurseForm({ title: 'Clinic nurse' }));
+    await officer.get(`/job-orders/${id}`);
+    const bare = await officer.post(`/job-orders/${id}/decision`, { event: 'reject' });
+    expect(bare.statusCode).toBe(400);
+    expect(expectLinkedErrors(bare.body)).toEqual(['reason']);
+    expect(errorSummary(bare.body)).toEqual(['Enter the reason']);
+    const rejected = await officer.post(`/job-orders/${id}/decision`, {
+      event: 'reject',
+      reason: 'Give the night-shift allowance',
+    });
+    expect(rejected.statusCode).toBe(303);
+    const page = await agency.get(`/job-orders/${id}`);
+    expect(page.body).toContain('Give the night-shift allowance');
+    expect(page.body).toContain(`href="/job-orders/${id}/edit"`);
+  });
+
+  it('keeps the minimum wages of the country, formatted, and refuses bad floors', async () => {
+    const page = await officer.get('/minimum-wages?lang=en');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('AED');
+    expect(page.body).toContain('6,000.00');
+    expect(page.body).toContain('All occupations');
+    const bad = await officer.post('/minimum-wages', {
+      destinationCountry: 'ZZ',
+      iscoCode: '99999',
+      amount: '-5',
+      currency: 'AED',
+      period: 'month',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(expectLinkedErrors(bad.body)).toEqual(['iscoCode', 'amount']);
+    const unknown = await officer.post('/minimum-wages', {
+      destinationCountry: 'ZZ',
+      iscoCode: '9999',
+      amount: '100',
+      currency: 'XYZ',
+      period: 'month',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(expectLinkedErrors(unknown.body)).toEqual([
+      'destinationCountry',
+      'currency',
+      'iscoCode',
+    ]);
+    await officer.post('/minimum-wages', {
+      destinationCountry: 'QA',
+      amount: '1200',
+      currency: 'QAR',
+      period: 'month',
+    });
+    const floor = await database.kysely
+      .selectFrom('minimum_wage')
+      .select('id')
+      .where('destination_country', '=', 'QA')
+      .executeTakeFirstOrThrow();
+    await officer.get('/minimum-wages');
+    const removed = await officer.post(`/minimum-wages/${floor.id}/delete`, {});
+    expect(removed.statusCode).toBe(303);
+    expect((await officer.get('/minimum-wages')).body).not.toContain(floor.id);
+  });
+});
+
+describe('who may open the pages', () => {
+  it('refuses those without the permission, and sends the anonymous to sign in', async () => {
+    expect((await agency.get('/job-orders/review')).statusCode).toBe(403);
+    expect((await agency.get('/minimum-wages')).statusCode).toBe(403);
+    expect((await officer.get('/job-orders/new')).statusCode).toBe(403);
+    expect((await agency.get('/job-orders/not-a-uuid')).statusCode).toBe(404);
+    const seeker = new TestClient(app);
+    await seeker.get('/sign-in');
+    await seeker.post('/sign-in', {
+      email: 'jobseeker@demo.corridor.example',
+      password: DEMO_PASSWORD,
+    });
+    expect((await seeker.get('/job-orders')).statusCode).toBe(403);
+    const anonymous = await app.inject({ url: '/job-orders' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toMatch(/^\/sign-in/);
+  });
+
+  it('keeps every page under 50 KB compressed, stylesheet included', async () => {
+    const id = await created(agency, nurseForm({ intent: 'draft' }));
+    const css = /href="(\/static\/corridor[^"]+\.css)"/.exec(
+      (await agency.get('/job-orders')).body,
+    )?.[1];
+    const style = await app.inject({ url: css!, headers: { 'accept-encoding': 'br, gzip' } });
+    for (const url of [
+      '/job-orders',
+      `/job-orders/new?occupation=${nurseId}&destinationCountry=AE&lang=ar`,
+      `/job-orders/${id}`,
+      `/job-orders/${id}/edit`,
+    ]) {
+      const page = await app.inject({
+        url,
+        headers: { 'accept-encoding': 'br, gzip', cookie: `corridor_session=${agency.session()}` },
+      });
+      expect(page.statusCode).toBe(200);
+      expect(page.rawPayload.length + style.rawPayload.length, url).toBeLessThan(50 * 1024);
+    }
+  });
+});
