@@ -21,6 +21,8 @@ import { identityDocumentsApi } from './modules/identity-documents/identity-docu
 import { identityDocumentsRoutes } from './modules/identity-documents/identity-documents.routes.js';
 import { jobOrdersApi } from './modules/vacancies/job-orders.api.js';
 import { jobOrdersRoutes } from './modules/vacancies/job-orders.routes.js';
+import { vacanciesPublicApi } from './modules/vacancies/vacancies-public.api.js';
+import { vacanciesPublicRoutes } from './modules/vacancies/vacancies-public.routes.js';
 import { licensingApi } from './modules/licensing/licensing.api.js';
 import { licensingRoutes } from './modules/licensing/licensing.routes.js';
 import { recruitersApi } from './modules/licensing/recruiters.api.js';
@@ -67,6 +69,7 @@ export interface AppOptions {
 /** The main menu. Modules add their entry points here as they arrive. */
 const NAVIGATION: NavigationItem[] = [
   { href: '/', labelKey: 'nav.home' },
+  { href: '/vacancies', labelKey: 'vacancySearch.nav' },
   { href: '/recruiters', labelKey: 'licensing.nav.recruiters' },
   { href: '/licences', labelKey: 'licensing.nav.licences', permission: 'licence.decide' },
   { href: '/job-orders', labelKey: 'jobOrders.nav', permission: 'vacancy.update' },
@@ -191,6 +194,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         licensing: services.licensing,
         vetting: services.vetting,
       });
+      await api.register(vacanciesPublicApi, { vacancySearch: services.vacancySearch });
       await api.register(jobOrdersApi, {
         jobOrders: services.jobOrders,
         minimumWages: services.minimumWages,
@@ -231,6 +235,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
     await pages.register(licensingRoutes, { licensing: services.licensing });
     await pages.register(vettingRoutes, { vetting: services.vetting });
+    await pages.register(vacanciesPublicRoutes, {
+      vacancySearch: services.vacancySearch,
+      reference: services.reference,
+      licensing: services.licensing,
+      publicUrl: config.publicUrl,
+    });
     await pages.register(jobOrdersRoutes, {
       jobOrders: services.jobOrders,
       minimumWages: services.minimumWages,

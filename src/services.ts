@@ -33,6 +33,8 @@ import { MinimumWagesRepository } from './modules/vacancies/minimum-wages.reposi
 import { MinimumWagesService } from './modules/vacancies/minimum-wages.service.js';
 import { ReferenceRepository } from './modules/reference/reference.repository.js';
 import { ReferenceService } from './modules/reference/reference.service.js';
+import { VacancySearchRepository } from './modules/vacancies/search/search-index.repository.js';
+import { VacancySearchService } from './modules/vacancies/search/search.service.js';
 import { AuditLog } from './platform/audit/audit.js';
 import { FieldCipher } from './platform/crypto/field-cipher.js';
 import { Translator } from './platform/i18n/translator.js';
@@ -98,6 +100,11 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     audit,
   });
   const minimumWages = new MinimumWagesService(minimumWagesRepository, reference, audit);
+  // Public vacancy search: an in-memory index kept in step through vacancy_event/licence_event.
+  const vacancySearch = new VacancySearchService({
+    repository: new VacancySearchRepository(db),
+    clock: () => new Date(),
+  });
   const auditTrail = new AuditTrailService(new AuditTrailRepository(db), audit, (ids) =>
     organisations.names(ids),
   );
@@ -120,6 +127,7 @@ export function createServices({ db, config }: { db: Db; config: Config }) {
     identityDocuments,
     jobOrders,
     minimumWages,
+    vacancySearch,
   };
 }
 

@@ -260,7 +260,12 @@ function scan(index: SearchIndex, input: ScanInput): { total: number; touchedCou
   return { total, touchedCount };
 }
 
-export function evaluate(index: SearchIndex, query: IndexQuery, now: Date): IndexResult {
+export function evaluate(
+  index: SearchIndex,
+  query: IndexQuery,
+  now: Date,
+  pageSize = PAGE_SIZE,
+): IndexResult {
   const tokens = queryTokens(query.q);
   const rows = textCandidates(index, tokens);
   const scored = rows !== null;
@@ -285,7 +290,7 @@ export function evaluate(index: SearchIndex, query: IndexQuery, now: Date): Inde
   const counts = slotCounts(slots);
   const touched = new Uint32Array(Math.min(slots, (rows?.length ?? index.size) + 1));
 
-  const k = Math.max(0, query.page) * PAGE_SIZE;
+  const k = Math.max(0, query.page) * pageSize;
   const top = new TopK(k);
   const mode = query.sort === 'wage' ? 2 : query.sort === 'relevance' && scored ? 1 : 0;
   const { total, touchedCount } = scan(index, {
@@ -302,10 +307,10 @@ export function evaluate(index: SearchIndex, query: IndexQuery, now: Date): Inde
 
   const facetCounts = sumFacets(index, { counts, touched, touchedCount, failures, postedOk });
   const ranked = top.sorted();
-  const start = (query.page - 1) * PAGE_SIZE;
+  const start = (query.page - 1) * pageSize;
   return {
     total,
-    numbers: ranked.slice(start, start + PAGE_SIZE).map((i) => index.number[i]!),
+    numbers: ranked.slice(start, start + pageSize).map((i) => index.number[i]!),
     facets: {
       destination: open(index.destinations.values, facetCounts.destination, query.destinations),
       occupationGroup: fixed(

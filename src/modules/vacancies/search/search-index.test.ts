@@ -197,7 +197,7 @@ describe('SearchIndex against a brute-force count', () => {
   const rows = randomRows(3000, random);
   const active = new Set(['agency-a', 'agency-c']);
   const index = build(rows, active);
-  const pickSome = (values: readonly string[]) =>
+  const pickSome = <T extends string>(values: readonly T[]): T[] =>
     random() < 0.5 ? [] : values.filter(() => random() < 0.4);
 
   it.each(Array.from({ length: 60 }, (_, i) => i))('random query %i', (i) => {

@@ -196,9 +196,10 @@ export class SearchIndex {
     }
   }
 
-  search(query: IndexQuery, now: Date): IndexResult {
+  /** One page of `pageSize` (20 unless given) and the facet counts. */
+  search(query: IndexQuery, now: Date, pageSize?: number): IndexResult {
     this.finishBuild();
-    return evaluate(this, query, now);
+    return evaluate(this, query, now, pageSize);
   }
 
   stats(): IndexStats {

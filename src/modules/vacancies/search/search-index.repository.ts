@@ -1,0 +1,328 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Db } from '../../../database.js';
+import type { WagePeriod } from '../vacancy.states.js';
+import type { OccupationLabelRow } from './search-index.js';
+import { PublicVacancyRepository } from './public-vacancy.repository.js';
+
+export { publiclyVisible } from './public-vacancy.repository.js';
+
+/**
+ * The SQL of public vacancy search: what the in-memory index is built from and kept in step
+ * with, the page of hits, and the public vacancy record. `today` is always a UTC 'YYYY-MM-DD'.
+ */
+
+/** A vacancy as the index reads it: facet values, wage, and its texts in every language. */
+export interface IndexRow {
+  number: number;
+  destinationCountry: string;
+  iscoCode: string;
+  occupationId: string | null;
+  agencyId: string | null;
+  contractMonths: number;
+  wageAmount: string;
+  wageCurrency: string;
+  wagePeriod: WagePeriod;
+  hoursPerWeek: string;
+  publishedAt: Date;
+  applicationDeadline: string;
+  languages: string[];
+  texts: { title: string; description: string }[];
+}
+
+export interface HitRow {
+  id: string;
+  number: number;
+  title: string;
+  titleLanguage: string;
+  employerName: string;
+  agencyName: string | null;
+  destinationCountry: string;
+  destinationSubdivision: string | null;
+  iscoCode: string;
+  occupationId: string | null;
+  positions: number;
+  positionsFilled: number;
+  contractMonths: number;
+  wageAmount: string;
+  wageCurrency: string;
+  wagePeriod: WagePeriod;
+  applicationDeadline: string;
+  publishedAt: Date;
+}
+
+export interface Cursors {
+  vacancyEvent: number;
+  licenceEvent: number;
+}
+
+interface RawIndexRow {
+  number: number;
+  destination_country: string;
+  isco_code: string;
+  occupation_id: string | null;
+  agency_organisation_id: string | null;
+  contract_months: number;
+  wage_amount: string;
+  wage_currency: string;
+  wage_period: WagePeriod;
+  hours_per_week: string;
+  published_at: Date | string;
+  application_deadline: string;
+  title: string;
+  description: string;
+  languages: string[] | string | null;
+  translations: unknown;
+}
+
+/** A text[] as either driver gives it (an array, or '{a,b}' when it was not parsed). */
+function textArray(value: string[] | string | null): string[] {
+  if (Array.isArray(value)) return value;
+  if (!value || value === '{}') return [];
+  return value.slice(1, -1).split(',');
+}
+
+function toIndexRow(row: RawIndexRow): IndexRow {
+  const translations = (
+    typeof row.translations === 'string' ? JSON.parse(row.translations) : row.translations
+  ) as { title: string; description: string }[] | null;
+  return {
+    number: Number(row.number),
+    destinationCountry: row.destination_country,
+    iscoCode: row.isco_code,
+    occupationId: row.occupation_id,
+    agencyId: row.agency_organisation_id,
+    contractMonths: row.contract_months,
+    wageAmount: row.wage_amount,
+    wageCurrency: row.wage_currency,
+    wagePeriod: row.wage_period,
+    hoursPerWeek: String(row.hours_per_week),
+    publishedAt: new Date(row.published_at),
+    applicationDeadline: row.application_deadline,
+    languages: textArray(row.languages),
+    texts: [{ title: row.title, description: row.description }, ...(translations ?? [])],
+  };
+}
+
+export class VacancySearchRepository {
+  private readonly publicVacancies: PublicVacancyRepository;
+
+  constructor(private readonly db: Db) {
+    this.publicVacancies = new PublicVacancyRepository(db);
+  }
+
+  /** The vacancy page's record (public-vacancy.repository.ts). */
+  publicVacancy(number: number, language: string, today: string) {
+    return this.publicVacancies.find(number, language, today);
+  }
+
+  isPubliclyVisible(number: number, today: string): Promise<boolean> {
+    return this.publicVacancies.isPubliclyVisible(number, today);
+  }
+
+  /** The two change cursors: the last vacancy_event and licence_event ids (0 when none). */
+  async cursors(): Promise<Cursors> {
+    const row = await sql<{ vacancy_event: number | null; licence_event: number | null }>`
+      select (select max(id) from vacancy_event) as vacancy_event,
+             (select max(id) from licence_event) as licence_event`.execute(this.db);
+    const first = row.rows[0];
+    return {
+      vacancyEvent: Number(first?.vacancy_event ?? 0),
+      licenceEvent: Number(first?.licence_event ?? 0),
+    };
+  }
+
+  /** Ids of the events after `after`, and of any of `gaps` that have since committed. */
+  async vacancyEventsSince(
+    after: number,
+    gaps: readonly number[],
+  ): Promise<{ id: number; number: number }[]> {
+    const rows = await this.db
+      .selectFrom('vacancy_event')
+      .innerJoin('vacancy', 'vacancy.id', 'vacancy_event.vacancy_id')
+      .select(['vacancy_event.id', 'vacancy.number'])
+      .where((eb) =>
+        gaps.length > 0
+          ? eb.or([eb('vacancy_event.id', '>', after), eb('vacancy_event.id', 'in', [...gaps])])
+          : eb('vacancy_event.id', '>', after),
+      )
+      .orderBy('vacancy_event.id')
+      .execute();
+    return rows.map((row) => ({ id: Number(row.id), number: Number(row.number) }));
+  }
+
+  async licenceEventIdsSince(after: number, gaps: readonly number[]): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('licence_event')
+      .select('id')
+      .where((eb) =>
+        gaps.length > 0
+          ? eb.or([eb('id', '>', String(after)), eb('id', 'in', gaps.map(String))])
+          : eb('id', '>', String(after)),
+      )
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** Agencies whose licence is active and in date today. */
+  async activeAgencies(today: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('licence')
+      .select('organisation_id')
+      .where('state', '=', 'active')
+      .where(sql<SqlBool>`valid_to >= ${today}::date`)
+      .execute();
+    return new Set(rows.map((row) => row.organisation_id));
+  }
+
+  /** Every label of every ESCO occupation and ISCO unit group, in every language. */
+  async occupationLabels(): Promise<OccupationLabelRow[]> {
+    const rows = await this.db
+      .selectFrom('occupation_label')
+      .innerJoin('occupation_label_group', 'occupation_label_group.id', 'occupation_label.group_id')
+      .select([
+        'occupation_label_group.occupation_id',
+        'occupation_label_group.isco_code',
+        'occupation_label.search_text',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb('occupation_label_group.occupation_id', 'is not', null),
+          eb(sql<number>`length(occupation_label_group.isco_code)`, '=', 4),
+        ]),
+      )
+      .execute();
+    return rows.map((row) => ({
+      occupationId: row.occupation_id,
+      iscoCode: row.isco_code,
+      searchText: row.search_text,
+    }));
+  }
+
+  /** US dollars per unit of each currency that has a rate. */
+  async exchangeRates(): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('exchange_rate')
+      .select(['currency', 'usd_per_unit'])
+      .execute();
+    return new Map(rows.map((row) => [row.currency, Number(row.usd_per_unit)]));
+  }
+
+  /**
+   * One batch of the vacancies the index holds (published, deadline not passed), by number after
+   * `afterNumber`: the whole set is read batch by batch so that a million rows never sit in
+   * memory at once. Agencies are not checked here: the index hides them by flag.
+   */
+  async indexBatch(input: {
+    today: string;
+    afterNumber: number;
+    limit: number;
+  }): Promise<IndexRow[]> {
+    const rows = await this.indexQuery(input.today)
+      .where('vacancy.number', '>', input.afterNumber)
+      .orderBy('vacancy.number')
+      .limit(input.limit)
+      .execute();
+    return rows.map(toIndexRow);
+  }
+
+  /** The given vacancies if the index should hold them (others are gone from it). */
+  async indexRows(numbers: readonly number[], today: string): Promise<IndexRow[]> {
+    if (numbers.length === 0) return [];
+    const rows = await this.indexQuery(today)
+      .where('vacancy.number', 'in', [...numbers])
+      .execute();
+    return rows.map(toIndexRow);
+  }
+
+  private indexQuery(today: string) {
+    return this.db
+      .selectFrom('vacancy')
+      .select([
+        'vacancy.number',
+        'vacancy.destination_country',
+        'vacancy.isco_code',
+        'vacancy.occupation_id',
+        'vacancy.agency_organisation_id',
+        'vacancy.contract_months',
+        'vacancy.wage_amount',
+        'vacancy.wage_currency',
+        'vacancy.wage_period',
+        'vacancy.hours_per_week',
+        sql<Date>`vacancy.published_at`.as('published_at'),
+        sql<string>`vacancy.application_deadline::text`.as('application_deadline'),
+        'vacancy.title',
+        'vacancy.description',
+        sql<string[]>`array(select language from vacancy_language
+          where vacancy_language.vacancy_id = vacancy.id order by language)`.as('languages'),
+        sql<unknown>`(select json_agg(json_build_object('title', t.title, 'description', t.description))
+          from vacancy_translation t where t.vacancy_id = vacancy.id)`.as('translations'),
+      ])
+      .where('vacancy.state', '=', 'published')
+      .where(sql<SqlBool>`vacancy.application_deadline >= ${today}::date`);
+  }
+
+  /** The page of hits, in the order of `numbers`; titles in `language` when translated. */
+  async hits(numbers: readonly number[], language: string): Promise<HitRow[]> {
+    if (numbers.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('vacancy')
+      .innerJoin('organisation as employer', 'employer.id', 'vacancy.employer_organisation_id')
+      .leftJoin('organisation as agency', 'agency.id', 'vacancy.agency_organisation_id')
+      .leftJoin('vacancy_translation as translation', (join) =>
+        join
+          .onRef('translation.vacancy_id', '=', 'vacancy.id')
+          .on('translation.language', '=', language),
+      )
+      .select([
+        'vacancy.id',
+        'vacancy.number',
+        'vacancy.title',
+        'vacancy.language',
+        'translation.title as translated_title',
+        'employer.name as employer_name',
+        'agency.name as agency_name',
+        'vacancy.destination_country',
+        'vacancy.destination_subdivision',
+        'vacancy.isco_code',
+        'vacancy.occupation_id',
+        'vacancy.positions',
+        'vacancy.positions_filled',
+        'vacancy.contract_months',
+        'vacancy.wage_amount',
+        'vacancy.wage_currency',
+        'vacancy.wage_period',
+        sql<string>`vacancy.application_deadline::text`.as('application_deadline'),
+        sql<Date>`vacancy.published_at`.as('published_at'),
+      ])
+      .where('vacancy.number', 'in', [...numbers])
+      .execute();
+    const byNumber = new Map(rows.map((row) => [Number(row.number), row]));
+    return numbers.flatMap((number): HitRow[] => {
+      const row = byNumber.get(number);
+      if (!row) return [];
+      return [
+        {
+          id: row.id,
+          number,
+          title: row.translated_title ?? row.title,
+          titleLanguage: row.translated_title ? language : row.language,
+          employerName: row.employer_name,
+          agencyName: row.agency_name,
+          destinationCountry: row.destination_country,
+          destinationSubdivision: row.destination_subdivision,
+          iscoCode: row.isco_code,
+          occupationId: row.occupation_id,
+          positions: row.positions,
+          positionsFilled: row.positions_filled,
+          contractMonths: row.contract_months,
+          wageAmount: row.wage_amount,
+          wageCurrency: row.wage_currency,
+          wagePeriod: row.wage_period,
+          applicationDeadline: row.application_deadline,
+          publishedAt: new Date(row.published_at),
+        },
+      ];
+    });
+  }
+}

@@ -1,0 +1,180 @@
+import type { FastifyRequest } from 'fastify';
+import type { FieldError } from '../../../platform/http/forms.js';
+import type { ReferenceService } from '../../reference/reference.service.js';
+import { searchParams } from './search.schemas.js';
+import type {
+  FacetCount,
+  VacancyHit,
+  VacancySearchQuery,
+  VacancySearchResult,
+} from './search.types.js';
+
+/**
+ * What the search page's template needs, labels in the reader's language: facet checkboxes with
+ * their counts, hits ready to print, links that keep the search (pagination, feed).
+ */
+
+export async function nameLookups(reference: ReferenceService, language: string) {
+  const [countries, languages] = await Promise.all([
+    reference.listCountries(language),
+    reference.listLanguages(language, 'iso639-3'),
+  ]);
+  const country = new Map(countries.map((item) => [item.code, item.name]));
+  const lang = new Map(languages.map((item) => [item.code, item.name]));
+  return {
+    country: (code: string) => country.get(code) ?? code,
+    language: (code: string) => lang.get(code) ?? code,
+  };
+}
+
+type Names = Awaited<ReturnType<typeof nameLookups>>;
+
+function items(
+  request: FastifyRequest,
+  facets: FacetCount[],
+  selected: readonly string[],
+  label: (value: string) => string,
+) {
+  return facets.map((facet) => ({
+    value: facet.value,
+    text: `${label(facet.value)} (${request.fmt.number(facet.count)})`,
+    checked: selected.includes(facet.value),
+  }));
+}
+
+export function facetGroups(
+  request: FastifyRequest,
+  query: VacancySearchQuery,
+  result: VacancySearchResult | null,
+  names: Names,
+) {
+  const t = request.t;
+  const f = result?.facets;
+  return [
+    {
+      name: 'destination',
+      legend: t('vacancySearch.facets.destination'),
+      items: items(request, f?.destination ?? [], query.destinations, names.country),
+    },
+    {
+      name: 'group',
+      legend: t('vacancySearch.facets.group'),
+      items: items(request, f?.occupationGroup ?? [], query.occupationGroups, (v) =>
+        t(`vacancySearch.groups.${v}`),
+      ),
+    },
+    {
+      name: 'duration',
+      legend: t('vacancySearch.facets.duration'),
+      items: items(request, f?.duration ?? [], query.durations, (v) =>
+        t(`vacancySearch.duration.${v}`),
+      ),
+    },
+    {
+      name: 'wage',
+      legend: t('vacancySearch.facets.wage'),
+      items: items(request, f?.wageBand ?? [], query.wageBands, (v) =>
+        t(`vacancySearch.wageBand.${v}`),
+      ),
+    },
+    {
+      name: 'language',
+      legend: t('vacancySearch.facets.language'),
+      items: items(request, f?.language ?? [], query.languages, names.language),
+    },
+  ].filter((group) => group.items.length > 0);
+}
+
+export function postedItems(
+  request: FastifyRequest,
+  query: VacancySearchQuery,
+  result: VacancySearchResult | null,
+) {
+  const t = request.t;
+  return [
+    { value: '', text: t('vacancySearch.posted.any'), checked: query.postedWithin === null },
+    ...(result?.facets.posted ?? []).map((facet) => ({
+      value: facet.value,
+      text: `${t(`vacancySearch.posted.${facet.value}`)} (${request.fmt.number(facet.count)})`,
+      checked: query.postedWithin === facet.value,
+    })),
+  ];
+}
+
+export async function presentHits(
+  request: FastifyRequest,
+  hits: VacancyHit[],
+  names: Names,
+  reference: ReferenceService,
+) {
+  const { t, fmt } = request;
+  const countries = [...new Set(hits.map((hit) => hit.destinationCountry))];
+  const subdivisions = new Map(
+    (await Promise.all(countries.map((code) => reference.listSubdivisions(code))))
+      .flat()
+      .map((item) => [item.code, item.name]),
+  );
+  return hits.map((hit) => ({
+    href: `/vacancies/${hit.number}`,
+    title: hit.title,
+    titleLanguage: hit.titleLanguage,
+    employer: hit.employerName,
+    agency: hit.agencyName,
+    place: [
+      hit.destinationSubdivision ? subdivisions.get(hit.destinationSubdivision) : null,
+      names.country(hit.destinationCountry),
+    ]
+      .filter(Boolean)
+      .join(', '),
+    wage: `${fmt.money(hit.wageAmount, hit.wageCurrency)} ${t(`vacancySearch.period.${hit.wagePeriod}`)}`,
+    contract: t('vacancySearch.months', { count: hit.contractMonths }),
+    deadline: fmt.date(hit.applicationDeadline, 'medium'),
+    posted: fmt.date(hit.publishedAt, 'medium'),
+    positions: t('vacancySearch.positionsOpen', { open: hit.positionsOpen, total: hit.positions }),
+  }));
+}
+
+/** GOV.UK pagination: first, last, and two either side of the current page. */
+export function pagination(request: FastifyRequest, query: VacancySearchQuery, pages: number) {
+  if (pages <= 1) return null;
+  const href = (page: number) => {
+    const params = searchParams(query, { page }).toString();
+    return `/vacancies${params ? `?${params}` : ''}`;
+  };
+  const shown = [1, pages, ...[-2, -1, 0, 1, 2].map((d) => query.page + d)]
+    .filter((page, i, all) => page >= 1 && page <= pages && all.indexOf(page) === i)
+    .sort((a, b) => a - b);
+  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
+  shown.forEach((page, i) => {
+    if (i > 0 && page - shown[i - 1]! > 1) items.push({ ellipsis: true });
+    items.push({ number: page, href: href(page), current: page === query.page });
+  });
+  return {
+    ...(query.page > 1
+      ? { previous: { href: href(query.page - 1), labelText: request.t('pagination.previous') } }
+      : {}),
+    ...(query.page < pages
+      ? { next: { href: href(query.page + 1), labelText: request.t('pagination.next') } }
+      : {}),
+    items,
+  };
+}
+
+/**
+ * Zod issues name array items ("destination.0"): one error per parameter, linked to its field
+ * (the page number has no field: its error links to the search box).
+ */
+export function pageErrors(errors: FieldError[]) {
+  const seen = new Set<string>();
+  const list = errors.flatMap((error) => {
+    const field = error.field.split('.')[0] ?? 'q';
+    if (seen.has(field)) return [];
+    seen.add(field);
+    return [{ field, text: error.text, href: `#${field === 'page' ? 'q' : field}` }];
+  });
+  return {
+    errors: list,
+    errorList: list.map((error) => ({ text: error.text, href: error.href })),
+    fieldErrors: Object.fromEntries(list.map((error) => [error.field, { text: error.text }])),
+  };
+}

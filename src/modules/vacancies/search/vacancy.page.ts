@@ -1,0 +1,150 @@
+import type { FastifyRequest } from 'fastify';
+import type { LicensingService, PublicStatus } from '../../licensing/licensing.service.js';
+import type { ReferenceService } from '../../reference/reference.service.js';
+import type { PublicVacancyRecord } from './public-vacancy.repository.js';
+import type { PublicVacancy } from './search.service.js';
+import { nameLookups } from './search.page.js';
+import { vacancyReference } from './search.presenter.js';
+
+/**
+ * The public vacancy page's rows, every term in the reader's language: occupation titles from
+ * ESCO/ISCO, country and language names, CEFR level names, money and dates through Intl.
+ * Vacancy texts are shown in the reader's language when the employer translated them, else as
+ * written (marked with their language, so screen readers pronounce them right).
+ */
+
+export interface Recruiter {
+  id: string;
+  name: string;
+  status: PublicStatus;
+}
+
+export async function vacancyPage(
+  request: FastifyRequest,
+  vacancy: PublicVacancy,
+  deps: { reference: ReferenceService; licensing: LicensingService },
+) {
+  const { t, fmt, language } = request;
+  const { reference } = deps;
+  const [names, occupation, isco, subdivisions, cefr, recruiter] = await Promise.all([
+    nameLookups(reference, language),
+    vacancy.occupationId ? reference.getOccupation(vacancy.occupationId, language) : null,
+    reference.getIscoGroup(vacancy.iscoCode, language),
+    vacancy.destinationSubdivision ? reference.listSubdivisions(vacancy.destinationCountry) : [],
+    reference.listCefrLevels(language),
+    recruiterOf(vacancy, deps.licensing),
+  ]);
+  const text = vacancy.translation ?? vacancy;
+  const textLanguage = vacancy.translation?.language ?? vacancy.language;
+  const cefrName = new Map(cefr.map((level) => [level.code, level.name]));
+  const none = t('vacancySearch.vacancy.none');
+  const benefits = (['housing', 'food', 'transport', 'insurance'] as const)
+    .filter((benefit) => vacancy.benefits[benefit])
+    .map((benefit) => t(`vacancySearch.vacancy.benefit.${benefit}`));
+  const skills = (essential: boolean) =>
+    vacancy.skills.filter((skill) => skill.essential === essential).map((skill) => skill.label);
+
+  return {
+    reference: vacancyReference(vacancy.number),
+    title: text.title,
+    textLanguage,
+    paragraphs: text.description
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.trim())
+      .filter(Boolean),
+    writtenIn:
+      textLanguage !== language
+        ? t('vacancySearch.vacancy.writtenIn', { language: names.language(textLanguage) })
+        : null,
+    employer: vacancy.employerName,
+    recruiter,
+    rows: [
+      [
+        'occupation',
+        occupation?.title ?? isco?.title ?? vacancy.iscoCode,
+        occupation?.titleLanguage ?? null,
+      ],
+      ['destination', names.country(vacancy.destinationCountry)],
+      ...(vacancy.destinationSubdivision
+        ? [
+            [
+              'place',
+              subdivisions.find((item) => item.code === vacancy.destinationSubdivision)?.name ??
+                vacancy.destinationSubdivision,
+            ],
+          ]
+        : []),
+      ['contract', t('vacancySearch.months', { count: vacancy.contractMonths })],
+      [
+        'wage',
+        `${fmt.money(vacancy.wageAmount, vacancy.wageCurrency)} ${t(`vacancySearch.period.${vacancy.wagePeriod}`)}` +
+          (vacancy.monthlyUsd !== null && vacancy.wageCurrency !== 'USD'
+            ? ` (${t('vacancySearch.vacancy.wageUsd', { amount: fmt.money(Math.round(vacancy.monthlyUsd), 'USD') })})`
+            : ''),
+      ],
+      [
+        'hours',
+        t('vacancySearch.hoursPerWeek', { hours: fmt.number(Number(vacancy.hoursPerWeek)) }),
+      ],
+      [
+        'benefits',
+        [...benefits, ...(vacancy.benefits.note ? [vacancy.benefits.note] : [])].join(', ') ||
+          t('vacancySearch.vacancy.noBenefits'),
+      ],
+      ['experience', t('vacancySearch.experience', { count: vacancy.experienceMonths })],
+      [
+        'education',
+        vacancy.minIscedLevel
+          ? t(`vacancySearch.isced.${vacancy.minIscedLevel}`)
+          : t('vacancySearch.vacancy.noEducation'),
+      ],
+      [
+        'languages',
+        vacancy.languages
+          .map((item) =>
+            t('vacancySearch.vacancy.languageLevel', {
+              language: names.language(item.language),
+              level: `${item.cefrLevel} – ${cefrName.get(item.cefrLevel) ?? item.cefrLevel}`,
+            }),
+          )
+          .join('; ') || none,
+      ],
+      ['essentialSkills', skills(true).join('; ') || none],
+      ['optionalSkills', skills(false).join('; ') || none],
+      [
+        'positions',
+        t('vacancySearch.positionsOpen', {
+          open: Math.max(0, vacancy.positions - vacancy.positionsFilled),
+          total: vacancy.positions,
+        }),
+      ],
+      ['deadline', fmt.date(vacancy.applicationDeadline)],
+      ['posted', vacancy.publishedAt ? fmt.date(vacancy.publishedAt) : none],
+      ['employer', vacancy.employerName],
+    ].map(([key, value, lang]) => ({
+      key: { text: t(`vacancySearch.vacancy.${key}`) },
+      value:
+        lang && lang !== language
+          ? { html: `<span lang="${escapeHtml(lang)}">${escapeHtml(value ?? none)}</span>` }
+          : { text: value ?? none },
+    })),
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+async function recruiterOf(
+  vacancy: PublicVacancyRecord,
+  licensing: LicensingService,
+): Promise<Recruiter | null> {
+  if (!vacancy.agencyId) return null;
+  try {
+    const found = await licensing.recruiter(vacancy.agencyId);
+    return { id: found.id, name: found.name, status: found.status };
+  } catch {
+    // Not a recruitment agency on the public register: show it as not licensed.
+    return { id: vacancy.agencyId, name: vacancy.agencyName ?? '', status: 'not_licensed' };
+  }
+}
