@@ -208,20 +208,30 @@ export class VacancySearchRepository {
     return new Map(rows.map((row) => [row.currency, Number(row.usd_per_unit)]));
   }
 
+  /** The highest vacancy number so far (0 when none): the end of the batches to read. */
+  async maxNumber(): Promise<number> {
+    const row = await this.db
+      .selectFrom('vacancy')
+      .select((eb) => eb.fn.max('number').as('max'))
+      .executeTakeFirst();
+    return Number(row?.max ?? 0);
+  }
+
   /**
-   * One batch of the vacancies the index holds (published, deadline not passed), by number after
-   * `afterNumber`: the whole set is read batch by batch so that a million rows never sit in
-   * memory at once. Agencies are not checked here: the index hides them by flag.
+   * One batch of the vacancies the index holds (published, deadline not passed): the numbers in
+   * (afterNumber, throughNumber]. Batches are ranges of numbers, not "the next N after", so that
+   * each is one index range scan: a limit would make the database sort what remains every time.
+   * Agencies are not checked here: the index hides them by flag.
    */
   async indexBatch(input: {
     today: string;
     afterNumber: number;
-    limit: number;
+    throughNumber: number;
   }): Promise<IndexRow[]> {
     const rows = await this.indexQuery(input.today)
       .where('vacancy.number', '>', input.afterNumber)
+      .where('vacancy.number', '<=', input.throughNumber)
       .orderBy('vacancy.number')
-      .limit(input.limit)
       .execute();
     return rows.map(toIndexRow);
   }

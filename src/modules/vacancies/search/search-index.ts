@@ -51,6 +51,9 @@ export interface IndexStats {
 }
 
 export const NONE = 0xffffffff;
+const WHITESPACE = /\s+/;
+/** Distinct text chunks remembered while indexing (cleared when full and after a build). */
+const CHUNK_CACHE = 200_000;
 const DAY_MS = 86_400_000;
 
 export function dayNumber(value: Date | string): number {
@@ -129,6 +132,9 @@ export class SearchIndex {
   readonly occupationTerms = new Map<string, { occupations: number[]; iscoCodes: number[] }>();
 
   private ordinalOfNumber = new Int32Array(1024).fill(-1);
+  private chunkTerms = new Map<string, number[]>();
+  private titleMark = new Int32Array(1024);
+  private bodyMark = new Int32Array(1024);
 
   constructor(labels: Iterable<OccupationLabelRow> = []) {
     const terms = new Map<string, { occupations: Set<number>; iscoCodes: Set<number> }>();
@@ -184,6 +190,7 @@ export class SearchIndex {
   finishBuild(): void {
     this.titlePostings.freeze(this.terms.values.length);
     this.bodyPostings.freeze(this.terms.values.length);
+    this.chunkTerms.clear();
   }
 
   /** Agencies whose licence is active and in date; every other agency's vacancies are hidden. */
@@ -273,19 +280,47 @@ export class SearchIndex {
 
   private indexTexts(ordinal: number, texts: IndexedVacancy['texts']): void {
     // Each term once per vacancy: in the title list if any title has it, else in the body list.
-    const inTitle = new Set<number>();
-    const inBody = new Set<number>();
+    // Marks (ordinal + 1 per term) deduplicate without a Set per vacancy.
+    const mark = ordinal + 1;
     for (const text of texts) {
-      for (const token of tokenise(text.title)) inTitle.add(this.terms.id(token));
+      this.eachTerm(text.title, (term) => {
+        if (this.titleMark[term] !== mark) {
+          this.titleMark[term] = mark;
+          this.titlePostings.add(term, ordinal);
+        }
+      });
     }
     for (const text of texts) {
-      for (const token of tokenise(text.description)) {
-        const term = this.terms.id(token);
-        if (!inTitle.has(term)) inBody.add(term);
+      this.eachTerm(text.description, (term) => {
+        if (this.titleMark[term] !== mark && this.bodyMark[term] !== mark) {
+          this.bodyMark[term] = mark;
+          this.bodyPostings.add(term, ordinal);
+        }
+      });
+    }
+  }
+
+  /**
+   * The term ids of a text. Normalising is the costly part of a build, and vacancy texts repeat
+   * the same words: each whitespace-separated chunk is normalised once and remembered (tokens
+   * never span whitespace, so the result is the same as normalising the whole text).
+   */
+  private eachTerm(text: string, visit: (term: number) => void): void {
+    for (const chunk of text.split(WHITESPACE)) {
+      if (chunk === '') continue;
+      let ids = this.chunkTerms.get(chunk);
+      if (ids === undefined) {
+        ids = tokenise(chunk).map((token) => this.terms.id(token));
+        if (this.chunkTerms.size >= CHUNK_CACHE) this.chunkTerms.clear();
+        this.chunkTerms.set(chunk, ids);
+        const terms = this.terms.values.length;
+        if (terms > this.titleMark.length) {
+          this.titleMark = grown(this.titleMark, terms * 2);
+          this.bodyMark = grown(this.bodyMark, terms * 2);
+        }
       }
+      for (const id of ids) visit(id);
     }
-    for (const term of inTitle) this.titlePostings.add(term, ordinal);
-    for (const term of inBody) this.bodyPostings.add(term, ordinal);
   }
 
   private cellOf(vacancy: IndexedVacancy): number {

@@ -240,20 +240,21 @@ export class VacancySearchService {
     // Cursors first: whatever changes while the rows are read is applied again afterwards.
     const cursors = await this.repository.cursors();
     const today = isoDate(this.clock());
-    const [labels, rates, agencies] = await Promise.all([
-      this.repository.occupationLabels(),
-      this.repository.exchangeRates(),
-      this.repository.activeAgencies(today),
-    ]);
+    const labels = await this.repository.occupationLabels();
+    const rates = await this.repository.exchangeRates();
+    const agencies = await this.repository.activeAgencies(today);
     this.rates = rates;
     const index = new SearchIndex(labels);
     index.setActiveAgencies(agencies);
-    let after = 0;
-    for (;;) {
-      const rows = await this.repository.indexBatch({ today, afterNumber: after, limit: BATCH });
+    const last = await this.repository.maxNumber();
+    index.reserve(Math.min(last, 2_000_000));
+    for (let after = 0; after < last; after += BATCH) {
+      const rows = await this.repository.indexBatch({
+        today,
+        afterNumber: after,
+        throughNumber: after + BATCH,
+      });
       for (const row of rows) index.upsert(this.toIndexed(row));
-      if (rows.length < BATCH) break;
-      after = rows[rows.length - 1]!.number;
     }
     index.finishBuild();
     const vacancies = new Cursor();
