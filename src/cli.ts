@@ -10,6 +10,8 @@ import { FieldCipher } from './platform/crypto/field-cipher.js';
 import { RotationError, rotateEncryptedColumns } from './platform/crypto/rotate.js';
 import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
 import { seed } from './seed.js';
+import { GenerateError } from './modules/vacancies/generate/generate.js';
+import { generateIntoDatabase, parseCount, parseSeed } from './modules/vacancies/generate/run.js';
 import { createServices } from './services.js';
 import { Translator } from './platform/i18n/translator.js';
 import { ValidationError } from './platform/http/problem.js';
@@ -151,6 +153,44 @@ export function buildProgram(environment: Environment = processEnvironment()): C
       }
     });
 
+  program
+    .command('generate')
+    .description('write synthetic data for benchmarks and trials (never in production)')
+    .command('vacancies')
+    .description(
+      'write N realistic synthetic job orders with their history (COPY, in batches); the same seed gives the same vacancies',
+    )
+    .requiredOption('--count <n>', 'how many vacancies, from 1 to 10,000,000')
+    .option('--seed <s>', 'seed of the random draws, a whole number', '1')
+    .action(async (options: { count: string; seed: string }) => {
+      const count = parseCount(options.count);
+      const randomSeed = parseSeed(options.seed);
+      const config = loadConfig(environment);
+      if (config.env === 'production') {
+        throw new CliError('Synthetic vacancies are never generated in production.');
+      }
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrateToLatest(database.kysely);
+        await seed(database.kysely, { demo: false });
+        const report = await generateIntoDatabase(database, {
+          ...(config.database.kind === 'postgres' ? { url: config.database.url } : {}),
+          count,
+          seed: randomSeed,
+          onProgress: ({ written, seconds }) =>
+            console.log(
+              `  ${written.toLocaleString('en')} of ${count.toLocaleString('en')} written (${seconds.toFixed(1)} s)`,
+            ),
+        });
+        const rows = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
+        console.log(
+          `Generated ${report.vacancies.toLocaleString('en')} vacancies (${rows.toLocaleString('en')} rows with their skills, languages, history and filled positions) in ${report.seconds.toFixed(1)} s: ${report.vacanciesPerSecond.toLocaleString('en')} vacancies/s.`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+
   const audit = program.command('audit').description('check the audit trail');
   audit
     .command('verify')
@@ -178,6 +218,7 @@ export function explain(error: unknown): string {
   if (error instanceof MigrationError) return error.message;
   if (error instanceof RotationError) return error.message;
   if (error instanceof CliError) return error.message;
+  if (error instanceof GenerateError) return error.message;
   if (error instanceof ValidationError) {
     return `Not done: ${error.fields.map((field) => `${field.pointer.slice(1)} – ${englishMessage(field.detail)}`).join('; ')}`;
   }

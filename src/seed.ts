@@ -5,10 +5,14 @@ import { seedDemoLicences } from './modules/licensing/licensing.demo.js';
 import { OrganisationsRepository } from './modules/organisations/organisations.repository.js';
 import { RolesRepository } from './modules/organisations/roles.repository.js';
 import { loadReferenceData } from './modules/reference/reference.loader.js';
+import { seedExchangeRates } from './modules/vacancies/exchange-rates.seed.js';
+import { seedDemoVacancies } from './modules/vacancies/vacancies.demo.js';
 import { createServices } from './services.js';
 
 export interface SeedReport {
   reference: Awaited<ReturnType<typeof loadReferenceData>>;
+  /** Indicative exchange rates upserted from data/reference/exchange-rates.csv. */
+  exchangeRates: number;
   /** Null when demo data was not asked for, or the database already had organisations. */
   demo: DemoReport | null;
 }
@@ -22,7 +26,8 @@ export async function seed(
   options: { demo: false } | { demo: true; config: Config },
 ): Promise<SeedReport> {
   const reference = await loadReferenceData(db);
-  if (!options.demo) return { reference, demo: null };
+  const { exchangeRates } = await seedExchangeRates(db);
+  if (!options.demo) return { reference, exchangeRates, demo: null };
   if (options.config.env === 'production')
     throw new Error('Demo data is never loaded in production');
   const services = createServices({ db, config: options.config });
@@ -39,6 +44,10 @@ export async function seed(
     enableTwoFactor: (executor, userId, secret) =>
       services.accounts.twoFactor.enableWithSecret(executor, userId, secret),
   });
-  if (demo) await seedDemoLicences({ db, audit: services.audit });
-  return { reference, demo };
+  if (demo) {
+    await seedDemoLicences({ db, audit: services.audit });
+    // After the licences: the demo job orders recruit through the licensed agency.
+    await seedDemoVacancies({ db, audit: services.audit });
+  }
+  return { reference, exchangeRates, demo };
 }
