@@ -151,10 +151,10 @@ export function pagination(request: FastifyRequest, query: VacancySearchQuery, p
   });
   return {
     ...(query.page > 1
-      ? { previous: { href: href(query.page - 1), labelText: request.t('pagination.previous') } }
+      ? { previous: { href: href(query.page - 1), text: request.t('pagination.previous') } }
       : {}),
     ...(query.page < pages
-      ? { next: { href: href(query.page + 1), labelText: request.t('pagination.next') } }
+      ? { next: { href: href(query.page + 1), text: request.t('pagination.next') } }
       : {}),
     items,
   };

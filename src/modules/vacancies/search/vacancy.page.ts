@@ -61,7 +61,7 @@ export async function vacancyPage(
     rows: [
       [
         'occupation',
-        occupation?.title ?? isco?.title ?? vacancy.iscoCode,
+        capitalise(occupation?.title ?? isco?.title ?? vacancy.iscoCode, language),
         occupation?.titleLanguage ?? null,
       ],
       ['destination', names.country(vacancy.destinationCountry)],
@@ -129,6 +129,11 @@ export async function vacancyPage(
           : { text: value ?? none },
     })),
   };
+}
+
+/** ESCO labels are lower case ("cook"); a value on its own reads better capitalised. */
+function capitalise(text: string, language: string): string {
+  return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
 }
 
 function escapeHtml(text: string): string {
