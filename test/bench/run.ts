@@ -8,7 +8,8 @@ import { seed } from '../../src/seed.js';
 
 /**
  * `npm run bench [-- suite]`: each suite reports its figures beside a baseline measured in the
- * same run, so that ratios hold on a noisy machine. Suites today: reference (occupation search).
+ * same run, so that ratios hold on a noisy machine. Suites today: reference (occupation search),
+ * search (public vacancy search with facet counts, test/bench/search.ts).
  */
 
 const QUERIES = [
@@ -110,8 +111,12 @@ async function referenceSuite(url: string | undefined) {
 }
 
 const suite = process.argv[2] ?? 'reference';
-if (suite !== 'reference') {
-  console.error(`Unknown benchmark suite "${suite}". Suites: reference`);
+if (suite === 'reference') {
+  await referenceSuite(process.env.DATABASE_URL);
+} else if (suite === 'search') {
+  const { searchSuite } = await import('./search.js');
+  await searchSuite(process.argv.slice(3));
+} else {
+  console.error(`Unknown benchmark suite "${suite}". Suites: reference, search`);
   process.exit(2);
 }
-await referenceSuite(process.env.DATABASE_URL);
