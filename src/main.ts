@@ -65,6 +65,10 @@ export async function serve(
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   const address = await app.listen({ host: config.host, port: config.port });
+  // Build the public vacancy search index now rather than on the first visitor's search.
+  services.vacancySearch.warm().catch((error: unknown) => {
+    app.log.error({ err: error }, 'could not build the vacancy search index');
+  });
   // Housekeeping, hourly: expired sessions, old throttle counters and used password links;
   // licences and job orders past their end date or deadline (reads also sweep them, so this
   // only keeps the states and their history current when nobody looks).
