@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DURATION_BANDS,
   MAX_PAGE,
+  PAGE_SIZE,
   POSTED_WITHIN,
   QUERY_MAX_LENGTH,
   SORTS,
@@ -21,9 +22,10 @@ const MAX_VALUES = 50;
 const blank = (value: unknown) => value === undefined || value === null || value === '';
 
 /** One value or several, as strings; blanks dropped, then each checked by `item`. */
-function repeated<O>(item: z.ZodType<O, string>, message: string) {
+function repeated<O>(item: z.ZodType<O, string>, message: string, description: string) {
   return z
     .union([z.string(), z.array(z.string())])
+    .meta({ description: `${description} (repeatable)` })
     .optional()
     .transform((value) =>
       (value === undefined ? [] : Array.isArray(value) ? value : [value])
@@ -34,9 +36,10 @@ function repeated<O>(item: z.ZodType<O, string>, message: string) {
 }
 
 /** At most one value: a repeated single-choice parameter keeps its last value. */
-function single<O>(item: z.ZodType<O, string>) {
+function single<O>(item: z.ZodType<O, string>, description: string) {
   return z
     .union([z.string(), z.array(z.string())])
+    .meta({ description })
     .optional()
     .transform((value) => {
       const last = Array.isArray(value) ? value[value.length - 1] : value;
@@ -58,27 +61,35 @@ const language = z
 export const vacancySearchQuerySchema = z
   .object({
     q: single(
-      z
-        .string()
-        .max(QUERY_MAX_LENGTH, 'vacancySearch.errors.queryTooLong')
-        .meta({ description: 'Words to look for, in any language' }),
+      z.string().max(QUERY_MAX_LENGTH, 'vacancySearch.errors.queryTooLong'),
+      `Words to look for, in any language; every word must match (at most ${QUERY_MAX_LENGTH} characters)`,
     ),
-    destination: repeated(destination, 'vacancySearch.errors.destination').meta({
-      description: 'ISO 3166-1 alpha-2 destination countries (repeatable)',
-    }),
-    group: repeated(group, 'vacancySearch.errors.group').meta({
-      description: 'ISCO-08 major groups, one digit (repeatable)',
-    }),
+    destination: repeated(
+      destination,
+      'vacancySearch.errors.destination',
+      'Destination country, ISO 3166-1 alpha-2',
+    ),
+    group: repeated(group, 'vacancySearch.errors.group', 'ISCO-08 major group, one digit'),
     duration: repeated(
       z.enum(DURATION_BANDS, 'vacancySearch.errors.duration'),
       'vacancySearch.errors.duration',
+      `Contract length in months: ${DURATION_BANDS.join(', ')}`,
     ),
-    wage: repeated(z.enum(WAGE_BANDS, 'vacancySearch.errors.wage'), 'vacancySearch.errors.wage'),
-    language: repeated(language, 'vacancySearch.errors.language').meta({
-      description: 'ISO 639 codes of a language the vacancy requires (repeatable)',
-    }),
-    posted: single(z.enum(POSTED_WITHIN, 'vacancySearch.errors.posted')),
-    sort: single(z.enum(SORTS, 'vacancySearch.errors.sort')),
+    wage: repeated(
+      z.enum(WAGE_BANDS, 'vacancySearch.errors.wage'),
+      'vacancySearch.errors.wage',
+      `Monthly wage in US dollars: ${WAGE_BANDS.join(', ')}`,
+    ),
+    language: repeated(
+      language,
+      'vacancySearch.errors.language',
+      'ISO 639 code of a language the vacancy requires',
+    ),
+    posted: single(
+      z.enum(POSTED_WITHIN, 'vacancySearch.errors.posted'),
+      `Posted within the last ${POSTED_WITHIN.join(', ')} days`,
+    ),
+    sort: single(z.enum(SORTS, 'vacancySearch.errors.sort'), `Order: ${SORTS.join(', ')}`),
     page: single(
       z
         .string()
@@ -91,6 +102,7 @@ export const vacancySearchQuerySchema = z
             .min(1, 'vacancySearch.errors.page')
             .max(MAX_PAGE, 'vacancySearch.errors.page'),
         ),
+      `Page, 1 to ${MAX_PAGE}, ${PAGE_SIZE} results a page`,
     ),
   })
   .transform((input): VacancySearchQuery => ({
