@@ -125,13 +125,26 @@ export async function presentJobOrder(
   const subdivision = subdivisions.find((item) => item.code === vacancy.destinationSubdivision);
   const isced = iscedLevels.find((level) => level.code === vacancy.minEducation);
   const cefrName = new Map(cefr.map((level) => [level.code, level.name]));
-  const place = [
-    subdivision?.name ?? vacancy.destinationSubdivision,
-    names.country(vacancy.destinationCountry),
-  ];
+  const country = names.country(vacancy.destinationCountry);
+  const place = vacancy.destinationSubdivision
+    ? t('jobOrders.show.place', {
+        subdivision: subdivision?.name ?? vacancy.destinationSubdivision,
+        country,
+      })
+    : country;
+  const list = (items: string[]) =>
+    items.length
+      ? new Intl.ListFormat(locale.language, { type: 'conjunction' }).format(items)
+      : t('jobOrders.show.none');
   const benefits = (['housing', 'food', 'transport', 'insurance'] as const)
     .filter((name) => vacancy.benefits[name])
     .map((name) => t(`jobOrders.benefits.${name}`));
+  const languages = details.languages.map((item) => {
+    const level = cefrName.has(item.level)
+      ? `${item.level} – ${cefrName.get(item.level)}`
+      : item.level;
+    return `${names.language(item.language)} (${level})`;
+  });
   const months = (count: number) => t('jobOrders.months', { count });
 
   return {
@@ -155,7 +168,7 @@ export async function presentJobOrder(
       { key: 'employer', text: vacancy.employerName },
       { key: 'agency', text: vacancy.agencyName ?? t('jobOrders.show.noAgency') },
       { key: 'origin', text: names.country(vacancy.originCountry) },
-      { key: 'place', text: place.filter(Boolean).join(', ') },
+      { key: 'place', text: place },
       {
         key: 'positions',
         text: t('jobOrders.show.positionsFilled', {
@@ -166,7 +179,7 @@ export async function presentJobOrder(
       { key: 'contract', text: months(vacancy.contractMonths) },
       { key: 'wage', text: wageText(locale, vacancy.wage) },
       { key: 'hours', text: t('jobOrders.show.hours', { hours: Number(vacancy.hoursPerWeek) }) },
-      { key: 'benefits', text: benefits.length ? benefits.join(', ') : t('jobOrders.show.none') },
+      { key: 'benefits', text: list(benefits) },
       ...(vacancy.benefits.note ? [{ key: 'benefitsNote', text: vacancy.benefits.note }] : []),
       {
         key: 'minEducation',
@@ -178,17 +191,7 @@ export async function presentJobOrder(
           ? months(vacancy.experienceMonths)
           : t('jobOrders.show.none'),
       },
-      {
-        key: 'languages',
-        text: details.languages.length
-          ? details.languages
-              .map(
-                (item) =>
-                  `${names.language(item.language)} (${item.level}${cefrName.has(item.level) ? ` – ${cefrName.get(item.level)}` : ''})`,
-              )
-              .join(', ')
-          : t('jobOrders.show.none'),
-      },
+      { key: 'languages', text: list(languages) },
       { key: 'deadline', text: fmt.date(vacancy.applicationDeadline) },
     ],
     dates: (

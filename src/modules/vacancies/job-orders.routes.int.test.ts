@@ -184,7 +184,7 @@ describe('creating a job order (agency)', () => {
       '7,500.00',
       'per month',
       '48 hours',
-      'Housing, Health insurance',
+      'Housing and Health insurance',
       'Bachelor’s or equivalent',
       'English (B2 – Upper intermediate)',
       'Infirmière, service de médecine générale',
@@ -248,13 +248,14 @@ describe('creating a job order (agency)', () => {
     );
     const page = await agency.get(`/job-orders/${id}`);
     expect(page.body).toContain('ممرضة 👩‍⚕️ جناح عام');
-    for (const overrides of [
+    const hostile: Record<string, string>[] = [
       { skill: 'essential:not-a-uuid' },
       { language1: 'zz', level1: 'Z9' },
       { hoursPerWeek: '1e400', experienceMonths: '-1' },
       { employerId: 'x', wagePeriod: 'fortnight' },
       { benefitsNote: '<script>alert(1)</script>'.repeat(200) },
-    ]) {
+    ];
+    for (const overrides of hostile) {
       const response = await agency.post('/job-orders/new', nurseForm(overrides));
       expect(response.statusCode, JSON.stringify(overrides)).toBe(400);
       expectLinkedErrors(response.body);
@@ -281,6 +282,25 @@ describe('creating a job order (agency)', () => {
     );
     expect(refreshed.statusCode).toBe(200);
     expect(refreshed.body).toContain('value="QA-DA"');
+  });
+});
+
+describe('creating a job order (employer recruiting directly)', () => {
+  it('names the origin country instead of an employer, and submits', async () => {
+    const employer = await signIn('employer@demo.corridor.example');
+    const form = await employer.get(`/job-orders/new?occupation=${nurseId}&destinationCountry=AE`);
+    expect(form.body).toContain('name="originCountry"');
+    expect(form.body).not.toContain('name="employerId"');
+    const missing = await employer.post('/job-orders/new', nurseForm({ employerId: null }));
+    expect(missing.statusCode).toBe(400);
+    expect(expectLinkedErrors(missing.body)).toEqual(['originCountry']);
+    const id = await created(employer, nurseForm({ employerId: null, originCountry: 'KE' }));
+    const page = await employer.get(`/job-orders/${id}?lang=en`);
+    expect(page.body).toContain('None: the employer recruits directly');
+    expect(page.body).toContain('Submitted');
+    // The next job order starts from the same origin country.
+    const next = await employer.get(`/job-orders/new?occupation=${nurseId}&destinationCountry=AE`);
+    expect(next.body).toMatch(/value="KE" selected/);
   });
 });
 
