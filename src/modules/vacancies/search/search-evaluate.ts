@@ -1,4 +1,5 @@
 import type { SearchIndex } from './search-index.js';
+import { forEachBit } from './search-postings.js';
 import { queryTokens } from './search-text.js';
 import { TopK } from './search-topk.js';
 import {
@@ -52,43 +53,58 @@ function scratch(size: number): void {
 }
 
 interface TokenSources {
-  title: Uint32Array[];
-  body: Uint32Array[];
-  occupation: Uint32Array[];
+  /** Sorted lists, each with the score a row gets from it. */
+  lists: { rows: Uint32Array; score: number }[];
+  bitmaps: { bits: Uint32Array; score: number }[];
   size: number;
 }
 
 function sourcesOf(index: SearchIndex, token: string): TokenSources {
+  const sources: TokenSources = { lists: [], bitmaps: [], size: 0 };
   const term = index.terms.ids.get(token);
-  const title = term === undefined ? [] : index.titlePostings.lists(term);
-  const body = term === undefined ? [] : index.bodyPostings.lists(term);
-  const occupation: Uint32Array[] = [];
+  if (term !== undefined) {
+    for (const [postings, score] of [
+      [index.titlePostings, TITLE],
+      [index.bodyPostings, BODY],
+    ] as const) {
+      const found = postings.of(term);
+      for (const rows of found.lists) sources.lists.push({ rows, score });
+      if (found.bitmap) sources.bitmaps.push({ bits: found.bitmap, score });
+      sources.size += postings.size(term);
+    }
+  }
   const labels = index.occupationTerms.get(token);
   if (labels) {
-    for (const id of labels.occupations) {
-      const list = index.occupationPostings[id];
-      if (list && list.length > 0) occupation.push(list.view());
-    }
-    for (const id of labels.iscoCodes) {
-      const list = index.iscoPostings[id];
-      if (list && list.length > 0) occupation.push(list.view());
+    const lists = [
+      ...labels.occupations.map((id) => index.occupationPostings[id]),
+      ...labels.iscoCodes.map((id) => index.iscoPostings[id]),
+    ];
+    for (const list of lists) {
+      if (!list || list.length === 0) continue;
+      sources.lists.push({ rows: list.view(), score: OCCUPATION });
+      sources.size += list.length;
     }
   }
-  let size = 0;
-  for (const list of [...title, ...body, ...occupation]) size += list.length;
-  return { title, body, occupation, size };
+  return sources;
 }
 
-/** Writes a token's score for each row into `target` (zeroed beforehand). */
+/** Writes a token's best score for each row into `target` (zeroed beforehand). */
 function mark(sources: TokenSources, target: Uint16Array | Uint8Array): void {
-  for (const list of sources.title)
-    for (let j = 0; j < list.length; j += 1) target[list[j]!] = TITLE;
-  for (const list of sources.body) {
-    for (let j = 0; j < list.length; j += 1) if (target[list[j]!]! < BODY) target[list[j]!] = BODY;
+  for (const { rows, score } of sources.lists) {
+    for (let j = 0; j < rows.length; j += 1) {
+      const row = rows[j]!;
+      if (target[row]! < score) target[row] = score;
+    }
   }
-  for (const list of sources.occupation) {
-    for (let j = 0; j < list.length; j += 1)
-      if (target[list[j]!] === 0) target[list[j]!] = OCCUPATION;
+  for (const { bits, score } of sources.bitmaps) {
+    for (let w = 0; w < bits.length; w += 1) {
+      let m = bits[w]!;
+      while (m !== 0) {
+        const row = w * 32 + (31 - Math.clz32(m & -m));
+        if (target[row]! < score) target[row] = score;
+        m &= m - 1;
+      }
+    }
   }
 }
 
@@ -105,16 +121,15 @@ function textCandidates(index: SearchIndex, tokens: string[]): Uint32Array | nul
   let rows: Uint32Array;
   if (rarest.size < size / 64) {
     // Few rows: gather, sort, deduplicate.
-    const all = new Uint32Array(rarest.size);
-    let n = 0;
-    for (const list of [...rarest.title, ...rarest.body, ...rarest.occupation]) {
-      all.set(list, n);
-      n += list.length;
-    }
-    all.sort();
+    const all: number[] = [];
+    for (const list of rarest.lists) for (const row of list.rows) all.push(row);
+    for (const { bits } of rarest.bitmaps) forEachBit(bits, (row) => all.push(row));
+    const sorted = Uint32Array.from(all).sort();
     let unique = 0;
-    for (let j = 0; j < n; j += 1) if (j === 0 || all[j] !== all[j - 1]) all[unique++] = all[j]!;
-    rows = all.subarray(0, unique);
+    for (let j = 0; j < sorted.length; j += 1) {
+      if (j === 0 || sorted[j] !== sorted[j - 1]) sorted[unique++] = sorted[j]!;
+    }
+    rows = sorted.subarray(0, unique);
   } else {
     rows = new Uint32Array(Math.min(rarest.size, size));
     let n = 0;

@@ -55,51 +55,42 @@ export interface Cursors {
   licenceEvent: number;
 }
 
-interface RawIndexRow {
-  number: number;
-  destination_country: string;
-  isco_code: string;
-  occupation_id: string | null;
-  agency_organisation_id: string | null;
-  contract_months: number;
-  wage_amount: string;
-  wage_currency: string;
-  wage_period: WagePeriod;
-  hours_per_week: string;
-  published_at: Date | string;
-  application_deadline: string;
-  title: string;
-  description: string;
-  languages: string[] | string | null;
-  translations: unknown;
-}
+/** One vacancy as the batch query's JSON array holds it (see `readIndexRows`). */
+type JsonIndexRow = [
+  number: number,
+  destinationCountry: string,
+  iscoCode: string,
+  occupationId: string | null,
+  agencyId: string | null,
+  contractMonths: number,
+  wageAmount: number | string,
+  wageCurrency: string,
+  wagePeriod: WagePeriod,
+  hoursPerWeek: number | string,
+  publishedAt: string,
+  applicationDeadline: string,
+  title: string,
+  description: string,
+  languages: string[] | null,
+  translations: { title: string; description: string }[] | null,
+];
 
-/** A text[] as either driver gives it (an array, or '{a,b}' when it was not parsed). */
-function textArray(value: string[] | string | null): string[] {
-  if (Array.isArray(value)) return value;
-  if (!value || value === '{}') return [];
-  return value.slice(1, -1).split(',');
-}
-
-function toIndexRow(row: RawIndexRow): IndexRow {
-  const translations = (
-    typeof row.translations === 'string' ? JSON.parse(row.translations) : row.translations
-  ) as { title: string; description: string }[] | null;
+function fromJson(row: JsonIndexRow): IndexRow {
   return {
-    number: Number(row.number),
-    destinationCountry: row.destination_country,
-    iscoCode: row.isco_code,
-    occupationId: row.occupation_id,
-    agencyId: row.agency_organisation_id,
-    contractMonths: row.contract_months,
-    wageAmount: row.wage_amount,
-    wageCurrency: row.wage_currency,
-    wagePeriod: row.wage_period,
-    hoursPerWeek: String(row.hours_per_week),
-    publishedAt: new Date(row.published_at),
-    applicationDeadline: row.application_deadline,
-    languages: textArray(row.languages),
-    texts: [{ title: row.title, description: row.description }, ...(translations ?? [])],
+    number: Number(row[0]),
+    destinationCountry: row[1],
+    iscoCode: row[2],
+    occupationId: row[3],
+    agencyId: row[4],
+    contractMonths: row[5],
+    wageAmount: String(row[6]),
+    wageCurrency: row[7],
+    wagePeriod: row[8],
+    hoursPerWeek: String(row[9]),
+    publishedAt: new Date(row[10]),
+    applicationDeadline: row[11],
+    languages: row[14] ?? [],
+    texts: [{ title: row[12], description: row[13] }, ...(row[15] ?? [])],
   };
 }
 
@@ -228,48 +219,69 @@ export class VacancySearchRepository {
     afterNumber: number;
     throughNumber: number;
   }): Promise<IndexRow[]> {
-    const rows = await this.indexQuery(input.today)
-      .where('vacancy.number', '>', input.afterNumber)
-      .where('vacancy.number', '<=', input.throughNumber)
-      .orderBy('vacancy.number')
-      .execute();
-    return rows.map(toIndexRow);
+    return this.readIndexRows(
+      this.indexQuery(input.today)
+        .where('vacancy.number', '>', input.afterNumber)
+        .where('vacancy.number', '<=', input.throughNumber),
+    );
   }
 
   /** The given vacancies if the index should hold them (others are gone from it). */
   async indexRows(numbers: readonly number[], today: string): Promise<IndexRow[]> {
     if (numbers.length === 0) return [];
-    const rows = await this.indexQuery(today)
-      .where('vacancy.number', 'in', [...numbers])
-      .execute();
-    return rows.map(toIndexRow);
+    return this.readIndexRows(this.indexQuery(today).where('vacancy.number', 'in', [...numbers]));
+  }
+
+  /**
+   * Reads the rows as one JSON text: a batch of thousands of rows is then one value to decode,
+   * not sixteen fields a row, which reads a million vacancies from PGlite about 1.7 times as
+   * fast (JSON.parse is native; per-field decoding is JavaScript).
+   */
+  private async readIndexRows(
+    inner: ReturnType<VacancySearchRepository['indexQuery']>,
+  ): Promise<IndexRow[]> {
+    const result = await sql<{ batch: string | null }>`
+      select json_agg(json_build_array(b.number, b.destination_country, b.isco_code,
+        b.occupation_id, b.agency_organisation_id, b.contract_months, b.wage_amount,
+        b.wage_currency, b.wage_period, b.hours_per_week, b.published_at,
+        b.application_deadline, b.title, b.description, b.languages, b.translations)
+        order by b.number)::text as batch
+      from (${inner}) as b`.execute(this.db);
+    const batch = result.rows[0]?.batch;
+    return batch ? (JSON.parse(batch) as JsonIndexRow[]).map(fromJson) : [];
   }
 
   private indexQuery(today: string) {
-    return this.db
-      .selectFrom('vacancy')
-      .select([
-        'vacancy.number',
-        'vacancy.destination_country',
-        'vacancy.isco_code',
-        'vacancy.occupation_id',
-        'vacancy.agency_organisation_id',
-        'vacancy.contract_months',
-        'vacancy.wage_amount',
-        'vacancy.wage_currency',
-        'vacancy.wage_period',
-        'vacancy.hours_per_week',
-        sql<Date>`vacancy.published_at`.as('published_at'),
-        sql<string>`vacancy.application_deadline::text`.as('application_deadline'),
-        'vacancy.title',
-        'vacancy.description',
-        sql<string[]>`array(select language from vacancy_language
+    return (
+      this.db
+        .selectFrom('vacancy')
+        .select([
+          'vacancy.number',
+          'vacancy.destination_country',
+          'vacancy.isco_code',
+          'vacancy.occupation_id',
+          'vacancy.agency_organisation_id',
+          'vacancy.contract_months',
+          'vacancy.wage_amount',
+          'vacancy.wage_currency',
+          'vacancy.wage_period',
+          'vacancy.hours_per_week',
+          sql<Date>`vacancy.published_at`.as('published_at'),
+          sql<string>`vacancy.application_deadline::text`.as('application_deadline'),
+          'vacancy.title',
+          'vacancy.description',
+          sql<string[]>`array(select language from vacancy_language
           where vacancy_language.vacancy_id = vacancy.id order by language)`.as('languages'),
-        sql<unknown>`(select json_agg(json_build_object('title', t.title, 'description', t.description))
+          sql<unknown>`(select json_agg(json_build_object('title', t.title, 'description', t.description))
           from vacancy_translation t where t.vacancy_id = vacancy.id)`.as('translations'),
-      ])
-      .where('vacancy.state', '=', 'published')
-      .where(sql<SqlBool>`vacancy.application_deadline >= ${today}::date`);
+        ])
+        // "(…) is true" on purpose: written plainly, the planner (without statistics, as on a
+        // PGlite database that was never analysed) ANDs in vacancy_due_idx and reads all of it for
+        // every batch; this way each batch is one range scan of the number index.
+        .where(
+          sql<SqlBool>`(vacancy.state = 'published' and vacancy.application_deadline >= ${today}::date) is true`,
+        )
+    );
   }
 
   /** The page of hits, in the order of `numbers`; titles in `language` when translated. */

@@ -222,6 +222,24 @@ describe('SearchIndex against a brute-force count', () => {
   });
 });
 
+describe('SearchIndex past 64k vacancies, where common words become bitmaps', () => {
+  const random = prng(7);
+  const rows = randomRows(70_000, random);
+  const active = new Set(AGENCIES);
+  const index = build(rows, active);
+  it.each(['care', 'hospital night', 'infirmière', 'mason farm', 'kitchen truck hotel'])(
+    '%s',
+    (q) => {
+      for (const sort of ['relevance', 'wage'] as const) {
+        const query = { ...EMPTY_QUERY, q, sort, destinations: ['AE', 'QA'] };
+        const actual = index.search(query, NOW);
+        actual.facets.occupationGroup.sort((a, b) => a.value.localeCompare(b.value));
+        expect(actual).toEqual(bruteForce(rows, query, active));
+      }
+    },
+  );
+});
+
 describe('SearchIndex', () => {
   it('requires every word (AND), in the title, the description or a translation', () => {
     const index = build([

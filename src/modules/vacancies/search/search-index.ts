@@ -1,7 +1,8 @@
 import { DURATION_INDEX, WAGE_INDEX, durationBand, wageBand } from './search-bands.js';
 import { evaluate, type IndexQuery, type IndexResult } from './search-evaluate.js';
 import { Postings, U32List } from './search-postings.js';
-import { tokenise, tokensOfNormalised } from './search-text.js';
+import { tokensOfNormalised } from './search-text.js';
+import { TermReader } from './search-words.js';
 
 /**
  * The in-memory index of public vacancy search (docs/adr/0008): pure, no I/O. The repository
@@ -51,9 +52,6 @@ export interface IndexStats {
 }
 
 export const NONE = 0xffffffff;
-const WHITESPACE = /\s+/;
-/** Distinct text chunks remembered while indexing (cleared when full and after a build). */
-const CHUNK_CACHE = 200_000;
 const DAY_MS = 86_400_000;
 
 export function dayNumber(value: Date | string): number {
@@ -132,7 +130,8 @@ export class SearchIndex {
   readonly occupationTerms = new Map<string, { occupations: number[]; iscoCodes: number[] }>();
 
   private ordinalOfNumber = new Int32Array(1024).fill(-1);
-  private chunkTerms = new Map<string, number[]>();
+  private readonly reader = new TermReader((token) => this.termOf(token));
+  private built = false;
   private titleMark = new Int32Array(1024);
   private bodyMark = new Int32Array(1024);
 
@@ -188,9 +187,10 @@ export class SearchIndex {
 
   /** Ends the bulk load: posting lists become compact blocks. Safe to call more than once. */
   finishBuild(): void {
-    this.titlePostings.freeze(this.terms.values.length);
-    this.bodyPostings.freeze(this.terms.values.length);
-    this.chunkTerms.clear();
+    this.titlePostings.freeze(this.terms.values.length, this.size);
+    this.bodyPostings.freeze(this.terms.values.length, this.size);
+    if (!this.built) this.reader.clear();
+    this.built = true;
   }
 
   /** Agencies whose licence is active and in date; every other agency's vacancies are hidden. */
@@ -300,27 +300,18 @@ export class SearchIndex {
     }
   }
 
-  /**
-   * The term ids of a text. Normalising is the costly part of a build, and vacancy texts repeat
-   * the same words: each whitespace-separated chunk is normalised once and remembered (tokens
-   * never span whitespace, so the result is the same as normalising the whole text).
-   */
+  /** The term ids of a text (search-words.ts reads them without re-normalising known words). */
   private eachTerm(text: string, visit: (term: number) => void): void {
-    for (const chunk of text.split(WHITESPACE)) {
-      if (chunk === '') continue;
-      let ids = this.chunkTerms.get(chunk);
-      if (ids === undefined) {
-        ids = tokenise(chunk).map((token) => this.terms.id(token));
-        if (this.chunkTerms.size >= CHUNK_CACHE) this.chunkTerms.clear();
-        this.chunkTerms.set(chunk, ids);
-        const terms = this.terms.values.length;
-        if (terms > this.titleMark.length) {
-          this.titleMark = grown(this.titleMark, terms * 2);
-          this.bodyMark = grown(this.bodyMark, terms * 2);
-        }
-      }
-      for (const id of ids) visit(id);
+    this.reader.read(text, visit);
+  }
+
+  private termOf(token: string): number {
+    const term = this.terms.id(token);
+    if (term >= this.titleMark.length) {
+      this.titleMark = grown(this.titleMark, (term + 1) * 2);
+      this.bodyMark = grown(this.bodyMark, (term + 1) * 2);
     }
+    return term;
   }
 
   private cellOf(vacancy: IndexedVacancy): number {
