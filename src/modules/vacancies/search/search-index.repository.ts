@@ -287,23 +287,31 @@ export class VacancySearchRepository {
   /** The page of hits, in the order of `numbers`; titles in `language` when translated. */
   async hits(numbers: readonly number[], language: string): Promise<HitRow[]> {
     if (numbers.length === 0) return [];
+    // Scalar subqueries rather than joins: each is one primary-key lookup, whatever the planner
+    // believes about table sizes (PGlite is never analysed, and it guessed seq scans).
     const rows = await this.db
       .selectFrom('vacancy')
-      .innerJoin('organisation as employer', 'employer.id', 'vacancy.employer_organisation_id')
-      .leftJoin('organisation as agency', 'agency.id', 'vacancy.agency_organisation_id')
-      .leftJoin('vacancy_translation as translation', (join) =>
-        join
-          .onRef('translation.vacancy_id', '=', 'vacancy.id')
-          .on('translation.language', '=', language),
-      )
-      .select([
+      .select((eb) => [
         'vacancy.id',
         'vacancy.number',
         'vacancy.title',
         'vacancy.language',
-        'translation.title as translated_title',
-        'employer.name as employer_name',
-        'agency.name as agency_name',
+        eb
+          .selectFrom('vacancy_translation as translation')
+          .select('translation.title')
+          .whereRef('translation.vacancy_id', '=', 'vacancy.id')
+          .where('translation.language', '=', language)
+          .as('translated_title'),
+        eb
+          .selectFrom('organisation')
+          .select('organisation.name')
+          .whereRef('organisation.id', '=', 'vacancy.employer_organisation_id')
+          .as('employer_name'),
+        eb
+          .selectFrom('organisation')
+          .select('organisation.name')
+          .whereRef('organisation.id', '=', 'vacancy.agency_organisation_id')
+          .as('agency_name'),
         'vacancy.destination_country',
         'vacancy.destination_subdivision',
         'vacancy.isco_code',
@@ -329,7 +337,7 @@ export class VacancySearchRepository {
           number,
           title: row.translated_title ?? row.title,
           titleLanguage: row.translated_title ? language : row.language,
-          employerName: row.employer_name,
+          employerName: row.employer_name ?? '',
           agencyName: row.agency_name,
           destinationCountry: row.destination_country,
           destinationSubdivision: row.destination_subdivision,
