@@ -43,17 +43,22 @@ export async function canSkipTriggers(db: Db): Promise<boolean> {
 
 /**
  * Multi-row INSERTs in one transaction, for small sets (the demo) and where COPY is not at hand.
- * Chunks stay well under PostgreSQL's 65,535 parameters per statement.
  */
 export function insertSink(db: Db): BatchSink {
   return { write: (batch) => db.transaction().execute((trx) => insertBatch(trx, batch)) };
 }
 
+/**
+ * About 2,000 parameters a statement: far under PostgreSQL's 65,535, and PGlite takes several
+ * statements of this size faster than one big one (200 demo vacancies: ~150 ms against ~650 ms).
+ */
+const PARAMETERS_PER_STATEMENT = 2_000;
+
 /** The batch's rows, inserted with the caller's executor (a transaction, usually). */
 export async function insertBatch(executor: Executor, batch: VacancyBatch): Promise<void> {
   for (const table of BATCH_TABLES) {
     const rows = batch[table];
-    const chunk = Math.max(1, Math.floor(30_000 / COLUMNS[table].length));
+    const chunk = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / COLUMNS[table].length));
     for (let start = 0; start < rows.length; start += chunk) {
       await executor
         .insertInto(table)
