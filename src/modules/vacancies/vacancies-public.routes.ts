@@ -47,9 +47,11 @@ export async function vacanciesPublicRoutes(
 
   app.get('/vacancies', async (request, reply) => {
     const parsed = parseForm(vacancySearchQuerySchema, request.query, request.t);
-    const query = parsed.ok ? parsed.data : { ...EMPTY_QUERY, q: rawQ(request) };
+    // With errors, search with the parameters that were right, so that the page still shows
+    // the filters (and the fields the error summary links to).
+    const query = parsed.ok ? parsed.data : validPart(request.query, parsed.errors);
     const [result, names] = await Promise.all([
-      parsed.ok ? vacancySearch.search(query, request.language) : null,
+      vacancySearch.search(query, request.language),
       nameLookups(reference, request.language),
     ]);
     if (!parsed.ok) reply.code(400);
@@ -57,8 +59,9 @@ export async function vacanciesPublicRoutes(
     return reply.view('vacancies/views/public/search.njk', {
       ...(parsed.ok ? {} : pageErrors(parsed.errors)),
       query,
+      typed: parsed.ok ? query.q : rawQ(request),
       result,
-      hits: result ? await presentHits(request, result.hits, names, reference) : [],
+      hits: await presentHits(request, result.hits, names, reference),
       facetGroups: facetGroups(request, query, result, names),
       postedItems: postedItems(request, query, result),
       sortItems: SORTS.map((sort) => ({
@@ -73,7 +76,7 @@ export async function vacanciesPublicRoutes(
           query.wageBands.length +
           query.languages.length >
           0 || query.postedWithin !== null,
-      pagination: result ? pagination(request, query, result.pageCount) : null,
+      pagination: pagination(request, query, result.pageCount),
       feedUrl,
     });
   });
@@ -136,6 +139,14 @@ export async function vacanciesPublicRoutes(
       await vacancyPage(request, outcome.vacancy, { reference, licensing }),
     );
   });
+}
+
+/** The query without the parameters that had errors. */
+function validPart(raw: unknown, errors: { field: string }[]): VacancySearchQuery {
+  const rest = { ...((raw as Record<string, unknown> | undefined) ?? {}) };
+  for (const error of errors) delete rest[error.field.split('.')[0] ?? ''];
+  const parsed = vacancySearchQuerySchema.safeParse(rest);
+  return parsed.success ? parsed.data : EMPTY_QUERY;
 }
 
 /** The text the reader typed, to show again beside the errors (cut to a sane length). */

@@ -122,6 +122,9 @@ describe('the search page', () => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('govuk-error-summary');
     expect(response.body).toContain('href="#destination"');
+    // The fields the summary links to are on the page, with the valid filters applied.
+    expect(response.body).toContain('id="destination"');
+    expect(response.body).toContain('27 vacancies found');
     expect(response.body).toContain('Enter 200 characters or fewer');
     expect(response.body).toContain('Enter a page number between 1 and 500');
   });
