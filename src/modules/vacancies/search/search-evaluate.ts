@@ -1,3 +1,4 @@
+import { type RowFilter } from './search-browse.js';
 import type { SearchIndex } from './search-index.js';
 import { forEachBit } from './search-postings.js';
 import { queryTokens } from './search-text.js';
@@ -285,7 +286,8 @@ export function evaluate(
   const rows = textCandidates(index, tokens);
   const scored = rows !== null;
 
-  const nowMs = now.getTime();
+  // To the minute: "posted within" moves by the minute, so browse counts can be kept a minute.
+  const nowMs = Math.floor(now.getTime() / 60_000) * 60_000;
   const today = Math.floor(nowMs / DAY_MS);
   const nowSeconds = Math.floor(nowMs / 1000);
   const since1 = nowSeconds - DAY_SECONDS;
@@ -300,28 +302,46 @@ export function evaluate(
   const failures = cellFailures(index, query);
   const passCell = failures.map((mask) => (mask === 0 ? 1 : 0));
 
-  // Rows counted per (cell, posted bucket); `touched` lists the slots used, to sum and reset.
-  const slots = index.cellDestination.length * 4;
-  const counts = slotCounts(slots);
-  const touched = new Uint32Array(Math.min(slots, (rows?.length ?? index.size) + 1));
-
   const k = Math.max(0, query.page) * pageSize;
-  const top = new TopK(k);
   const mode = query.sort === 'wage' ? 2 : query.sort === 'relevance' && scored ? 1 : 0;
-  const { total, touchedCount } = scan(index, {
-    rows,
-    today,
-    since: [since1, since7, since30],
-    passCell,
-    postedOk,
-    counts,
-    touched,
-    top,
-    mode,
-  });
-
-  const facetCounts = sumFacets(index, { counts, touched, touchedCount, failures, postedOk });
-  const ranked = top.sorted();
+  let total: number;
+  let facetCounts: FacetSums;
+  let ranked: number[];
+  if (rows === null) {
+    // Browse: counts from the kept slot table, the page from the kept orders (search-browse.ts).
+    const filter: RowFilter = { today, since: [since1, since7, since30], passCell, postedOk };
+    const table = index.browse.slotTable(index, filter);
+    facetCounts = sumFacets(index, { ...table, failures, postedOk, reset: false });
+    total = facetCounts.total;
+    ranked = index.browse.top(index, filter, k, mode === 2 ? 2 : 0);
+  } else {
+    // Rows counted per (cell, posted bucket); `touched` lists the slots used, to sum and reset.
+    const slots = index.cellDestination.length * 4;
+    const counts = slotCounts(slots);
+    const touched = new Uint32Array(Math.min(slots, rows.length + 1));
+    const top = new TopK(k);
+    const pass = scan(index, {
+      rows,
+      today,
+      since: [since1, since7, since30],
+      passCell,
+      postedOk,
+      counts,
+      touched,
+      top,
+      mode,
+    });
+    total = pass.total;
+    facetCounts = sumFacets(index, {
+      counts,
+      touched,
+      touchedCount: pass.touchedCount,
+      failures,
+      postedOk,
+      reset: true,
+    });
+    ranked = top.sorted();
+  }
   const start = (query.page - 1) * pageSize;
   return {
     total,
@@ -347,7 +367,18 @@ function slotCounts(slots: number): Uint32Array {
   return countsScratch;
 }
 
-/** Multi-select counts from the per-slot row counts; resets the slots it reads. */
+interface FacetSums {
+  /** Rows passing every filter. */
+  total: number;
+  destination: Float64Array;
+  group: Float64Array;
+  duration: Float64Array;
+  wage: Float64Array;
+  language: Float64Array;
+  posted: Float64Array;
+}
+
+/** Multi-select counts from the per-slot row counts; with `reset`, zeroes the slots it reads. */
 function sumFacets(
   index: SearchIndex,
   pass: {
@@ -356,8 +387,10 @@ function sumFacets(
     touchedCount: number;
     failures: Uint8Array;
     postedOk: Uint8Array;
+    reset: boolean;
   },
-) {
+): FacetSums {
+  let total = 0;
   const destination = new Float64Array(index.destinations.values.length);
   const group = new Float64Array(10);
   const duration = new Float64Array(4);
@@ -367,10 +400,11 @@ function sumFacets(
   for (let t = 0; t < pass.touchedCount; t += 1) {
     const slot = pass.touched[t]!;
     const n = pass.counts[slot]!;
-    pass.counts[slot] = 0;
+    if (pass.reset) pass.counts[slot] = 0;
     const c = slot >>> 2;
     const bucket = slot & 3;
     const mask = pass.failures[c]! | (pass.postedOk[bucket] === 0 ? 1 << POSTED : 0);
+    if (mask === 0) total += n;
     // Counted in a facet when it passes every other facet's filter.
     for (let facet = 0; facet < FACET_COUNT; facet += 1) {
       if ((mask & ~(1 << facet)) !== 0) continue;
@@ -396,7 +430,7 @@ function sumFacets(
       }
     }
   }
-  return { destination, group, duration, wage, language, posted };
+  return { total, destination, group, duration, wage, language, posted };
 }
 
 /** Every value of a fixed list, in its order. */

@@ -222,6 +222,50 @@ describe('SearchIndex against a brute-force count', () => {
   });
 });
 
+describe('SearchIndex without text, after changes to rows kept in its orders and counts', () => {
+  const random = prng(424242);
+  let rows = randomRows(2500, random);
+  let active = new Set(['agency-a', 'agency-b']);
+  const index = build(rows, active);
+  const browse = (i: number): VacancySearchQuery => ({
+    ...EMPTY_QUERY,
+    destinations: i % 2 === 0 ? [] : [DESTINATIONS[i % DESTINATIONS.length]!],
+    wageBands: i % 3 === 0 ? [WAGE_BANDS[i % WAGE_BANDS.length]!] : [],
+    postedWithin: i % 4 === 1 ? POSTED_WITHIN[i % 3]! : null,
+    sort: (['relevance', 'newest', 'wage'] as const)[i % 3]!,
+    page: 1 + (i % 3),
+  });
+  const check = (round: number) => {
+    for (let i = 0; i < 12; i += 1) {
+      const query = browse(i + round);
+      const actual = index.search(query, NOW);
+      actual.facets.occupationGroup.sort((a, b) => a.value.localeCompare(b.value));
+      expect(actual).toEqual(bruteForce(rows, query, active));
+    }
+  };
+
+  it('answers as a full count before and after vacancies change, go and agencies flip', () => {
+    check(0);
+    // A few changes: the orders keep their rows and check the new ones one by one.
+    const changed = randomRows(300, random).map((row, i) => ({ ...row, number: 1 + i * 7 }));
+    for (const row of changed) index.upsert(row);
+    for (let n = 2; n < 400; n += 13) index.remove(n);
+    const byNumber = new Map(rows.map((row) => [row.number, row]));
+    for (const row of changed) byNumber.set(row.number, row);
+    for (let n = 2; n < 400; n += 13) byNumber.delete(n);
+    rows = [...byNumber.values()];
+    check(1);
+    active = new Set(['agency-c']);
+    index.setActiveAgencies(active);
+    check(2);
+    // Enough new rows that the orders are sorted again.
+    const added = randomRows(2000, random).map((row, i) => ({ ...row, number: 10_000 + i }));
+    for (const row of added) index.upsert(row);
+    rows = [...rows, ...added];
+    check(3);
+  });
+});
+
 describe('SearchIndex past 64k vacancies, where common words become bitmaps', () => {
   const random = prng(7);
   const rows = randomRows(70_000, random);

@@ -1,3 +1,4 @@
+import { BrowseCache } from './search-browse.js';
 import { DURATION_INDEX, WAGE_INDEX, durationBand, wageBand } from './search-bands.js';
 import { evaluate, type IndexQuery, type IndexResult } from './search-evaluate.js';
 import { Postings, U32List } from './search-postings.js';
@@ -86,6 +87,10 @@ function grown<T extends Typed>(array: T, length: number, fill?: number): T {
 export class SearchIndex {
   capacity = 1024;
   size = 0;
+  /** Moves with every change that can alter a result (rows, agency flags). */
+  version = 0;
+  /** What searches without text keep between queries (search-browse.ts). */
+  readonly browse = new BrowseCache();
   aliveCount = 0;
   number = new Uint32Array(this.capacity);
   alive = new Uint8Array(this.capacity);
@@ -174,6 +179,7 @@ export class SearchIndex {
   remove(number: number): void {
     if (!this.has(number)) return;
     const ordinal = this.ordinalOfNumber[number]!;
+    this.version += 1;
     this.alive[ordinal] = 0;
     this.cell[ordinal] = 0;
     this.aliveCount -= 1;
@@ -189,13 +195,17 @@ export class SearchIndex {
   finishBuild(): void {
     this.titlePostings.freeze(this.terms.values.length, this.size);
     this.bodyPostings.freeze(this.terms.values.length, this.size);
-    if (!this.built) this.reader.clear();
+    if (!this.built) {
+      this.reader.clear();
+      this.browse.prepare(this);
+    }
     this.built = true;
   }
 
   /** Agencies whose licence is active and in date; every other agency's vacancies are hidden. */
   setActiveAgencies(active: ReadonlySet<string>): void {
     this.activeAgencies = active;
+    this.version += 1;
     this.agencyActive.fill(0);
     for (const agencyId of active) {
       const id = this.agencies.ids.get(agencyId);
@@ -252,6 +262,7 @@ export class SearchIndex {
   private add(vacancy: IndexedVacancy): void {
     if (this.size === this.capacity) this.grow(this.capacity * 2);
     const ordinal = this.size++;
+    this.version += 1;
     this.number[ordinal] = vacancy.number;
     this.alive[ordinal] = 1;
     this.aliveCount += 1;
