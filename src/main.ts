@@ -66,8 +66,9 @@ export async function serve(
   });
   const address = await app.listen({ host: config.host, port: config.port });
   // Build the public vacancy search index now rather than on the first visitor's search.
+  // A shutdown meanwhile closes the database under it: that failure is expected, not logged.
   services.vacancySearch.warm().catch((error: unknown) => {
-    app.log.error({ err: error }, 'could not build the vacancy search index');
+    if (!shuttingDown) app.log.error({ err: error }, 'could not build the vacancy search index');
   });
   // Housekeeping, hourly: expired sessions, old throttle counters and used password links;
   // licences and job orders past their end date or deadline (reads also sweep them, so this

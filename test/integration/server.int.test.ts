@@ -96,6 +96,8 @@ describe('readiness and shutdown', () => {
     // A request in flight: its body arrives in two parts, with the shutdown in between.
     const url = new URL(`${server.url}/api/v1/slow-upload`);
     const body = JSON.stringify({ first: 'half', second: 'half' });
+    let connected!: () => void;
+    const connection = new Promise<void>((resolve) => (connected = resolve));
     const responded = new Promise<number>((resolve, reject) => {
       const request = http.request(
         {
@@ -114,9 +116,16 @@ describe('readiness and shutdown', () => {
         },
       );
       request.on('error', reject);
+      request.on('socket', (socket) =>
+        socket.once('connect', () => {
+          connected();
+          setTimeout(() => request.end(body.slice(10)), 300);
+        }),
+      );
       request.write(body.slice(0, 10));
-      setTimeout(() => request.end(body.slice(10)), 300);
     });
+    // Close once the request is connected (a busy machine can take longer than any fixed wait).
+    await connection;
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closing = server.close();
     expect(await responded).toBe(404);
