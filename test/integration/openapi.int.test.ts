@@ -27,6 +27,26 @@ describe('OpenAPI', () => {
     expect(paths.every((path) => path.startsWith('/api/v1/'))).toBe(true);
   });
 
+  it('describes the job-order and public vacancy endpoints, with their request bodies', async () => {
+    const document = (await app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    }>();
+    const paths = document.paths;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/job-orders',
+        '/api/v1/job-orders/{id}',
+        '/api/v1/job-orders/{id}/events',
+        '/api/v1/job-orders/{id}/decisions',
+        '/api/v1/minimum-wages',
+        '/api/v1/vacancies',
+        '/api/v1/vacancies/{number}',
+      ]),
+    );
+    expect(paths['/api/v1/job-orders']?.post?.requestBody).toBeDefined();
+    expect(paths['/api/v1/job-orders/{id}/decisions']?.post?.requestBody).toBeDefined();
+  });
+
   it('leaves pages and health checks out of the document', async () => {
     const document = (await app.inject({ url: '/api/openapi.json' })).json<{
       paths: Record<string, unknown>;
