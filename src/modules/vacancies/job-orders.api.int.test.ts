@@ -5,7 +5,12 @@ import type { Principal } from '../../platform/authz/principal.js';
 import type { z } from 'zod';
 import { principalOf } from '../privacy/test-support.js';
 import type { jobOrderView, minimumWageView } from './job-orders.api-view.js';
-import { daysFromNow, jobOrdersFixture, type JobOrdersFixture } from './job-orders.test-support.js';
+import {
+  as,
+  daysFromNow,
+  jobOrdersFixture,
+  type JobOrdersFixture,
+} from './job-orders.test-support.js';
 
 /** Employers' and agencies' systems post job orders with API keys; officers decide. */
 type JobOrder = z.infer<typeof jobOrderView>;
@@ -13,10 +18,10 @@ type Problem = { errors: { pointer: string; detail: string }[] };
 let f: JobOrdersFixture;
 let key: Principal;
 
-function apiKey(permissions: Permission[]): Principal {
+function apiKey(permissions: Permission[], organisationId = f.agencyId): Principal {
   return {
     ...principalOf(null, 'agency_staff', {
-      organisationId: f.agencyId,
+      organisationId,
       countryCode: 'KE',
       apiKeyId: randomUUID(),
     }),
@@ -41,8 +46,13 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
 describe('POST /api/v1/job-orders', () => {
   it('creates and submits with a key; the event row names the key', async () => {
     f.api.actAs(key);
+    const before = await f.vacancyRows();
     const response = await post('/api/v1/job-orders', { ...f.nurseOrder(), submit: true });
     expect(response.statusCode).toBe(201);
+    const after = await f.vacancyRows();
+    expect(after.vacancy).toBe(before.vacancy! + 1);
+    expect(after.vacancy_event).toBe(before.vacancy_event! + 2);
+    expect(after.audit_event).toBe(before.audit_event! + 2);
     const body = response.json<JobOrder>();
     expect(body).toMatchObject({
       state: 'submitted',
@@ -65,11 +75,37 @@ describe('POST /api/v1/job-orders', () => {
     expect(decided.json()).toMatchObject({ state: 'published', actions: { officer: ['close'] } });
   });
 
+  it('a refused submission answers 400 and leaves no draft behind', async () => {
+    const suspended = await f.granted('API Suspended Agency');
+    await f.licensing.decide(as(f.officer), suspended.id, {
+      event: 'suspend',
+      reason: 'Charged workers recruitment fees',
+    });
+    f.api.actAs(
+      apiKey(['vacancy.read', 'vacancy.create', 'vacancy.submit'], suspended.organisationId),
+    );
+    const before = await f.vacancyRows();
+    const response = await post(
+      '/api/v1/job-orders',
+      { ...f.nurseOrder(), submit: true },
+      { 'accept-language': 'fr' },
+    );
+    expect(response.statusCode).toBe(400);
+    const errors = response.json<Problem>().errors;
+    expect(errors.map((error) => error.pointer)).toEqual(['/agency']);
+    expect(errors[0]?.detail).toContain('suspendue');
+    expect(await f.vacancyRows()).toEqual(before);
+    const list = await f.api.app.inject({ url: '/api/v1/job-orders' });
+    expect(list.json<{ items: unknown[] }>().items).toEqual([]);
+  });
+
   it('a key without vacancy.submit may draft but not submit', async () => {
     f.api.actAs(apiKey(['vacancy.read', 'vacancy.create']));
+    const before = await f.vacancyRows();
     expect((await post('/api/v1/job-orders', { ...f.nurseOrder(), submit: true })).statusCode).toBe(
       403,
     );
+    expect(await f.vacancyRows()).toEqual(before);
     const draft = await post('/api/v1/job-orders', f.nurseOrder());
     expect(draft.statusCode).toBe(201);
     expect(

@@ -80,7 +80,7 @@ export async function jobOrdersApi(
         tags,
         summary: 'Create a job order as a draft, or with "submit": true submit it for approval',
         description:
-          'An employer’s key creates job orders for its employer; an agency’s key names the vetted employer (employerId). A wage below the minimum, a past deadline, unknown codes or an agency without an active licence are refused with field errors.',
+          'An employer’s key creates job orders for its employer; an agency’s key names the vetted employer (employerId). A wage below the minimum, a past deadline, unknown codes or an agency without an active licence are refused with field errors. Create and submit are one transaction: a refused submission writes nothing.',
         body: jobOrderSchema.extend({ submit: z.boolean().default(false) }),
         response: { 201: jobOrderView, 400: problem, 404: problem },
       },

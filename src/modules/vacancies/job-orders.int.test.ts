@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import { refusal } from '../licensing/licensing.test-support.js';
 import {
   as,
@@ -267,6 +267,105 @@ describe('verification checks and bad input', () => {
     expect(await refusal(f.jobOrders.ownerEvent(as(f.agencyStaff), draft.id, 'submit'))).toEqual([
       'jobOrders.errors.employerNotVetted',
     ]);
+  });
+});
+
+describe('create with submit: all or nothing', () => {
+  /** Staff of a new agency whose licence is granted, then suspended before any job order. */
+  async function suspendedAgencyStaff(name: string) {
+    const other = await f.granted(name);
+    await f.licensing.decide(as(f.officer), other.id, {
+      event: 'suspend',
+      reason: 'Charged workers recruitment fees',
+    });
+    return {
+      ...f.agencyStaff,
+      grants: [
+        {
+          role: 'agency_staff' as const,
+          organisationId: other.organisationId,
+          countryCode: 'KE',
+          administrator: false,
+        },
+      ],
+    };
+  }
+
+  it('a refused submission writes nothing: no draft, no event, no audit', async () => {
+    const staff = await suspendedAgencyStaff('Suspended Before Posting');
+    const before = await f.vacancyRows();
+    expect(await refusal(f.jobOrders.create(as(staff), f.nurseOrder(), { submit: true }))).toEqual([
+      'jobOrders.errors.agencyNotLicensed',
+    ]);
+    expect(await f.vacancyRows()).toEqual(before);
+    expect(await f.jobOrders.list(as(staff))).toEqual([]);
+
+    const unvetted = (
+      await f.db
+        .insertInto('organisation')
+        .values({ kind: 'employer', name: 'Unvetted Submit Co', country_code: 'AE' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(
+      await refusal(
+        f.jobOrders.create(as(f.agencyStaff), f.nurseOrder({ employerId: unvetted }), {
+          submit: true,
+        }),
+      ),
+    ).toEqual(['jobOrders.errors.employerNotVetted']);
+    expect(
+      await refusal(
+        f.jobOrders.create(
+          as(f.agencyStaff),
+          f.nurseOrder({ wage: { amount: '3000', currency: 'AED', period: 'month' } }),
+          { submit: true },
+        ),
+      ),
+    ).toEqual(['jobOrders.errors.belowMinimum']);
+    expect(await f.vacancyRows()).toEqual(before);
+  });
+
+  it('without vacancy.submit, is refused before anything is written', async () => {
+    const before = await f.vacancyRows();
+    const drafter = {
+      ...f.agencyStaff,
+      permissionLimit: new Set(['vacancy.read', 'vacancy.create'] as const),
+    };
+    await expect(f.jobOrders.create(as(drafter), f.nurseOrder(), { submit: true })).rejects.toThrow(
+      ForbiddenError,
+    );
+    expect(await f.vacancyRows()).toEqual(before);
+  });
+
+  it('an accepted one writes the job order, its two events and two audit rows', async () => {
+    const before = await f.vacancyRows();
+    const order = await f.jobOrders.create(as(f.agencyStaff), f.nurseOrder(), { submit: true });
+    expect(order.state).toBe('submitted');
+    expect(order.submittedAt).toBeInstanceOf(Date);
+    const after = await f.vacancyRows();
+    expect(after).toEqual({
+      ...before,
+      vacancy: before.vacancy! + 1,
+      // The nurse order's skills and language, no translations.
+      vacancy_skill: before.vacancy_skill! + f.nurseOrder().skills.length,
+      vacancy_language: before.vacancy_language! + 1,
+      vacancy_event: before.vacancy_event! + 2,
+      audit_event: before.audit_event! + 2,
+    });
+    const events = await f.db
+      .selectFrom('vacancy_event')
+      .select(['event', 'from_state', 'to_state'])
+      .where('vacancy_id', '=', order.id)
+      .orderBy('id')
+      .execute();
+    expect(events).toEqual([
+      { event: 'create', from_state: null, to_state: 'draft' },
+      { event: 'submit', from_state: 'draft', to_state: 'submitted' },
+    ]);
+    for (const action of ['vacancy.created', 'vacancy.submitted']) {
+      expect(await f.audit.list({ action, subjectId: order.id, limit: 5 })).toHaveLength(1);
+    }
   });
 });
 

@@ -78,6 +78,16 @@ async function vacancyCount(): Promise<number> {
   return Number(row.n);
 }
 
+/** The job orders of the demo agency whose licence is suspended. */
+async function agencyVacancies() {
+  return database.kysely
+    .selectFrom('vacancy as v')
+    .innerJoin('organisation as o', 'o.id', 'v.agency_organisation_id')
+    .select(['v.id', 'v.state'])
+    .where('o.name', '=', 'Rift Valley Overseas Placement (demo)')
+    .execute();
+}
+
 /** Posts the form; expects a redirect to the new job order and gives its id. */
 async function created(client: TestClient, form: Record<string, string | null>) {
   await client.get(`/job-orders/new?occupation=${nurseId}&destinationCountry=AE`);
@@ -305,24 +315,44 @@ describe('creating a job order (employer recruiting directly)', () => {
 });
 
 describe('an agency without an active licence', () => {
-  it('saves a draft but cannot submit it, and is told why in its language', async () => {
+  it('cannot save and submit: the form comes back as typed, with why, and nothing is saved', async () => {
+    const rift = (await agencyVacancies()).length;
     await suspended.get(`/job-orders/new?occupation=${nurseId}&destinationCountry=AE`);
     const response = await suspended.post('/job-orders/new', nurseForm());
     expect(response.statusCode).toBe(400);
     const message = errorSummary(response.body).join(' ');
     expect(message).toContain('licence de votre agence est suspendue');
-    expect(response.body).toContain('enregistrée comme brouillon');
-    expectLinkedErrors(response.body);
+    expect(expectLinkedErrors(response.body)).toEqual(['agency']);
+    // The form again, in French, with what was typed; no draft was written.
+    expect(response.body).toContain('action="/job-orders/new"');
+    expect(response.body).toContain('value="Staff nurse, general ward"');
+    expect(response.body).toContain('Infirmière, service de médecine générale');
+    expect(response.body).toContain('value="7500"');
+    expect(response.body).not.toContain('enregistrée comme brouillon');
+    expect(await agencyVacancies()).toHaveLength(rift);
+  });
+
+  it('saves a draft but cannot submit it, and is told why in its language', async () => {
+    const id = await created(suspended, nurseForm({ intent: 'draft' }));
     const draft = await database.kysely
-      .selectFrom('vacancy as v')
-      .innerJoin('organisation as o', 'o.id', 'v.agency_organisation_id')
-      .select(['v.id', 'v.state'])
-      .where('o.name', '=', 'Rift Valley Overseas Placement (demo)')
+      .selectFrom('vacancy')
+      .select('state')
+      .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(draft.state).toBe('draft');
-    const again = await suspended.post(`/job-orders/${draft.id}/events`, { event: 'submit' });
+    await suspended.get(`/job-orders/${id}`);
+    const again = await suspended.post(`/job-orders/${id}/events`, { event: 'submit' });
     expect(again.statusCode).toBe(400);
     expect(errorSummary(again.body).join(' ')).toContain('suspendue');
+    // Editing and submitting saves the draft and says why it was not submitted.
+    await suspended.get(`/job-orders/${id}/edit`);
+    const edited = await suspended.post(
+      `/job-orders/${id}/edit`,
+      nurseForm({ title: 'Staff nurse, nights' }),
+    );
+    expect(edited.statusCode).toBe(400);
+    expect(edited.body).toContain('enregistrée comme brouillon');
+    expect(errorSummary(edited.body).join(' ')).toContain('suspendue');
   });
 
   it('sees nothing of another agency’s job orders', async () => {

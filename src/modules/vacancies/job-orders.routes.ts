@@ -194,8 +194,10 @@ export async function jobOrdersRoutes(
   );
 
   /**
-   * Saves the form as a draft (new or edited), then submits it when asked. A refused submission
-   * leaves the saved draft and shows why on the job order's page.
+   * Saves the form as a draft (new or edited), or saves and submits it. A new job order is
+   * created and submitted together: if the submission is refused nothing is written and the
+   * form comes back with what was typed and why. An edited draft is saved first; a refused
+   * submission then leaves it saved and shows why on the job order's page.
    */
   async function save(
     request: FastifyRequest,
@@ -210,18 +212,20 @@ export async function jobOrdersRoutes(
     const parsed = parseForm(jobOrderSchema, form.input, request.t);
     if (!parsed.ok) return again(form.errors(parsed.errors), 400);
     const ctx = actorContext(request);
+    const submit = values.intent === 'submit';
     let id: string;
     try {
       const saved = target.id
         ? await jobOrders.update(ctx, target.id, parsed.data)
-        : await jobOrders.create(ctx, parsed.data);
+        : await jobOrders.create(ctx, parsed.data, { submit });
       id = saved.id;
     } catch (error) {
       return again(form.errors(fieldErrorsFrom(error, request.t)), 400);
     }
-    if (values.intent !== 'submit') {
+    if (!submit) {
       return reply.redirect(`/job-orders/${id}?done=${target.id ? 'update' : 'create'}`, 303);
     }
+    if (!target.id) return reply.redirect(`/job-orders/${id}?done=submit`, 303);
     try {
       await jobOrders.ownerEvent(ctx, id, 'submit');
       return reply.redirect(`/job-orders/${id}?done=submit`, 303);

@@ -2,7 +2,7 @@ import type { AuditLog } from '../../platform/audit/audit.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { scopeFilter } from '../../platform/authz/principal.js';
-import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { verificationProblems, type CheckedTerms } from './job-orders.checks.js';
 import {
@@ -15,6 +15,7 @@ import {
   owns,
 } from './job-orders.policy.js';
 import type {
+  Executor,
   JobOrdersRepository,
   VacancyDetails,
   VacancyHistoryRecord,
@@ -24,7 +25,11 @@ import type {
 import type { JobOrderInput } from './job-orders.schemas.js';
 import { resolveTerms } from './job-orders.terms.js';
 import type { MinimumWagesRepository } from './minimum-wages.repository.js';
-import { transitionVacancy } from './vacancy.transition.js';
+import {
+  transitionVacancy,
+  transitionVacancyIn,
+  type VacancyTransitionInput,
+} from './vacancy.transition.js';
 import {
   isoDate,
   type OfficerEvent,
@@ -148,7 +153,9 @@ export class JobOrdersService {
   /**
    * A new job order, as a draft; with `submit`, submitted for approval in the same request
    * (what employers' systems usually want). The caller acts for an employer (which is then the
-   * employer) or for an agency (which names a vetted employer).
+   * employer) or for an agency (which names a vetted employer). Create and submit are one
+   * transaction: a refused submission (licence, vetting, minimum wage…) writes nothing at all,
+   * neither the draft nor its events nor its audit.
    */
   async create(
     ctx: ActorContext,
@@ -158,8 +165,12 @@ export class JobOrdersService {
     const parties = await this.partiesFor(ctx, input, options.organisationId);
     const { terms, problems } = await resolveTerms(input, parties, this.deps);
     if (problems.length > 0) throw new ValidationError(problems);
-    const created = await this.run(ctx, 'create', null, { terms });
-    return options.submit ? this.ownerEvent(ctx, created.id, 'submit') : created;
+    if (!options.submit) return this.run(ctx, 'create', null, { terms });
+    if (!owns(ctx.principal, parties, OWNER_EVENT_PERMISSION.submit)) throw new ForbiddenError();
+    return this.repository.transaction(async (trx) => {
+      const created = await this.run(ctx, 'create', null, { terms }, trx);
+      return this.run(ctx, 'submit', created.id, {}, trx);
+    });
   }
 
   async update(ctx: ActorContext, id: string, input: JobOrderInput): Promise<VacancyRecord> {
@@ -227,34 +238,35 @@ export class JobOrdersService {
     return { reference: this.reference, repository: this.repository };
   }
 
+  /** One transition in its own transaction, or in `trx` when the caller holds one. */
   private async run(
     ctx: ActorContext,
     event: VacancyEvent,
     id: string | null,
     extra: { terms?: VacancyTerms; reason?: string | null },
+    trx?: Executor,
   ): Promise<VacancyRecord> {
     const now = this.clock();
-    return transitionVacancy(
-      { repository: this.repository, audit: this.audit },
-      {
-        ...(id ? { vacancyId: id } : {}),
-        event,
-        reason: extra.reason ?? null,
-        ...(extra.terms ? { terms: extra.terms } : {}),
-        actor: auditActorOf(ctx.principal),
-        requestId: ctx.requestId,
-        ipAddress: ctx.ipAddress,
-        now,
-        checks: async (trx, current) => {
-          const checked = extra.terms ?? current;
-          if (!checked) return [];
-          return verificationProblems(trx, event, checkedTerms(checked), isoDate(now), {
-            repository: this.repository,
-            minimumWages: this.minimumWages,
-          });
-        },
+    const deps = { repository: this.repository, audit: this.audit };
+    const input: VacancyTransitionInput = {
+      ...(id ? { vacancyId: id } : {}),
+      event,
+      reason: extra.reason ?? null,
+      ...(extra.terms ? { terms: extra.terms } : {}),
+      actor: auditActorOf(ctx.principal),
+      requestId: ctx.requestId,
+      ipAddress: ctx.ipAddress,
+      now,
+      checks: async (checkTrx, current) => {
+        const checked = extra.terms ?? current;
+        if (!checked) return [];
+        return verificationProblems(checkTrx, event, checkedTerms(checked), isoDate(now), {
+          repository: this.repository,
+          minimumWages: this.minimumWages,
+        });
       },
-    );
+    };
+    return trx ? transitionVacancyIn(trx, deps, input) : transitionVacancy(deps, input);
   }
 
   private async visible(ctx: ActorContext, id: string): Promise<VacancyRecord> {

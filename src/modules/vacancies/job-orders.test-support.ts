@@ -18,6 +18,14 @@ import { MinimumWagesService } from './minimum-wages.service.js';
 
 export { as, today };
 
+const VACANCY_TABLES = [
+  'vacancy',
+  'vacancy_skill',
+  'vacancy_language',
+  'vacancy_translation',
+  'vacancy_event',
+] as const;
+
 export function daysFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -103,6 +111,28 @@ export async function jobOrdersFixture() {
     ...overrides,
   });
 
+  /** How many rows a job order leaves behind, table by table (audit: vacancy.* only). */
+  const vacancyRows = async () => {
+    const count = async (table: (typeof VACANCY_TABLES)[number]) =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const rows: Record<string, number> = {};
+    for (const table of VACANCY_TABLES) rows[table] = await count(table);
+    const audited = await db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('action', 'like', 'vacancy.%')
+      .executeTakeFirstOrThrow();
+    rows['audit_event'] = Number(audited.n);
+    return rows;
+  };
+
   const api: TestApp = await buildTestApp({
     api: async (scope) => jobOrdersApi(scope, { jobOrders, minimumWages }),
   });
@@ -117,6 +147,7 @@ export async function jobOrdersFixture() {
     agencyStaff,
     licenceId: licence.id,
     nurseOrder,
+    vacancyRows,
     api,
     setNow: (date: Date | null) => {
       now = date;

@@ -33,74 +33,85 @@ export async function transitionVacancy(
   deps: { repository: JobOrdersRepository; audit: AuditLog },
   input: VacancyTransitionInput,
 ): Promise<VacancyRecord> {
+  return deps.repository.transaction((trx) => transitionVacancyIn(trx, deps, input));
+}
+
+/**
+ * The same, inside a transaction the caller holds, so that several transitions (create, then
+ * submit) are written together or not at all. A refusal throws: the caller's transaction must
+ * then roll back.
+ */
+export async function transitionVacancyIn(
+  trx: Executor,
+  deps: { repository: JobOrdersRepository; audit: AuditLog },
+  input: VacancyTransitionInput,
+): Promise<VacancyRecord> {
   const { repository, audit } = deps;
   const today = isoDate(input.now);
-  return repository.transaction(async (trx) => {
-    const current = input.vacancyId ? await repository.lock(trx, input.vacancyId) : null;
-    if (input.vacancyId && !current) {
-      throw new ValidationError([{ pointer: '/event', detail: 'jobOrders.errors.notFound' }]);
-    }
-    const problems = input.checks ? await input.checks(trx, current) : [];
-    const deadline = input.terms?.applicationDeadline ?? current?.applicationDeadline ?? today;
-    const decision = decideVacancy(
-      {
-        state: current?.state ?? null,
-        applicationDeadline: deadline,
-        positions: input.terms?.positions ?? current?.positions ?? 1,
-        positionsFilled: current?.positionsFilled ?? 0,
-      },
-      input.event,
-      { reason: input.reason ?? null, today, checks: { problems } },
-    );
-    if (!decision.ok) throw new ValidationError(decision.problems);
+  const current = input.vacancyId ? await repository.lock(trx, input.vacancyId) : null;
+  if (input.vacancyId && !current) {
+    throw new ValidationError([{ pointer: '/event', detail: 'jobOrders.errors.notFound' }]);
+  }
+  const problems = input.checks ? await input.checks(trx, current) : [];
+  const deadline = input.terms?.applicationDeadline ?? current?.applicationDeadline ?? today;
+  const decision = decideVacancy(
+    {
+      state: current?.state ?? null,
+      applicationDeadline: deadline,
+      positions: input.terms?.positions ?? current?.positions ?? 1,
+      positionsFilled: current?.positionsFilled ?? 0,
+    },
+    input.event,
+    { reason: input.reason ?? null, today, checks: { problems } },
+  );
+  if (!decision.ok) throw new ValidationError(decision.problems);
 
-    let vacancyId = current?.id ?? null;
-    if (input.event === 'create') {
-      if (!input.terms) throw new Error('create needs terms');
-      vacancyId = await repository.insertDraft(trx, input.terms, input.actor.userId);
-    } else if (input.event === 'update') {
-      if (!input.terms || !vacancyId) throw new Error('update needs terms and a vacancy');
-      await repository.updateTerms(trx, vacancyId, input.terms);
-    }
-    if (!vacancyId) throw new Error('no vacancy to transition');
+  let vacancyId = current?.id ?? null;
+  if (input.event === 'create') {
+    if (!input.terms) throw new Error('create needs terms');
+    vacancyId = await repository.insertDraft(trx, input.terms, input.actor.userId);
+  } else if (input.event === 'update') {
+    if (!input.terms || !vacancyId) throw new Error('update needs terms and a vacancy');
+    await repository.updateTerms(trx, vacancyId, input.terms);
+  }
+  if (!vacancyId) throw new Error('no vacancy to transition');
 
-    await repository.writeState(trx, vacancyId, stateWrite(input, decision.to, current));
-    const reason = input.reason?.trim() || null;
-    await repository.insertEvent(trx, {
-      vacancyId,
-      event: input.event,
-      fromState: current?.state ?? null,
-      toState: decision.to,
-      reason,
-      actorUserId: input.actor.userId,
-      actorOrganisationId: input.actor.organisationId,
-      actorApiKeyId: input.actor.apiKeyId,
-      at: input.now,
-    });
-    if (input.event === 'fill_position') {
-      await repository.insertPositionFill(trx, vacancyId, input.now, input.actor.userId);
-    }
-    await audit.record(trx, {
-      action: `vacancy.${PAST_TENSE[input.event]}`,
-      actor: input.actor,
-      subjectType: 'vacancy',
-      subjectIds: [vacancyId],
-      requestId: input.requestId ?? null,
-      ipAddress: input.ipAddress ?? null,
-      before: current ? { state: current.state, positionsFilled: current.positionsFilled } : null,
-      after: {
-        state: decision.to,
-        reason,
-        ...(input.terms ? { terms: auditedTerms(input.terms) } : {}),
-        ...(input.event === 'fill_position'
-          ? { positionsFilled: (current?.positionsFilled ?? 0) + 1 }
-          : {}),
-      },
-    });
-    const written = await repository.find(vacancyId, trx);
-    if (!written) throw new Error('vacancy vanished inside its own transaction');
-    return written;
+  await repository.writeState(trx, vacancyId, stateWrite(input, decision.to, current));
+  const reason = input.reason?.trim() || null;
+  await repository.insertEvent(trx, {
+    vacancyId,
+    event: input.event,
+    fromState: current?.state ?? null,
+    toState: decision.to,
+    reason,
+    actorUserId: input.actor.userId,
+    actorOrganisationId: input.actor.organisationId,
+    actorApiKeyId: input.actor.apiKeyId,
+    at: input.now,
   });
+  if (input.event === 'fill_position') {
+    await repository.insertPositionFill(trx, vacancyId, input.now, input.actor.userId);
+  }
+  await audit.record(trx, {
+    action: `vacancy.${PAST_TENSE[input.event]}`,
+    actor: input.actor,
+    subjectType: 'vacancy',
+    subjectIds: [vacancyId],
+    requestId: input.requestId ?? null,
+    ipAddress: input.ipAddress ?? null,
+    before: current ? { state: current.state, positionsFilled: current.positionsFilled } : null,
+    after: {
+      state: decision.to,
+      reason,
+      ...(input.terms ? { terms: auditedTerms(input.terms) } : {}),
+      ...(input.event === 'fill_position'
+        ? { positionsFilled: (current?.positionsFilled ?? 0) + 1 }
+        : {}),
+    },
+  });
+  const written = await repository.find(vacancyId, trx);
+  if (!written) throw new Error('vacancy vanished inside its own transaction');
+  return written;
 }
 
 function stateWrite(
