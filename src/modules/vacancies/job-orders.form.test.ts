@@ -89,6 +89,23 @@ describe('the job-order form', () => {
     });
   });
 
+  it('reads a decimal comma in the wage and the hours, and refuses an ambiguous wage', () => {
+    const { result } = parse({ ...posted, wageAmount: '1500,50', hoursPerWeek: '40,5' });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.data.wage.amount).toBe('1500.50');
+    expect(result.data.hoursPerWeek).toBe(40.5);
+    const grouped = parse({ ...posted, wageAmount: '1\u00A0500,50' }).result;
+    expect(grouped.ok && grouped.data.wage.amount).toBe('1500.50');
+    const english = parse({ ...posted, wageAmount: '1,500.50' }).result;
+    expect(english.ok && english.data.wage.amount).toBe('1500.50');
+    for (const wageAmount of ['1,5,0', '1.500,50.2']) {
+      const { form, result: refused } = parse({ ...posted, wageAmount });
+      expect(refused.ok ? [] : form.errors(refused.errors)).toEqual([
+        { field: 'wageAmount', text: 'jobOrders.errors.wageSeparators' },
+      ]);
+    }
+  });
+
   it('comes back from the input unchanged (the edit form is filled from it)', () => {
     const first = parse(posted).result;
     if (!first.ok) throw new Error('expected a valid form');

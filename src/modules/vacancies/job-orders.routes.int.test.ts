@@ -235,6 +235,7 @@ describe('creating a job order (agency)', () => {
       /do not know this occupation/,
     ],
     ['an unknown currency', { wageCurrency: 'XYZ' }, 'wageCurrency', /Select a currency/],
+    ['an ambiguous wage', { wageAmount: '7.500,50' }, 'wageAmount', /thousands in groups of 3/],
     ['a 10 KB title', { title: 'ن'.repeat(10_240) }, 'title', /200 characters or fewer/],
     [
       'a date that does not exist',
@@ -271,6 +272,20 @@ describe('creating a job order (agency)', () => {
       expectLinkedErrors(response.body);
       expect(response.body).not.toContain('<script>alert(1)');
     }
+  });
+
+  it('reads a decimal comma in the wage and the hours', async () => {
+    const id = await created(
+      agency,
+      nurseForm({ wageAmount: '7\u00A0500,50', hoursPerWeek: '40,5', intent: 'draft' }),
+    );
+    const row = await database.kysely
+      .selectFrom('vacancy')
+      .select(['wage_amount', 'hours_per_week'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.wage_amount)).toBe(7500.5);
+    expect(Number(row.hours_per_week)).toBe(40.5);
   });
 
   it('edits a draft and keeps the form filled in', async () => {

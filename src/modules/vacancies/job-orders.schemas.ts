@@ -34,20 +34,78 @@ export const isoDateSchema = z
     'jobOrders.errors.dateInvalid',
   );
 
+/** Spaces people put between thousands: ordinary, no-break, narrow no-break and thin. */
+const SPACES = ' \\u00A0\\u202F\\u2009';
+const SPACE = `[${SPACES}]`;
+const PLAIN = /^\d+(\.\d{1,2})?$/;
+/** "1500,50": a comma before one or two final digits is a decimal comma. */
+const DECIMAL_COMMA = /^\d+,\d{1,2}$/;
+/** "1,500" and "1,500.50": commas between groups of three, a point before the decimals. */
+const COMMA_GROUPS = /^\d{1,3}(,\d{3})+(\.\d{1,2})?$/;
+/** "1 500", "1 500,50" and "1 500.50": spaces between groups of three. */
+const SPACE_GROUPS = new RegExp(`^\\d{1,3}(${SPACE}\\d{3})+([.,]\\d{1,2})?$`);
+/** Digits and separators only: a number, written in a way we will not guess at. */
+const NUMBER_LIKE = new RegExp(`^(?=.*\\d)[\\d.,${SPACES}]+$`);
+const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/;
+
+export type AmountReading =
+  | { ok: true; amount: string }
+  | { ok: false; messageKey: 'jobOrders.errors.wageFormat' | 'jobOrders.errors.wageSeparators' };
+
+/**
+ * An amount as people type it, as a plain decimal string ("1 500,50" → "1500.50"). A comma
+ * before one or two final digits is a decimal comma ("1500,50"); before three, it groups
+ * thousands the English way ("1,500", "1,500.50"); spaces group thousands too ("1 500,50").
+ * Anything else with several separators ("1,5,0", "1.500,50", "1.500,50.2") or more than two
+ * decimals is refused, never guessed at.
+ */
+export function readAmount(text: string): AmountReading {
+  const value = text.trim();
+  let amount: string | null = null;
+  if (PLAIN.test(value)) amount = value;
+  else if (DECIMAL_COMMA.test(value)) amount = value.replace(',', '.');
+  else if (COMMA_GROUPS.test(value)) amount = value.replace(/,/g, '');
+  else if (SPACE_GROUPS.test(value)) {
+    amount = value.replace(new RegExp(SPACE, 'g'), '').replace(',', '.');
+  }
+  if (amount === null) {
+    return {
+      ok: false,
+      messageKey: NUMBER_LIKE.test(value)
+        ? 'jobOrders.errors.wageSeparators'
+        : 'jobOrders.errors.wageFormat',
+    };
+  }
+  if (!AMOUNT.test(amount) || !(Number(amount) > 0)) {
+    return { ok: false, messageKey: 'jobOrders.errors.wageFormat' };
+  }
+  return { ok: true, amount };
+}
+
 /** A positive amount with at most two decimals, as a string (money stays exact). */
 export const moneySchema = z.preprocess(
   (value) => (typeof value === 'number' ? String(value) : blank(value)),
   z
     .string('jobOrders.errors.enterWage')
     .trim()
-    .transform((value) => value.replace(/[\s,]/g, ''))
-    .pipe(
-      z
-        .string()
-        .regex(/^\d{1,10}(\.\d{1,2})?$/, 'jobOrders.errors.wageFormat')
-        .refine((value) => Number(value) > 0, 'jobOrders.errors.wageFormat'),
-    ),
+    .transform((value, ctx) => {
+      const read = readAmount(value);
+      if (read.ok) return read.amount;
+      ctx.addIssue({ code: 'custom', message: read.messageKey });
+      return z.NEVER;
+    }),
 );
+
+/**
+ * Hours as typed: "40", "40.5" or "40,5" (a decimal comma before one or two digits). Anything
+ * else ("40,500", "1e2") is left as it is, for z.number to refuse with the hours message.
+ */
+const hoursNumber = (value: unknown) => {
+  if (typeof value !== 'string') return blank(value);
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  return /^\d+(\.\d+|,\d{1,2})?$/.test(trimmed) ? Number(trimmed.replace(',', '.')) : value;
+};
 
 const countryCode = (key: string) =>
   z
@@ -132,7 +190,7 @@ export const jobOrderSchema = z.object({
     period: z.enum(WAGE_PERIODS, 'jobOrders.errors.choosePeriod'),
   }),
   hoursPerWeek: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : blank(value)),
+    hoursNumber,
     z
       .number('jobOrders.errors.hours')
       .min(1, 'jobOrders.errors.hours')
