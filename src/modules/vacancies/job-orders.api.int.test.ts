@@ -155,6 +155,37 @@ describe('POST /api/v1/job-orders', () => {
     expect(await count()).toBe(before);
   });
 
+  it('PUT with "submit" saves and submits together; a refusal leaves the draft as it was', async () => {
+    f.api.actAs(apiKey(['vacancy.read', 'vacancy.create', 'vacancy.update', 'vacancy.submit']));
+    const draft = (
+      await post('/api/v1/job-orders', f.nurseOrder({ title: 'Dialysis nurse' }))
+    ).json<JobOrder>().id;
+    const put = (payload: unknown) =>
+      f.api.app.inject({
+        method: 'PUT',
+        url: `/api/v1/job-orders/${draft}`,
+        payload: payload as object,
+      });
+    const before = await f.vacancyRows();
+    const refused = await put({
+      ...f.nurseOrder({ title: 'Dialysis nurse (cheaper)' }),
+      wage: { amount: '3000', currency: 'AED', period: 'month' },
+      submit: true,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<Problem>().errors[0]).toMatchObject({ pointer: '/wage/amount' });
+    expect(await f.vacancyRows()).toEqual(before);
+    const accepted = await put({
+      ...f.nurseOrder({ title: 'Dialysis nurse, days' }),
+      submit: true,
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json<JobOrder>()).toMatchObject({
+      state: 'submitted',
+      title: 'Dialysis nurse, days',
+    });
+  });
+
   it('takes text in any script', async () => {
     f.api.actAs(key);
     const response = await post('/api/v1/job-orders', {

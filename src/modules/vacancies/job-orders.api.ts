@@ -115,16 +115,20 @@ export async function jobOrdersApi(
       preHandler: requirePermission('vacancy.update'),
       schema: {
         tags,
-        summary: 'Replace the terms of a draft or rejected job order',
+        summary:
+          'Replace the terms of a draft or rejected job order; with "submit": true, submit it',
+        description:
+          'Saving and submitting are one transaction: a refused submission leaves the job order as it was.',
         params: idParams,
-        body: jobOrderSchema,
-        response: { 200: jobOrderView, 400: problem, 404: problem },
+        body: jobOrderSchema.extend({ submit: z.boolean().default(false) }),
+        response: { 200: jobOrderView, 400: problem, 403: problem, 404: problem },
       },
     },
     async (request) => {
       const ctx = actorContext(request);
       const id = uuidOrNone(request.params.id);
-      await jobOrders.update(ctx, id, request.body);
+      const { submit, ...input } = request.body;
+      await jobOrders.update(ctx, id, input, { submit });
       return presentJobOrder(await jobOrders.get(ctx, id));
     },
   );

@@ -369,6 +369,54 @@ describe('create with submit: all or nothing', () => {
   });
 });
 
+describe('edit with submit: all or nothing', () => {
+  it('a refused submission leaves the draft as it was; an accepted one saves and submits', async () => {
+    const draft = await f.jobOrders.create(
+      as(f.agencyStaff),
+      f.nurseOrder({ title: 'Night nurse' }),
+    );
+    const before = await f.vacancyRows();
+    const underpaid = f.nurseOrder({
+      title: 'Night nurse, cheaper',
+      wage: { amount: '3000', currency: 'AED', period: 'month' },
+    });
+    expect(
+      await refusal(f.jobOrders.update(as(f.agencyStaff), draft.id, underpaid, { submit: true })),
+    ).toEqual(['jobOrders.errors.belowMinimum']);
+    expect(await f.vacancyRows()).toEqual(before);
+    const kept = await f.jobOrders.get(as(f.agencyStaff), draft.id);
+    expect(kept.vacancy.title).toBe('Night nurse');
+    expect(kept.vacancy.state).toBe('draft');
+
+    const submitted = await f.jobOrders.update(
+      as(f.agencyStaff),
+      draft.id,
+      f.nurseOrder({ title: 'Night nurse, ICU' }),
+      { submit: true },
+    );
+    expect(submitted.state).toBe('submitted');
+    expect(submitted.title).toBe('Night nurse, ICU');
+    const after = await f.vacancyRows();
+    expect(after['vacancy_event']).toBe(before['vacancy_event']! + 2);
+    expect(after['audit_event']).toBe(before['audit_event']! + 2);
+  });
+
+  it('without vacancy.submit, is refused before the edit is saved', async () => {
+    const draft = await f.jobOrders.create(as(f.agencyStaff), f.nurseOrder({ title: 'Ward aide' }));
+    const drafter = {
+      ...f.agencyStaff,
+      permissionLimit: new Set(['vacancy.read', 'vacancy.create', 'vacancy.update'] as const),
+    };
+    const before = await f.vacancyRows();
+    await expect(
+      f.jobOrders.update(as(drafter), draft.id, f.nurseOrder({ title: 'Ward aide 2' }), {
+        submit: true,
+      }),
+    ).rejects.toThrow(ForbiddenError);
+    expect(await f.vacancyRows()).toEqual(before);
+  });
+});
+
 describe('who may see and do what', () => {
   it('another agency, and an officer of another country, get "not found"', async () => {
     const order = await f.jobOrders.create(as(f.agencyStaff), f.nurseOrder(), { submit: true });

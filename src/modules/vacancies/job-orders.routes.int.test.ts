@@ -359,15 +359,22 @@ describe('an agency without an active licence', () => {
     const again = await suspended.post(`/job-orders/${id}/events`, { event: 'submit' });
     expect(again.statusCode).toBe(400);
     expect(errorSummary(again.body).join(' ')).toContain('suspendue');
-    // Editing and submitting saves the draft and says why it was not submitted.
+    // Editing and submitting: the form comes back as typed, with why, and the draft is as it was.
     await suspended.get(`/job-orders/${id}/edit`);
     const edited = await suspended.post(
       `/job-orders/${id}/edit`,
       nurseForm({ title: 'Staff nurse, nights' }),
     );
     expect(edited.statusCode).toBe(400);
-    expect(edited.body).toContain('enregistrée comme brouillon');
     expect(errorSummary(edited.body).join(' ')).toContain('suspendue');
+    expect(edited.body).toContain(`action="/job-orders/${id}/edit"`);
+    expect(edited.body).toContain('value="Staff nurse, nights"');
+    const kept = await database.kysely
+      .selectFrom('vacancy')
+      .select(['state', 'title'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({ state: 'draft', title: 'Staff nurse, general ward' });
   });
 
   it('sees nothing of another agency’s job orders', async () => {

@@ -79,7 +79,6 @@ export async function jobOrdersRoutes(
       errors?: FieldError[];
       values?: Record<string, unknown>;
       status?: number;
-      notice?: string;
     } = {},
   ) => {
     requireStaff(request);
@@ -99,7 +98,6 @@ export async function jobOrdersRoutes(
         typeof done === 'string' && (VACANCY_EVENTS as readonly string[]).includes(done)
           ? done
           : null,
-      notice: extra.notice ?? null,
       values: extra.values ?? {},
       ...formErrorContext(errors),
     });
@@ -194,10 +192,9 @@ export async function jobOrdersRoutes(
   );
 
   /**
-   * Saves the form as a draft (new or edited), or saves and submits it. A new job order is
-   * created and submitted together: if the submission is refused nothing is written and the
-   * form comes back with what was typed and why. An edited draft is saved first; a refused
-   * submission then leaves it saved and shows why on the job order's page.
+   * Saves the form as a draft (new or edited), or saves and submits it in one transaction: if
+   * the submission is refused nothing is written, and the form comes back with what was typed
+   * and why.
    */
   async function save(
     request: FastifyRequest,
@@ -216,27 +213,14 @@ export async function jobOrdersRoutes(
     let id: string;
     try {
       const saved = target.id
-        ? await jobOrders.update(ctx, target.id, parsed.data)
+        ? await jobOrders.update(ctx, target.id, parsed.data, { submit })
         : await jobOrders.create(ctx, parsed.data, { submit });
       id = saved.id;
     } catch (error) {
       return again(form.errors(fieldErrorsFrom(error, request.t)), 400);
     }
-    if (!submit) {
-      return reply.redirect(`/job-orders/${id}?done=${target.id ? 'update' : 'create'}`, 303);
-    }
-    if (!target.id) return reply.redirect(`/job-orders/${id}?done=submit`, 303);
-    try {
-      await jobOrders.ownerEvent(ctx, id, 'submit');
-      return reply.redirect(`/job-orders/${id}?done=submit`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return show(request, reply, id, {
-        errors: fieldErrorsFrom(error, request.t),
-        status: 400,
-        notice: 'savedNotSubmitted',
-      });
-    }
+    const done = submit ? 'submit' : target.id ? 'update' : 'create';
+    return reply.redirect(`/job-orders/${id}?done=${done}`, 303);
   }
 
   app.post(

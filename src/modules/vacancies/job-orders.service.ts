@@ -173,7 +173,16 @@ export class JobOrdersService {
     });
   }
 
-  async update(ctx: ActorContext, id: string, input: JobOrderInput): Promise<VacancyRecord> {
+  /**
+   * Saves a draft's new terms; with `submit`, saves and submits it in one transaction, so that a
+   * refused submission leaves the draft as it was.
+   */
+  async update(
+    ctx: ActorContext,
+    id: string,
+    input: JobOrderInput,
+    options: { submit?: boolean } = {},
+  ): Promise<VacancyRecord> {
     const vacancy = await this.owned(ctx, id, 'update');
     const parties = {
       employerId: vacancy.agencyId ? (input.employerId ?? vacancy.employerId) : vacancy.employerId,
@@ -184,7 +193,12 @@ export class JobOrdersService {
     };
     const { terms, problems } = await resolveTerms(input, parties, this.deps);
     if (problems.length > 0) throw new ValidationError(problems);
-    return this.run(ctx, 'update', id, { terms });
+    if (!options.submit) return this.run(ctx, 'update', id, { terms });
+    if (!owns(ctx.principal, vacancy, OWNER_EVENT_PERMISSION.submit)) throw new ForbiddenError();
+    return this.repository.transaction(async (trx) => {
+      await this.run(ctx, 'update', id, { terms }, trx);
+      return this.run(ctx, 'submit', id, {}, trx);
+    });
   }
 
   /** The owner's events: submit, withdraw, publish, fill a position, close. */
