@@ -9,7 +9,7 @@ import {
   parseForm,
   type FieldError,
 } from '../../platform/http/forms.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import { ForbiddenError, NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { readJobOrderForm } from './job-orders.form.js';
