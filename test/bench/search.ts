@@ -10,7 +10,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/platform/db/databas
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { seed } from '../../src/seed.js';
 import { adminUrl, withDatabase } from '../helpers/postgres.js';
-import { baselineSearch } from './search-baseline.js';
+import { baselineSearch, ensureBaselineIndex } from './search-baseline.js';
 import { SEARCH_QUERIES, type BenchQuery } from './search-queries.js';
 
 /**
@@ -252,6 +252,10 @@ export async function searchSuite(argv: readonly string[]): Promise<void> {
       .slice(0, 5);
     console.log(`slowest: ${slowest.map(([label, t]) => `${label} ${ms(t)}`).join('; ')}`);
 
+    const indexMs = await ensureBaselineIndex(handle.kysely);
+    if (indexMs > 0) {
+      console.log(`baseline GIN index built in ${(indexMs / 1000).toFixed(1)} s`);
+    }
     const base = await baseline(handle, SEARCH_QUERIES, o.baselineMinutes);
     line(`baseline: PostgreSQL full text + GROUP BY`, base.summary);
     if (base.summary.queries < SEARCH_QUERIES.length) {

@@ -5,6 +5,7 @@ import { loadConfig } from '../../../config.js';
 import { openBulkWriter } from '../../../platform/db/copy.js';
 import { isoDate } from '../vacancy.states.js';
 import { addToBatch, COLUMNS, emptyBatch, type VacancyRow } from './rows.js';
+import { generateVacancies } from './generate.js';
 import { generateIntoDatabase } from './run.js';
 import { copySink } from './vacancy-batches.repository.js';
 
@@ -273,5 +274,37 @@ describe('generating vacancies through COPY', () => {
     });
     await expect(copy(batch, true)).rejects.toThrow();
     expect(await countOf('vacancy')).toBe(before);
+  });
+
+  it('hands batches over in order while making the next, and stops at the first failed write', async () => {
+    const sizes: number[] = [];
+    let open = 0;
+    const failing = {
+      write: async (batch: ReturnType<typeof emptyBatch>) => {
+        open += 1;
+        expect(open).toBe(1);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        open -= 1;
+        sizes.push(batch.vacancy.length);
+        if (sizes.length === 2) throw new Error('disk full');
+      },
+    };
+    await expect(
+      generateVacancies({ db: database.kysely, sink: failing, count: 250, seed: 3, batchSize: 60 }),
+    ).rejects.toThrow('disk full');
+    // The third batch was being made when the second failed; it was never handed over.
+    expect(sizes).toEqual([60, 60]);
+
+    sizes.length = 0;
+    const report = await generateVacancies({
+      db: database.kysely,
+      sink: { write: async (batch) => void sizes.push(batch.vacancy.length) },
+      count: 250,
+      seed: 3,
+      batchSize: 60,
+    });
+    expect(sizes).toEqual([60, 60, 60, 60, 10]);
+    expect(report.vacancies).toBe(250);
+    expect(report.rows.vacancy).toBe(250);
   });
 });

@@ -41,6 +41,11 @@ export class GenerateError extends Error {}
 
 export const MAX_COUNT = 10_000_000;
 
+/** How many vacancies are generated between two turns of the event loop. */
+const YIELD_EVERY = 100;
+
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Reads what the vacancies refer to; creates the synthetic pool when asked to. */
 export async function loadGenerationContext(
   db: Db,
@@ -106,18 +111,31 @@ export async function generateVacancies(options: GenerateOptions): Promise<Gener
     BATCH_TABLES.map((table) => [table, 0]),
   ) as GenerateReport['rows'];
 
+  // Two batches in flight: while the database takes one (COPY), the next is generated. The
+  // generator yields to the event loop every hundred vacancies so that the socket keeps
+  // streaming the batch before it.
+  let generated = 0;
   let written = 0;
-  while (written < count) {
+  let writing: Promise<void> = Promise.resolve();
+  while (generated < count) {
     const batch = emptyBatch();
-    const size = Math.min(batchSize, count - written);
+    const size = Math.min(batchSize, count - generated);
     for (let i = 0; i < size; i += 1) {
       addToBatch(batch, generateVacancy(random, context, { id: newId() }));
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToIo();
     }
-    await options.sink.write(batch);
-    for (const table of BATCH_TABLES) rows[table] += batch[table].length;
-    written += size;
-    options.onProgress?.({ written, count, seconds: (performance.now() - started) / 1000 });
+    generated += size;
+    await writing;
+    writing = options.sink.write(batch).then(() => {
+      for (const table of BATCH_TABLES) rows[table] += batch[table].length;
+      written += size;
+      options.onProgress?.({ written, count, seconds: (performance.now() - started) / 1000 });
+    });
+    // A failure is thrown at the next `await writing`; this keeps it from counting as unhandled
+    // meanwhile.
+    writing.catch(() => undefined);
   }
+  await writing;
   const seconds = (performance.now() - started) / 1000;
   return {
     vacancies: written,
