@@ -343,7 +343,6 @@ describe('an agency without an active licence', () => {
     expect(response.body).toContain('value="Staff nurse, general ward"');
     expect(response.body).toContain('Infirmière, service de médecine générale');
     expect(response.body).toContain('value="7500"');
-    expect(response.body).not.toContain('enregistrée comme brouillon');
     expect(await agencyVacancies()).toHaveLength(rift);
   });
 
