@@ -8,15 +8,18 @@ import {
 /**
  * The baseline of the vacancy search benchmark: the same search answered by plain PostgreSQL,
  * as one would write it without an index of one's own. Full text through a GIN index on
- * `to_tsvector('simple', title || ' ' || description)` (made by `ensureBaselineIndex` on the bench
- * data set only: the application does not need it, see the 20261128200000 migration), the visibility rule
- * and the filters in the WHERE clause, one page ORDER BY ts_rank / published_at / monthly
- * wage with LIMIT and OFFSET, a count(*), and the six facet counts by GROUP BY, each with every
- * filter but its own (the same multi-select counting as the service). Eight statements a search,
- * one after another on one connection.
+ * `to_tsvector('simple', title || ' ' || description)` (made by `ensureBaselineIndex` on the
+ * bench data set only: the application does not need it, see migration 20261128200000), the
+ * visibility rule and the filters in the WHERE clause, one page ORDER BY ts_rank /
+ * published_at / monthly wage with LIMIT and OFFSET, a count(*), and the six facet counts by
+ * GROUP BY, each with every filter but its own (the same multi-select counting as the service).
+ * Eight statements a search, one after another on one connection.
  */
 
-/** The baseline's GIN index on the vacancies' words; returns how long building it took, in ms (0 when it was there). */
+/**
+ * The baseline's GIN index on the vacancies' words, built once per data set; returns how long
+ * building it took, in ms (0 when it was there).
+ */
 export async function ensureBaselineIndex(db: Db): Promise<number> {
   const present = await sql<{ n: number }>`select count(*)::int as n from pg_indexes
     where tablename = 'vacancy' and indexname = 'vacancy_baseline_text_idx'`.execute(db);
