@@ -112,6 +112,11 @@ describe.skipIf(skip)('vacancy search in the browser', () => {
       await audit(page, 'search', lang);
       await page.goto(`${baseUrl}/vacancies?q=nurse&sort=wage&lang=${lang}`);
       await audit(page, 'results', lang);
+      // A misspelt word is searched as the nearest known one, and the page says so.
+      await page.goto(`${baseUrl}/vacancies?q=nurze&lang=${lang}`);
+      expect(await page.locator('#results .govuk-inset-text').textContent()).toContain('nurse');
+      expect(await total(page)).toBeGreaterThan(0);
+      await audit(page, 'corrected', lang);
       await page.goto(`${baseUrl}/vacancies?destination=ARE&lang=${lang}`);
       expect(await page.locator('.govuk-error-summary a[href="#destination"]').count()).toBe(1);
       await audit(page, 'error', lang);

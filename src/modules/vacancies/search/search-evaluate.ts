@@ -1,6 +1,7 @@
 import { type RowFilter } from './search-browse.js';
 import type { SearchIndex } from './search-index.js';
 import { forEachBit } from './search-postings.js';
+import type { Correction } from './search-spelling.js';
 import { queryTokens } from './search-text.js';
 import { TopK } from './search-topk.js';
 import {
@@ -30,6 +31,8 @@ export type IndexQuery = VacancySearchQuery;
 
 export interface IndexResult {
   total: number;
+  /** Query words that matched nothing and were searched as a near known word instead. */
+  corrections: Correction[];
   /** The vacancy numbers of the requested page, in order. */
   numbers: number[];
   facets: VacancyFacets;
@@ -87,6 +90,26 @@ function sourcesOf(index: SearchIndex, token: string): TokenSources {
     }
   }
   return sources;
+}
+
+/**
+ * The query's tokens, each word that matches nothing in the index replaced by the nearest known
+ * word that does (search-spelling.ts).
+ */
+function correctedTokens(
+  index: SearchIndex,
+  tokens: string[],
+): { tokens: string[]; corrections: Correction[] } {
+  const corrections: Correction[] = [];
+  const weight = (word: string) => sourcesOf(index, word).size;
+  const corrected = tokens.map((token) => {
+    if (weight(token) > 0) return token;
+    const nearest = index.spelling().closest(token, weight);
+    if (nearest === null) return token;
+    corrections.push({ from: token, to: nearest });
+    return nearest;
+  });
+  return { tokens: [...new Set(corrected)], corrections };
 }
 
 /** Writes a token's best score for each row into `target` (zeroed beforehand). */
@@ -282,7 +305,7 @@ export function evaluate(
   now: Date,
   pageSize = PAGE_SIZE,
 ): IndexResult {
-  const tokens = queryTokens(query.q);
+  const { tokens, corrections } = correctedTokens(index, queryTokens(query.q));
   const rows = textCandidates(index, tokens);
   const scored = rows !== null;
 
@@ -345,6 +368,7 @@ export function evaluate(
   const start = (query.page - 1) * pageSize;
   return {
     total,
+    corrections,
     numbers: ranked.slice(start, start + pageSize).map((i) => index.number[i]!),
     facets: {
       destination: open(index.destinations.values, facetCounts.destination, query.destinations),

@@ -85,7 +85,12 @@ function bruteForce(
   rows: IndexedVacancy[],
   query: VacancySearchQuery,
   active: ReadonlySet<string>,
-): { total: number; numbers: number[]; facets: VacancyFacets } {
+): {
+  total: number;
+  corrections: { from: string; to: string }[];
+  numbers: number[];
+  facets: VacancyFacets;
+} {
   const nowSeconds = Math.floor(NOW.getTime() / 1000);
   const tokens = queryTokens(query.q);
   const occupationTokens = (row: IndexedVacancy) =>
@@ -158,6 +163,7 @@ function bruteForce(
   const start = (query.page - 1) * PAGE_SIZE;
   return {
     total: matching.length,
+    corrections: [],
     numbers: ordered.slice(start, start + PAGE_SIZE).map(({ row }) => row.number),
     facets: {
       destination: open(
@@ -320,6 +326,36 @@ describe('SearchIndex', () => {
     expect(search(index, { q: 'infirmière' }).numbers).toEqual([1]);
     expect(search(index, { q: 'Enfermera' }).numbers).toEqual([1]);
     expect(search(index, { q: 'agent d’entretien' }).numbers).toEqual([2]);
+  });
+
+  it('searches a word that matches nothing as the nearest word that does, and says so', () => {
+    const index = build([
+      vacancy({ number: 1, occupationId: NURSE, texts: [{ title: 'Nurse', description: 'Ward' }] }),
+      vacancy({ number: 2, texts: [{ title: 'Electrician', description: 'Wiring' }] }),
+      vacancy({ number: 3, texts: [{ title: 'Purse maker', description: 'Leather' }] }),
+    ]);
+    const typo = search(index, { q: 'nurze' });
+    expect(typo.numbers).toEqual([1]);
+    expect(typo.corrections).toEqual([{ from: 'nurze', to: 'nurse' }]);
+    expect(search(index, { q: 'Electricain wirring' })).toMatchObject({
+      numbers: [2],
+      corrections: [
+        { from: 'electricain', to: 'electrician' },
+        { from: 'wirring', to: 'wiring' },
+      ],
+    });
+    // Through the occupation's labels in another language.
+    expect(search(index, { q: 'infirmeire' })).toMatchObject({
+      numbers: [1],
+      corrections: [{ from: 'infirmeire', to: 'infirmiere' }],
+    });
+    // Known words, short words and far-off words are searched as typed.
+    expect(search(index, { q: 'purse' }).corrections).toEqual([]);
+    expect(search(index, { q: 'nur' })).toMatchObject({ total: 0, corrections: [] });
+    expect(search(index, { q: 'zzzzzz' })).toMatchObject({ total: 0, corrections: [] });
+    // A word of a vacancy added later is known from then on.
+    index.upsert(vacancy({ number: 4, texts: [{ title: 'Nurze', description: 'Typo' }] }));
+    expect(search(index, { q: 'nurze' })).toMatchObject({ numbers: [4], corrections: [] });
   });
 
   it('ranks own title above description above occupation label, then newest', () => {

@@ -2,6 +2,7 @@ import { BrowseCache } from './search-browse.js';
 import { DURATION_INDEX, WAGE_INDEX, durationBand, wageBand } from './search-bands.js';
 import { evaluate, type IndexQuery, type IndexResult } from './search-evaluate.js';
 import { Postings, U32List } from './search-postings.js';
+import { SpellingVocabulary } from './search-spelling.js';
 import { tokensOfNormalised } from './search-text.js';
 import { TermReader } from './search-words.js';
 
@@ -134,6 +135,10 @@ export class SearchIndex {
   /** Token → the occupations and ISCO unit groups that have it in a label, in any language. */
   readonly occupationTerms = new Map<string, { occupations: number[]; iscoCodes: number[] }>();
 
+  private readonly vocabulary = new SpellingVocabulary();
+  /** How many of `terms` (and whether the occupation words) are in the vocabulary yet. */
+  private vocabularyTerms = 0;
+  private vocabularyHasLabels = false;
   private ordinalOfNumber = new Int32Array(1024).fill(-1);
   private readonly reader = new TermReader((token) => this.termOf(token));
   private built = false;
@@ -211,6 +216,22 @@ export class SearchIndex {
       const id = this.agencies.ids.get(agencyId);
       if (id !== undefined) this.agencyActive[id] = 1;
     }
+  }
+
+  /**
+   * Every word the index knows, for spelling correction: made on first use (most searches never
+   * need it), then topped up with the words of vacancies added since.
+   */
+  spelling(): SpellingVocabulary {
+    if (!this.vocabularyHasLabels) {
+      for (const word of this.occupationTerms.keys()) this.vocabulary.add(word);
+      this.vocabularyHasLabels = true;
+    }
+    const words = this.terms.values;
+    for (; this.vocabularyTerms < words.length; this.vocabularyTerms += 1) {
+      this.vocabulary.add(words[this.vocabularyTerms]!);
+    }
+    return this.vocabulary;
   }
 
   /** One page of `pageSize` (20 unless given) and the facet counts. */

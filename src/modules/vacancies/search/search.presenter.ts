@@ -31,6 +31,8 @@ export const vacancyHitView = z.object({
 
 export const vacancySearchView = z.object({
   total: z.number().int(),
+  /** Words that matched nothing and were searched as the nearest known word instead. */
+  corrections: z.array(z.object({ from: z.string(), to: z.string() })),
   page: z.number().int(),
   pageSize: z.number().int(),
   pageCount: z.number().int(),

@@ -109,6 +109,7 @@ export class VacancySearchService {
     }));
     return {
       total: result.total,
+      corrections: result.corrections,
       page: query.page,
       pageSize,
       pageCount: Math.min(Math.ceil(result.total / pageSize), MAX_PAGE),

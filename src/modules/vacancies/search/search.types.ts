@@ -93,6 +93,11 @@ export interface VacancyHit {
 
 export interface VacancySearchResult {
   total: number;
+  /**
+   * Query words that matched no vacancy and were searched as the nearest known word instead
+   * ("nurze" → "nurse"), both normalised (lower case, no accents).
+   */
+  corrections: { from: string; to: string }[];
   page: number;
   pageSize: number;
   pageCount: number;

@@ -115,6 +115,23 @@ describe('the search page', () => {
     expect(ar).toContain('الإمارات');
   });
 
+  it('searches a misspelt word as the nearest known one, and says so in the reader’s language', async () => {
+    const fr = (await get(`/vacancies?q=${encodeURIComponent('infirmeire')}&lang=fr`)).body;
+    expect(fr).toContain('1 offre trouvée');
+    expect(fr).toContain(`href="/vacancies/${nurse.number}"`);
+    expect(fr).toContain(
+      'Aucune offre ne contient le mot « infirmeire » : voici les résultats pour « infirmiere ».',
+    );
+    const ar = (await get('/vacancies?q=nurze&lang=ar')).body;
+    expect(ar).toContain('لا توجد وظيفة تحتوي على كلمة «nurze»، لذلك هذه نتائج «nurse».');
+    // The query's own text is escaped.
+    const hostile = (await get(`/vacancies?q=${encodeURIComponent('<b>nurze</b>')}`)).body;
+    expect(hostile).toContain('No vacancy has the word “nurze”');
+    expect(hostile).not.toContain('<b>nurze');
+    const api = (await get('/api/v1/vacancies?q=nurze')).json<{ corrections: unknown }>();
+    expect(api.corrections).toEqual([{ from: 'nurze', to: 'nurse' }]);
+  });
+
   it('answers bad parameters with a 400 and an error summary naming each field', async () => {
     const response = await get(
       `/vacancies?destination=ARE&duration=forever&page=9999&q=${'x'.repeat(300)}&lang=en`,
