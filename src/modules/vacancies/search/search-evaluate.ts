@@ -92,6 +92,9 @@ function sourcesOf(index: SearchIndex, token: string): TokenSources {
   return sources;
 }
 
+/** At most this many words of a query are looked up for correction (each lookup scans a list). */
+const MAX_CORRECTED_WORDS = 3;
+
 /**
  * The query's tokens, each word that matches nothing in the index replaced by the nearest known
  * word that does (search-spelling.ts).
@@ -102,8 +105,10 @@ function correctedTokens(
 ): { tokens: string[]; corrections: Correction[] } {
   const corrections: Correction[] = [];
   const weight = (word: string) => sourcesOf(index, word).size;
+  let lookups = 0;
   const corrected = tokens.map((token) => {
-    if (weight(token) > 0) return token;
+    if (weight(token) > 0 || lookups >= MAX_CORRECTED_WORDS) return token;
+    lookups += 1;
     const nearest = index.spelling().closest(token, weight);
     if (nearest === null) return token;
     corrections.push({ from: token, to: nearest });

@@ -353,6 +353,8 @@ describe('SearchIndex', () => {
     expect(search(index, { q: 'purse' }).corrections).toEqual([]);
     expect(search(index, { q: 'nur' })).toMatchObject({ total: 0, corrections: [] });
     expect(search(index, { q: 'zzzzzz' })).toMatchObject({ total: 0, corrections: [] });
+    // At most three words of a query are corrected.
+    expect(search(index, { q: 'nurze nirse nursr nurce' }).corrections).toHaveLength(3);
     // A word of a vacancy added later is known from then on.
     index.upsert(vacancy({ number: 4, texts: [{ title: 'Nurze', description: 'Typo' }] }));
     expect(search(index, { q: 'nurze' })).toMatchObject({ numbers: [4], corrections: [] });
