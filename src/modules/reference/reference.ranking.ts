@@ -1,4 +1,5 @@
 import { normaliseSearchText } from './reference.normalise.js';
+import { allowedTypos, editDistance } from './reference.typos.js';
 
 /**
  * The last step of search ranking, in JS on the few hundred candidates the database found.
@@ -7,41 +8,15 @@ import { normaliseSearchText } from './reference.normalise.js';
  * not. Both arguments are normalised search text.
  */
 
-/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i += 1) {
-    current[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (before[j - 2] ?? 0) + 1);
-      }
-      current[j] = value;
-    }
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[b.length] ?? 0;
-}
-
 /** How well one query word is matched by the closest word of a label: 1 (same) to 0. */
 function wordScore(queryWord: string, labelWord: string): number {
   if (labelWord === queryWord) return 1;
   if (labelWord.startsWith(queryWord)) return 0.9;
-  if (queryWord.length < 4) return 0;
-  const distance = editDistance(queryWord, labelWord);
+  const allowed = allowedTypos(queryWord.length);
+  if (allowed === 0) return 0;
+  const distance = editDistance(queryWord, labelWord, allowed);
   if (distance === 1) return 0.8;
-  return distance === 2 && queryWord.length >= 8 ? 0.5 : 0;
+  return distance === 2 && allowed >= 2 ? 0.5 : 0;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { type RowFilter } from './search-browse.js';
 import type { SearchIndex } from './search-index.js';
 import { forEachBit } from './search-postings.js';
-import type { Correction } from './search-spelling.js';
 import { queryTokens } from './search-text.js';
 import { TopK } from './search-topk.js';
 import {
@@ -10,6 +9,7 @@ import {
   POSTED_WITHIN,
   WAGE_BANDS,
   type FacetCount,
+  type SearchCorrection,
   type VacancyFacets,
   type VacancySearchQuery,
 } from './search.types.js';
@@ -32,7 +32,7 @@ export type IndexQuery = VacancySearchQuery;
 export interface IndexResult {
   total: number;
   /** Query words that matched nothing and were searched as a near known word instead. */
-  corrections: Correction[];
+  corrections: SearchCorrection[];
   /** The vacancy numbers of the requested page, in order. */
   numbers: number[];
   facets: VacancyFacets;
@@ -92,29 +92,36 @@ function sourcesOf(index: SearchIndex, token: string): TokenSources {
   return sources;
 }
 
-/** At most this many words of a query are looked up for correction (each lookup scans a list). */
-const MAX_CORRECTED_WORDS = 3;
+/** At most this many words of a query are looked up for correction (each scans a word list). */
+const MAX_LOOKUPS = 3;
 
 /**
- * The query's tokens, each word that matches nothing in the index replaced by the nearest known
- * word that does (search-spelling.ts).
+ * Where each query word is found, a word that matches nothing in the index replaced by the
+ * nearest known word that does (search-spelling.ts), once per distinct word.
  */
-function correctedTokens(
+function querySources(
   index: SearchIndex,
   tokens: string[],
-): { tokens: string[]; corrections: Correction[] } {
-  const corrections: Correction[] = [];
+): { sources: TokenSources[]; corrections: SearchCorrection[] } {
+  const corrections: SearchCorrection[] = [];
+  const byWord = new Map<string, TokenSources>();
   const weight = (word: string) => sourcesOf(index, word).size;
   let lookups = 0;
-  const corrected = tokens.map((token) => {
-    if (weight(token) > 0 || lookups >= MAX_CORRECTED_WORDS) return token;
-    lookups += 1;
-    const nearest = index.spelling().closest(token, weight);
-    if (nearest === null) return token;
-    corrections.push({ from: token, to: nearest });
-    return nearest;
-  });
-  return { tokens: [...new Set(corrected)], corrections };
+  for (const token of tokens) {
+    let sources = sourcesOf(index, token);
+    let word = token;
+    if (sources.size === 0 && lookups < MAX_LOOKUPS) {
+      lookups += 1;
+      const nearest = index.spelling().closest(token, weight);
+      if (nearest !== null) {
+        corrections.push({ from: token, to: nearest });
+        word = nearest;
+        sources = sourcesOf(index, nearest);
+      }
+    }
+    byWord.set(word, sources);
+  }
+  return { sources: [...byWord.values()], corrections };
 }
 
 /** Writes a token's best score for each row into `target` (zeroed beforehand). */
@@ -137,10 +144,10 @@ function mark(sources: TokenSources, target: Uint16Array | Uint8Array): void {
   }
 }
 
-/** The sorted ordinals matching every token, their scores summed in `acc`; null: no text. */
-function textCandidates(index: SearchIndex, tokens: string[]): Uint32Array | null {
-  if (tokens.length === 0) return null;
-  const sources = tokens.map((token) => sourcesOf(index, token)).sort((a, b) => a.size - b.size);
+/** The sorted ordinals matching every word, their scores summed in `acc`; null: no text. */
+function textCandidates(index: SearchIndex, words: TokenSources[]): Uint32Array | null {
+  if (words.length === 0) return null;
+  const sources = [...words].sort((a, b) => a.size - b.size);
   const rarest = sources[0]!;
   if (rarest.size === 0) return new Uint32Array(0);
   const size = index.size;
@@ -310,8 +317,8 @@ export function evaluate(
   now: Date,
   pageSize = PAGE_SIZE,
 ): IndexResult {
-  const { tokens, corrections } = correctedTokens(index, queryTokens(query.q));
-  const rows = textCandidates(index, tokens);
+  const { sources, corrections } = querySources(index, queryTokens(query.q));
+  const rows = textCandidates(index, sources);
   const scored = rows !== null;
 
   // To the minute: "posted within" moves by the minute, so browse counts can be kept a minute.

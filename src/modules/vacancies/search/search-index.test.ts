@@ -9,6 +9,7 @@ import {
   POSTED_WITHIN,
   WAGE_BANDS,
   type FacetCount,
+  type SearchCorrection,
   type VacancyFacets,
   type VacancySearchQuery,
 } from './search.types.js';
@@ -87,7 +88,7 @@ function bruteForce(
   active: ReadonlySet<string>,
 ): {
   total: number;
-  corrections: { from: string; to: string }[];
+  corrections: SearchCorrection[];
   numbers: number[];
   facets: VacancyFacets;
 } {
@@ -353,8 +354,9 @@ describe('SearchIndex', () => {
     expect(search(index, { q: 'purse' }).corrections).toEqual([]);
     expect(search(index, { q: 'nur' })).toMatchObject({ total: 0, corrections: [] });
     expect(search(index, { q: 'zzzzzz' })).toMatchObject({ total: 0, corrections: [] });
-    // At most three words of a query are corrected.
+    // At most three words of a query are looked up, found or not.
     expect(search(index, { q: 'nurze nirse nursr nurce' }).corrections).toHaveLength(3);
+    expect(search(index, { q: 'zzzzzz yyyyyy xxxxxx nurze' }).corrections).toEqual([]);
     // A word of a vacancy added later is known from then on.
     index.upsert(vacancy({ number: 4, texts: [{ title: 'Nurze', description: 'Typo' }] }));
     expect(search(index, { q: 'nurze' })).toMatchObject({ numbers: [4], corrections: [] });

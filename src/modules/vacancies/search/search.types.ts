@@ -91,13 +91,18 @@ export interface VacancyHit {
   publishedAt: Date;
 }
 
+/**
+ * A query word that matched no vacancy and was searched as the nearest known word instead
+ * ("nurze" → "nurse"), both normalised (lower case, no accents).
+ */
+export interface SearchCorrection {
+  from: string;
+  to: string;
+}
+
 export interface VacancySearchResult {
   total: number;
-  /**
-   * Query words that matched no vacancy and were searched as the nearest known word instead
-   * ("nurze" → "nurse"), both normalised (lower case, no accents).
-   */
-  corrections: { from: string; to: string }[];
+  corrections: SearchCorrection[];
   page: number;
   pageSize: number;
   pageCount: number;
