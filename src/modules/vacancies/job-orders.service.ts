@@ -163,10 +163,10 @@ export class JobOrdersService {
     options: { submit?: boolean; organisationId?: string } = {},
   ): Promise<VacancyRecord> {
     const parties = await this.partiesFor(ctx, input, options.organisationId);
+    if (options.submit) this.mustSubmitFor(ctx, parties);
     const { terms, problems } = await resolveTerms(input, parties, this.deps);
     if (problems.length > 0) throw new ValidationError(problems);
     if (!options.submit) return this.run(ctx, 'create', null, { terms });
-    if (!owns(ctx.principal, parties, OWNER_EVENT_PERMISSION.submit)) throw new ForbiddenError();
     return this.repository.transaction(async (trx) => {
       const created = await this.run(ctx, 'create', null, { terms }, trx);
       return this.run(ctx, 'submit', created.id, {}, trx);
@@ -184,6 +184,7 @@ export class JobOrdersService {
     options: { submit?: boolean } = {},
   ): Promise<VacancyRecord> {
     const vacancy = await this.owned(ctx, id, 'update');
+    if (options.submit) this.mustSubmitFor(ctx, vacancy);
     const parties = {
       employerId: vacancy.agencyId ? (input.employerId ?? vacancy.employerId) : vacancy.employerId,
       agencyId: vacancy.agencyId,
@@ -194,7 +195,6 @@ export class JobOrdersService {
     const { terms, problems } = await resolveTerms(input, parties, this.deps);
     if (problems.length > 0) throw new ValidationError(problems);
     if (!options.submit) return this.run(ctx, 'update', id, { terms });
-    if (!owns(ctx.principal, vacancy, OWNER_EVENT_PERMISSION.submit)) throw new ForbiddenError();
     return this.repository.transaction(async (trx) => {
       await this.run(ctx, 'update', id, { terms }, trx);
       return this.run(ctx, 'submit', id, {}, trx);
@@ -281,6 +281,14 @@ export class JobOrdersService {
       },
     };
     return trx ? transitionVacancyIn(trx, deps, input) : transitionVacancy(deps, input);
+  }
+
+  /** Save-and-submit is refused before any work when the caller may not submit for them. */
+  private mustSubmitFor(
+    ctx: ActorContext,
+    parties: Pick<VacancyRecord, 'employerId' | 'agencyId'>,
+  ): void {
+    if (!owns(ctx.principal, parties, OWNER_EVENT_PERMISSION.submit)) throw new ForbiddenError();
   }
 
   private async visible(ctx: ActorContext, id: string): Promise<VacancyRecord> {
