@@ -1,0 +1,289 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import type { JsonObject } from '../audit/canonical-json.js';
+import { Jobs } from './jobs.js';
+import { JobsRepository } from './jobs.repository.js';
+import type { JobTables } from './jobs.tables.js';
+import { JobRunner } from './runner.js';
+
+let database: TestDatabase;
+let db: Kysely<JobTables>;
+let repository: JobsRepository;
+let now: Date;
+const clock = () => now;
+const advance = (ms: number) => {
+  now = new Date(now.getTime() + ms);
+};
+
+function jobsFor(processId: string): Jobs {
+  return new Jobs(repository, { clock, processId });
+}
+
+async function jobRows(name: string) {
+  return db.selectFrom('job').selectAll().where('name', '=', name).orderBy('id').execute();
+}
+
+async function runRows(name: string) {
+  return db.selectFrom('job_run').selectAll().where('job_name', '=', name).orderBy('id').execute();
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.kysely as unknown as Kysely<JobTables>;
+  repository = new JobsRepository(db);
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+beforeEach(() => {
+  now = new Date('2026-12-03T10:00:00Z');
+});
+
+describe('queued jobs', () => {
+  it('exist only when the transaction that enqueues them commits', async () => {
+    const jobs = jobsFor('p1');
+    const seen: JsonObject[] = [];
+    jobs.define({ name: 'test.commit', run: async (payload) => void seen.push(payload) });
+
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await jobs.enqueue(trx, 'test.commit', { n: 1 });
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect(await jobRows('test.commit')).toHaveLength(0);
+
+    await db.transaction().execute(async (trx) => {
+      await jobs.enqueue(trx, 'test.commit', { n: 2 });
+    });
+    expect(await jobs.runDue()).toEqual({ succeeded: 1, failed: 0 });
+    expect(seen).toEqual([{ n: 2 }]);
+    const [job] = await jobRows('test.commit');
+    expect(job).toMatchObject({ state: 'succeeded', attempts: 1, last_error: null });
+    expect(await runRows('test.commit')).toMatchObject([
+      { attempt: 1, outcome: 'succeeded', runner: 'p1', error: null },
+    ]);
+  });
+
+  it('wait for their time', async () => {
+    const jobs = jobsFor('p1');
+    let runs = 0;
+    jobs.define({ name: 'test.later', run: async () => void (runs += 1) });
+    await jobs.enqueue(db, 'test.later', {}, { runAt: new Date(now.getTime() + 60_000) });
+    await jobs.runDue();
+    expect(runs).toBe(0);
+    advance(60_000);
+    await jobs.runDue();
+    expect(runs).toBe(1);
+  });
+
+  it('are added once per key', async () => {
+    const jobs = jobsFor('p1');
+    jobs.define({ name: 'test.keyed', run: async () => undefined });
+    expect(await jobs.enqueue(db, 'test.keyed', {}, { key: 'k' })).toEqual(expect.any(Number));
+    expect(await jobs.enqueue(db, 'test.keyed', {}, { key: 'k' })).toBeNull();
+    expect(await jobRows('test.keyed')).toHaveLength(1);
+  });
+
+  it('are retried with exponential backoff, then fail with their last error', async () => {
+    const jobs = jobsFor('p1');
+    let attempts = 0;
+    jobs.define({
+      name: 'test.flaky',
+      maxAttempts: 3,
+      backoff: { baseMs: 1000, maxMs: 60_000 },
+      run: async (_payload, context) => {
+        attempts += 1;
+        throw new Error(`attempt ${context.attempt} of ${context.maxAttempts} failed`);
+      },
+    });
+    await jobs.enqueue(db, 'test.flaky');
+
+    expect(await jobs.runDue()).toEqual({ succeeded: 0, failed: 1 });
+    let [job] = await jobRows('test.flaky');
+    expect(job).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(job?.run_at).toEqual(new Date(now.getTime() + 1000));
+    expect(job?.last_error).toBe('attempt 1 of 3 failed');
+
+    advance(999);
+    await jobs.runDue();
+    expect(attempts).toBe(1);
+    advance(1);
+    await jobs.runDue();
+    [job] = await jobRows('test.flaky');
+    expect(job?.run_at).toEqual(new Date(now.getTime() + 2000));
+
+    advance(2000);
+    await jobs.runDue();
+    [job] = await jobRows('test.flaky');
+    expect(job).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+      last_error: 'attempt 3 of 3 failed',
+    });
+    expect(job?.finished_at).toEqual(now);
+    advance(3_600_000);
+    await jobs.runDue();
+    expect(attempts).toBe(3);
+    expect((await runRows('test.flaky')).map((run) => [run.attempt, run.outcome])).toEqual([
+      [1, 'failed'],
+      [2, 'failed'],
+      [3, 'failed'],
+    ]);
+  });
+
+  it('run again once retried, with one more attempt', async () => {
+    const jobs = jobsFor('p1');
+    let fail = true;
+    jobs.define({
+      name: 'test.retried',
+      maxAttempts: 1,
+      run: async () => {
+        if (fail) throw new Error('down');
+      },
+    });
+    const id = await jobs.enqueue(db, 'test.retried');
+    await jobs.runDue();
+    expect((await jobRows('test.retried'))[0]?.state).toBe('failed');
+    expect(await repository.retry(db, id ?? 0, now)).toBe(true);
+    fail = false;
+    await jobs.runDue();
+    expect((await jobRows('test.retried'))[0]).toMatchObject({
+      state: 'succeeded',
+      attempts: 2,
+      max_attempts: 2,
+    });
+    expect(await repository.retry(db, id ?? 0, now)).toBe(false);
+  });
+
+  it('are taken over when their runner went away', async () => {
+    const jobs = jobsFor('p2');
+    let runs = 0;
+    jobs.define({ name: 'test.abandoned', timeoutMs: 60_000, run: async () => void (runs += 1) });
+    await jobs.enqueue(db, 'test.abandoned');
+    // Another process claims it, then dies.
+    await repository.claim({
+      runner: 'ghost',
+      now,
+      lockedUntil: () => new Date(now.getTime() + 60_000),
+      limit: 1,
+      names: ['test.abandoned'],
+    });
+    await jobs.runDue();
+    expect(runs).toBe(0);
+    advance(60_001);
+    await jobs.runDue();
+    expect(runs).toBe(1);
+    expect((await runRows('test.abandoned')).map((run) => [run.runner, run.outcome])).toEqual([
+      ['ghost', 'failed'],
+      ['p2', 'succeeded'],
+    ]);
+  });
+
+  it('run at once with runNow, and never twice', async () => {
+    const jobs = jobsFor('p1');
+    let runs = 0;
+    jobs.define({ name: 'test.eager', run: async () => void (runs += 1) });
+    await jobs.enqueue(db, 'test.eager', {}, { key: 'one' });
+    expect(await jobs.runNow('test.eager', 'one')).toBe('succeeded');
+    expect(await jobs.runNow('test.eager', 'one')).toBe('none');
+    await jobs.runDue();
+    expect(runs).toBe(1);
+  });
+});
+
+describe('scheduled jobs', () => {
+  it('run once when due, then at their next time', async () => {
+    const jobs = jobsFor('p1');
+    let runs = 0;
+    jobs.define({ name: 'test.hourly', run: async () => void (runs += 1) });
+    jobs.schedule('test.hourly', { everyMinutes: 60 });
+    await jobs.syncSchedules();
+    await jobs.runDue();
+    await jobs.runDue();
+    expect(runs).toBe(1);
+    const schedule = (await repository.schedules()).find((s) => s.jobName === 'test.hourly');
+    expect(schedule?.nextRunAt).toEqual(new Date('2026-12-03T11:00:00Z'));
+
+    advance(59 * 60_000);
+    await jobs.runDue();
+    expect(runs).toBe(1);
+    advance(60_000);
+    await jobs.runDue();
+    expect(runs).toBe(2);
+    // A long stop runs a missed job once, not once per missed hour.
+    advance(10 * 3_600_000);
+    await jobs.runDue();
+    await jobs.runDue();
+    expect(runs).toBe(3);
+  });
+
+  it('follow a cron expression, and are fired by one process only', async () => {
+    const first = jobsFor('p1');
+    const second = jobsFor('p2');
+    let runs = 0;
+    for (const jobs of [first, second]) {
+      jobs.define({ name: 'test.nightly', run: async () => void (runs += 1) });
+      jobs.schedule('test.nightly', { cron: '1 0 * * *' });
+    }
+    await first.syncSchedules();
+    await second.syncSchedules();
+    await Promise.all([first.runDue(), second.runDue()]);
+    expect(runs).toBe(1);
+    const schedule = (await repository.schedules()).find((s) => s.jobName === 'test.nightly');
+    expect(schedule?.nextRunAt).toEqual(new Date('2026-12-04T00:01:00Z'));
+  });
+});
+
+describe('the runner', () => {
+  it('is active in one process at a time, and hands over when stopped', async () => {
+    const seen: string[] = [];
+    const make = (id: string) => {
+      const jobs = new Jobs(repository, { processId: id });
+      jobs.define({ name: 'test.leader', run: async () => void seen.push(id) });
+      return { jobs, runner: new JobRunner(jobs, { pollMs: 20, leaseMs: 60_000 }) };
+    };
+    const a = make('runner-a');
+    const b = make('runner-b');
+    await a.runner.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await b.runner.start();
+    await b.jobs.enqueue(db, 'test.leader');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(seen).toEqual(['runner-a']);
+    expect((await repository.lease())?.holder).toBe('runner-a');
+
+    await a.runner.stop();
+    await b.jobs.enqueue(db, 'test.leader');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(seen).toEqual(['runner-a', 'runner-b']);
+    await b.runner.stop();
+    expect((await repository.lease())?.holder).toBeNull();
+  });
+
+  it('lets the job in hand finish on stop', async () => {
+    const jobs = new Jobs(repository, { processId: 'runner-c' });
+    let finished = false;
+    let started!: () => void;
+    const startedPromise = new Promise<void>((resolve) => (started = resolve));
+    jobs.define({
+      name: 'test.slow',
+      run: async () => {
+        started();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        finished = true;
+      },
+    });
+    const runner = new JobRunner(jobs, { pollMs: 10 });
+    await runner.start();
+    await jobs.enqueue(db, 'test.slow');
+    await startedPromise;
+    await runner.stop();
+    expect(finished).toBe(true);
+    expect((await jobRows('test.slow'))[0]?.state).toBe('succeeded');
+  });
+});
