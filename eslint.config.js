@@ -57,11 +57,11 @@ export default tseslint.config(
   },
   {
     files: ['src/platform/**'],
-    ignores: ['src/platform/db/**', '**/*.int.test.ts'],
+    ignores: ['src/platform/db/**', 'src/platform/**/*.repository.ts', '**/*.int.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noKysely], patterns: [noModules] }] },
   },
   {
-    files: ['src/platform/db/**'],
+    files: ['src/platform/db/**', 'src/platform/**/*.repository.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noModules] }] },
   },
   {

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Translator } from '../../platform/i18n/translator.js';
+import { Jobs } from '../../platform/jobs/jobs.js';
+import { JobsRepository } from '../../platform/jobs/jobs.repository.js';
+import type { JobTables } from '../../platform/jobs/jobs.tables.js';
 import type { AccountsDependencies, AccountsSettings, RoleDirectory } from './accounts.context.js';
 import { AccountsService } from './accounts.service.js';
 import type { AccountsDatabase } from './accounts.tables.js';
@@ -26,6 +29,11 @@ export interface AccountsModuleOptions {
   cipher: FieldCipher;
   roles: RoleDirectory;
   translator: Translator;
+  /**
+   * The app's background jobs, where the mailer defines its send job (so that the runner
+   * retries it). Without them (small test apps), the accounts' own, which only send at once.
+   */
+  jobs?: Jobs;
   /** Overrides for tests: a fake clock, a recording transport. */
   now?: () => Date;
   transport?: EmailTransport;
@@ -43,6 +51,9 @@ export function createAccounts(options: AccountsModuleOptions) {
     transport,
     production: config.env === 'production',
     echo: config.env === 'development',
+    jobs:
+      options.jobs ??
+      new Jobs(new JobsRepository(options.db as unknown as Kysely<JobTables>), { clock: now }),
     ...(options.log ? { log: options.log } : {}),
     now,
   });

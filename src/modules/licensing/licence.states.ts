@@ -1,35 +1,42 @@
 import type { AuditActor, AuditLog } from '../../platform/audit/audit.js';
-import { ValidationError, type FieldProblem } from '../../platform/http/problem.js';
-import type { LicensingRepository, LicenceRecord, Executor } from './licensing.repository.js';
+import type { Principal } from '../../platform/authz/principal.js';
+import type { EventPublisher } from '../../platform/events/domain-event.js';
+import { ValidationError } from '../../platform/http/problem.js';
+import {
+  allowedFrom as declaredFrom,
+  decide as decideEvent,
+  type Decision as LifecycleDecision,
+} from '../../platform/lifecycle/lifecycle.js';
+import {
+  transition as runTransition,
+  type LifecycleBinding,
+  type LifecycleStore,
+} from '../../platform/lifecycle/transition.js';
+import {
+  LICENCE_LIFECYCLE,
+  type LicenceCommand,
+  type LicenceEvent,
+  type LicenceSnapshot,
+  type LicenceState,
+} from './licence.lifecycle.js';
+import type { Executor, LicenceRecord, LicensingRepository } from './licensing.repository.js';
 
 /**
- * The licence lifecycle (docs/state-diagrams/licence.md). `decide` is pure: named events,
- * guards, the next state. `transition` is the ONE function that writes `licence.state`: in one
- * transaction it locks the row, decides, writes the state, appends the history row and the
- * audit event. Nothing else writes the state column.
+ * The licence lifecycle, run by platform/lifecycle: `decide` is pure; `transition` is the ONE
+ * function that writes `licence.state` (through the engine's writer: lock, decide, state,
+ * licence_event row, domain event, audit event, in one transaction). Nothing else writes the
+ * state column. The declaration is in licence.lifecycle.ts.
  */
 
-export const LICENCE_STATES = [
-  'applied',
-  'active',
-  'suspended',
-  'revoked',
-  'expired',
-  'refused',
-] as const;
-export type LicenceState = (typeof LICENCE_STATES)[number];
-
-export const LICENCE_EVENTS = [
-  'apply',
-  'grant',
-  'refuse',
-  'renew',
-  'suspend',
-  'reinstate',
-  'revoke',
-  'expire',
-] as const;
-export type LicenceEvent = (typeof LICENCE_EVENTS)[number];
+export {
+  LICENCE_EVENTS,
+  LICENCE_STATES,
+  type LicenceCommand,
+  type LicenceEvent,
+  type LicenceSnapshot,
+  type LicenceState,
+} from './licence.lifecycle.js';
+export { isoDate } from '../../platform/lifecycle/lifecycle.js';
 
 /** The events an officer chooses on the licence page (apply is the agency's, expire the system's). */
 export const OFFICER_EVENTS = [
@@ -42,108 +49,18 @@ export const OFFICER_EVENTS = [
 ] as const;
 export type OfficerEvent = (typeof OFFICER_EVENTS)[number];
 
-interface Rule {
-  /** null: the licence does not exist yet. */
-  from: readonly (LicenceState | null)[];
-  to: LicenceState;
-  /** A reason is required wherever the transition restricts or refuses. */
-  reasonRequired: boolean;
-}
+export const LICENCE_TRANSITIONS = LICENCE_LIFECYCLE.events;
 
-export const LICENCE_TRANSITIONS: Record<LicenceEvent, Rule> = {
-  apply: { from: [null], to: 'applied', reasonRequired: false },
-  grant: { from: ['applied'], to: 'active', reasonRequired: false },
-  refuse: { from: ['applied'], to: 'refused', reasonRequired: true },
-  renew: { from: ['active', 'expired'], to: 'active', reasonRequired: false },
-  suspend: { from: ['active'], to: 'suspended', reasonRequired: true },
-  reinstate: { from: ['suspended'], to: 'active', reasonRequired: true },
-  revoke: { from: ['active', 'suspended'], to: 'revoked', reasonRequired: true },
-  expire: { from: ['active', 'suspended'], to: 'expired', reasonRequired: false },
-};
-
-/** Audit actions: `licence.<past tense>`. */
-const PAST_TENSE: Record<LicenceEvent, string> = {
-  apply: 'applied',
-  grant: 'granted',
-  refuse: 'refused',
-  renew: 'renewed',
-  suspend: 'suspended',
-  reinstate: 'reinstated',
-  revoke: 'revoked',
-  expire: 'expired',
-};
-
-export interface LicenceCommand {
-  event: LicenceEvent;
-  reason?: string | null;
-  /** grant: optional; generated (KE-RA-2026-0001) when absent. */
-  number?: string | null;
-  /** grant. */
-  validFrom?: string | null;
-  /** grant, renew: the (new) last day of validity. */
-  validTo?: string | null;
-}
-
-export type Decision = { ok: true; to: LicenceState } | { ok: false; problems: FieldProblem[] };
-
-/** The licence as the guards see it. */
-export interface LicenceSnapshot {
-  state: LicenceState | null;
-  validTo: string | null;
-}
+export type Decision = LifecycleDecision<LicenceState>;
 
 /** Whether the event may happen from this state at all (no guards): used to draw buttons. */
 export function allowedFrom(state: LicenceState | null, event: LicenceEvent): boolean {
-  return LICENCE_TRANSITIONS[event].from.includes(state);
+  return declaredFrom(LICENCE_LIFECYCLE, state, event);
 }
 
 /** Pure: is this transition allowed now, and where does it lead. `today` is 'YYYY-MM-DD'. */
 export function decide(current: LicenceSnapshot, command: LicenceCommand, today: string): Decision {
-  const rule = LICENCE_TRANSITIONS[command.event];
-  if (!rule.from.includes(current.state)) {
-    return {
-      ok: false,
-      problems: [{ pointer: '/event', detail: `licensing.errors.notAllowed.${command.event}` }],
-    };
-  }
-  const problems: FieldProblem[] = [];
-  if (rule.reasonRequired && !command.reason?.trim()) {
-    problems.push({ pointer: '/reason', detail: 'licensing.errors.enterReason' });
-  }
-  switch (command.event) {
-    case 'grant':
-      if (!command.validFrom)
-        problems.push({ pointer: '/validFrom', detail: 'licensing.errors.enterValidFrom' });
-      if (!command.validTo)
-        problems.push({ pointer: '/validTo', detail: 'licensing.errors.enterValidTo' });
-      else if (command.validFrom && command.validTo < command.validFrom)
-        problems.push({ pointer: '/validTo', detail: 'licensing.errors.validToBeforeFrom' });
-      else if (command.validTo < today)
-        problems.push({ pointer: '/validTo', detail: 'licensing.errors.validToInPast' });
-      break;
-    case 'renew':
-      if (!command.validTo)
-        problems.push({ pointer: '/validTo', detail: 'licensing.errors.enterValidTo' });
-      else if (command.validTo < today || (current.validTo && command.validTo <= current.validTo))
-        problems.push({ pointer: '/validTo', detail: 'licensing.errors.renewNotLater' });
-      break;
-    case 'reinstate':
-      // A licence past its end date expires; it is renewed, not reinstated.
-      if (current.validTo && current.validTo < today)
-        problems.push({ pointer: '/event', detail: 'licensing.errors.pastEndDate' });
-      break;
-    case 'expire':
-      if (!current.validTo || current.validTo >= today)
-        problems.push({ pointer: '/event', detail: 'licensing.errors.notYetDue' });
-      break;
-    default:
-      break;
-  }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, to: rule.to };
-}
-
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return decideEvent(LICENCE_LIFECYCLE, current, command, { today });
 }
 
 export interface TransitionInput {
@@ -153,6 +70,8 @@ export interface TransitionInput {
   organisationId?: string;
   command: LicenceCommand;
   actor: AuditActor;
+  /** The caller, when a person or a key acts (the declared authority is checked too). */
+  principal?: Principal | null;
   /** The issuing authority for 'grant': the officer's organisation. */
   authorityId?: string | null;
   requestId?: string | null;
@@ -160,83 +79,123 @@ export interface TransitionInput {
   now: Date;
 }
 
+/** What the writer carries: the command and who it is for. */
+interface LicenceWork extends LicenceCommand {
+  organisationId: string | null;
+  authorityId: string | null;
+}
+
+export interface LicenceTransitionDeps {
+  repository: LicensingRepository;
+  audit: AuditLog;
+  events?: EventPublisher | null;
+}
+
 /** The one writer of licence.state (see the comment at the top of this file). */
 export async function transition(
-  deps: { repository: LicensingRepository; audit: AuditLog },
+  deps: LicenceTransitionDeps,
   input: TransitionInput,
 ): Promise<LicenceRecord> {
-  const { repository, audit } = deps;
-  const today = isoDate(input.now);
-  const work = repository.transaction(async (trx: Executor) => {
-    const current = input.licenceId ? await repository.lockLicence(trx, input.licenceId) : null;
-    if (input.licenceId && !current)
-      throw new ValidationError([{ pointer: '/event', detail: 'licensing.errors.notFound' }]);
-    const decision = decide(
-      { state: current?.state ?? null, validTo: current?.validTo ?? null },
-      input.command,
-      today,
-    );
-    if (!decision.ok) throw new ValidationError(decision.problems);
-    const { command } = input;
-    const reason = command.reason?.trim() || null;
-    let number = current?.number ?? null;
-    let validFrom = current?.validFrom ?? null;
-    let validTo = current?.validTo ?? null;
-    let authorityId = current?.issuingAuthorityId ?? null;
-    if (command.event === 'grant') {
-      const country = await repository.countryOf(trx, current?.organisationId ?? '');
-      number =
-        command.number?.trim().toUpperCase() ||
-        (await repository.nextNumber(trx, country, today.slice(0, 4)));
-      if (await repository.numberTaken(trx, number)) {
-        throw new ValidationError([{ pointer: '/number', detail: 'licensing.errors.numberTaken' }]);
-      }
-      validFrom = command.validFrom ?? today;
-      validTo = command.validTo ?? null;
-      authorityId = input.authorityId ?? null;
-      if (!authorityId)
-        throw new ValidationError([{ pointer: '/event', detail: 'licensing.errors.noAuthority' }]);
-    }
-    if (command.event === 'renew') validTo = command.validTo ?? validTo;
-    const organisationId = current?.organisationId ?? input.organisationId ?? '';
-    const licenceId = await repository.writeState(trx, {
-      id: current?.id ?? null,
-      organisationId,
-      state: decision.to,
-      number,
-      validFrom,
-      validTo,
-      issuingAuthorityId: authorityId,
-    });
-    await repository.insertEvent(trx, {
-      licenceId,
-      event: command.event,
-      fromState: current?.state ?? null,
-      toState: decision.to,
-      reason,
-      actorUserId: input.actor.userId,
-      actorOrganisationId: input.actor.organisationId,
-      validTo: command.event === 'grant' || command.event === 'renew' ? validTo : null,
-    });
-    await audit.record(trx, {
-      action: `licence.${PAST_TENSE[command.event]}`,
+  return runTransition(
+    { store: licenceStore(deps.repository), audit: deps.audit, events: deps.events ?? null },
+    LICENCE_BINDING,
+    {
+      subjectId: input.licenceId ?? null,
+      command: {
+        ...input.command,
+        organisationId: input.organisationId ?? null,
+        authorityId: input.authorityId ?? null,
+      },
       actor: input.actor,
-      subjectType: 'licence',
-      subjectIds: [licenceId],
+      principal: input.principal ?? null,
       requestId: input.requestId ?? null,
       ipAddress: input.ipAddress ?? null,
-      before: current ? { state: current.state, validTo: current.validTo } : null,
-      after: { state: decision.to, number, validFrom, validTo, reason, organisationId },
-    });
-    const written = await repository.findLicence(trx, licenceId);
-    if (!written) throw new Error('licence vanished inside its own transaction');
-    return written;
-  });
-  try {
-    return await work;
-  } catch (error) {
-    throw raceAsRefusal(error);
-  }
+      now: input.now,
+    },
+  );
+}
+
+const LICENCE_BINDING: LifecycleBinding<
+  LicenceState,
+  LicenceEvent,
+  keyof typeof LICENCE_LIFECYCLE.guards,
+  LicenceSnapshot,
+  LicenceWork,
+  LicenceRecord
+> = {
+  lifecycle: LICENCE_LIFECYCLE,
+  snapshot: (current) => ({ state: current?.state ?? null, validTo: current?.validTo ?? null }),
+  stateOf: (licence) => licence.state,
+  notFound: { pointer: '/event', detail: 'licensing.errors.notFound' },
+  audit: {
+    subjectType: 'licence',
+    subjectIds: (_written, id) => [id],
+    before: (current) => ({ state: current.state, validTo: current.validTo }),
+    after: (written, change) => ({
+      state: change.to,
+      number: written.number,
+      validFrom: written.validFrom,
+      validTo: written.validTo,
+      reason: change.reason,
+      organisationId: written.organisationId,
+    }),
+  },
+  payload: (written) => ({
+    organisationId: written.organisationId,
+    validFrom: written.validFrom,
+    validTo: written.validTo,
+  }),
+  refusal: raceAsRefusal,
+};
+
+/** The licence's SQL for the writer: LicensingRepository, plus the numbering of a grant. */
+function licenceStore(
+  repository: LicensingRepository,
+): LifecycleStore<Executor, LicenceState, LicenceWork, LicenceRecord> {
+  return {
+    transaction: (work) => repository.transaction(work),
+    lock: (trx, id) => repository.lockLicence(trx, id),
+    find: (trx, id) => repository.findLicence(trx, id),
+    write: async (trx, { current, command, to, today }) => {
+      let number = current?.number ?? null;
+      let validFrom = current?.validFrom ?? null;
+      let validTo = current?.validTo ?? null;
+      let authorityId = current?.issuingAuthorityId ?? null;
+      if (command.event === 'grant') {
+        const country = await repository.countryOf(trx, current?.organisationId ?? '');
+        number =
+          command.number?.trim().toUpperCase() ||
+          (await repository.nextNumber(trx, country, today.slice(0, 4)));
+        if (await repository.numberTaken(trx, number)) {
+          throw new ValidationError([
+            { pointer: '/number', detail: 'licensing.errors.numberTaken' },
+          ]);
+        }
+        validFrom = command.validFrom ?? today;
+        validTo = command.validTo ?? null;
+        authorityId = command.authorityId;
+        if (!authorityId)
+          throw new ValidationError([
+            { pointer: '/event', detail: 'licensing.errors.noAuthority' },
+          ]);
+      }
+      if (command.event === 'renew') validTo = command.validTo ?? validTo;
+      return repository.writeState(trx, {
+        id: current?.id ?? null,
+        organisationId: current?.organisationId ?? command.organisationId ?? '',
+        state: to,
+        number,
+        validFrom,
+        validTo,
+        issuingAuthorityId: authorityId,
+      });
+    },
+    insertEvent: (trx, row, { command, written }) =>
+      repository.insertEvent(trx, {
+        ...row,
+        validTo: command.event === 'grant' || command.event === 'renew' ? written.validTo : null,
+      }),
+  };
 }
 
 /**

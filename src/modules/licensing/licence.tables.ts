@@ -25,6 +25,8 @@ export interface LicenceEventTable {
   reason: string | null;
   actor_user_id: string | null;
   actor_organisation_id: string | null;
+  actor_role: string | null;
+  actor_api_key_id: string | null;
   valid_to: string | null;
   occurred_at: Generated<Date>;
 }
@@ -46,6 +48,8 @@ export interface EmployerVettingEventTable {
   reason: string | null;
   actor_user_id: string | null;
   actor_organisation_id: string | null;
+  actor_role: string | null;
+  actor_api_key_id: string | null;
   occurred_at: Generated<Date>;
 }
 

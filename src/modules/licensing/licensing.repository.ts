@@ -1,7 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Db } from '../../database.js';
+import {
+  LifecycleHistoryRepository,
+  type LifecycleEventTable,
+  type LifecycleHistoryRow,
+} from '../../platform/lifecycle/lifecycle-history.repository.js';
+import type { LifecycleEventRow } from '../../platform/lifecycle/transition.js';
 import type { LicensingTables } from './licence.tables.js';
-import type { LicenceState } from './licence.states.js';
+import type { LicenceState } from './licence.lifecycle.js';
 
 /** The database with this module's tables (joined into Database by src/database.ts). */
 export type Executor = Kysely<Database & LicensingTables>;
@@ -30,8 +36,41 @@ export interface HistoryRecord {
   reason: string | null;
   actorUserId: string | null;
   actorOrganisationName: string | null;
+  actorRole: string | null;
+  actorApiKeyId: string | null;
   validTo: string | null;
   occurredAt: Date;
+}
+
+/** licence_event: the lifecycle event table, with the new end date of a grant or a renewal. */
+export const LICENCE_EVENT_TABLE: LifecycleEventTable = {
+  table: 'licence_event',
+  subjectColumn: 'licence_id',
+  details: ['valid_to'],
+};
+
+/** History rows as the licensing pages show them: with the acting organisation's name. */
+export async function withOrganisationNames(
+  rows: LifecycleHistoryRow[],
+  names: (ids: string[]) => Promise<Map<string, string>>,
+): Promise<HistoryRecord[]> {
+  const ids = [...new Set(rows.flatMap((row) => row.actorOrganisationId ?? []))];
+  const named = await names(ids);
+  return rows.map((row) => ({
+    id: row.id,
+    event: row.event,
+    fromState: row.fromState,
+    toState: row.toState,
+    reason: row.reason,
+    actorUserId: row.actorUserId,
+    actorOrganisationName: row.actorOrganisationId
+      ? (named.get(row.actorOrganisationId) ?? null)
+      : null,
+    actorRole: row.actorRole,
+    actorApiKeyId: row.actorApiKeyId,
+    validTo: row.details.valid_to ?? null,
+    occurredAt: row.occurredAt,
+  }));
 }
 
 export function licenceQuery(executor: Executor) {
@@ -90,9 +129,11 @@ export function toLicence(row: {
 
 export class LicensingRepository {
   private readonly db: Executor;
+  private readonly lifecycleHistory: LifecycleHistoryRepository;
 
   constructor(db: Db) {
     this.db = db;
+    this.lifecycleHistory = new LifecycleHistoryRepository(db);
   }
 
   transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
@@ -145,35 +186,8 @@ export class LicensingRepository {
   }
 
   async history(licenceIds: string[]): Promise<HistoryRecord[]> {
-    if (licenceIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('licence_event')
-      .leftJoin('organisation', 'organisation.id', 'licence_event.actor_organisation_id')
-      .select([
-        'licence_event.id',
-        'licence_event.event',
-        'licence_event.from_state',
-        'licence_event.to_state',
-        'licence_event.reason',
-        'licence_event.actor_user_id',
-        'organisation.name as actor_organisation_name',
-        sql<string | null>`licence_event.valid_to::text`.as('valid_to'),
-        'licence_event.occurred_at',
-      ])
-      .where('licence_event.licence_id', 'in', licenceIds)
-      .orderBy('licence_event.id', 'desc')
-      .execute();
-    return rows.map((row) => ({
-      id: String(row.id),
-      event: row.event,
-      fromState: row.from_state,
-      toState: row.to_state,
-      reason: row.reason,
-      actorUserId: row.actor_user_id,
-      actorOrganisationName: row.actor_organisation_name,
-      validTo: row.valid_to,
-      occurredAt: row.occurred_at,
-    }));
+    const rows = await this.lifecycleHistory.history(LICENCE_EVENT_TABLE, licenceIds);
+    return withOrganisationNames(rows, (ids) => this.organisationNames(ids));
   }
 
   async openLicenceOf(organisationId: string): Promise<LicenceRecord | null> {
@@ -242,7 +256,7 @@ export class LicensingRepository {
     return row !== undefined;
   }
 
-  /** Only licence.states.ts `transition` calls this. */
+  /** Only the licence's lifecycle store (licence.states.ts) calls this. */
   async writeState(
     executor: Executor,
     input: {
@@ -278,31 +292,37 @@ export class LicensingRepository {
     return row.id;
   }
 
+  /** Only the licence's lifecycle store (licence.states.ts) calls this. */
   async insertEvent(
     executor: Executor,
-    event: {
-      licenceId: string;
-      event: string;
-      fromState: string | null;
-      toState: string;
-      reason: string | null;
-      actorUserId: string | null;
-      actorOrganisationId: string | null;
-      validTo: string | null;
-    },
+    event: LifecycleEventRow & { validTo: string | null },
   ): Promise<void> {
     await executor
       .insertInto('licence_event')
       .values({
-        licence_id: event.licenceId,
+        licence_id: event.subjectId,
         event: event.event,
         from_state: event.fromState,
         to_state: event.toState,
         reason: event.reason,
         actor_user_id: event.actorUserId,
         actor_organisation_id: event.actorOrganisationId,
+        actor_role: event.actorRole,
+        actor_api_key_id: event.actorApiKeyId,
         valid_to: event.validTo,
+        occurred_at: event.occurredAt,
       })
       .execute();
+  }
+
+  /** Organisation names by id, for history rows. */
+  async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(['id', 'name'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 }

@@ -2,6 +2,7 @@ import type { AuditLog } from '../../platform/audit/audit.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { scopeFilter } from '../../platform/authz/principal.js';
+import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import {
   transition,
@@ -52,22 +53,26 @@ export class LicensingService {
   private readonly repository: LicensingRepository;
   private readonly recruiters: RecruitersRepository;
   private readonly audit: AuditLog;
+  private readonly events: EventPublisher | null;
   private readonly clock: () => Date;
 
   constructor(deps: {
     repository: LicensingRepository;
     recruiters: RecruitersRepository;
     audit: AuditLog;
+    /** The domain-event outbox: every transition publishes `licence.<past tense>`. */
+    events?: EventPublisher | null;
     clock?: () => Date;
   }) {
     this.repository = deps.repository;
     this.recruiters = deps.recruiters;
     this.audit = deps.audit;
+    this.events = deps.events ?? null;
     this.clock = deps.clock ?? (() => new Date());
   }
 
   private get deps() {
-    return { repository: this.repository, audit: this.audit };
+    return { repository: this.repository, audit: this.audit, events: this.events };
   }
 
   /** Licences the caller may see: the officer's jurisdiction, or the agency's own. */
@@ -104,6 +109,7 @@ export class LicensingService {
       organisationId,
       command: { event: 'apply' },
       actor: auditActorOf(ctx.principal),
+      principal: ctx.principal,
       requestId: ctx.requestId,
       ipAddress: ctx.ipAddress,
       now: this.clock(),
@@ -123,6 +129,7 @@ export class LicensingService {
       licenceId,
       command,
       actor: auditActorOf(ctx.principal),
+      principal: ctx.principal,
       authorityId: issuingAuthorityFor(ctx.principal, licence.countryCode),
       requestId: ctx.requestId,
       ipAddress: ctx.ipAddress,

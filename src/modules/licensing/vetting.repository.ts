@@ -1,7 +1,22 @@
 import { sql } from 'kysely';
 import type { Db } from '../../database.js';
-import type { Executor, HistoryRecord } from './licensing.repository.js';
-import type { VettingState } from './vetting.states.js';
+import {
+  LifecycleHistoryRepository,
+  type LifecycleEventTable,
+} from '../../platform/lifecycle/lifecycle-history.repository.js';
+import type { LifecycleEventRow } from '../../platform/lifecycle/transition.js';
+import {
+  withOrganisationNames,
+  type Executor,
+  type HistoryRecord,
+} from './licensing.repository.js';
+import type { VettingState } from './vetting.lifecycle.js';
+
+/** employer_vetting_event: the lifecycle event table of employer vetting. */
+const VETTING_EVENT_TABLE: LifecycleEventTable = {
+  table: 'employer_vetting_event',
+  subjectColumn: 'vetting_id',
+};
 
 export interface VettingRecord {
   id: string;
@@ -15,9 +30,11 @@ export interface VettingRecord {
 /** The only SQL for employer vetting. */
 export class VettingRepository {
   private readonly db: Executor;
+  private readonly lifecycleHistory: LifecycleHistoryRepository;
 
   constructor(db: Db) {
     this.db = db;
+    this.lifecycleHistory = new LifecycleHistoryRepository(db);
   }
 
   transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
@@ -25,6 +42,18 @@ export class VettingRepository {
   }
 
   async findVetting(executor: Executor, organisationId: string): Promise<VettingRecord | null> {
+    return this.findWhere(executor, 'employer_vetting.organisation_id', organisationId);
+  }
+
+  async findVettingById(executor: Executor, id: string): Promise<VettingRecord | null> {
+    return this.findWhere(executor, 'employer_vetting.id', id);
+  }
+
+  private async findWhere(
+    executor: Executor,
+    column: 'employer_vetting.organisation_id' | 'employer_vetting.id',
+    value: string,
+  ): Promise<VettingRecord | null> {
     const row = await executor
       .selectFrom('employer_vetting')
       .innerJoin('organisation', 'organisation.id', 'employer_vetting.organisation_id')
@@ -36,7 +65,7 @@ export class VettingRepository {
         'employer_vetting.state',
         'employer_vetting.updated_at',
       ])
-      .where('employer_vetting.organisation_id', '=', organisationId)
+      .where(column, '=', value)
       .executeTakeFirst();
     return row
       ? {
@@ -100,36 +129,21 @@ export class VettingRepository {
   }
 
   async vettingHistory(vettingId: string): Promise<HistoryRecord[]> {
-    const rows = await this.db
-      .selectFrom('employer_vetting_event')
-      .leftJoin('organisation', 'organisation.id', 'employer_vetting_event.actor_organisation_id')
-      .select([
-        'employer_vetting_event.id',
-        'employer_vetting_event.event',
-        'employer_vetting_event.from_state',
-        'employer_vetting_event.to_state',
-        'employer_vetting_event.reason',
-        'employer_vetting_event.actor_user_id',
-        'organisation.name as actor_organisation_name',
-        'employer_vetting_event.occurred_at',
-      ])
-      .where('employer_vetting_event.vetting_id', '=', vettingId)
-      .orderBy('employer_vetting_event.id', 'desc')
-      .execute();
-    return rows.map((row) => ({
-      id: String(row.id),
-      event: row.event,
-      fromState: row.from_state,
-      toState: row.to_state,
-      reason: row.reason,
-      actorUserId: row.actor_user_id,
-      actorOrganisationName: row.actor_organisation_name,
-      validTo: null,
-      occurredAt: row.occurred_at,
-    }));
+    const rows = await this.lifecycleHistory.history(VETTING_EVENT_TABLE, [vettingId]);
+    return withOrganisationNames(rows, (ids) => this.organisationNames(ids));
   }
 
-  /** Only vetting.states.ts `transitionVetting` calls this. */
+  private async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(['id', 'name'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** Only the vetting's lifecycle store (vetting.states.ts) calls this. */
   async writeVettingState(
     executor: Executor,
     input: { id: string | null; organisationId: string; state: VettingState },
@@ -150,28 +164,21 @@ export class VettingRepository {
     return row.id;
   }
 
-  async insertVettingEvent(
-    executor: Executor,
-    event: {
-      vettingId: string;
-      event: string;
-      fromState: string | null;
-      toState: string;
-      reason: string | null;
-      actorUserId: string | null;
-      actorOrganisationId: string | null;
-    },
-  ): Promise<void> {
+  /** Only the vetting's lifecycle store (vetting.states.ts) calls this. */
+  async insertVettingEvent(executor: Executor, event: LifecycleEventRow): Promise<void> {
     await executor
       .insertInto('employer_vetting_event')
       .values({
-        vetting_id: event.vettingId,
+        vetting_id: event.subjectId,
         event: event.event,
         from_state: event.fromState,
         to_state: event.toState,
         reason: event.reason,
         actor_user_id: event.actorUserId,
         actor_organisation_id: event.actorOrganisationId,
+        actor_role: event.actorRole,
+        actor_api_key_id: event.actorApiKeyId,
+        occurred_at: event.occurredAt,
       })
       .execute();
   }

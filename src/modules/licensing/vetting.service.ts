@@ -1,5 +1,6 @@
 import type { AuditLog } from '../../platform/audit/audit.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
+import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import type { HistoryRecord } from './licensing.repository.js';
 import { canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
@@ -11,6 +12,8 @@ export class VettingService {
   constructor(
     private readonly repository: VettingRepository,
     private readonly audit: AuditLog,
+    /** The domain-event outbox: every transition publishes `employer.<past tense>`. */
+    private readonly events: EventPublisher | null = null,
   ) {}
 
   async list(ctx: ActorContext) {
@@ -48,12 +51,13 @@ export class VettingService {
         : canVetEmployers(ctx.principal);
     if (!allowed || !(await this.repository.isEmployer(organisationId))) throw new NotFoundError();
     return transitionVetting(
-      { repository: this.repository, audit: this.audit },
+      { repository: this.repository, audit: this.audit, events: this.events },
       {
         organisationId,
         event,
         reason: reason ?? null,
         actor: auditActorOf(ctx.principal),
+        principal: ctx.principal,
         requestId: ctx.requestId,
         ipAddress: ctx.ipAddress,
       },

@@ -1,99 +1,122 @@
 import type { AuditActor, AuditLog } from '../../platform/audit/audit.js';
-import { ValidationError, type FieldProblem } from '../../platform/http/problem.js';
+import type { Principal } from '../../platform/authz/principal.js';
+import type { EventPublisher } from '../../platform/events/domain-event.js';
+import type { FieldProblem } from '../../platform/http/problem.js';
+import { decide } from '../../platform/lifecycle/lifecycle.js';
+import {
+  transition,
+  type LifecycleBinding,
+  type LifecycleStore,
+} from '../../platform/lifecycle/transition.js';
 import type { Executor } from './licensing.repository.js';
+import {
+  VETTING_LIFECYCLE,
+  type VettingCommand,
+  type VettingEvent,
+  type VettingSnapshot,
+  type VettingState,
+} from './vetting.lifecycle.js';
 import type { VettingRecord, VettingRepository } from './vetting.repository.js';
 
 /**
- * The vetting of a foreign employer: submitted → vetted or rejected, and a rejected employer
- * may be submitted again. Same pattern as licence.states.ts: `decideVetting` is pure;
- * `transitionVetting` is the one writer of employer_vetting.state.
+ * The vetting of a foreign employer, run by platform/lifecycle (declared in
+ * vetting.lifecycle.ts): `decideVetting` is pure; `transitionVetting` is the one writer of
+ * employer_vetting.state.
  */
 
-export const VETTING_STATES = ['submitted', 'vetted', 'rejected'] as const;
-export type VettingState = (typeof VETTING_STATES)[number];
+export {
+  VETTING_EVENTS,
+  VETTING_STATES,
+  type VettingEvent,
+  type VettingState,
+} from './vetting.lifecycle.js';
 
-export const VETTING_EVENTS = ['submit', 'vet', 'reject'] as const;
-export type VettingEvent = (typeof VETTING_EVENTS)[number];
-
-export const VETTING_TRANSITIONS: Record<
-  VettingEvent,
-  { from: readonly (VettingState | null)[]; to: VettingState; reasonRequired: boolean }
-> = {
-  submit: { from: [null, 'rejected'], to: 'submitted', reasonRequired: false },
-  vet: { from: ['submitted'], to: 'vetted', reasonRequired: false },
-  reject: { from: ['submitted'], to: 'rejected', reasonRequired: true },
-};
+export const VETTING_TRANSITIONS = VETTING_LIFECYCLE.events;
 
 export function decideVetting(
   state: VettingState | null,
   event: VettingEvent,
   reason: string | null | undefined,
 ): { ok: true; to: VettingState } | { ok: false; problems: FieldProblem[] } {
-  const rule = VETTING_TRANSITIONS[event];
-  if (!rule.from.includes(state)) {
-    return {
-      ok: false,
-      problems: [{ pointer: '/event', detail: `licensing.vetting.notAllowed.${event}` }],
-    };
-  }
-  if (rule.reasonRequired && !reason?.trim()) {
-    return {
-      ok: false,
-      problems: [{ pointer: '/reason', detail: 'licensing.errors.enterReason' }],
-    };
-  }
-  return { ok: true, to: rule.to };
+  // No guard reads the date.
+  return decide(VETTING_LIFECYCLE, { state }, { event, reason: reason ?? null }, { today: '' });
 }
 
-const PAST: Record<VettingEvent, string> = {
-  submit: 'submitted',
-  vet: 'vetted',
-  reject: 'rejected',
-};
+export interface VettingTransitionDeps {
+  repository: VettingRepository;
+  audit: AuditLog;
+  events?: EventPublisher | null;
+}
 
 export async function transitionVetting(
-  deps: { repository: VettingRepository; audit: AuditLog },
+  deps: VettingTransitionDeps,
   input: {
     organisationId: string;
     event: VettingEvent;
     reason?: string | null;
     actor: AuditActor;
+    /** The caller, when a person or a key acts (the declared authority is checked too). */
+    principal?: Principal | null;
     requestId?: string | null;
     ipAddress?: string | null;
+    now?: Date;
   },
 ): Promise<VettingRecord> {
-  const { repository, audit } = deps;
-  return repository.transaction(async (trx: Executor) => {
-    const current = await repository.lockVetting(trx, input.organisationId);
-    const decision = decideVetting(current?.state ?? null, input.event, input.reason);
-    if (!decision.ok) throw new ValidationError(decision.problems);
-    const reason = input.reason?.trim() || null;
-    const vettingId = await repository.writeVettingState(trx, {
-      id: current?.id ?? null,
-      organisationId: input.organisationId,
-      state: decision.to,
-    });
-    await repository.insertVettingEvent(trx, {
-      vettingId,
-      event: input.event,
-      fromState: current?.state ?? null,
-      toState: decision.to,
-      reason,
-      actorUserId: input.actor.userId,
-      actorOrganisationId: input.actor.organisationId,
-    });
-    await audit.record(trx, {
-      action: `employer.${PAST[input.event]}`,
+  return transition(
+    {
+      store: vettingStore(deps.repository, input.organisationId),
+      audit: deps.audit,
+      events: deps.events ?? null,
+    },
+    VETTING_BINDING,
+    {
+      subjectId: input.organisationId,
+      command: { event: input.event, reason: input.reason ?? null },
       actor: input.actor,
-      subjectType: 'organisation',
-      subjectIds: [input.organisationId],
+      principal: input.principal ?? null,
       requestId: input.requestId ?? null,
       ipAddress: input.ipAddress ?? null,
-      before: current ? { vetting: current.state } : null,
-      after: { vetting: decision.to, reason },
-    });
-    const written = await repository.findVetting(trx, input.organisationId);
-    if (!written) throw new Error('vetting vanished inside its own transaction');
-    return written;
-  });
+      now: input.now ?? new Date(),
+    },
+  );
+}
+
+const VETTING_BINDING: LifecycleBinding<
+  VettingState,
+  VettingEvent,
+  never,
+  VettingSnapshot,
+  VettingCommand,
+  VettingRecord
+> = {
+  lifecycle: VETTING_LIFECYCLE,
+  snapshot: (current) => ({ state: current?.state ?? null }),
+  stateOf: (vetting) => vetting.state,
+  notFound: { pointer: '/event', detail: 'errors.notFound.detail' },
+  rowMayNotExistYet: true,
+  audit: {
+    subjectType: 'organisation',
+    subjectIds: (written) => [written.organisationId],
+    before: (current) => ({ vetting: current.state }),
+    after: (_written, change) => ({ vetting: change.to, reason: change.reason }),
+  },
+  payload: (written) => ({ organisationId: written.organisationId }),
+};
+
+/**
+ * The vetting of one employer: its row is locked by the employer (it may not exist before the
+ * first submission); the rest of the transition knows the row by its own id.
+ */
+function vettingStore(
+  repository: VettingRepository,
+  organisationId: string,
+): LifecycleStore<Executor, VettingState, VettingCommand, VettingRecord> {
+  return {
+    transaction: (work) => repository.transaction(work),
+    lock: (trx, employerId) => repository.lockVetting(trx, employerId),
+    find: (trx, vettingId) => repository.findVettingById(trx, vettingId),
+    write: (trx, { current, to }) =>
+      repository.writeVettingState(trx, { id: current?.id ?? null, organisationId, state: to }),
+    insertEvent: (trx, row) => repository.insertVettingEvent(trx, row),
+  };
 }

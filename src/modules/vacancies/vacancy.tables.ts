@@ -69,6 +69,7 @@ export interface VacancyEventTable {
   reason: string | null;
   actor_user_id: string | null;
   actor_organisation_id: string | null;
+  actor_role: string | null;
   actor_api_key_id: string | null;
   occurred_at: Generated<Date>;
 }
