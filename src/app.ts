@@ -12,31 +12,6 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { requestMeta } from './modules/accounts/accounts.http.js';
-import { accountsRoutes } from './modules/accounts/accounts.routes.js';
-import { auditTrailApi } from './modules/audit-trail/audit-trail.api.js';
-import { auditTrailRoutes } from './modules/audit-trail/audit-trail.routes.js';
-import { consentApi } from './modules/consent/consent.api.js';
-import { consentRoutes } from './modules/consent/consent.routes.js';
-import { identityDocumentsApi } from './modules/identity-documents/identity-documents.api.js';
-import { identityDocumentsRoutes } from './modules/identity-documents/identity-documents.routes.js';
-import { jobOrdersApi } from './modules/vacancies/job-orders.api.js';
-import { jobOrdersRoutes } from './modules/vacancies/job-orders.routes.js';
-import { vacanciesPublicApi } from './modules/vacancies/vacancies-public.api.js';
-import { vacanciesPublicRoutes } from './modules/vacancies/vacancies-public.routes.js';
-import { licensingApi } from './modules/licensing/licensing.api.js';
-import { licensingRoutes } from './modules/licensing/licensing.routes.js';
-import { recruitersApi } from './modules/licensing/recruiters.api.js';
-import { recruitersRoutes } from './modules/licensing/recruiters.routes.js';
-import { vettingRoutes } from './modules/licensing/vetting.routes.js';
-import { developersRoutes } from './modules/developers/developers.routes.js';
-import { apiKeyRoutes } from './modules/organisations/api-keys.routes.js';
-import { memberRoutes } from './modules/organisations/members.routes.js';
-import { invitationRoutes } from './modules/organisations/invitations.routes.js';
-import { organisationsApi } from './modules/organisations/organisations.api.js';
-import { organisationRoutes } from './modules/organisations/organisations.routes.js';
-import { privacyRoutes } from './modules/privacy/privacy.routes.js';
-import { homeRoutes } from './modules/home/home.routes.js';
-import { referenceApi } from './modules/reference/reference.api.js';
 import { installAuthentication, SessionCookie } from './platform/http/authentication.js';
 import { installApiKeyAuthentication } from './platform/http/api-key-auth.js';
 import { installCsrf } from './platform/http/csrf.js';
@@ -50,7 +25,8 @@ import type { App } from './platform/http/types.js';
 import { loadAssetManifest, PUBLIC_DIR, STATIC_PREFIX } from './platform/views/assets.js';
 import { createViewEnvironment } from './platform/views/environment.js';
 import { installViews, type NavigationItem } from './platform/views/render.js';
-import type { Services } from './services.js';
+import { modules, type Services } from './services.js';
+import type { HttpContext } from './modules/manifest.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -66,32 +42,13 @@ export interface AppOptions {
   version?: string;
 }
 
-/** The main menu. Modules add their entry points here as they arrive. */
-const NAVIGATION: NavigationItem[] = [
-  { href: '/', labelKey: 'nav.home' },
-  { href: '/vacancies', labelKey: 'vacancySearch.nav' },
-  { href: '/recruiters', labelKey: 'licensing.nav.recruiters' },
-  { href: '/licences', labelKey: 'licensing.nav.licences', permission: 'licence.decide' },
-  { href: '/job-orders', labelKey: 'jobOrders.nav', permission: 'vacancy.update' },
-  { href: '/job-orders/review', labelKey: 'jobOrders.reviewNav', permission: 'vacancy.decide' },
-  { href: '/licences', labelKey: 'licensing.nav.ourLicence', role: 'agency_staff' },
-  { href: '/employers/vetting', labelKey: 'licensing.nav.vetting', permission: 'employer.vet' },
-  { href: '/organisations', labelKey: 'nav.organisations', permission: 'organisation.read' },
-  { href: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
-  {
-    href: '/people/lookup',
-    labelKey: 'identityDocuments.lookupNav',
-    permission: 'person.read',
-    beyondOwn: true,
-  },
-  {
-    href: '/account/identity-documents',
-    labelKey: 'identityDocuments.nav',
-    permission: 'person.update',
-  },
-  { href: '/about/data', labelKey: 'nav.data' },
-  { href: '/api/docs', labelKey: 'nav.api' },
-];
+/** The main menu: every module's entries, by position. */
+function navigation(): NavigationItem[] {
+  return modules
+    .flatMap((module) => module.menu ?? [])
+    .sort((a, b) => a.position - b.position)
+    .map(({ position: _position, ...item }) => item);
+}
 
 /** The whole middleware order, top to bottom. Returns the app, not yet listening. */
 export async function createApp(options: AppOptions): Promise<App> {
@@ -160,12 +117,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   installViews(app, {
     environment: createViewEnvironment({ watch: config.env === 'development' }),
     asset: loadAssetManifest(),
-    navigation: NAVIGATION,
+    navigation: navigation(),
   });
   installErrorHandlers(app);
   // Who is asking (session cookie), then CSRF on every unsafe request. Before the routes and
   // before the API-key hook of the /api scope.
   const sessionCookie = new SessionCookie({ secure: config.env === 'production' });
+  const http: HttpContext = { config, sessionCookie };
   installAuthentication(app, {
     cookie: sessionCookie,
     resolveSession: (token, request) =>
@@ -184,68 +142,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   await app.register(
     async (api) => {
       installApiKeyAuthentication(api, (key) => services.apiKeys.authenticate(key));
-      await api.register(referenceApi, { reference: services.reference });
-      await api.register(organisationsApi, { organisations: services.organisations });
-      await api.register(consentApi, { consent: services.consent });
-      await api.register(auditTrailApi, { auditTrail: services.auditTrail });
-      await api.register(recruitersApi, { licensing: services.licensing });
-      await api.register(identityDocumentsApi, { identityDocuments: services.identityDocuments });
-      await api.register(licensingApi, {
-        licensing: services.licensing,
-        vetting: services.vetting,
-      });
-      await api.register(vacanciesPublicApi, { vacancySearch: services.vacancySearch });
-      await api.register(jobOrdersApi, {
-        jobOrders: services.jobOrders,
-        minimumWages: services.minimumWages,
-      });
+      for (const module of modules) await module.api?.(api, services, http);
     },
     { prefix: '/api/v1' },
   );
 
   await app.register(async (pages) => {
     await pages.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
-    await pages.register(homeRoutes);
-    await pages.register(developersRoutes);
-    await pages.register(accountsRoutes, {
-      accounts: services.accounts,
-      cookie: sessionCookie,
-      devOutbox: config.env !== 'production',
-    });
-    await pages.register(organisationRoutes, {
-      organisations: services.organisations,
-      reference: services.reference,
-    });
-    await pages.register(invitationRoutes, {
-      invitations: services.invitations,
-      organisations: services.organisations,
-    });
-    await pages.register(memberRoutes, {
-      members: services.members,
-      organisations: services.organisations,
-    });
-    await pages.register(apiKeyRoutes, { apiKeys: services.apiKeys });
-    await pages.register(consentRoutes, { consent: services.consent });
-    await pages.register(privacyRoutes, { privacy: services.privacy });
-    await pages.register(auditTrailRoutes, { auditTrail: services.auditTrail });
-    await pages.register(recruitersRoutes, { licensing: services.licensing });
-    await pages.register(identityDocumentsRoutes, {
-      identityDocuments: services.identityDocuments,
-      reference: services.reference,
-    });
-    await pages.register(licensingRoutes, { licensing: services.licensing });
-    await pages.register(vettingRoutes, { vetting: services.vetting });
-    await pages.register(vacanciesPublicRoutes, {
-      vacancySearch: services.vacancySearch,
-      reference: services.reference,
-      licensing: services.licensing,
-      publicUrl: config.publicUrl,
-    });
-    await pages.register(jobOrdersRoutes, {
-      jobOrders: services.jobOrders,
-      minimumWages: services.minimumWages,
-      reference: services.reference,
-    });
+    for (const module of modules) await module.pages?.(pages, services, http);
   });
 
   return app;

@@ -9,8 +9,9 @@ import type { VacancyTables } from './modules/vacancies/vacancy.tables.js';
 import type { ReferenceTables } from './modules/reference/reference.tables.js';
 
 /**
- * The database as Kysely sees it: every module's tables, joined here at the top so that
- * platform/ stays free of domain tables. A module adds its `<area>.tables.ts` to this list.
+ * The database as Kysely sees it: every module's tables and the platform's, joined here for
+ * composition code (seeding, key rotation, the CLI, tests). A module declares the tables it owns
+ * in its manifest; a test checks that this type, the manifests and the migrations agree.
  */
 export interface Database
   extends

@@ -5,7 +5,12 @@ import type { Translator } from '../../platform/i18n/translator.js';
 import { Jobs } from '../../platform/jobs/jobs.js';
 import { JobsRepository } from '../../platform/jobs/jobs.repository.js';
 import type { JobTables } from '../../platform/jobs/jobs.tables.js';
+import { defineModule } from '../manifest.js';
+import type { OrganisationTables } from '../organisations/organisations.tables.js';
 import type { AccountsDependencies, AccountsSettings, RoleDirectory } from './accounts.context.js';
+import { accountsPersonalData } from './accounts.privacy.js';
+import { AccountsPrivacyRepository } from './accounts.privacy.repository.js';
+import { accountsRoutes } from './accounts.routes.js';
 import { AccountsService } from './accounts.service.js';
 import type { AccountsDatabase } from './accounts.tables.js';
 import { Mailer, smtpTransport, type EmailTransport, type MailerLog } from './mailer.js';
@@ -82,3 +87,53 @@ export function createAccounts(options: AccountsModuleOptions) {
 }
 
 export type Accounts = ReturnType<typeof createAccounts>;
+
+/** The accounts module: who may sign in, and how. */
+export const accountsModule = defineModule<
+  AccountsDatabase & OrganisationTables,
+  { roles: RoleDirectory },
+  { accounts: Accounts }
+>({
+  name: 'accounts',
+  summary:
+    "job seekers' registration; sign-in with throttling; server-side sessions; TOTP two-factor authentication and recovery codes; password change and emailed reset links; the account page; email outbox (`/dev/outbox` outside production)",
+  tables: [
+    'app_user',
+    'user_session',
+    'password_reset',
+    'recovery_code',
+    'totp_last_step',
+    'sign_in_throttle',
+    'email_outbox',
+  ],
+  permissions: ['account.manage_own', 'user.create_officer'],
+  // The role directory belongs to organisations, which is built after accounts (its
+  // invitations need accounts): it is reached through a closure, only once a request comes.
+  needs: [],
+  services: (context, needs) => ({
+    accounts: createAccounts({
+      ...context,
+      roles: {
+        grantsFor: (userId) => needs.roles.grantsFor(userId),
+        assign: (executor, grant) => needs.roles.assign(executor, grant),
+      },
+    }),
+  }),
+  pages: async (app, { accounts }, { config, sessionCookie }) => {
+    await app.register(accountsRoutes, {
+      accounts,
+      cookie: sessionCookie,
+      devOutbox: config.env !== 'production',
+    });
+  },
+  encryptedColumns: [
+    {
+      table: 'app_user',
+      idColumn: 'id',
+      column: 'totp_secret_encrypted',
+      context: 'app_user.totp_secret',
+    },
+  ],
+  personalData: (_services, { db }) => accountsPersonalData(new AccountsPrivacyRepository(db)),
+  erasedLast: true,
+});

@@ -101,6 +101,22 @@ export class OrganisationsService {
     });
   }
 
+  /** True once any organisation exists (the demo loads only into an empty database). */
+  any(): Promise<boolean> {
+    return this.repository.any();
+  }
+
+  /**
+   * Writes an organisation inside the caller's transaction, with no permission check: for
+   * seeding only (the demo data, which audits its own writes).
+   */
+  async insertForSeed(
+    executor: Parameters<OrganisationsRepository['insert']>[0],
+    input: OrganisationInput,
+  ): Promise<string> {
+    return (await this.repository.insert(executor, input)).id;
+  }
+
   /** Organisation names for lists that show who acted (audit trail, access log). */
   names(ids: readonly string[]): Promise<Map<string, string>> {
     return this.repository.names(ids);

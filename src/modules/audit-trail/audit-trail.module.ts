@@ -1,0 +1,33 @@
+import { defineModule } from '../manifest.js';
+import type { OrganisationsService } from '../organisations/organisations.service.js';
+import { auditTrailApi } from './audit-trail.api.js';
+import { AuditTrailRepository } from './audit-trail.repository.js';
+import { auditTrailRoutes } from './audit-trail.routes.js';
+import { AuditTrailService } from './audit-trail.service.js';
+import type { AuditTables } from '../../platform/audit/audit.tables.js';
+
+export const auditTrailModule = defineModule<
+  AuditTables,
+  { organisations: OrganisationsService },
+  { auditTrail: AuditTrailService }
+>({
+  name: 'audit-trail',
+  summary:
+    'the audit trail for auditors: filtered, paged list (`/audit`, `/api/v1/audit/events`) and the chain check (`POST /audit/verify`)',
+  // audit_event belongs to the platform (platform/audit); this module only reads it for auditors.
+  tables: [],
+  permissions: ['audit.read', 'audit.verify'],
+  needs: ['organisations'],
+  services: ({ db, audit }, { organisations }) => ({
+    auditTrail: new AuditTrailService(new AuditTrailRepository(db), audit, (ids) =>
+      organisations.names(ids),
+    ),
+  }),
+  pages: async (app, { auditTrail }) => {
+    await app.register(auditTrailRoutes, { auditTrail });
+  },
+  api: async (app, { auditTrail }) => {
+    await app.register(auditTrailApi, { auditTrail });
+  },
+  menu: [{ position: 90, href: '/audit', labelKey: 'nav.audit', permission: 'audit.read' }],
+});

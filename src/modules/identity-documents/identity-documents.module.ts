@@ -1,0 +1,61 @@
+import { defineModule } from '../manifest.js';
+import type { ReferenceService } from '../reference/reference.service.js';
+import { identityDocumentsApi } from './identity-documents.api.js';
+import { identityDocumentsPersonalData } from './identity-documents.privacy.js';
+import { IdentityDocumentsRepository } from './identity-documents.repository.js';
+import { identityDocumentsRoutes } from './identity-documents.routes.js';
+import { IdentityDocumentsService } from './identity-documents.service.js';
+import type { IdentityDocumentsDatabase } from './identity-documents.tables.js';
+
+export const identityDocumentsModule = defineModule<
+  IdentityDocumentsDatabase,
+  { reference: ReferenceService },
+  { identityDocuments: IdentityDocumentsService }
+>({
+  name: 'identity-documents',
+  summary:
+    "a person's identity documents (number AES-GCM encrypted, HMAC keyed hash for exact look-up): `/account/identity-documents`; officers find a person by document, with a stated purpose, within their jurisdiction, audited as `person.viewed` (`/people/lookup`, `POST /api/v1/person-lookups`)",
+  tables: ['identity_document'],
+  permissions: ['person.read', 'person.update'],
+  needs: ['reference'],
+  services: ({ db, audit, cipher }, { reference }) => ({
+    identityDocuments: new IdentityDocumentsService({
+      repository: new IdentityDocumentsRepository(db),
+      audit,
+      cipher,
+      countries: {
+        countryExists: async (code: string) => (await reference.getCountry(code)) !== null,
+      },
+    }),
+  }),
+  pages: async (app, { identityDocuments, reference }) => {
+    await app.register(identityDocumentsRoutes, { identityDocuments, reference });
+  },
+  api: async (app, { identityDocuments }) => {
+    await app.register(identityDocumentsApi, { identityDocuments });
+  },
+  menu: [
+    {
+      position: 100,
+      href: '/people/lookup',
+      labelKey: 'identityDocuments.lookupNav',
+      permission: 'person.read',
+      beyondOwn: true,
+    },
+    {
+      position: 110,
+      href: '/account/identity-documents',
+      labelKey: 'identityDocuments.nav',
+      permission: 'person.update',
+    },
+  ],
+  encryptedColumns: [
+    {
+      table: 'identity_document',
+      idColumn: 'id',
+      column: 'number_encrypted',
+      context: 'identity_document.number',
+    },
+  ],
+  personalData: ({ identityDocuments }) => identityDocumentsPersonalData(identityDocuments),
+});

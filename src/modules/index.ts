@@ -1,0 +1,32 @@
+import { accountsModule } from './accounts/accounts.module.js';
+import { auditTrailModule } from './audit-trail/audit-trail.module.js';
+import { consentModule } from './consent/consent.module.js';
+import { demoModule } from './demo/demo.module.js';
+import { developersModule } from './developers/developers.module.js';
+import { homeModule } from './home/home.module.js';
+import { identityDocumentsModule } from './identity-documents/identity-documents.module.js';
+import { licensingModule } from './licensing/licensing.module.js';
+import { organisationsModule } from './organisations/organisations.module.js';
+import { privacyModule } from './privacy/privacy.module.js';
+import { referenceModule } from './reference/reference.module.js';
+import { vacanciesModule } from './vacancies/vacancies.module.js';
+
+/**
+ * Every module, in order: a module's services are built after those of the modules before it,
+ * its demo data is loaded after theirs, and its personal data is exported and erased in this
+ * order (the account's last). Adding a module is its folder and one line here.
+ */
+export const MODULES = [
+  referenceModule,
+  accountsModule,
+  organisationsModule,
+  demoModule,
+  consentModule,
+  identityDocumentsModule,
+  licensingModule,
+  vacanciesModule,
+  auditTrailModule,
+  privacyModule,
+  homeModule,
+  developersModule,
+] as const;

@@ -1,0 +1,61 @@
+import { defineModule } from '../manifest.js';
+import type { OrganisationTables } from '../organisations/organisations.tables.js';
+import type { LicensingTables } from './licence.tables.js';
+import { licensingApi } from './licensing.api.js';
+import { seedDemoLicences } from './licensing.demo.js';
+import { LicensingRepository } from './licensing.repository.js';
+import { licensingRoutes } from './licensing.routes.js';
+import { LicensingService } from './licensing.service.js';
+import { recruitersApi } from './recruiters.api.js';
+import { RecruitersRepository } from './recruiters.repository.js';
+import { recruitersRoutes } from './recruiters.routes.js';
+import { VettingRepository } from './vetting.repository.js';
+import { vettingRoutes } from './vetting.routes.js';
+import { VettingService } from './vetting.service.js';
+
+export const licensingModule = defineModule<
+  LicensingTables & OrganisationTables,
+  object,
+  { licensing: LicensingService; vetting: VettingService }
+>({
+  name: 'licensing',
+  summary:
+    'recruitment agencies\' licences (apply, grant, refuse, renew, suspend, reinstate, revoke, expire) and employers\' vetting, each with its history; the public "Check a recruiter" (`/recruiters`, `/api/v1/recruiters`); `/licences`, `/employers/vetting`, `/api/v1/licences`',
+  tables: ['licence', 'licence_event', 'employer_vetting', 'employer_vetting_event'],
+  permissions: ['licence.read', 'licence.decide', 'employer.vet'],
+  needs: [],
+  services: ({ db, audit }) => ({
+    licensing: new LicensingService({
+      repository: new LicensingRepository(db),
+      recruiters: new RecruitersRepository(db),
+      audit,
+    }),
+    vetting: new VettingService(new VettingRepository(db), audit),
+  }),
+  pages: async (app, { licensing, vetting }) => {
+    await app.register(recruitersRoutes, { licensing });
+    await app.register(licensingRoutes, { licensing });
+    await app.register(vettingRoutes, { vetting });
+  },
+  api: async (app, { licensing, vetting }) => {
+    await app.register(recruitersApi, { licensing });
+    await app.register(licensingApi, { licensing, vetting });
+  },
+  menu: [
+    { position: 20, href: '/recruiters', labelKey: 'licensing.nav.recruiters' },
+    {
+      position: 30,
+      href: '/licences',
+      labelKey: 'licensing.nav.licences',
+      permission: 'licence.decide',
+    },
+    { position: 60, href: '/licences', labelKey: 'licensing.nav.ourLicence', role: 'agency_staff' },
+    {
+      position: 70,
+      href: '/employers/vetting',
+      labelKey: 'licensing.nav.vetting',
+      permission: 'employer.vet',
+    },
+  ],
+  demo: async ({ db, audit }) => seedDemoLicences({ db, audit }),
+});

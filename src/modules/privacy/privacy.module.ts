@@ -1,0 +1,40 @@
+import type { Accounts } from '../accounts/accounts.module.js';
+import { defineModule } from '../manifest.js';
+import type { OrganisationsService } from '../organisations/organisations.service.js';
+import type { PersonalDataProvider } from './privacy.provider.js';
+import { PrivacyRepository } from './privacy.repository.js';
+import { privacyRoutes } from './privacy.routes.js';
+import { PrivacyService } from './privacy.service.js';
+
+/**
+ * The data subject's rights. Listed after every module that holds personal data: it is given
+ * their providers (`personalData` in each manifest), the account's last.
+ */
+export const privacyModule = defineModule<
+  object,
+  {
+    accounts: Accounts;
+    organisations: OrganisationsService;
+    personalDataProviders: readonly PersonalDataProvider[];
+  },
+  { privacy: PrivacyService }
+>({
+  name: 'privacy',
+  summary:
+    'the data subject\'s rights: download (`/account/data/export`), erasure (`/account/data/erase`) and "who looked at my data" (`/account/access-log`); see [its README](../src/modules/privacy/README.md)',
+  tables: [],
+  permissions: ['person.export', 'person.erase', 'access_log.read_own'],
+  needs: ['accounts', 'organisations', 'personalDataProviders'],
+  services: ({ db, audit }, { accounts, organisations, personalDataProviders }) => ({
+    privacy: new PrivacyService({
+      repository: new PrivacyRepository(db),
+      audit,
+      providers: personalDataProviders,
+      verifyPassword: (userId, password) => accounts.accounts.verifyPassword(userId, password),
+      organisationNames: (ids) => organisations.names(ids),
+    }),
+  }),
+  pages: async (app, { privacy }) => {
+    await app.register(privacyRoutes, { privacy });
+  },
+});

@@ -1,0 +1,101 @@
+import type { LicensingTables } from '../licensing/licence.tables.js';
+import type { LicensingService } from '../licensing/licensing.service.js';
+import { defineModule } from '../manifest.js';
+import type { OrganisationTables } from '../organisations/organisations.tables.js';
+import type { ReferenceService } from '../reference/reference.service.js';
+import { seedExchangeRates } from './exchange-rates.seed.js';
+import { jobOrdersApi } from './job-orders.api.js';
+import { JobOrdersRepository } from './job-orders.repository.js';
+import { jobOrdersRoutes } from './job-orders.routes.js';
+import { JobOrdersService } from './job-orders.service.js';
+import { MinimumWagesRepository } from './minimum-wages.repository.js';
+import { MinimumWagesService } from './minimum-wages.service.js';
+import { VacancySearchRepository } from './search/search-index.repository.js';
+import { VacancySearchService } from './search/search.service.js';
+import { vacanciesPublicApi } from './vacancies-public.api.js';
+import { vacanciesPublicRoutes } from './vacancies-public.routes.js';
+import { seedDemoVacancies } from './vacancies.demo.js';
+import type { VacancyTables } from './vacancy.tables.js';
+
+export const vacanciesModule = defineModule<
+  VacancyTables & LicensingTables & OrganisationTables,
+  { reference: ReferenceService; licensing: LicensingService },
+  {
+    jobOrders: JobOrdersService;
+    minimumWages: MinimumWagesService;
+    vacancySearch: VacancySearchService;
+  }
+>({
+  name: 'vacancies',
+  summary:
+    '**job orders**: an employer, or a licensed agency for a vetted employer, writes a vacancy in standard codes; the origin authority approves or rejects it; published, closed, filled or expired; the checks of licence, vetting and minimum wage; minimum wages per destination and occupation; pages `/job-orders`, `/job-orders/review`, `/minimum-wages`, API `/api/v1/job-orders`; the **public vacancy database**: an in-memory index kept in step with the database ([ADR 8](adr/0008-in-memory-vacancy-search-index.md)), `/vacancies`, `/vacancies/:number`, `/vacancies/feed.atom`, `/api/v1/vacancies`',
+  tables: [
+    'vacancy',
+    'vacancy_skill',
+    'vacancy_language',
+    'vacancy_translation',
+    'vacancy_event',
+    'vacancy_position_fill',
+    'minimum_wage',
+    'exchange_rate',
+  ],
+  permissions: [
+    'vacancy.create',
+    'vacancy.read',
+    'vacancy.update',
+    'vacancy.submit',
+    'vacancy.decide',
+    'vacancy.publish',
+    'vacancy.close',
+    'minimum_wage.manage',
+  ],
+  needs: ['reference', 'licensing'],
+  services: ({ db, audit }, { reference }) => {
+    const minimumWagesRepository = new MinimumWagesRepository(db);
+    return {
+      jobOrders: new JobOrdersService({
+        repository: new JobOrdersRepository(db),
+        minimumWages: minimumWagesRepository,
+        reference,
+        audit,
+      }),
+      minimumWages: new MinimumWagesService(minimumWagesRepository, reference, audit),
+      // An in-memory index kept in step with the database (ADR 8).
+      vacancySearch: new VacancySearchService({
+        repository: new VacancySearchRepository(db),
+        clock: () => new Date(),
+      }),
+    };
+  },
+  pages: async (app, services, { config }) => {
+    const { reference } = services;
+    await app.register(vacanciesPublicRoutes, {
+      vacancySearch: services.vacancySearch,
+      reference,
+      licensing: services.licensing,
+      publicUrl: config.publicUrl,
+    });
+    await app.register(jobOrdersRoutes, {
+      jobOrders: services.jobOrders,
+      minimumWages: services.minimumWages,
+      reference,
+    });
+  },
+  api: async (app, { vacancySearch, jobOrders, minimumWages }) => {
+    await app.register(vacanciesPublicApi, { vacancySearch });
+    await app.register(jobOrdersApi, { jobOrders, minimumWages });
+  },
+  menu: [
+    { position: 10, href: '/vacancies', labelKey: 'vacancySearch.nav' },
+    { position: 40, href: '/job-orders', labelKey: 'jobOrders.nav', permission: 'vacancy.update' },
+    {
+      position: 50,
+      href: '/job-orders/review',
+      labelKey: 'jobOrders.reviewNav',
+      permission: 'vacancy.decide',
+    },
+  ],
+  seed: async ({ db }) => seedExchangeRates(db),
+  // After the licences: the demo job orders recruit through the licensed agency.
+  demo: async ({ db, audit }) => seedDemoVacancies({ db, audit }),
+});
