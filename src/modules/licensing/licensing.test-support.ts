@@ -1,26 +1,21 @@
 /**
- * Shared set-up for the licensing integration tests: a fresh database, the services, a Kenyan
- * origin authority and its officer, an officer of another country, an embassy officer, a
- * foreign employer and its staff, and a test app with every licensing route. Used only by
- * *.int.test.ts files.
+ * Shared set-up for the licensing integration tests, on the test harness (the real app and
+ * services on a fresh database): a Kenyan origin authority and its officer, an officer of
+ * another country, an embassy officer, a foreign employer and its staff, all real accounts
+ * made through the factories. The service tests act as their principals; the page tests sign
+ * them in (`f.web.signIn(f.users.officer)`). Used only by *.int.test.ts files.
  */
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import type { TestUser } from '../../../test/factories/index.js';
+import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 import type { Db } from '../../database.js';
-import { AuditLog } from '../../platform/audit/audit.js';
-import type { OrganisationKind } from '../../platform/authz/catalogue.js';
+import type { AuditLog } from '../../platform/audit/audit.js';
 import { systemContext } from '../../platform/authz/context.js';
 import type { Principal } from '../../platform/authz/principal.js';
 import { ValidationError } from '../../platform/http/problem.js';
-import { buildTestApp, createUser, principalOf, type TestApp } from '../privacy/test-support.js';
-import { licensingApi } from './licensing.api.js';
 import { LicensingRepository } from './licensing.repository.js';
-import { licensingRoutes } from './licensing.routes.js';
 import { LicensingService } from './licensing.service.js';
-import { recruitersApi } from './recruiters.api.js';
 import { RecruitersRepository } from './recruiters.repository.js';
-import { recruitersRoutes } from './recruiters.routes.js';
 import { VettingRepository } from './vetting.repository.js';
-import { vettingRoutes } from './vetting.routes.js';
 import { VettingService } from './vetting.service.js';
 
 export const year = new Date().getUTCFullYear();
@@ -40,6 +35,7 @@ export async function refusal(promise: Promise<unknown>): Promise<string[]> {
   throw new Error('expected a refusal');
 }
 
+/** The licensing services on another database (the demo seed test opens its own). */
 export function licensingServices(db: Db, audit: AuditLog) {
   return {
     licensing: new LicensingService({
@@ -52,58 +48,43 @@ export function licensingServices(db: Db, audit: AuditLog) {
 }
 
 export async function licensingFixture() {
-  const database: TestDatabase = await createTestDatabase();
-  const db = database.kysely;
-  const audit = new AuditLog(db);
-  const { licensing, vetting } = licensingServices(db, audit);
+  const web: Harness = await createHarness();
+  const { people } = web.factories;
+  const { licensing, vetting, audit } = web.services;
+  const db = web.db;
 
-  const organisation = async (kind: OrganisationKind, name: string, countryCode: string) =>
-    (
-      await db
-        .insertInto('organisation')
-        .values({ kind, name, country_code: countryCode, address: `1 ${name} street` })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+  const organisation = (
+    kind: 'origin_authority' | 'embassy' | 'employer' | 'recruitment_agency',
+    name: string,
+    countryCode: string,
+  ) => people.organisation({ kind, name, countryCode, address: `1 ${name} street` });
+  const staffOf = (role: TestUser['role'], organisationId: string) =>
+    people.user({ role, organisationId });
 
-  const authorityId = await organisation('origin_authority', 'Kenya Labour Authority', 'KE');
-  const officer = principalOf(await createUser(db), 'origin_officer', {
-    organisationId: authorityId,
-    countryCode: 'KE',
-  });
-  const foreignOfficer = principalOf(await createUser(db), 'origin_officer', {
-    organisationId: await organisation('origin_authority', 'Nepal Authority', 'NP'),
-    countryCode: 'NP',
-  });
-  const embassyOfficer = principalOf(await createUser(db), 'embassy_officer', {
-    organisationId: await organisation('embassy', 'Embassy of Kenya', 'AE'),
-    countryCode: 'AE',
-  });
-  const employerId = await organisation('employer', 'Gulf Care Hospitals', 'AE');
-  const employerStaff = principalOf(await createUser(db), 'employer_staff', {
-    organisationId: employerId,
-    countryCode: 'AE',
-  });
-  const web: TestApp = await buildTestApp({
-    api: async (scope) => {
-      await recruitersApi(scope, { licensing });
-      await licensingApi(scope, { licensing, vetting });
-    },
-    pages: async (scope) => {
-      await recruitersRoutes(scope, { licensing });
-      await licensingRoutes(scope, { licensing });
-      await vettingRoutes(scope, { vetting });
-    },
-  });
+  const authorityId = (await organisation('origin_authority', 'Kenya Labour Authority', 'KE')).id;
+  const employerId = (await organisation('employer', 'Gulf Care Hospitals', 'AE')).id;
+  const users = {
+    officer: await staffOf('origin_officer', authorityId),
+    foreignOfficer: await staffOf(
+      'origin_officer',
+      (await organisation('origin_authority', 'Nepal Authority', 'NP')).id,
+    ),
+    embassyOfficer: await staffOf(
+      'embassy_officer',
+      (await organisation('embassy', 'Embassy of Kenya', 'AE')).id,
+    ),
+    employerStaff: await staffOf('employer_staff', employerId),
+  };
+  const officer = await people.principalOf(users.officer);
+  const foreignOfficer = await people.principalOf(users.foreignOfficer);
+  const embassyOfficer = await people.principalOf(users.embassyOfficer);
+  const employerStaff = await people.principalOf(users.employerStaff);
 
-  /** A Kenyan recruitment agency and one of its staff. */
+  /** A Kenyan recruitment agency and one of its staff (principal, and account to sign in). */
   const agency = async (name: string) => {
-    const id = await organisation('recruitment_agency', name, 'KE');
-    const staff = principalOf(await createUser(db), 'agency_staff', {
-      organisationId: id,
-      countryCode: 'KE',
-    });
-    return { id, staff };
+    const id = (await organisation('recruitment_agency', name, 'KE')).id;
+    const user = await staffOf('agency_staff', id);
+    return { id, staff: await people.principalOf(user), user };
   };
 
   /** An agency that applied and was granted a licence until the end of next year. */
@@ -123,6 +104,7 @@ export async function licensingFixture() {
     licensing,
     vetting,
     web,
+    users,
     authorityId,
     officer,
     foreignOfficer,
@@ -131,10 +113,7 @@ export async function licensingFixture() {
     employerStaff,
     agency,
     granted,
-    close: async () => {
-      await web.app.close();
-      await database.close();
-    },
+    close: () => web.close(),
   };
 }
 

@@ -3,8 +3,6 @@ import { seed } from '../../seed.js';
 import { createTestDatabase } from '../../../test/helpers/database.js';
 import { testConfig } from '../../../test/helpers/app.js';
 import { AuditLog } from '../../platform/audit/audit.js';
-import { ANONYMOUS } from '../../platform/authz/principal.js';
-import { form, TEST_CSRF_TOKEN } from '../privacy/test-support.js';
 import { seedDemoLicences } from './licensing.demo.js';
 import {
   as,
@@ -99,42 +97,46 @@ describe('officer pages', () => {
   it('draw only the allowed actions and refuse a forbidden transition with a translated message', async () => {
     const licence = await f.granted('Pages Agency');
     await f.licensing.decide(as(f.officer), licence.id, { event: 'revoke', reason: 'Fraud' });
-    f.web.actAs(f.officer);
-    const page = await f.web.app.inject({ url: `/licences/${licence.id}` });
+    const officer = await f.web.signIn(f.users.officer);
+    const page = await officer.get(`/licences/${licence.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('name="event"');
-    const post = await f.web.app.inject({
-      method: 'POST',
-      url: `/licences/${licence.id}`,
-      ...form({ _csrf: TEST_CSRF_TOKEN, event: 'reinstate', reason: 'Appeal' }),
+    const post = await officer.post(`/licences/${licence.id}`, {
+      event: 'reinstate',
+      reason: 'Appeal',
     });
     expect(post.statusCode).toBe(400);
     expect(post.body).toContain('A revoked licence cannot be reinstated');
-    f.web.actAs((await f.agency('Bystander Agency')).staff);
-    expect((await f.web.app.inject({ url: `/licences/${licence.id}` })).statusCode).toBe(404);
-    f.web.actAs(ANONYMOUS);
+    const bystander = await f.web.signIn((await f.agency('Bystander Agency')).user);
+    expect((await bystander.get(`/licences/${licence.id}`)).statusCode).toBe(404);
   });
 
   it('let an f.officer suspend through the form, with errors beside the fields', async () => {
     const licence = await f.granted('Form Agency');
-    f.web.actAs(f.officer);
-    const page = await f.web.app.inject({ url: `/licences/${licence.id}` });
+    const officer = await f.web.signIn(f.users.officer);
+    const page = await officer.get(`/licences/${licence.id}`);
     expect(page.body).toContain('value="suspend"');
     expect(page.body).not.toContain('value="reinstate"');
-    const missing = await f.web.app.inject({
-      method: 'POST',
-      url: `/licences/${licence.id}`,
-      ...form({ _csrf: TEST_CSRF_TOKEN, event: 'suspend' }),
-    });
+    const missing = await officer.post(`/licences/${licence.id}`, { event: 'suspend' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('href="#reason"');
-    const done = await f.web.app.inject({
-      method: 'POST',
-      url: `/licences/${licence.id}`,
-      ...form({ _csrf: TEST_CSRF_TOKEN, event: 'suspend', reason: 'Unpaid wages' }),
+    const done = await officer.post(`/licences/${licence.id}`, {
+      event: 'suspend',
+      reason: 'Unpaid wages',
     });
     expect(done.statusCode).toBe(303);
-    f.web.actAs(ANONYMOUS);
+  });
+
+  it('refuse a decision posted without the session’s CSRF token', async () => {
+    const licence = await f.granted('Forgery Agency');
+    const officer = await f.web.signIn(f.users.officer);
+    const forged = await officer.post(`/licences/${licence.id}`, {
+      _csrf: 'forged',
+      event: 'suspend',
+      reason: 'Unpaid wages',
+    });
+    expect(forged.statusCode).toBe(403);
+    expect((await f.licensing.get(as(f.officer), licence.id)).licence.state).toBe('active');
   });
 });
 
