@@ -25,3 +25,28 @@ export type EventExecutor = Kysely<any> | Transaction<any>;
 export interface EventPublisher {
   publish(trx: EventExecutor, events: readonly DomainEvent[]): Promise<void>;
 }
+
+/**
+ * A place in the outbox, in commit order: after the event `id` of transaction `txid`. Events
+ * are ordered by (txid, id); `{ txid: t, id: 0 }` stands before every event of transaction t.
+ */
+export interface EventPosition {
+  txid: number;
+  id: number;
+}
+
+/** Before every event. */
+export const BEGINNING: EventPosition = Object.freeze({ txid: 0, id: 0 });
+
+/** An event as consumers read it from the outbox. */
+export interface PublishedEvent extends DomainEvent {
+  id: number;
+  position: EventPosition;
+  payload: Record<string, string | number | boolean | null>;
+  occurredAt: Date;
+}
+
+/** Orders two positions: negative when `a` comes first. */
+export function comparePositions(a: EventPosition, b: EventPosition): number {
+  return a.txid !== b.txid ? a.txid - b.txid : a.id - b.id;
+}
