@@ -48,7 +48,9 @@ export function createServices({ db, config }: { db: Db; config: Config }): Serv
         throw new Error(`Module ${module.name} needs "${need}", which no earlier module provides`);
     }
     const context = { ...platform, db };
-    const provided = module.services(context, registry) as Record<string, unknown>;
+    const needs = needsOf(module, registry);
+    const provided = module.services(context, needs.view) as Record<string, unknown>;
+    needs.built();
     for (const name of Object.keys(provided)) {
       if (name in registry) throw new Error(`Module ${module.name} provides "${name}" again`);
     }
@@ -64,3 +66,28 @@ export function createServices({ db, config }: { db: Db; config: Config }): Serv
   delete registry.personalDataProviders;
   return registry as Services;
 }
+
+/**
+ * The services a module's factory sees: while the factory runs, only the platform's and those
+ * it names in `needs` (reading another fails at once, so that `needs` stays true); afterwards,
+ * from closures, every service.
+ */
+function needsOf(module: AnyModule, registry: Record<string, unknown>) {
+  let constructing = true;
+  const allowed = new Set<string>([...PLATFORM_SERVICES, ...module.needs]);
+  const view = new Proxy(registry, {
+    get(target, key) {
+      if (constructing && typeof key === 'string' && !allowed.has(key))
+        throw new Error(`Module ${module.name} reads "${key}" at construction: name it in needs`);
+      return target[key as string];
+    },
+  });
+  return {
+    view,
+    built: () => {
+      constructing = false;
+    },
+  };
+}
+
+const PLATFORM_SERVICES = ['config', 'audit', 'cipher', 'translator'] as const;
