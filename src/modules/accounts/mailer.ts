@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import type { Jobs } from '../../platform/jobs/jobs.js';
 import type { OutboxMessage, OutboxRepository } from './outbox.repository.js';
 import type { Executor } from './users.repository.js';
 
@@ -32,12 +33,17 @@ export interface MailerLog {
   warn(text: string): void;
 }
 
+/** The background job that sends one outbox message (payload `{ emailId }`, key the id). */
+export const EMAIL_JOB = 'email.send';
+
 /**
- * Email goes through the outbox table: written in the same transaction as the change that
- * sends it (`enqueue`), delivered once that has committed (`deliver`). With SMTP configured the
- * message is sent and its body cleared; without it the message stays in the outbox, for the
- * development outbox page, and in development it is also printed to the console. Production
- * without SMTP sends nothing and says so in the log (never the message itself).
+ * Email goes through the outbox table: the message and a job that sends it are written in the
+ * same transaction as the change that sends it (`enqueue`); once that has committed, `deliver`
+ * runs the job at once, and when sending fails the job runner retries it with backoff (about
+ * 4 hours in all). With SMTP configured the message is sent and its body cleared; without it
+ * the message stays in the outbox, for the development outbox page, and in development it is
+ * also printed to the console. Production without SMTP sends nothing and says so in the log
+ * (never the message itself).
  */
 export class Mailer {
   constructor(
@@ -47,42 +53,67 @@ export class Mailer {
       production: boolean;
       /** Print messages to the console (development, no SMTP). */
       echo: boolean;
+      /** The background jobs; the mailer defines its send job there. */
+      jobs: Jobs;
       log?: MailerLog;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    options.jobs.define({
+      name: EMAIL_JOB,
+      maxAttempts: 8,
+      backoff: { baseMs: 60_000, maxMs: 2 * 60 * 60_000 },
+      timeoutMs: 5 * 60_000,
+      run: async (payload) => {
+        if (typeof payload.emailId !== 'string') throw new Error('The job names no email');
+        await this.sendFromOutbox(payload.emailId);
+      },
+    });
+  }
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
 
-  enqueue(executor: Executor, message: EmailMessage): Promise<string> {
-    return this.outbox.insert(executor, { ...message, now: this.now() });
+  /** Writes the message and the job that sends it with the caller's executor (its transaction). */
+  async enqueue(executor: Executor, message: EmailMessage): Promise<string> {
+    const id = await this.outbox.insert(executor, { ...message, now: this.now() });
+    await this.options.jobs.enqueue(executor, EMAIL_JOB, { emailId: id }, { key: id });
+    return id;
   }
 
-  /** Delivers a committed message. Never throws: a failure is kept on the row and logged. */
+  /**
+   * Sends a committed message now, through its job. Never throws: a failure is kept on the row
+   * and the job, logged, and retried later by the job runner.
+   */
   async deliver(id: string): Promise<void> {
+    await this.options.jobs.runNow(EMAIL_JOB, id);
+  }
+
+  /** The send job's work. Throws when the transport fails, so that the job is retried. */
+  private async sendFromOutbox(id: string): Promise<void> {
     const log = this.options.log ?? console;
-    try {
-      const message = await this.outbox.find(id);
-      if (!message || message.sentAt || message.bodyText === null) return;
-      const { transport } = this.options;
-      if (transport) {
+    const message = await this.outbox.find(id);
+    if (!message || message.sentAt || message.bodyText === null) return;
+    const { transport } = this.options;
+    if (transport) {
+      try {
         await transport.deliver({
           to: message.recipient,
           subject: message.subject,
           text: message.bodyText,
         });
-        await this.outbox.markSent(id, this.now());
-      } else if (this.options.production) {
-        log.warn(`SMTP_URL is not set: email ${id} was not sent.`);
-      } else if (this.options.echo) {
-        log.info(formatForConsole(message));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        log.warn(`Email ${id} could not be sent: ${reason}`);
+        await this.outbox.markFailed(id, reason).catch(() => undefined);
+        throw error;
       }
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      log.warn(`Email ${id} could not be sent: ${reason}`);
-      await this.outbox.markFailed(id, reason).catch(() => undefined);
+      await this.outbox.markSent(id, this.now());
+    } else if (this.options.production) {
+      log.warn(`SMTP_URL is not set: email ${id} was not sent.`);
+    } else if (this.options.echo) {
+      log.info(formatForConsole(message));
     }
   }
 
@@ -90,7 +121,7 @@ export class Mailer {
   async send(message: EmailMessage, executor?: Executor): Promise<void> {
     const id = executor
       ? await this.enqueue(executor, message)
-      : await this.outbox.insertOwn(message, this.now());
+      : await this.outbox.transaction((trx) => this.enqueue(trx, message));
     await this.deliver(id);
   }
 

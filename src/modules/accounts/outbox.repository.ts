@@ -34,8 +34,9 @@ export class OutboxRepository {
     return row.id;
   }
 
-  insertOwn(message: { to: string; subject: string; text: string }, now: Date): Promise<string> {
-    return this.insert(this.db, { ...message, now });
+  /** A transaction of its own, for a message that no other change goes with. */
+  transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
   }
 
   find(id: string): Promise<OutboxMessage | undefined> {

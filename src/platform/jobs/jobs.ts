@@ -102,9 +102,11 @@ export class Jobs {
 
   /**
    * Adds a job in the caller's transaction (or on its own given a plain connection). With a
-   * key, a second job of the same name and key is not added (null is returned).
+   * key, a second job of the same name and key is not added (null is returned). Any module's
+   * executor will do: the job tables are in every Corridor database, though not in the type a
+   * module sees of it.
    */
-  async enqueue<DB extends JobTables>(
+  async enqueue<DB>(
     // Transaction<DB> listed too: TypeScript cannot infer DB from a Transaction otherwise.
     executor: Kysely<DB> | Transaction<DB>,
     name: string,
