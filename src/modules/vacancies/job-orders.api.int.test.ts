@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../../../test/helpers/client.js';
 import type { Permission } from '../../platform/authz/catalogue.js';
-import type { Principal } from '../../platform/authz/principal.js';
 import type { z } from 'zod';
-import { principalOf } from '../privacy/test-support.js';
 import type { jobOrderView, minimumWageView } from './job-orders.api-view.js';
 import {
   as,
@@ -16,38 +14,40 @@ import {
 type JobOrder = z.infer<typeof jobOrderView>;
 type Problem = { errors: { pointer: string; detail: string }[] };
 let f: JobOrdersFixture;
-let key: Principal;
+/** The agency's system: a real key made through the API-keys service. */
+let key: { client: TestClient; keyId: string };
+/** The origin officer, signed in (password, TOTP), calling the API with the session. */
+let officer: TestClient;
 
-function apiKey(permissions: Permission[], organisationId = f.agencyId): Principal {
-  return {
-    ...principalOf(null, 'agency_staff', {
-      organisationId,
-      countryCode: 'KE',
-      apiKeyId: randomUUID(),
-    }),
-    sessionId: null,
-    twoFactorVerified: false,
-    permissionLimit: new Set(permissions),
-  };
+/** A client calling with a new key of the organisation (the agency by default). */
+function apiKey(permissions: Permission[], organisationId = f.agencyId) {
+  return f.web.apiClient({ organisationId, permissions });
 }
 
 beforeAll(async () => {
   f = await jobOrdersFixture();
-  key = apiKey(['vacancy.read', 'vacancy.create', 'vacancy.submit']);
+  key = await apiKey(['vacancy.read', 'vacancy.create', 'vacancy.submit']);
+  officer = await f.web.signIn(f.users.officer);
 });
 
 afterAll(async () => {
   await f?.close();
 });
 
-const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  f.api.app.inject({ method: 'POST', url, payload: payload as object, headers });
+const post = (
+  client: TestClient,
+  url: string,
+  payload: unknown,
+  headers: Record<string, string> = {},
+) => client.json('POST', url, payload, headers);
 
 describe('POST /api/v1/job-orders', () => {
   it('creates and submits with a key; the event row names the key', async () => {
-    f.api.actAs(key);
     const before = await f.vacancyRows();
-    const response = await post('/api/v1/job-orders', { ...f.nurseOrder(), submit: true });
+    const response = await post(key.client, '/api/v1/job-orders', {
+      ...f.nurseOrder(),
+      submit: true,
+    });
     expect(response.statusCode).toBe(201);
     const after = await f.vacancyRows();
     expect(after.vacancy).toBe(before.vacancy! + 1);
@@ -67,10 +67,11 @@ describe('POST /api/v1/job-orders', () => {
       .orderBy('id')
       .execute();
     expect(events.map((row) => row.event)).toEqual(['create', 'submit']);
-    expect(events[0]?.actor_api_key_id).toBe(key.apiKeyId);
+    expect(events[0]?.actor_api_key_id).toBe(key.keyId);
 
-    f.api.actAs(f.officer);
-    const decided = await post(`/api/v1/job-orders/${body.id}/decisions`, { event: 'approve' });
+    const decided = await post(officer, `/api/v1/job-orders/${body.id}/decisions`, {
+      event: 'approve',
+    });
     expect(decided.statusCode).toBe(200);
     expect(decided.json()).toMatchObject({ state: 'published', actions: { officer: ['close'] } });
   });
@@ -81,11 +82,13 @@ describe('POST /api/v1/job-orders', () => {
       event: 'suspend',
       reason: 'Charged workers recruitment fees',
     });
-    f.api.actAs(
-      apiKey(['vacancy.read', 'vacancy.create', 'vacancy.submit'], suspended.organisationId),
+    const { client } = await apiKey(
+      ['vacancy.read', 'vacancy.create', 'vacancy.submit'],
+      suspended.organisationId,
     );
     const before = await f.vacancyRows();
     const response = await post(
+      client,
       '/api/v1/job-orders',
       { ...f.nurseOrder(), submit: true },
       { 'accept-language': 'fr' },
@@ -95,27 +98,29 @@ describe('POST /api/v1/job-orders', () => {
     expect(errors.map((error) => error.pointer)).toEqual(['/agency']);
     expect(errors[0]?.detail).toContain('suspendue');
     expect(await f.vacancyRows()).toEqual(before);
-    const list = await f.api.app.inject({ url: '/api/v1/job-orders' });
+    const list = await client.json('GET', '/api/v1/job-orders');
     expect(list.json<{ items: unknown[] }>().items).toEqual([]);
   });
 
   it('a key without vacancy.submit may draft but not submit', async () => {
-    f.api.actAs(apiKey(['vacancy.read', 'vacancy.create']));
+    const { client } = await apiKey(['vacancy.read', 'vacancy.create']);
     const before = await f.vacancyRows();
-    expect((await post('/api/v1/job-orders', { ...f.nurseOrder(), submit: true })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await post(client, '/api/v1/job-orders', { ...f.nurseOrder(), submit: true })).statusCode,
+    ).toBe(403);
     expect(await f.vacancyRows()).toEqual(before);
-    const draft = await post('/api/v1/job-orders', f.nurseOrder());
+    const draft = await post(client, '/api/v1/job-orders', f.nurseOrder());
     expect(draft.statusCode).toBe(201);
     expect(
-      (await post(`/api/v1/job-orders/${draft.json<JobOrder>().id}/events`, { event: 'submit' }))
-        .statusCode,
+      (
+        await post(client, `/api/v1/job-orders/${draft.json<JobOrder>().id}/events`, {
+          event: 'submit',
+        })
+      ).statusCode,
     ).toBe(403);
   });
 
   it('names each bad field in a 400 problem, in the caller’s language, and writes nothing', async () => {
-    f.api.actAs(key);
     const count = async () =>
       Number(
         (
@@ -136,6 +141,7 @@ describe('POST /api/v1/job-orders', () => {
     ];
     for (const [override, pointer] of cases) {
       const response = await post(
+        key.client,
         '/api/v1/job-orders',
         { ...f.nurseOrder(), ...override },
         { 'accept-language': 'fr' },
@@ -145,7 +151,7 @@ describe('POST /api/v1/job-orders', () => {
       expect(errors.map((error) => error.pointer)).toContain(pointer);
       expect(errors.every((error) => !error.detail.startsWith('jobOrders.'))).toBe(true);
     }
-    const below = await post('/api/v1/job-orders', {
+    const below = await post(key.client, '/api/v1/job-orders', {
       ...f.nurseOrder(),
       wage: { amount: '5000', currency: 'AED', period: 'month' },
     });
@@ -156,16 +162,16 @@ describe('POST /api/v1/job-orders', () => {
   });
 
   it('PUT with "submit" saves and submits together; a refusal leaves the draft as it was', async () => {
-    f.api.actAs(apiKey(['vacancy.read', 'vacancy.create', 'vacancy.update', 'vacancy.submit']));
+    const { client } = await apiKey([
+      'vacancy.read',
+      'vacancy.create',
+      'vacancy.update',
+      'vacancy.submit',
+    ]);
     const draft = (
-      await post('/api/v1/job-orders', f.nurseOrder({ title: 'Dialysis nurse' }))
+      await post(client, '/api/v1/job-orders', f.nurseOrder({ title: 'Dialysis nurse' }))
     ).json<JobOrder>().id;
-    const put = (payload: unknown) =>
-      f.api.app.inject({
-        method: 'PUT',
-        url: `/api/v1/job-orders/${draft}`,
-        payload: payload as object,
-      });
+    const put = (payload: unknown) => client.json('PUT', `/api/v1/job-orders/${draft}`, payload);
     const before = await f.vacancyRows();
     const refused = await put({
       ...f.nurseOrder({ title: 'Dialysis nurse (cheaper)' }),
@@ -187,8 +193,7 @@ describe('POST /api/v1/job-orders', () => {
   });
 
   it('takes text in any script', async () => {
-    f.api.actAs(key);
-    const response = await post('/api/v1/job-orders', {
+    const response = await post(key.client, '/api/v1/job-orders', {
       ...f.nurseOrder(),
       language: 'ar',
       title: 'ممرض/ممرضة — جناح عام 🏥',
@@ -200,53 +205,52 @@ describe('POST /api/v1/job-orders', () => {
   });
 
   it('answers "not found" for another organisation’s job order and for malformed ids', async () => {
-    f.api.actAs(f.officer);
-    const list = await f.api.app.inject({ url: '/api/v1/job-orders?state=submitted' });
+    const list = await officer.json('GET', '/api/v1/job-orders?state=submitted');
     expect(list.statusCode).toBe(200);
-    const stranger = await f.agency('API Stranger');
-    f.api.actAs(stranger.staff);
+    const stranger = await f.web.signIn((await f.agency('API Stranger')).user);
     const anyId = (await f.db.selectFrom('vacancy').select('id').executeTakeFirstOrThrow()).id;
-    expect((await f.api.app.inject({ url: `/api/v1/job-orders/${anyId}` })).statusCode).toBe(404);
-    expect((await f.api.app.inject({ url: '/api/v1/job-orders/not-an-id' })).statusCode).toBe(404);
+    expect((await stranger.json('GET', `/api/v1/job-orders/${anyId}`)).statusCode).toBe(404);
+    expect((await stranger.json('GET', '/api/v1/job-orders/not-an-id')).statusCode).toBe(404);
   });
 });
 
 describe('minimum wages in the API', () => {
   it('the officer sets, lists and removes floors; others are refused', async () => {
-    f.api.actAs(f.officer);
-    const set = await f.api.app.inject({
-      method: 'PUT',
-      url: '/api/v1/minimum-wages',
-      payload: { destinationCountry: 'QA', amount: '1800', currency: 'QAR', period: 'month' },
+    const set = await officer.json('PUT', '/api/v1/minimum-wages', {
+      destinationCountry: 'QA',
+      amount: '1800',
+      currency: 'QAR',
+      period: 'month',
     });
     expect(set.statusCode).toBe(200);
-    const list = await f.api.app.inject({ url: '/api/v1/minimum-wages' });
+    const list = await officer.json('GET', '/api/v1/minimum-wages');
     expect(
       list
         .json<{ items: z.infer<typeof minimumWageView>[] }>()
         .items.map((item) => item.destinationCountry),
     ).toContain('QA');
-    const bad = await f.api.app.inject({
-      method: 'PUT',
-      url: '/api/v1/minimum-wages',
-      payload: {
-        destinationCountry: 'QA',
-        iscoCode: '99999',
-        amount: 'abc',
-        currency: 'QAR',
-        period: 'fortnight',
-      },
+    const bad = await officer.json('PUT', '/api/v1/minimum-wages', {
+      destinationCountry: 'QA',
+      iscoCode: '99999',
+      amount: 'abc',
+      currency: 'QAR',
+      period: 'fortnight',
     });
     expect(bad.statusCode).toBe(400);
     expect(
-      (
-        await f.api.app.inject({
-          method: 'DELETE',
-          url: `/api/v1/minimum-wages/${set.json<{ id: string }>().id}`,
-        })
-      ).statusCode,
+      (await officer.json('DELETE', `/api/v1/minimum-wages/${set.json<{ id: string }>().id}`))
+        .statusCode,
     ).toBe(204);
-    f.api.actAs(key);
-    expect((await f.api.app.inject({ url: '/api/v1/minimum-wages' })).statusCode).toBe(403);
+    expect((await key.client.json('GET', '/api/v1/minimum-wages')).statusCode).toBe(403);
+  });
+
+  it('refuses the officer’s unsafe calls without the session’s CSRF token', async () => {
+    const forged = await officer.json(
+      'PUT',
+      '/api/v1/minimum-wages',
+      { destinationCountry: 'QA', amount: '1800', currency: 'QAR', period: 'month' },
+      { 'x-csrf-token': 'forged' },
+    );
+    expect(forged.statusCode).toBe(403);
   });
 });

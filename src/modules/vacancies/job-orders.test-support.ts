@@ -1,22 +1,18 @@
 /**
- * Shared set-up for the job-order integration tests: the licensing fixture (a Kenyan origin
- * authority and officer, a UAE employer), plus a licensed Kenyan agency, the employer vetted,
- * minimum wages for KE → AE, the job-order services and a test app with the JSON API.
+ * Shared set-up for the job-order integration tests, on the licensing fixture (the harness:
+ * the real app and services; a Kenyan origin authority and officer, a UAE employer), plus a
+ * licensed Kenyan agency and one of its staff, the employer vetted, and minimum wages for
+ * KE → AE. The service tests act as real users' principals; the API tests call with real API
+ * keys (`f.web.apiClient`) or a signed-in officer (`f.web.signIn(f.users.officer)`).
  * Used only by *.int.test.ts files.
  */
+import type { TestUser } from '../../../test/factories/index.js';
+import { daysFromNow } from '../../../test/factories/index.js';
 import type { Principal } from '../../platform/authz/principal.js';
-import { ReferenceRepository } from '../reference/reference.repository.js';
-import { ReferenceService } from '../reference/reference.service.js';
-import { as, licensingFixture, today } from '../licensing/licensing.test-support.js';
-import { buildTestApp, type TestApp } from '../privacy/test-support.js';
-import { jobOrdersApi } from './job-orders.api.js';
-import { JobOrdersRepository } from './job-orders.repository.js';
+import { as, licensingFixture, nextYear, today } from '../licensing/licensing.test-support.js';
 import type { JobOrderInput } from './job-orders.schemas.js';
-import { JobOrdersService } from './job-orders.service.js';
-import { MinimumWagesRepository } from './minimum-wages.repository.js';
-import { MinimumWagesService } from './minimum-wages.service.js';
 
-export { as, today };
+export { as, daysFromNow, today };
 
 const VACANCY_TABLES = [
   'vacancy',
@@ -26,47 +22,25 @@ const VACANCY_TABLES = [
   'vacancy_event',
 ] as const;
 
-export function daysFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 export async function jobOrdersFixture() {
   const base = await licensingFixture();
-  const { db, audit } = base;
-  const reference = new ReferenceService(new ReferenceRepository(db));
-  const minimumWagesRepository = new MinimumWagesRepository(db);
-  let now: Date | null = null;
-  const jobOrders = new JobOrdersService({
-    repository: new JobOrdersRepository(db),
-    minimumWages: minimumWagesRepository,
-    reference,
-    audit,
-    clock: () => now ?? new Date(),
+  const { db, web } = base;
+  const { reference, jobOrders, minimumWages } = web.services;
+  const nurse = await web.factories.jobOrders.nurse();
+
+  // A licensed agency, with the staff member who files its job orders.
+  const agency = await base.agency('Nairobi Care Recruiters');
+  const applied = await base.licensing.apply(as(agency.staff), agency.id);
+  const licence = await base.licensing.decide(as(base.officer), applied.id, {
+    event: 'grant',
+    validFrom: today,
+    validTo: nextYear,
   });
-  const minimumWages = new MinimumWagesService(minimumWagesRepository, reference, audit);
-
-  const nurse = await db
-    .selectFrom('esco_occupation')
-    .select(['id', 'isco_code'])
-    .where('preferred_label_en', '=', 'nurse responsible for general care')
-    .executeTakeFirstOrThrow();
-  const nurseSkills = await db
-    .selectFrom('occupation_skill')
-    .select(['skill_id', 'relation'])
-    .where('occupation_id', '=', nurse.id)
-    .orderBy('skill_id')
-    .limit(3)
-    .execute();
-
-  const licence = await base.granted('Nairobi Care Recruiters');
-  const agencyId = licence.organisationId;
-  const agencyStaff: Principal = {
-    ...base.officer,
-    userId: null,
-    sessionId: null,
-    grants: [
-      { role: 'agency_staff', organisationId: agencyId, countryCode: 'KE', administrator: false },
-    ],
+  const agencyId = agency.id;
+  const agencyStaff: Principal = agency.staff;
+  const users: typeof base.users & { agencyStaff: TestUser } = {
+    ...base.users,
+    agencyStaff: agency.user,
   };
   await base.vetting.act(as(base.officer), base.employerId, 'submit', null);
   await base.vetting.act(as(base.officer), base.employerId, 'vet', null);
@@ -95,10 +69,7 @@ export async function jobOrdersFixture() {
     title: 'Staff nurse, general ward',
     description: 'Care for adult patients on a 30-bed general ward in Dubai.',
     translations: [],
-    skills: nurseSkills.map((row) => ({
-      skillId: row.skill_id,
-      essential: row.relation === 'essential',
-    })),
+    skills: nurse.skills,
     minEducation: '6',
     languages: [{ language: 'en', level: 'B2' }],
     experienceMonths: 24,
@@ -133,29 +104,18 @@ export async function jobOrdersFixture() {
     return rows;
   };
 
-  const api: TestApp = await buildTestApp({
-    api: async (scope) => jobOrdersApi(scope, { jobOrders, minimumWages }),
-  });
-
   return {
     ...base,
+    users,
     reference,
     jobOrders,
     minimumWages,
-    nurse,
+    nurse: { id: nurse.id, isco_code: nurse.iscoCode },
     agencyId,
     agencyStaff,
     licenceId: licence.id,
     nurseOrder,
     vacancyRows,
-    api,
-    setNow: (date: Date | null) => {
-      now = date;
-    },
-    close: async () => {
-      await api.app.close();
-      await base.close();
-    },
   };
 }
 
