@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
 import type { Database } from '../../src/database.js';
-import { generateIntoDatabase } from '../../src/modules/vacancies/generate/run.js';
+import { generateIntoDatabase } from '../../src/devtools/generate/run.js';
 import { VacancySearchRepository } from '../../src/modules/vacancies/search/search-index.repository.js';
 import { VacancySearchService } from '../../src/modules/vacancies/search/search.service.js';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../../cli.js';
+import { run } from '../../cli.js';
 import { parseCount, parseSeed } from './run.js';
 
 describe('corridor generate vacancies: arguments', () => {

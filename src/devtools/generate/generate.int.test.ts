@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/database.js';
-import { withDatabase } from '../../../../test/helpers/postgres.js';
-import { loadConfig } from '../../../config.js';
-import { openBulkWriter } from '../../../platform/db/copy.js';
-import { isoDate } from '../vacancy.states.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import { withDatabase } from '../../../test/helpers/postgres.js';
+import { loadConfig } from '../../config.js';
+import { openBulkWriter } from '../../platform/db/copy.js';
+import { isoDate } from '../../modules/vacancies/vacancy.states.js';
 import { addToBatch, COLUMNS, emptyBatch, type VacancyRow } from './rows.js';
 import { generateVacancies } from './generate.js';
 import { generateIntoDatabase } from './run.js';

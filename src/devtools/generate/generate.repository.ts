@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../database.js';
+import type { Db } from '../../database.js';
 import { DESTINATIONS } from './destinations.js';
 import type { OccupationSpec } from './occupations.js';
 import { AGENCY_PREFIX, EMPLOYER_PREFIX, syntheticEmployer } from './organisations.js';

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { meetsMinimum } from '../wage.js';
-import { isoDate, VACANCY_TRANSITIONS, type VacancyState } from '../vacancy.states.js';
+import { meetsMinimum } from '../../modules/vacancies/wage.js';
+import {
+  isoDate,
+  VACANCY_TRANSITIONS,
+  type VacancyState,
+} from '../../modules/vacancies/vacancy.states.js';
 import { DESTINATIONS } from './destinations.js';
 import { OCCUPATIONS } from './occupations.js';
 import { Random } from './prng.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../../database.js';
-import { isoDate } from '../vacancy.states.js';
+import type { Db } from '../../database.js';
+import { isoDate } from '../../modules/vacancies/vacancy.states.js';
 import { GenerateRepository } from './generate.repository.js';
 import { OCCUPATIONS } from './occupations.js';
 import { poolSize } from './organisations.js';

@@ -1,4 +1,4 @@
-import type { WagePeriod } from '../vacancy.states.js';
+import type { WagePeriod } from '../../modules/vacancies/vacancy.states.js';
 import { joinList, type Phrases } from './phrases.js';
 
 /** Spanish and Arabic building blocks (see phrases.ts). */

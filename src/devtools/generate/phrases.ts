@@ -1,4 +1,4 @@
-import type { WagePeriod } from '../vacancy.states.js';
+import type { WagePeriod } from '../../modules/vacancies/vacancy.states.js';
 import type { TextLanguage } from './occupations.js';
 
 /**

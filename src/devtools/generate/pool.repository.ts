@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../database.js';
-import { isoDate } from '../vacancy.states.js';
+import type { Db } from '../../database.js';
+import { isoDate } from '../../modules/vacancies/vacancy.states.js';
 import { SYNTHETIC_MARK, syntheticAgency, syntheticEmployer } from './organisations.js';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
-import type { CopyRow } from '../../../platform/db/copy.js';
-import type { VacancyState, WagePeriod } from '../vacancy.states.js';
+import type { CopyRow } from '../../platform/db/copy.js';
+import type { VacancyState, WagePeriod } from '../../modules/vacancies/vacancy.states.js';
 
 /**
  * The rows one generated vacancy writes, named as the columns are (so that they go to Kysely as

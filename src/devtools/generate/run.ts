@@ -1,6 +1,6 @@
-import type { Database } from '../../../database.js';
-import { openBulkWriter } from '../../../platform/db/copy.js';
-import type { DatabaseHandle } from '../../../platform/db/database.js';
+import type { Database } from '../../database.js';
+import { openBulkWriter } from '../../platform/db/copy.js';
+import type { DatabaseHandle } from '../../platform/db/database.js';
 import { generateVacancies, GenerateError, MAX_COUNT, type GenerateReport } from './generate.js';
 import { canSkipTriggers, copySink } from './vacancy-batches.repository.js';
 

@@ -1,4 +1,4 @@
-import type { WagePeriod } from '../vacancy.states.js';
+import type { WagePeriod } from '../../modules/vacancies/vacancy.states.js';
 import type { City } from './destinations.js';
 import type { OccupationSpec, TextLanguage } from './occupations.js';
 import { ARABIC_PHRASES, SPANISH_PHRASES } from './phrases.es-ar.js';

@@ -1,4 +1,8 @@
-import { isoDate, type VacancyEvent, type VacancyState } from '../vacancy.states.js';
+import {
+  isoDate,
+  type VacancyEvent,
+  type VacancyState,
+} from '../../modules/vacancies/vacancy.states.js';
 import type { Random } from './prng.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, Db } from '../../../database.js';
-import type { BulkWriter } from '../../../platform/db/copy.js';
+import type { Database, Db } from '../../database.js';
+import type { BulkWriter } from '../../platform/db/copy.js';
 import { BATCH_TABLES, COLUMNS, toCopyRows, type VacancyBatch } from './rows.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;

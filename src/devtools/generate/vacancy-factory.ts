@@ -1,4 +1,4 @@
-import type { VacancyState } from '../vacancy.states.js';
+import type { VacancyState } from '../../modules/vacancies/vacancy.states.js';
 import { destinationOf, ORIGIN_TEXT_LANGUAGE, type Destination } from './destinations.js';
 import type { OccupationSpec, Sector, TextLanguage } from './occupations.js';
 import type { Random } from './prng.js';

@@ -1,5 +1,5 @@
-import type { WagePeriod } from '../vacancy.states.js';
-import { amountPerPeriod, meetsMinimum, monthlyAmount } from '../wage.js';
+import type { WagePeriod } from '../../modules/vacancies/vacancy.states.js';
+import { amountPerPeriod, meetsMinimum, monthlyAmount } from '../../modules/vacancies/wage.js';
 import type { Destination } from './destinations.js';
 import type { OccupationSpec } from './occupations.js';
 import type { Random } from './prng.js';

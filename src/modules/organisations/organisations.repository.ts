@@ -15,6 +15,14 @@ export interface OrganisationRecord {
   createdAt: Date;
 }
 
+/** What other modules may know of any organisation: public registration data. */
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  countryCode: string;
+}
+
 export interface OrganisationInput {
   kind: OrganisationKind;
   name: string;
@@ -120,6 +128,33 @@ export class OrganisationsRepository {
       .where('id', 'in', unique)
       .execute();
     return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** Name, kind and country by id (public registration data), for other modules. */
+  async summaries(ids: readonly string[]): Promise<Map<string, OrganisationSummary>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(['id', 'name', 'kind', 'country_code'])
+      .where('id', 'in', unique)
+      .execute();
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { id: row.id, name: row.name, kind: row.kind, countryCode: row.country_code },
+      ]),
+    );
+  }
+
+  async idsByRegistration(numbers: readonly string[]): Promise<Map<string, string>> {
+    if (numbers.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(['id', 'registration_number'])
+      .where('registration_number', 'in', [...numbers])
+      .execute();
+    return new Map(rows.map((row) => [row.registration_number ?? '', row.id]));
   }
 
   async any(): Promise<boolean> {

@@ -11,6 +11,7 @@ import {
 } from './organisations.policy.js';
 import type {
   MemberRecord,
+  OrganisationSummary,
   OrganisationInput,
   OrganisationRecord,
   OrganisationsRepository,
@@ -117,9 +118,19 @@ export class OrganisationsService {
     return (await this.repository.insert(executor, input)).id;
   }
 
+  /** Organisation ids by registration number (seeding finds the demo organisations). */
+  idsByRegistration(numbers: readonly string[]): Promise<Map<string, string>> {
+    return this.repository.idsByRegistration(numbers);
+  }
+
   /** Organisation names for lists that show who acted (audit trail, access log). */
   names(ids: readonly string[]): Promise<Map<string, string>> {
     return this.repository.names(ids);
+  }
+
+  /** Name, kind and country of organisations, for other modules (job orders, vacancy pages). */
+  summaries(ids: readonly string[]): Promise<Map<string, OrganisationSummary>> {
+    return this.repository.summaries(ids);
   }
 
   async members(ctx: ActorContext, id: string): Promise<MemberRecord[]> {

@@ -1,30 +1,10 @@
-import type { Db } from '../../../database.js';
-import type { WagePeriod } from '../vacancy.states.js';
-import type { Executor } from './vacancy-batches.repository.js';
+import type { Db } from '../../database.js';
+import type { WagePeriod } from '../../modules/vacancies/vacancy.states.js';
+import type { Executor } from '../../devtools/generate/vacancy-batches.repository.js';
 
 /** What the demo job orders need from the database, and their minimum wages. */
 export class DemoVacanciesRepository {
   constructor(private readonly db: Db) {}
-
-  async organisationIds(registrationNumbers: readonly string[]): Promise<Map<string, string>> {
-    if (registrationNumbers.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('organisation')
-      .select(['id', 'registration_number'])
-      .where('registration_number', 'in', [...registrationNumbers])
-      .execute();
-    return new Map(rows.map((row) => [row.registration_number ?? '', row.id]));
-  }
-
-  async userIds(emails: readonly string[]): Promise<Map<string, string>> {
-    if (emails.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('app_user')
-      .select(['id', 'email'])
-      .where('email', 'in', [...emails])
-      .execute();
-    return new Map(rows.map((row) => [row.email, row.id]));
-  }
 
   async vacancyExists(id: string): Promise<boolean> {
     const row = await this.db

@@ -3,7 +3,7 @@ import { testConfig } from '../../../test/helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
 import { seed } from '../../seed.js';
 import { createServices } from '../../services.js';
-import { applicableFloor } from './generate/wages.js';
+import { applicableFloor } from '../../devtools/generate/wages.js';
 import { DEMO_VACANCY_COUNT, seedDemoVacancies } from './vacancies.demo.js';
 import { isoDate } from './vacancy.states.js';
 import { meetsMinimum } from './wage.js';
@@ -109,9 +109,12 @@ describe('demo job orders', () => {
   });
 
   it('is idempotent: seeding again adds nothing', async () => {
+    const services = createServices({ db: database.kysely, config: testConfig() });
     const again = await seedDemoVacancies({
       db: database.kysely,
-      audit: createServices({ db: database.kysely, config: testConfig() }).audit,
+      audit: services.audit,
+      organisationIds: (numbers) => services.organisations.idsByRegistration(numbers),
+      userIds: async () => new Map(),
     });
     expect(again).toEqual({ vacancies: 0, minimumWages: 0 });
     await seed(database.kysely, { demo: true, config: testConfig() });

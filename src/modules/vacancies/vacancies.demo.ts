@@ -1,19 +1,19 @@
 import type { Db } from '../../database.js';
 import { SYSTEM_ACTOR, type AuditLog } from '../../platform/audit/audit.js';
 import { DEMO_ORGANISATIONS, DEMO_USERS } from '../demo/demo.data.js';
-import { DemoVacanciesRepository } from './generate/demo.repository.js';
-import { GenerateRepository } from './generate/generate.repository.js';
-import { OCCUPATIONS, type Sector } from './generate/occupations.js';
-import { Random } from './generate/prng.js';
-import { addToBatch, emptyBatch } from './generate/rows.js';
-import { insertBatch } from './generate/vacancy-batches.repository.js';
+import { DemoVacanciesRepository } from './vacancies-demo.repository.js';
+import { GenerateRepository } from '../../devtools/generate/generate.repository.js';
+import { OCCUPATIONS, type Sector } from '../../devtools/generate/occupations.js';
+import { Random } from '../../devtools/generate/prng.js';
+import { addToBatch, emptyBatch } from '../../devtools/generate/rows.js';
+import { insertBatch } from '../../devtools/generate/vacancy-batches.repository.js';
 import {
   generateVacancy,
   type AgencyRef,
   type EmployerRef,
   type GenerationContext,
-} from './generate/vacancy-factory.js';
-import type { MinimumWageRule } from './generate/wages.js';
+} from '../../devtools/generate/vacancy-factory.js';
+import type { MinimumWageRule } from '../../devtools/generate/wages.js';
 import type { VacancyState, WagePeriod } from './vacancy.states.js';
 
 /**
@@ -86,6 +86,10 @@ const userOf = (key: string) => DEMO_USERS.find((user) => user.organisation === 
 export async function seedDemoVacancies(ports: {
   db: Db;
   audit: AuditLog;
+  /** The organisations module's ids of organisations by registration number. */
+  organisationIds(registrationNumbers: readonly string[]): Promise<Map<string, string>>;
+  /** The accounts module's ids of users by email address. */
+  userIds(emails: readonly string[]): Promise<Map<string, string>>;
   now?: Date;
 }): Promise<{ vacancies: number; minimumWages: number }> {
   const now = ports.now ?? new Date();
@@ -95,11 +99,11 @@ export async function seedDemoVacancies(ports: {
   const vacancyIds = Array.from({ length: DEMO_VACANCY_COUNT }, () => ids.uuid());
   if (await repository.vacancyExists(vacancyIds[0] ?? '')) return { vacancies: 0, minimumWages: 0 };
 
-  const organisations = await repository.organisationIds(
+  const organisations = await ports.organisationIds(
     DEMO_ORGANISATIONS.map((organisation) => organisation.registrationNumber),
   );
   const idOf = (key: string) => organisations.get(byKey(key)?.registrationNumber ?? '');
-  const users = await repository.userIds(DEMO_USERS.map((user) => user.email));
+  const users = await ports.userIds(DEMO_USERS.map((user) => user.email));
   const userIdOf = (key: string) => users.get(userOf(key) ?? '') ?? null;
   const authorityId = idOf('origin');
   const agencyId = idOf('agency1');

@@ -3,6 +3,8 @@ import type { LicensingService } from '../licensing/licensing.service.js';
 import { defineModule } from '../manifest.js';
 import type { OrganisationTables } from '../organisations/organisations.tables.js';
 import type { ReferenceService } from '../reference/reference.service.js';
+import type { Accounts } from '../accounts/accounts.module.js';
+import type { OrganisationsService } from '../organisations/organisations.service.js';
 import { seedExchangeRates } from './exchange-rates.seed.js';
 import { jobOrdersApi } from './job-orders.api.js';
 import { JobOrdersRepository } from './job-orders.repository.js';
@@ -19,7 +21,12 @@ import type { VacancyTables } from './vacancy.tables.js';
 
 export const vacanciesModule = defineModule<
   VacancyTables & LicensingTables & OrganisationTables,
-  { reference: ReferenceService; licensing: LicensingService },
+  {
+    reference: ReferenceService;
+    licensing: LicensingService;
+    organisations: OrganisationsService;
+    accounts: Accounts;
+  },
   {
     jobOrders: JobOrdersService;
     minimumWages: MinimumWagesService;
@@ -97,5 +104,18 @@ export const vacanciesModule = defineModule<
   ],
   seed: async ({ db }) => seedExchangeRates(db),
   // After the licences: the demo job orders recruit through the licensed agency.
-  demo: async ({ db, audit }) => seedDemoVacancies({ db, audit }),
+  demo: async ({ db, audit }, { organisations, accounts }) =>
+    seedDemoVacancies({
+      db,
+      audit,
+      organisationIds: (numbers) => organisations.idsByRegistration(numbers),
+      userIds: async (emails) => {
+        const ids = new Map<string, string>();
+        for (const email of emails) {
+          const id = await accounts.accounts.findActiveUserIdByEmail(email);
+          if (id) ids.set(email, id);
+        }
+        return ids;
+      },
+    }),
 });
