@@ -1,7 +1,19 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Db } from '../../database.js';
+import {
+  LifecycleHistoryRepository,
+  type LifecycleEventTable,
+} from '../../platform/lifecycle/lifecycle-history.repository.js';
+import type { LifecycleEventRow } from '../../platform/lifecycle/transition.js';
 import type { CefrLevel } from './job-orders.schemas.js';
+import { OPEN_UNTIL_DEADLINE } from './vacancy.as-of.js';
 import type { VacancyState, WagePeriod } from './vacancy.states.js';
+
+/** vacancy_event: the lifecycle event table of job orders (and the search index's change feed). */
+const VACANCY_EVENT_TABLE: LifecycleEventTable = {
+  table: 'vacancy_event',
+  subjectColumn: 'vacancy_id',
+};
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -193,7 +205,11 @@ function termColumns(terms: VacancyTerms) {
 
 /** Job orders: the only place with their SQL. */
 export class JobOrdersRepository {
-  constructor(private readonly db: Db) {}
+  private readonly lifecycleHistory: LifecycleHistoryRepository;
+
+  constructor(private readonly db: Db) {
+    this.lifecycleHistory = new LifecycleHistoryRepository(db);
+  }
 
   transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(work);
@@ -311,7 +327,7 @@ export class JobOrdersRepository {
     }
   }
 
-  /** The one UPDATE of `state` (called only by vacancy.transition.ts). */
+  /** The one UPDATE of `state` (called only by the lifecycle store in vacancy.transition.ts). */
   async writeState(trx: Executor, id: string, write: StateWrite): Promise<void> {
     await trx
       .updateTable('vacancy')
@@ -329,32 +345,21 @@ export class JobOrdersRepository {
       .execute();
   }
 
-  async insertEvent(
-    trx: Executor,
-    event: {
-      vacancyId: string;
-      event: string;
-      fromState: string | null;
-      toState: string;
-      reason: string | null;
-      actorUserId: string | null;
-      actorOrganisationId: string | null;
-      actorApiKeyId: string | null;
-      at: Date;
-    },
-  ): Promise<void> {
+  /** Only the vacancy's lifecycle store (vacancy.transition.ts) calls this. */
+  async insertEvent(trx: Executor, event: LifecycleEventRow): Promise<void> {
     await trx
       .insertInto('vacancy_event')
       .values({
-        vacancy_id: event.vacancyId,
+        vacancy_id: event.subjectId,
         event: event.event,
         from_state: event.fromState,
         to_state: event.toState,
         reason: event.reason,
         actor_user_id: event.actorUserId,
         actor_organisation_id: event.actorOrganisationId,
+        actor_role: event.actorRole,
         actor_api_key_id: event.actorApiKeyId,
-        occurred_at: event.at,
+        occurred_at: event.occurredAt,
       })
       .execute();
   }
@@ -367,22 +372,30 @@ export class JobOrdersRepository {
   }
 
   async history(id: string): Promise<VacancyHistoryRecord[]> {
-    const rows = await this.db
-      .selectFrom('vacancy_event as e')
-      .leftJoin('organisation as o', 'o.id', 'e.actor_organisation_id')
-      .select(['e.id', 'e.event', 'e.from_state', 'e.to_state', 'e.reason', 'e.occurred_at'])
-      .select('o.name as organisation_name')
-      .where('e.vacancy_id', '=', id)
-      .orderBy('e.id', 'desc')
-      .execute();
+    const rows = await this.lifecycleHistory.history(VACANCY_EVENT_TABLE, [id]);
+    const ids = [...new Set(rows.flatMap((row) => row.actorOrganisationId ?? []))];
+    const names =
+      ids.length === 0
+        ? new Map<string, string>()
+        : new Map(
+            (
+              await this.db
+                .selectFrom('organisation')
+                .select(['id', 'name'])
+                .where('id', 'in', ids)
+                .execute()
+            ).map((row) => [row.id, row.name]),
+          );
     return rows.map((row) => ({
       id: Number(row.id),
       event: row.event,
-      fromState: row.from_state,
-      toState: row.to_state,
+      fromState: row.fromState,
+      toState: row.toState,
       reason: row.reason,
-      actorOrganisationName: row.organisation_name,
-      occurredAt: row.occurred_at,
+      actorOrganisationName: row.actorOrganisationId
+        ? (names.get(row.actorOrganisationId) ?? null)
+        : null,
+      occurredAt: row.occurredAt,
     }));
   }
 
@@ -392,7 +405,8 @@ export class JobOrdersRepository {
    */
   async list(
     scope: { all: boolean; organisationIds: string[]; countryCodes: string[] },
-    filter: { state?: VacancyState; limit: number },
+    /** `state` as it stands on `today` ('YYYY-MM-DD'): open past the deadline is expired. */
+    filter: { state?: VacancyState | undefined; today: string; limit: number },
   ): Promise<VacancyRecord[]> {
     let query = vacancyQuery(this.db);
     if (!scope.all) {
@@ -410,7 +424,22 @@ export class JobOrdersRepository {
         ]),
       );
     }
-    if (filter.state) query = query.where('v.state', '=', filter.state);
+    const { state, today } = filter;
+    if (state) {
+      // As vacancy.as-of.ts reads it: still open past the deadline counts as expired.
+      const open: VacancyState[] = [...OPEN_UNTIL_DEADLINE];
+      query = query.where((eb) => {
+        const pastDeadline = eb.and([
+          eb('v.state', 'in', open),
+          eb('v.application_deadline', '<', today),
+        ]);
+        if (state === 'expired') return eb.or([eb('v.state', '=', 'expired'), pastDeadline]);
+        if (open.includes(state)) {
+          return eb.and([eb('v.state', '=', state), eb('v.application_deadline', '>=', today)]);
+        }
+        return eb('v.state', '=', state);
+      });
+    }
     const rows = await query.orderBy('v.updated_at', 'desc').limit(filter.limit).execute();
     return rows.map(toRecord);
   }

@@ -2,6 +2,7 @@ import type { AuditLog } from '../../platform/audit/audit.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { scopeFilter } from '../../platform/authz/principal.js';
+import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { verificationProblems, type CheckedTerms } from './job-orders.checks.js';
@@ -24,6 +25,7 @@ import type {
 } from './job-orders.repository.js';
 import type { JobOrderInput } from './job-orders.schemas.js';
 import { resolveTerms } from './job-orders.terms.js';
+import { vacancyAsOf } from './vacancy.as-of.js';
 import type { MinimumWagesRepository } from './minimum-wages.repository.js';
 import {
   transitionVacancy,
@@ -58,6 +60,7 @@ export class JobOrdersService {
   private readonly minimumWages: MinimumWagesRepository;
   private readonly reference: ReferenceService;
   private readonly audit: AuditLog;
+  private readonly events: EventPublisher | null;
   private readonly clock: () => Date;
 
   constructor(deps: {
@@ -65,40 +68,39 @@ export class JobOrdersService {
     minimumWages: MinimumWagesRepository;
     reference: ReferenceService;
     audit: AuditLog;
+    /** The domain-event outbox: every transition publishes `vacancy.<past tense>`. */
+    events?: EventPublisher | null;
     clock?: () => Date;
   }) {
     this.repository = deps.repository;
     this.minimumWages = deps.minimumWages;
     this.reference = deps.reference;
     this.audit = deps.audit;
+    this.events = deps.events ?? null;
     this.clock = deps.clock ?? (() => new Date());
   }
 
   /** Job orders the caller may see: their organisation's, or those of their jurisdiction. */
   async list(ctx: ActorContext, state?: VacancyState): Promise<VacancyRecord[]> {
-    await this.expireDue();
     const owners = scopeFilter(ctx.principal, 'vacancy.update');
     const deciders = scopeFilter(ctx.principal, 'vacancy.decide');
     if (!owners && !deciders) return [];
-    if (owners?.all || deciders?.all) {
-      return this.repository.list(
-        { all: true, organisationIds: [], countryCodes: [] },
-        { state, limit: LIST_LIMIT },
-      );
-    }
-    return this.repository.list(
-      {
-        all: false,
-        organisationIds: owners && !owners.all ? owners.organisationIds : [],
-        countryCodes: deciders && !deciders.all ? deciders.countryCodes : [],
-      },
-      { state, limit: LIST_LIMIT },
-    );
+    const today = isoDate(this.clock());
+    const scope =
+      owners?.all || deciders?.all
+        ? { all: true, organisationIds: [], countryCodes: [] }
+        : {
+            all: false,
+            organisationIds: owners && !owners.all ? owners.organisationIds : [],
+            countryCodes: deciders && !deciders.all ? deciders.countryCodes : [],
+          };
+    const vacancies = await this.repository.list(scope, { state, today, limit: LIST_LIMIT });
+    return vacancies.map((vacancy) => vacancyAsOf(vacancy, today));
   }
 
   async get(ctx: ActorContext, id: string, language = 'en'): Promise<JobOrderView> {
-    await this.expireDue();
-    const vacancy = await this.visible(ctx, id);
+    // Past its deadline it shows as expired (without writing: the expiry job writes it).
+    const vacancy = vacancyAsOf(await this.visible(ctx, id), isoDate(this.clock()));
     const [details, history] = await Promise.all([
       this.repository.details(id, language),
       this.repository.history(id),
@@ -229,14 +231,17 @@ export class JobOrdersService {
     return this.run(ctx, 'publish', id, {});
   }
 
-  /** The system's sweep: job orders past their deadline expire. Returns how many. */
+  /**
+   * The system's sweep: job orders past their deadline expire. Returns how many. Run by the
+   * `job_orders.expire` job (job-orders.jobs.ts), never by a read.
+   */
   async expireDue(now: Date = this.clock()): Promise<number> {
     const due = await this.repository.dueForExpiry(isoDate(now));
     let expired = 0;
     for (const id of due) {
       try {
         await transitionVacancy(
-          { repository: this.repository, audit: this.audit },
+          { repository: this.repository, audit: this.audit, events: this.events },
           { vacancyId: id, event: 'expire', actor: SYSTEM_ACTOR, now },
         );
         expired += 1;
@@ -261,13 +266,14 @@ export class JobOrdersService {
     trx?: Executor,
   ): Promise<VacancyRecord> {
     const now = this.clock();
-    const deps = { repository: this.repository, audit: this.audit };
+    const deps = { repository: this.repository, audit: this.audit, events: this.events };
     const input: VacancyTransitionInput = {
       ...(id ? { vacancyId: id } : {}),
       event,
       reason: extra.reason ?? null,
       ...(extra.terms ? { terms: extra.terms } : {}),
       actor: auditActorOf(ctx.principal),
+      principal: ctx.principal,
       requestId: ctx.requestId,
       ipAddress: ctx.ipAddress,
       now,

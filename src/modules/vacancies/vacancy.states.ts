@@ -1,41 +1,32 @@
 import type { FieldProblem } from '../../platform/http/problem.js';
+import { allowedFrom as declaredFrom, decide } from '../../platform/lifecycle/lifecycle.js';
+import {
+  VACANCY_LIFECYCLE,
+  type VacancyEvent,
+  type VacancySnapshot,
+  type VacancyState,
+} from './vacancy.lifecycle.js';
 
 /**
- * The job-order lifecycle (docs/state-diagrams/vacancy.md). `decideVacancy` is pure: named
- * events, the states they leave from, the state they lead to, and the guards that need nothing
- * but the vacancy itself. The checks that need other records (licence, vetting, minimum wage)
- * are made by the service and passed in as `checks`. `transitionVacancy`
- * (vacancy.transition.ts) is the one writer of `vacancy.state`.
+ * The job-order lifecycle (docs/state-diagrams/vacancy.md), declared in vacancy.lifecycle.ts and
+ * run by platform/lifecycle. `decideVacancy` is pure: named events, the states they leave from,
+ * the state they lead to, and the guards that need nothing but the vacancy itself. The checks
+ * that need other records (licence, vetting, minimum wage) are made by the service and passed
+ * in as `checks`. `transitionVacancy` (vacancy.transition.ts) is the one writer of
+ * `vacancy.state`.
  */
 
-export const VACANCY_STATES = [
-  'draft',
-  'submitted',
-  'approved',
-  'rejected',
-  'published',
-  'closed',
-  'filled',
-  'expired',
-] as const;
-export type VacancyState = (typeof VACANCY_STATES)[number];
+export {
+  VACANCY_EVENTS,
+  VACANCY_STATES,
+  type VacancyEvent,
+  type VacancySnapshot,
+  type VacancyState,
+} from './vacancy.lifecycle.js';
+export { isoDate } from '../../platform/lifecycle/lifecycle.js';
 
 export const WAGE_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
 export type WagePeriod = (typeof WAGE_PERIODS)[number];
-
-export const VACANCY_EVENTS = [
-  'create',
-  'update',
-  'submit',
-  'withdraw',
-  'approve',
-  'reject',
-  'publish',
-  'fill_position',
-  'close',
-  'expire',
-] as const;
-export type VacancyEvent = (typeof VACANCY_EVENTS)[number];
 
 /** Who may ask for each event (the policy checks the caller's scope on top). */
 export const OWNER_EVENTS = [
@@ -50,47 +41,12 @@ export type OwnerEvent = (typeof OWNER_EVENTS)[number];
 export const OFFICER_EVENTS = ['approve', 'reject', 'close'] as const;
 export type OfficerEvent = (typeof OFFICER_EVENTS)[number];
 
-interface Rule {
-  from: readonly (VacancyState | null)[];
-  to: VacancyState;
-  reasonRequired: boolean;
-}
-
-export const VACANCY_TRANSITIONS: Record<VacancyEvent, Rule> = {
-  create: { from: [null], to: 'draft', reasonRequired: false },
-  update: { from: ['draft', 'rejected'], to: 'draft', reasonRequired: false },
-  submit: { from: ['draft', 'rejected'], to: 'submitted', reasonRequired: false },
-  withdraw: { from: ['submitted'], to: 'draft', reasonRequired: false },
-  approve: { from: ['submitted'], to: 'approved', reasonRequired: false },
-  reject: { from: ['submitted'], to: 'rejected', reasonRequired: true },
-  publish: { from: ['approved'], to: 'published', reasonRequired: false },
-  // Stays published until the last position is filled (see decideVacancy).
-  fill_position: { from: ['published'], to: 'published', reasonRequired: false },
-  close: { from: ['approved', 'published'], to: 'closed', reasonRequired: false },
-  expire: { from: ['submitted', 'approved', 'published'], to: 'expired', reasonRequired: false },
-};
+export const VACANCY_TRANSITIONS = VACANCY_LIFECYCLE.events;
 
 /** Audit actions: `vacancy.<past tense>`. */
-export const PAST_TENSE: Record<VacancyEvent, string> = {
-  create: 'created',
-  update: 'updated',
-  submit: 'submitted',
-  withdraw: 'withdrawn',
-  approve: 'approved',
-  reject: 'rejected',
-  publish: 'published',
-  fill_position: 'position_filled',
-  close: 'closed',
-  expire: 'expired',
-};
-
-/** The vacancy as the guards see it. */
-export interface VacancySnapshot {
-  state: VacancyState | null;
-  applicationDeadline: string;
-  positions: number;
-  positionsFilled: number;
-}
+export const PAST_TENSE = Object.fromEntries(
+  Object.entries(VACANCY_TRANSITIONS).map(([event, rule]) => [event, rule.past]),
+) as Record<VacancyEvent, string>;
 
 /**
  * What the service found in other records. A check left undefined is not needed for the event.
@@ -105,7 +61,7 @@ export type VacancyDecision =
   { ok: true; to: VacancyState } | { ok: false; problems: FieldProblem[] };
 
 export function allowedFrom(state: VacancyState | null, event: VacancyEvent): boolean {
-  return VACANCY_TRANSITIONS[event].from.includes(state);
+  return declaredFrom(VACANCY_LIFECYCLE, state, event);
 }
 
 /** Pure: may this event happen now, and where does it lead. `today` is 'YYYY-MM-DD'. */
@@ -114,56 +70,15 @@ export function decideVacancy(
   event: VacancyEvent,
   options: { reason?: string | null; today: string; checks?: VacancyChecks },
 ): VacancyDecision {
-  const rule = VACANCY_TRANSITIONS[event];
-  if (!rule.from.includes(current.state)) {
-    return {
-      ok: false,
-      problems: [{ pointer: '/event', detail: `jobOrders.errors.notAllowed.${event}` }],
-    };
-  }
-  const problems: FieldProblem[] = [...(options.checks?.problems ?? [])];
-  if (rule.reasonRequired && !options.reason?.trim()) {
-    problems.push({ pointer: '/reason', detail: 'jobOrders.errors.enterReason' });
-  }
-  const deadlinePassed = current.applicationDeadline < options.today;
-  switch (event) {
-    case 'create':
-    case 'update':
-    case 'submit':
-    case 'approve':
-    case 'publish':
-      if (deadlinePassed) {
-        problems.push({
-          pointer: '/applicationDeadline',
-          detail: 'jobOrders.errors.deadlineInPast',
-        });
-      }
-      break;
-    case 'fill_position':
-      if (current.positionsFilled >= current.positions) {
-        problems.push({ pointer: '/event', detail: 'jobOrders.errors.allPositionsFilled' });
-      }
-      break;
-    case 'expire':
-      if (!deadlinePassed) {
-        problems.push({ pointer: '/event', detail: 'jobOrders.errors.notYetDue' });
-      }
-      break;
-    default:
-      break;
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  if (event === 'fill_position' && current.positionsFilled + 1 >= current.positions) {
-    return { ok: true, to: 'filled' };
-  }
-  return { ok: true, to: rule.to };
+  return decide(
+    VACANCY_LIFECYCLE,
+    current,
+    { event, reason: options.reason ?? null },
+    { today: options.today, problems: options.checks?.problems ?? [] },
+  );
 }
 
 /** Whether the public may see a vacancy in this state (the licence and deadline aside). */
 export function isPublicState(state: VacancyState): boolean {
   return state === 'published';
-}
-
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }

@@ -1,5 +1,15 @@
 import type { AuditActor, AuditLog } from '../../platform/audit/audit.js';
-import { ValidationError, type FieldProblem } from '../../platform/http/problem.js';
+import type { Principal } from '../../platform/authz/principal.js';
+import type { EventPublisher } from '../../platform/events/domain-event.js';
+import type { FieldProblem } from '../../platform/http/problem.js';
+import {
+  transition,
+  transitionIn,
+  type LifecycleBinding,
+  type LifecycleStore,
+  type StateChange,
+  type TransitionInput,
+} from '../../platform/lifecycle/transition.js';
 import type {
   Executor,
   JobOrdersRepository,
@@ -7,7 +17,13 @@ import type {
   VacancyRecord,
   VacancyTerms,
 } from './job-orders.repository.js';
-import { decideVacancy, isoDate, PAST_TENSE, type VacancyEvent } from './vacancy.states.js';
+import {
+  VACANCY_LIFECYCLE,
+  type VacancyCommand,
+  type VacancyEvent,
+  type VacancySnapshot,
+  type VacancyState,
+} from './vacancy.lifecycle.js';
 
 export interface VacancyTransitionInput {
   /** Absent only for 'create'. */
@@ -17,6 +33,8 @@ export interface VacancyTransitionInput {
   /** The terms written by 'create' and 'update'. */
   terms?: VacancyTerms;
   actor: AuditActor;
+  /** The caller, when a person or a key acts (the declared authority is checked too). */
+  principal?: Principal | null;
   /** Checks that read other records (licence, vetting, minimum wage), made inside the lock. */
   checks?: (trx: Executor, current: VacancyRecord | null) => Promise<FieldProblem[]>;
   requestId?: string | null;
@@ -24,16 +42,24 @@ export interface VacancyTransitionInput {
   now: Date;
 }
 
+export interface VacancyTransitionDeps {
+  repository: JobOrdersRepository;
+  audit: AuditLog;
+  /** The outbox: every transition publishes `vacancy.<past tense>`. */
+  events?: EventPublisher | null;
+}
+
 /**
- * The one writer of vacancy.state (see vacancy.states.ts). In one transaction: lock the row,
- * run the checks, decide, write the state and its timestamp, append vacancy_event (which is also
- * the public search index's change feed) and the audit event.
+ * The one writer of vacancy.state, through platform/lifecycle: in one transaction it locks the
+ * row, runs the checks, decides, writes the state and its timestamp, appends vacancy_event
+ * (also the public search index's change feed), publishes the domain event and records the
+ * audit event.
  */
 export async function transitionVacancy(
-  deps: { repository: JobOrdersRepository; audit: AuditLog },
+  deps: VacancyTransitionDeps,
   input: VacancyTransitionInput,
 ): Promise<VacancyRecord> {
-  return deps.repository.transaction((trx) => transitionVacancyIn(trx, deps, input));
+  return transition(engineDeps(deps), VACANCY_BINDING, engineInput(input));
 }
 
 /**
@@ -43,103 +69,126 @@ export async function transitionVacancy(
  */
 export async function transitionVacancyIn(
   trx: Executor,
-  deps: { repository: JobOrdersRepository; audit: AuditLog },
+  deps: VacancyTransitionDeps,
   input: VacancyTransitionInput,
 ): Promise<VacancyRecord> {
-  const { repository, audit } = deps;
-  const today = isoDate(input.now);
-  const current = input.vacancyId ? await repository.lock(trx, input.vacancyId) : null;
-  if (input.vacancyId && !current) {
-    throw new ValidationError([{ pointer: '/event', detail: 'jobOrders.errors.notFound' }]);
-  }
-  const problems = input.checks ? await input.checks(trx, current) : [];
-  const deadline = input.terms?.applicationDeadline ?? current?.applicationDeadline ?? today;
-  const decision = decideVacancy(
-    {
-      state: current?.state ?? null,
-      applicationDeadline: deadline,
-      positions: input.terms?.positions ?? current?.positions ?? 1,
-      positionsFilled: current?.positionsFilled ?? 0,
-    },
-    input.event,
-    { reason: input.reason ?? null, today, checks: { problems } },
-  );
-  if (!decision.ok) throw new ValidationError(decision.problems);
-
-  let vacancyId = current?.id ?? null;
-  if (input.event === 'create') {
-    if (!input.terms) throw new Error('create needs terms');
-    vacancyId = await repository.insertDraft(trx, input.terms, input.actor.userId);
-  } else if (input.event === 'update') {
-    if (!input.terms || !vacancyId) throw new Error('update needs terms and a vacancy');
-    await repository.updateTerms(trx, vacancyId, input.terms);
-  }
-  if (!vacancyId) throw new Error('no vacancy to transition');
-
-  await repository.writeState(trx, vacancyId, stateWrite(input, decision.to, current));
-  const reason = input.reason?.trim() || null;
-  await repository.insertEvent(trx, {
-    vacancyId,
-    event: input.event,
-    fromState: current?.state ?? null,
-    toState: decision.to,
-    reason,
-    actorUserId: input.actor.userId,
-    actorOrganisationId: input.actor.organisationId,
-    actorApiKeyId: input.actor.apiKeyId,
-    at: input.now,
-  });
-  if (input.event === 'fill_position') {
-    await repository.insertPositionFill(trx, vacancyId, input.now, input.actor.userId);
-  }
-  await audit.record(trx, {
-    action: `vacancy.${PAST_TENSE[input.event]}`,
-    actor: input.actor,
-    subjectType: 'vacancy',
-    subjectIds: [vacancyId],
-    requestId: input.requestId ?? null,
-    ipAddress: input.ipAddress ?? null,
-    before: current ? { state: current.state, positionsFilled: current.positionsFilled } : null,
-    after: {
-      state: decision.to,
-      reason,
-      ...(input.terms ? { terms: auditedTerms(input.terms) } : {}),
-      ...(input.event === 'fill_position'
-        ? { positionsFilled: (current?.positionsFilled ?? 0) + 1 }
-        : {}),
-    },
-  });
-  const written = await repository.find(vacancyId, trx);
-  if (!written) throw new Error('vacancy vanished inside its own transaction');
-  return written;
+  return transitionIn(trx, engineDeps(deps), VACANCY_BINDING, engineInput(input));
 }
 
-function stateWrite(
+/** What the writer carries: the event, its reason, and the terms of 'create' and 'update'. */
+interface VacancyWork extends VacancyCommand {
+  terms: VacancyTerms | null;
+}
+
+function engineDeps(deps: VacancyTransitionDeps) {
+  return { store: vacancyStore(deps.repository), audit: deps.audit, events: deps.events ?? null };
+}
+
+function engineInput(
   input: VacancyTransitionInput,
-  to: StateWrite['state'],
-  current: VacancyRecord | null,
-): StateWrite {
+): TransitionInput<VacancyEvent, VacancyWork, Executor, VacancyRecord> {
+  return {
+    subjectId: input.vacancyId ?? null,
+    command: { event: input.event, reason: input.reason ?? null, terms: input.terms ?? null },
+    actor: input.actor,
+    principal: input.principal ?? null,
+    ...(input.checks ? { checks: input.checks } : {}),
+    requestId: input.requestId ?? null,
+    ipAddress: input.ipAddress ?? null,
+    now: input.now,
+  };
+}
+
+const VACANCY_BINDING: LifecycleBinding<
+  VacancyState,
+  VacancyEvent,
+  keyof typeof VACANCY_LIFECYCLE.guards,
+  VacancySnapshot,
+  VacancyWork,
+  VacancyRecord
+> = {
+  lifecycle: VACANCY_LIFECYCLE,
+  snapshot: (current, { terms }, today) => ({
+    state: current?.state ?? null,
+    applicationDeadline: terms?.applicationDeadline ?? current?.applicationDeadline ?? today,
+    positions: terms?.positions ?? current?.positions ?? 1,
+    positionsFilled: current?.positionsFilled ?? 0,
+  }),
+  stateOf: (vacancy) => vacancy.state,
+  notFound: { pointer: '/event', detail: 'jobOrders.errors.notFound' },
+  audit: {
+    subjectType: 'vacancy',
+    subjectIds: (_written, id) => [id],
+    before: (current) => ({ state: current.state, positionsFilled: current.positionsFilled }),
+    after: (written, change) => ({
+      state: change.to,
+      reason: change.reason,
+      ...(change.command.terms ? { terms: auditedTerms(change.command.terms) } : {}),
+      ...(change.command.event === 'fill_position'
+        ? { positionsFilled: written.positionsFilled }
+        : {}),
+    }),
+  },
+  payload: (written) => ({
+    employerId: written.employerId,
+    agencyId: written.agencyId,
+    originCountry: written.originCountry,
+    applicationDeadline: written.applicationDeadline,
+  }),
+};
+
+/** The vacancy's SQL for the writer: JobOrdersRepository. */
+function vacancyStore(
+  repository: JobOrdersRepository,
+): LifecycleStore<Executor, VacancyState, VacancyWork, VacancyRecord> {
+  return {
+    transaction: (work) => repository.transaction(work),
+    lock: (trx, id) => repository.lock(trx, id),
+    find: (trx, id) => repository.find(id, trx),
+    write: async (trx, change) => {
+      const { command, current } = change;
+      let vacancyId = current?.id ?? null;
+      if (command.event === 'create') {
+        if (!command.terms) throw new Error('create needs terms');
+        vacancyId = await repository.insertDraft(trx, command.terms, change.actor.userId);
+      } else if (command.event === 'update') {
+        if (!command.terms || !vacancyId) throw new Error('update needs terms and a vacancy');
+        await repository.updateTerms(trx, vacancyId, command.terms);
+      }
+      if (!vacancyId) throw new Error('no vacancy to transition');
+      await repository.writeState(trx, vacancyId, stateWrite(change));
+      if (command.event === 'fill_position') {
+        await repository.insertPositionFill(trx, vacancyId, change.now, change.actor.userId);
+      }
+      return vacancyId;
+    },
+    insertEvent: (trx, row) => repository.insertEvent(trx, row),
+  };
+}
+
+function stateWrite(change: StateChange<VacancyState, VacancyWork, VacancyRecord>): StateWrite {
+  const { to, now, current } = change;
   const write: StateWrite = { state: to };
-  switch (input.event) {
+  switch (change.command.event) {
     case 'submit':
-      write.submittedAt = input.now;
+      write.submittedAt = now;
       break;
     case 'approve':
-      write.approvedAt = input.now;
+      write.approvedAt = now;
       break;
     case 'reject':
-      write.rejectedAt = input.now;
+      write.rejectedAt = now;
       break;
     case 'publish':
-      write.publishedAt = input.now;
+      write.publishedAt = now;
       break;
     case 'fill_position':
       write.positionsFilled = (current?.positionsFilled ?? 0) + 1;
-      if (to === 'filled') write.endedAt = input.now;
+      if (to === 'filled') write.endedAt = now;
       break;
     case 'close':
     case 'expire':
-      write.endedAt = input.now;
+      write.endedAt = now;
       break;
     default:
       break;

@@ -45,8 +45,11 @@ export interface EventDeclaration<S extends string, G extends string, Snapshot> 
   /** The states it leaves from; null: the subject does not exist yet (the event creates it). */
   from: readonly (S | null)[];
   to: S;
-  /** A second target, chosen when `test` holds (fill_position fills the last position). */
-  branch?: { to: S; when: string; test: (current: Snapshot) => boolean };
+  /**
+   * A second target, chosen when `test` holds (fill_position fills the last position); `when`
+   * and `otherwise` label the two arrows of the diagram.
+   */
+  branch?: { to: S; when: string; otherwise: string; test(current: Snapshot): boolean };
   /** The verb of the audit action and the domain event: `<lifecycle>.<past>`. */
   past: string;
   authority: EventAuthority;
@@ -79,6 +82,8 @@ export interface Lifecycle<
   /** One sentence for the diagram's heading. */
   title: string;
   states: readonly S[];
+  /** The checks on other records that events name, with one line each for the diagram. */
+  checks?: Readonly<Record<string, string>>;
   events: { readonly [K in E]: EventDeclaration<S, G, Snapshot> };
   guards: { readonly [K in G]: Guard<Snapshot, Command> };
   /** The refusal of an event its state does not allow, and of a missing reason. */
@@ -167,4 +172,44 @@ export function mayRaise(authority: EventAuthority, principal: Principal): boole
 /** 'YYYY-MM-DD' of a moment, in UTC: the day guards compare dates against. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Every state (and "not yet", null) × every event, decided with inputs that pass the guards:
+ * the state it leads to, '-' where the state does not allow the event, or the refusal's message
+ * keys. Lifecycle tests compare it with the
+ * grid they expect, so that a change to a declaration is a change to a test.
+ */
+export function walk<
+  S extends string,
+  E extends string,
+  G extends string,
+  Snapshot extends { state: S | null },
+  Command extends LifecycleCommand<E>,
+>(
+  lifecycle: Lifecycle<S, E, G, Snapshot, Command>,
+  passing: {
+    snapshot(state: S | null, event: E): Snapshot;
+    command(event: E): Command;
+    today: string;
+  },
+): Record<string, Record<E, string>> {
+  const events = Object.keys(lifecycle.events) as E[];
+  const grid: Record<string, Record<E, string>> = {};
+  for (const state of [null, ...lifecycle.states]) {
+    const row = {} as Record<E, string>;
+    for (const event of events) {
+      const decision = decide(lifecycle, passing.snapshot(state, event), passing.command(event), {
+        today: passing.today,
+      });
+      const refusal = decision.ok ? [] : decision.problems.map((problem) => problem.detail);
+      const notAllowed = lifecycle.problems.notAllowed(event).detail;
+      if (decision.ok) row[event] = decision.to;
+      // '-': the state does not allow the event, and that alone is the refusal.
+      else if (refusal.length === 1 && refusal[0] === notAllowed) row[event] = '-';
+      else row[event] = `refused: ${refusal.join(', ')}`;
+    }
+    grid[state ?? '(new)'] = row;
+  }
+  return grid;
 }

@@ -133,7 +133,7 @@ export interface TransitionInput<
 
 export interface TransitionDeps<Trx extends EventExecutor, S extends string, Command, Subject> {
   store: LifecycleStore<Trx, S, Command, Subject>;
-  audit: AuditLog;
+  audit: Pick<AuditLog, 'record'>;
   /** The outbox; without it no domain event is published (tests of other things, scripts). */
   events?: EventPublisher | null;
 }

@@ -1,0 +1,56 @@
+import type { DiagramDocument } from '../platform/lifecycle/diagram.js';
+import { LICENCE_LIFECYCLE } from './licensing/licence.lifecycle.js';
+import { VETTING_LIFECYCLE } from './licensing/vetting.lifecycle.js';
+import { VACANCY_LIFECYCLE } from './vacancies/vacancy.lifecycle.js';
+
+/**
+ * The documents of docs/state-diagrams/: which lifecycles each shows, and the prose around the
+ * generated diagrams and tables. `npm run docs:lifecycles` writes them; state-diagrams.test.ts
+ * fails when one is stale. A new lifecycle adds its section here.
+ */
+export const STATE_DIAGRAM_DOCUMENTS: DiagramDocument[] = [
+  {
+    file: 'docs/state-diagrams/licence.md',
+    title: 'Licence and employer vetting lifecycles',
+    sections: [
+      {
+        lifecycle: LICENCE_LIFECYCLE,
+        source: 'src/modules/licensing/licence.lifecycle.ts',
+        intro:
+          'Each transition appends a `licence_event` row (who: user, organisation, role, API key; when; why; from; to; and the new end date of a grant or a renewal).',
+        notes: [
+          'A refused agency may apply again (a new licence row). At most one licence per agency is `applied`, `active` or `suspended` (partial unique index); a grant takes the next number of the country’s register (KE-RA-2026-0001) unless the officer gives one.',
+          '',
+          'Expiry: `LicensingService.expireDue(now)` runs one audited `expire` transition per licence past its last day, as the system actor.',
+        ].join('\n'),
+      },
+      {
+        lifecycle: VETTING_LIFECYCLE,
+        source: 'src/modules/licensing/vetting.lifecycle.ts',
+        intro:
+          'Each transition appends an `employer_vetting_event` row, of the same shape as `licence_event`. The audit action is `employer.<past tense>`, on the employer.',
+        notes:
+          'Any officer holding `employer.vet` may vet any employer (see `canVetEmployers` in `licensing.policy.ts`); every decision is audited.',
+      },
+    ],
+  },
+  {
+    file: 'docs/state-diagrams/vacancy.md',
+    title: 'Job-order (vacancy) lifecycle',
+    sections: [
+      {
+        lifecycle: VACANCY_LIFECYCLE,
+        source: 'src/modules/vacancies/vacancy.lifecycle.ts',
+        intro:
+          'Each transition appends a `vacancy_event` row (event, from, to, reason, organisation, user, role or API key, time). `vacancy_event` is also the change feed of the public search index.',
+        notes: [
+          'Timestamps kept for statistics: `submitted_at`, `approved_at`, `rejected_at`, `published_at`, `ended_at` (closed, filled or expired), and one `vacancy_position_fill` row per position filled. The checks on other records are made by `job-orders.checks.ts` inside the transition’s transaction; an officer’s approval publishes the job order at once when its checks still pass.',
+          '',
+          'Who: owners are the agency that recruits (or the employer, when it posts directly), within their organisation’s scope; an API key needs the permission of each event. Deciders are origin officers of the country workers are recruited from. The employer sees an agency’s job order for it but does not act on it.',
+          '',
+          'Public visibility is not a state: a `published` job order is on the public list only while its deadline has not passed and, when an agency recruits, the agency’s licence is active and in date. So suspending or revoking a licence hides the agency’s vacancies at once, and reinstating it shows them again, without touching the job orders.',
+        ].join('\n'),
+      },
+    ],
+  },
+];
