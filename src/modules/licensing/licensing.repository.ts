@@ -7,6 +7,7 @@ import {
 } from '../../platform/lifecycle/lifecycle-history.repository.js';
 import type { LifecycleEventRow } from '../../platform/lifecycle/transition.js';
 import type { LicensingTables } from './licence.tables.js';
+import type { LatestLicence } from './agency-standing.js';
 import type { LicenceState } from './licence.lifecycle.js';
 
 /** The database with this module's tables (joined into Database by src/database.ts). */
@@ -313,6 +314,30 @@ export class LicensingRepository {
         occurred_at: event.occurredAt,
       })
       .execute();
+  }
+
+  /**
+   * The latest licence of each of these agencies (every agency that ever had one for 'all'):
+   * what agency-standing.ts judges. One query for any number of agencies.
+   */
+  async latestLicences(
+    organisationIds: readonly string[] | 'all',
+    executor: Executor = this.db,
+  ): Promise<LatestLicence[]> {
+    if (organisationIds !== 'all' && organisationIds.length === 0) return [];
+    let query = executor
+      .selectFrom('licence')
+      .distinctOn('organisation_id')
+      .select(['organisation_id', 'state', sql<string | null>`valid_to::text`.as('valid_to')]);
+    if (organisationIds !== 'all') {
+      query = query.where('organisation_id', 'in', [...new Set(organisationIds)]);
+    }
+    const rows = await query.orderBy('organisation_id').orderBy('created_at', 'desc').execute();
+    return rows.map((row) => ({
+      organisationId: row.organisation_id,
+      state: row.state,
+      validTo: row.valid_to,
+    }));
   }
 
   /** Organisation names by id, for history rows. */

@@ -11,7 +11,14 @@ import {
   type LicenceState,
   type OfficerEvent,
 } from './licence.states.js';
-import type { HistoryRecord, LicenceRecord, LicensingRepository } from './licensing.repository.js';
+import type { Kysely } from 'kysely';
+import { standingOf, type AgencyStanding } from './agency-standing.js';
+import type {
+  Executor,
+  HistoryRecord,
+  LicenceRecord,
+  LicensingRepository,
+} from './licensing.repository.js';
 import type { RecruiterRecord, RecruitersRepository } from './recruiters.repository.js';
 import {
   actsForAgency,
@@ -185,6 +192,43 @@ export class LicensingService {
       status: publicStatus(recruiter.licence),
       history: history.filter((row) => PUBLIC_EVENTS.has(row.event)),
     };
+  }
+
+  // For other modules: "agency licensed on a day" has its one definition in agency-standing.ts.
+  // A caller inside a transaction passes it (on PGlite the transaction holds the connection).
+
+  /** Where the agency stands with its licence on `on` ('YYYY-MM-DD'). */
+  async agencyStanding<DB>(
+    organisationId: string,
+    on: string,
+    trx?: Kysely<DB>,
+  ): Promise<AgencyStanding> {
+    const standings = await this.agencyStandings([organisationId], on, trx);
+    return standings.get(organisationId) ?? standingOf(organisationId, null, on);
+  }
+
+  /** The standing of many agencies at once: one query. */
+  async agencyStandings<DB>(
+    organisationIds: readonly string[],
+    on: string,
+    trx?: Kysely<DB>,
+  ): Promise<Map<string, AgencyStanding>> {
+    const latest = await this.repository.latestLicences(
+      organisationIds,
+      trx as Executor | undefined,
+    );
+    const byAgency = new Map(latest.map((licence) => [licence.organisationId, licence]));
+    return new Map(organisationIds.map((id) => [id, standingOf(id, byAgency.get(id) ?? null, on)]));
+  }
+
+  /** Every agency licensed on `on`: one query, for the public search index's agency flags. */
+  async licensedAgencies(on: string): Promise<Set<string>> {
+    const latest = await this.repository.latestLicences('all');
+    return new Set(
+      latest
+        .filter((licence) => standingOf(licence.organisationId, licence, on).licensed)
+        .map((licence) => licence.organisationId),
+    );
   }
 
   /** For the agency's own page: its licences, newest first, with their history. */

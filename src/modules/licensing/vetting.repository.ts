@@ -41,6 +41,28 @@ export class VettingRepository {
     return this.db.transaction().execute((trx) => work(trx));
   }
 
+  /** The vetting state of an employer, from its own table only (for other modules). */
+  async vettingState(
+    organisationId: string,
+    executor: Executor = this.db,
+  ): Promise<VettingState | null> {
+    const row = await executor
+      .selectFrom('employer_vetting')
+      .select('state')
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst();
+    return row?.state ?? null;
+  }
+
+  async vettedEmployerIds(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('employer_vetting')
+      .select('organisation_id')
+      .where('state', '=', 'vetted')
+      .execute();
+    return rows.map((row) => row.organisation_id);
+  }
+
   async findVetting(executor: Executor, organisationId: string): Promise<VettingRecord | null> {
     return this.findWhere(executor, 'employer_vetting.organisation_id', organisationId);
   }

@@ -2,7 +2,8 @@ import type { AuditLog } from '../../platform/audit/audit.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { NotFoundError } from '../../platform/http/problem.js';
-import type { HistoryRecord } from './licensing.repository.js';
+import type { Kysely } from 'kysely';
+import type { Executor, HistoryRecord } from './licensing.repository.js';
 import { canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
 import type { VettingRecord, VettingRepository } from './vetting.repository.js';
 import { transitionVetting, type VettingEvent, type VettingState } from './vetting.states.js';
@@ -62,6 +63,20 @@ export class VettingService {
         ipAddress: ctx.ipAddress,
       },
     );
+  }
+
+  /**
+   * For other modules (job orders): may an agency recruit for this employer? A caller inside a
+   * transaction passes it (on PGlite the transaction holds the connection).
+   */
+  async employerVetted<DB>(organisationId: string, trx?: Kysely<DB>): Promise<boolean> {
+    const state = await this.repository.vettingState(organisationId, trx as Executor | undefined);
+    return state === 'vetted';
+  }
+
+  /** The ids of the employers that are vetted (names and countries: the organisations service). */
+  vettedEmployerIds(): Promise<string[]> {
+    return this.repository.vettedEmployerIds();
   }
 
   /** For other modules (job orders): is this employer vetted? */
