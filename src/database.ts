@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AccountsTables } from './modules/accounts/accounts.tables.js';
 import type { UserTables } from './modules/accounts/users.tables.js';
 import type { AuditTables } from './platform/audit/audit.tables.js';
+import type { EventTables } from './platform/events/outbox.tables.js';
+import type { JobTables } from './platform/jobs/jobs.tables.js';
 import type { IdentityDocumentTables } from './modules/identity-documents/identity-documents.tables.js';
 import type { LicensingTables } from './modules/licensing/licence.tables.js';
 import type { OrganisationTables } from './modules/organisations/organisations.tables.js';
@@ -20,6 +22,8 @@ export interface Database
     AccountsTables,
     OrganisationTables,
     AuditTables,
+    EventTables,
+    JobTables,
     LicensingTables,
     IdentityDocumentTables,
     VacancyTables {}
