@@ -1,0 +1,305 @@
+/**
+ * `npm run new-module -- <name>`: creates src/modules/<name>/ with the rooms every module has
+ * (manifest, tables, repository, service, policy, schemas, routes, api, presenter, page view,
+ * README, a unit test), its locale file in every language, an empty migration, and adds the
+ * module to src/modules/index.ts and its tables to src/database.ts. The new module builds,
+ * lints and serves one page (`/<name>`) at once; then replace the example with the real thing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LANGUAGES } from '../src/platform/i18n/languages.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export class NewModuleError extends Error {}
+
+/** 'job-seekers' → { kebab, camel: 'jobSeekers', pascal: 'JobSeekers', snake: 'job_seeker' }. */
+export function moduleNames(name: string) {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
+    throw new NewModuleError(
+      `"${name}" is not a module name: use lower-case words joined by dashes, e.g. job-seekers`,
+    );
+  }
+  const words = name.split('-');
+  const pascal = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+  const camel = pascal[0]!.toLowerCase() + pascal.slice(1);
+  // The example table: the singular, in snake case (job-seekers → job_seeker).
+  const snake = words.join('_').replace(/s$/, '');
+  return { kebab: name, camel, pascal, snake };
+}
+
+type Names = ReturnType<typeof moduleNames>;
+
+export function moduleFiles(n: Names, timestamp: string): Record<string, string> {
+  const dir = `src/modules/${n.kebab}`;
+  return {
+    [`${dir}/${n.kebab}.module.ts`]: `import { defineModule } from '../manifest.js';
+import { ${n.camel}Api } from './${n.kebab}.api.js';
+import { ${n.pascal}Repository } from './${n.kebab}.repository.js';
+import { ${n.camel}Routes } from './${n.kebab}.routes.js';
+import { ${n.pascal}Service } from './${n.kebab}.service.js';
+import type { ${n.pascal}Tables } from './${n.kebab}.tables.js';
+
+export const ${n.camel}Module = defineModule<
+  ${n.pascal}Tables,
+  object,
+  { ${n.camel}: ${n.pascal}Service }
+>({
+  name: '${n.kebab}',
+  summary: 'TODO: one line for docs/architecture.md',
+  tables: ['${n.snake}'],
+  // Add the module's permissions to platform/authz/catalogue.ts, then list them here.
+  permissions: [],
+  needs: [],
+  services: ({ db, audit }) => ({
+    ${n.camel}: new ${n.pascal}Service(new ${n.pascal}Repository(db), audit),
+  }),
+  pages: async (app, { ${n.camel} }) => {
+    await app.register(${n.camel}Routes, { ${n.camel} });
+  },
+  api: async (app, { ${n.camel} }) => {
+    await app.register(${n.camel}Api, { ${n.camel} });
+  },
+});
+`,
+    [`${dir}/${n.kebab}.tables.ts`]: `import type { Generated, Kysely } from 'kysely';
+import type { ReferenceTables } from '../reference/reference.tables.js';
+
+export interface ${n.pascal}Table {
+  id: Generated<string>;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+/** The tables this module owns (declared in its manifest). */
+export interface ${n.pascal}Tables {
+  ${n.snake}: ${n.pascal}Table;
+}
+
+/** What this module's repositories see: its own tables and the read-only reference data. */
+export type ${n.pascal}Db = Kysely<${n.pascal}Tables & ReferenceTables>;
+`,
+    [`${dir}/${n.kebab}.repository.ts`]: `import type { ${n.pascal}Db } from './${n.kebab}.tables.js';
+
+export interface ${n.pascal}Record {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+/** The only SQL of the module, on its own tables. */
+export class ${n.pascal}Repository {
+  constructor(private readonly db: ${n.pascal}Db) {}
+
+  async list(limit: number): Promise<${n.pascal}Record[]> {
+    const rows = await this.db
+      .selectFrom('${n.snake}')
+      .select(['id', 'name', 'created_at'])
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+  }
+}
+`,
+    [`${dir}/${n.kebab}.service.ts`]: `import type { AuditLog } from '../../platform/audit/audit.js';
+import type { ActorContext } from '../../platform/authz/context.js';
+import { can${n.pascal}List } from './${n.kebab}.policy.js';
+import type { ${n.pascal}Record, ${n.pascal}Repository } from './${n.kebab}.repository.js';
+
+/** The module's use cases. Writes run in one transaction and record their audit event. */
+export class ${n.pascal}Service {
+  constructor(
+    private readonly repository: ${n.pascal}Repository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(ctx: ActorContext): Promise<${n.pascal}Record[]> {
+    if (!can${n.pascal}List(ctx.principal)) return [];
+    return this.repository.list(50);
+  }
+
+  /** The audit log, for the writes to come. */
+  get auditLog(): AuditLog {
+    return this.audit;
+  }
+}
+`,
+    [`${dir}/${n.kebab}.policy.ts`]: `import type { Principal } from '../../platform/authz/principal.js';
+
+/** Pure can-do functions, tested as a role × action grid and passed to the views. */
+export function can${n.pascal}List(principal: Principal): boolean {
+  // Replace with the module's permission: can(principal, '${n.snake}.read').
+  return principal.userId !== null;
+}
+`,
+    [`${dir}/${n.kebab}.schemas.ts`]: `import { z } from 'zod';
+
+/** One schema per form or endpoint; messages are locale keys. */
+export const ${n.camel}Query = z.object({
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+});
+`,
+    [`${dir}/${n.kebab}.presenter.ts`]: `import { z } from 'zod';
+import type { ${n.pascal}Record } from './${n.kebab}.repository.js';
+
+/** What the JSON API shows of a record: the only way data leaves the server as JSON. */
+export const ${n.camel}Json = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
+
+export function present${n.pascal}(record: ${n.pascal}Record): z.infer<typeof ${n.camel}Json> {
+  return { id: record.id, name: record.name, createdAt: record.createdAt.toISOString() };
+}
+`,
+    [`${dir}/${n.kebab}.routes.ts`]: `import { actorContext } from '../../platform/http/context.js';
+import { requireSignedIn } from '../../platform/http/authentication.js';
+import type { App } from '../../platform/http/types.js';
+import type { ${n.pascal}Service } from './${n.kebab}.service.js';
+
+/** The module's pages. */
+export async function ${n.camel}Routes(
+  app: App,
+  options: { ${n.camel}: ${n.pascal}Service },
+): Promise<void> {
+  app.get('/${n.kebab}', { preHandler: requireSignedIn() }, async (request, reply) => {
+    const items = await options.${n.camel}.list(actorContext(request));
+    return reply.view('${n.kebab}/views/index.njk', { items });
+  });
+}
+`,
+    [`${dir}/${n.kebab}.api.ts`]: `import { z } from 'zod';
+import { actorContext } from '../../platform/http/context.js';
+import { requireSignedIn } from '../../platform/http/authentication.js';
+import type { App } from '../../platform/http/types.js';
+import { ${n.camel}Json, present${n.pascal} } from './${n.kebab}.presenter.js';
+import type { ${n.pascal}Service } from './${n.kebab}.service.js';
+
+/** The module's JSON routes, under /api/v1. */
+export async function ${n.camel}Api(
+  app: App,
+  options: { ${n.camel}: ${n.pascal}Service },
+): Promise<void> {
+  app.get(
+    '/${n.kebab}',
+    {
+      preHandler: requireSignedIn(),
+      schema: { tags: ['${n.pascal}'], response: { 200: z.object({ items: z.array(${n.camel}Json) }) } },
+    },
+    async (request) => ({
+      items: (await options.${n.camel}.list(actorContext(request))).map(present${n.pascal}),
+    }),
+  );
+}
+`,
+    [`${dir}/${n.kebab}.policy.test.ts`]: `import { describe, expect, it } from 'vitest';
+import { ANONYMOUS } from '../../platform/authz/principal.js';
+import { can${n.pascal}List } from './${n.kebab}.policy.js';
+
+describe('${n.kebab} policy', () => {
+  it('refuses the anonymous', () => {
+    expect(can${n.pascal}List(ANONYMOUS)).toBe(false);
+  });
+});
+`,
+    [`${dir}/views/index.njk`]: `{% extends "layout.njk" %}
+{% block pageTitle %}{{ t("${n.camel}.title") }} – {{ t("service.name") }}{% endblock %}
+{% block content %}
+  <h1 class="govuk-heading-l">{{ t("${n.camel}.title") }}</h1>
+  {% if items.length == 0 %}
+    <p class="govuk-body">{{ t("${n.camel}.empty") }}</p>
+  {% else %}
+    <ul class="govuk-list">
+      {% for item in items %}<li><bdi>{{ item.name }}</bdi></li>{% endfor %}
+    </ul>
+  {% endif %}
+{% endblock %}
+`,
+    [`${dir}/README.md`]: `# ${n.pascal}
+
+What the module is for, in two sentences.
+
+## Owns
+
+| Table | What |
+| --- | --- |
+| \`${n.snake}\` | TODO |
+
+## Needs
+
+Nothing from other modules yet. Name each service it uses in the manifest's \`needs\`.
+
+## Who may do what
+
+| Action | Who (permission, scope) |
+| --- | --- |
+| list (\`GET /${n.kebab}\`, \`GET /api/v1/${n.kebab}\`) | any signed-in user (TODO: a permission) |
+
+## Audit and events
+
+Every write records an audit event in its transaction; domain events published: none yet.
+`,
+    [`migrations/${timestamp}_${n.snake}.sql`]: `create table ${n.snake} (
+  id uuid primary key default gen_random_uuid(),
+  name text not null check (length(name) between 1 and 200),
+  created_at timestamptz not null default now()
+);
+`,
+  };
+}
+
+function localeFiles(n: Names): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const language of LANGUAGES) {
+    // English text in every catalogue until translated: the locale test lists it for review.
+    files[`locales/${language}/${n.camel}.json`] =
+      JSON.stringify({ title: n.pascal, empty: 'Nothing yet.' }, null, 2) + '\n';
+  }
+  return files;
+}
+
+function addLine(file: string, anchor: RegExp, line: string): void {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const match = anchor.exec(text);
+  if (!match) throw new NewModuleError(`Cannot find where to add the module in ${file}`);
+  const at = match.index + match[0].length;
+  fs.writeFileSync(path.join(ROOT, file), text.slice(0, at) + line + text.slice(at));
+}
+
+export function createModule(name: string, now: Date = new Date()): string[] {
+  const n = moduleNames(name);
+  const dir = path.join(ROOT, 'src/modules', n.kebab);
+  if (fs.existsSync(dir)) throw new NewModuleError(`src/modules/${n.kebab} exists already`);
+  const timestamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
+  const files = { ...moduleFiles(n, timestamp), ...localeFiles(n) };
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, file), text);
+  }
+  addLine(
+    'src/modules/index.ts',
+    /^import .*\n(?=\n)/m,
+    `import { ${n.camel}Module } from './${n.kebab}/${n.kebab}.module.js';\n`,
+  );
+  addLine('src/modules/index.ts', /\n(?=\] as const;)/, `  ${n.camel}Module,\n`);
+  addLine(
+    'src/database.ts',
+    /^import type \{ Kysely \} from 'kysely';\n/m,
+    `import type { ${n.pascal}Tables } from './modules/${n.kebab}/${n.kebab}.tables.js';\n`,
+  );
+  addLine('src/database.ts', /\w+Tables(?= \{\}\n)/, `,\n    ${n.pascal}Tables`);
+  return [...Object.keys(files), 'src/modules/index.ts', 'src/database.ts'];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const name = process.argv[2];
+  try {
+    if (!name) throw new NewModuleError('Usage: npm run new-module -- <name>');
+    const written = createModule(name);
+    console.log(`Created the ${name} module:\n  ${written.join('\n  ')}`);
+    console.log('Next: npm run format, then fill in the README, the permissions and the tables.');
+  } catch (error) {
+    if (!(error instanceof NewModuleError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}
