@@ -1,4 +1,4 @@
-import type { Db } from '../../src/database.js';
+import type { Database, Db } from '../../src/database.js';
 import { totpCode } from '../../src/modules/accounts/totp.js';
 import type { ApiKeyRecord } from '../../src/modules/organisations/api-keys.repository.js';
 import type { OrganisationRecord } from '../../src/modules/organisations/organisations.repository.js';
@@ -180,7 +180,7 @@ export class PeopleFactory {
             ).id;
     const administrator = overrides.administrator ?? false;
     const id = await this.deps.db.transaction().execute(async (trx) => {
-      const userId = await this.deps.services.accounts.accounts.createUser(trx, {
+      const userId = await this.deps.services.accounts.accounts.createUser<Database>(trx, {
         email,
         fullName,
         password,

@@ -1,28 +1,21 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../../../test/helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
-import { systemContext } from '../../platform/authz/context.js';
-import { seed } from '../../seed.js';
-import { errorSummary, type TestClient } from '../accounts/testing/client.js';
-import { createUser, principalOf } from '../privacy/test-support.js';
+import { errorSummary, type TestClient } from '../../../test/helpers/client.js';
+import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 import { IdentityDocumentsRepository, isNumberTaken } from './identity-documents.repository.js';
 import { NUMBER_CONTEXT } from './identity-documents.tables.js';
-import {
-  ORIGIN_OFFICER,
-  SEEKER,
-  createIdentityDocumentsTestApp,
-  type IdentityDocumentsTestApp,
-} from './testing/identity-documents-test-app.js';
 import { tablesMatching } from './testing/raw-text.repository.js';
 
-let database: TestDatabase;
-let t: IdentityDocumentsTestApp;
+let h: Harness;
 let seeker: TestClient;
 let seekerId: string;
 const PAGE = '/account/identity-documents';
 const FUTURE_YEAR = String(new Date().getUTCFullYear() + 5);
-const raw = () => database.kysely as unknown as Kysely<unknown>;
+const raw = () => h.db as unknown as Kysely<unknown>;
+const SEEKER = 'jobseeker@demo.corridor.example';
+const ORIGIN_OFFICER = 'origin.officer@demo.corridor.example';
+/** A job seeker's acting context, for the service calls of the tests. */
+const asSeeker = (userId: string) => h.factories.people.contextOf({ id: userId, totpSecret: null });
 
 const passport = (number: string, overrides: Record<string, string> = {}) => ({
   documentType: 'passport',
@@ -35,20 +28,13 @@ const passport = (number: string, overrides: Record<string, string> = {}) => ({
 });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seed(database.kysely, { demo: true, config: testConfig() });
-  t = await createIdentityDocumentsTestApp(database);
-  seeker = await t.signIn(SEEKER, { twoFactor: false });
-  const row = await database.kysely
-    .selectFrom('app_user')
-    .select('id')
-    .where('email', '=', SEEKER)
-    .executeTakeFirstOrThrow();
-  seekerId = row.id;
+  h = await createHarness({ demo: true });
+  const user = await h.demoUser(SEEKER);
+  seeker = await h.signIn(user);
+  seekerId = user.id;
 });
 afterAll(async () => {
-  await t.app.close();
-  await database.close();
+  await h?.close();
 });
 
 describe('a person’s identity documents', () => {
@@ -69,7 +55,7 @@ describe('a person’s identity documents', () => {
     expect(list.body).not.toContain('AK7712034');
     expect(list.body).not.toMatch(/ak 771-2034/i);
 
-    const [event, ...more] = await t.services.audit.list({
+    const [event, ...more] = await h.services.audit.list({
       action: 'identity_document.recorded',
       limit: 10,
     });
@@ -88,35 +74,35 @@ describe('a person’s identity documents', () => {
     expect(await tablesMatching(raw(), seekerId)).toContain('identity_document');
     // The number as stored and as typed. (Digits alone could turn up by chance in a hash.)
     expect(await tablesMatching(raw(), 'AK ?771[ -]?2034')).toEqual([]);
-    const stored = await t.db
+    const stored = await h.db
       .selectFrom('identity_document')
       .selectAll()
       .where('user_id', '=', seekerId)
       .executeTakeFirstOrThrow();
-    expect(t.services.cipher.decrypt(stored.number_encrypted, NUMBER_CONTEXT)).toBe('AK7712034');
-    expect(stored.number_hash).toBe(t.services.cipher.keyedHash('AK7712034', NUMBER_CONTEXT));
+    expect(h.services.cipher.decrypt(stored.number_encrypted, NUMBER_CONTEXT)).toBe('AK7712034');
+    expect(stored.number_hash).toBe(h.services.cipher.keyedHash('AK7712034', NUMBER_CONTEXT));
     expect(stored.expiry_date).toBe(`${FUTURE_YEAR}-03-14`);
   });
 
   it('keeps one current document per type: a new passport replaces the old one', async () => {
     expect((await seeker.post(PAGE, passport('AK7712099'))).statusCode).toBe(303);
-    const rows = await t.db
+    const rows = await h.db
       .selectFrom('identity_document')
       .select('number_hash')
       .where('user_id', '=', seekerId)
       .execute();
     expect(rows).toEqual([
-      { number_hash: t.services.cipher.keyedHash('AK7712099', NUMBER_CONTEXT) },
+      { number_hash: h.services.cipher.keyedHash('AK7712099', NUMBER_CONTEXT) },
     ]);
-    const [event] = await t.services.audit.list({ action: 'identity_document.recorded', limit: 1 });
+    const [event] = await h.services.audit.list({ action: 'identity_document.recorded', limit: 1 });
     expect(event?.before).toEqual({ issuingCountry: 'KE', expiryDate: `${FUTURE_YEAR}-03-14` });
     // The old number is not taken any more.
     expect((await seeker.post(PAGE, passport('AK7712034'))).statusCode).toBe(303);
   });
 
   it('refuses a number registered to another account, and says nothing more', async () => {
-    const otherId = await createUser(database.kysely, { fullName: 'Zawadi Achieng' });
-    await t.identityDocuments.record(systemContext(principalOf(otherId, 'job_seeker')), {
+    const other = await h.factories.people.user({ fullName: 'Zawadi Achieng' });
+    await h.services.identityDocuments.record(await h.factories.people.contextOf(other), {
       documentType: 'passport',
       documentNumber: 'XB9988776',
       issuingCountry: 'KE',
@@ -136,20 +122,23 @@ describe('a person’s identity documents', () => {
     expect(
       (await seeker.post(PAGE, passport('XB9988776', { documentType: 'seafarer_id' }))).statusCode,
     ).toBe(303);
-    expect(t.logs.text).not.toMatch(/XB ?998-?8776/i);
+    expect(h.logs.text).not.toMatch(/XB ?998-?8776/i);
   });
 
   it('maps a concurrent registration of the same number to the same field error', async () => {
     // The service checks first; two registrations at once both pass that check, and the
     // unique index refuses the second.
-    const repository = new IdentityDocumentsRepository(t.db);
-    const [first, second] = [await createUser(database.kysely), await createUser(database.kysely)];
+    const repository = new IdentityDocumentsRepository(h.db);
+    const [first, second] = [
+      (await h.factories.people.user()).id,
+      (await h.factories.people.user()).id,
+    ];
     const insert = (userId: string) =>
-      repository.upsert(t.db, {
+      repository.upsert(h.db, {
         userId,
         documentType: 'passport',
-        numberHash: t.services.cipher.keyedHash('RC1234567', NUMBER_CONTEXT),
-        numberEncrypted: t.services.cipher.encrypt('RC1234567', NUMBER_CONTEXT),
+        numberHash: h.services.cipher.keyedHash('RC1234567', NUMBER_CONTEXT),
+        numberEncrypted: h.services.cipher.encrypt('RC1234567', NUMBER_CONTEXT),
         issuingCountry: 'KE',
         expiryDate: null,
       });
@@ -255,7 +244,7 @@ describe('a person’s identity documents', () => {
       expect(response.body).toMatch(/<title>Error: /);
     }
     // A field sent twice, as a crafted form could.
-    const doubled = await t.app.inject({
+    const doubled = await h.app.inject({
       method: 'POST',
       url: PAGE,
       headers: {
@@ -265,7 +254,7 @@ describe('a person’s identity documents', () => {
       payload: `_csrf=${seeker.csrf}&documentType=passport&documentNumber=A1&documentNumber=B2&issuingCountry=KE`,
     });
     expect(doubled.statusCode).toBe(400);
-    expect(t.logs.text).not.toMatch(/AB ?1234567|ПАСПОРТ|АВ1234567/i);
+    expect(h.logs.text).not.toMatch(/AB ?1234567|ПАСПОРТ|АВ1234567/i);
   });
 
   it('records a document without an expiry date (some do not expire)', async () => {
@@ -283,14 +272,15 @@ describe('a person’s identity documents', () => {
   });
 
   it('removes a document (audited); anyone else’s is "not found"', async () => {
-    const documents = await t.identityDocuments.list(
-      systemContext(principalOf(seekerId, 'job_seeker')),
-    );
+    const documents = await h.services.identityDocuments.list(await asSeeker(seekerId));
     const nationalId = documents.find((document) => document.documentType === 'national_id');
     expect(nationalId).toBeDefined();
-    const otherId = await createUser(database.kysely);
+    const other = await h.factories.people.user();
     await expect(
-      t.identityDocuments.remove(systemContext(principalOf(otherId, 'job_seeker')), nationalId!.id),
+      h.services.identityDocuments.remove(
+        await h.factories.people.contextOf(other),
+        nationalId!.id,
+      ),
     ).rejects.toMatchObject({ status: 404 });
     await seeker.get(PAGE);
     expect((await seeker.post(`${PAGE}/not-an-id/remove`)).statusCode).toBe(404);
@@ -301,7 +291,7 @@ describe('a person’s identity documents', () => {
       'Your document has been removed.',
     );
     expect((await seeker.post(`${PAGE}/${nationalId!.id}/remove`)).statusCode).toBe(404);
-    const [event] = await t.services.audit.list({ action: 'identity_document.removed', limit: 1 });
+    const [event] = await h.services.audit.list({ action: 'identity_document.removed', limit: 1 });
     expect(event).toMatchObject({
       subjectIds: [nationalId!.id],
       dataSubjectUserId: seekerId,
@@ -310,10 +300,10 @@ describe('a person’s identity documents', () => {
   });
 
   it('is the person’s own page: officers get 403, visitors are sent to sign in', async () => {
-    const officer = await t.signIn(ORIGIN_OFFICER);
+    const officer = await h.signIn(await h.demoUser(ORIGIN_OFFICER));
     expect((await officer.get(PAGE)).statusCode).toBe(403);
     expect((await officer.post(PAGE, passport('OF1234567'))).statusCode).toBe(403);
-    const visitor = await t.app.inject({ url: PAGE });
+    const visitor = await h.app.inject({ url: PAGE });
     expect(visitor.statusCode).toBe(303);
     expect(visitor.headers.location).toBe('/sign-in?next=%2Faccount%2Fidentity-documents');
   });

@@ -1,25 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../../../test/helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
-import { seed } from '../../seed.js';
-import { errorSummary, type TestClient } from '../accounts/testing/client.js';
-import {
-  BORDER_OFFICER,
-  EMBASSY_OFFICER,
-  ORIGIN_OFFICER,
-  SEEKER,
-  createIdentityDocumentsTestApp,
-  type IdentityDocumentsTestApp,
-} from './testing/identity-documents-test-app.js';
+import { errorSummary, type TestClient } from '../../../test/helpers/client.js';
+import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 
-let database: TestDatabase;
-let t: IdentityDocumentsTestApp;
+/** Officers look people up by document, on the demo data, through real sign-in and keys. */
+let h: Harness;
 let seekerId: string;
 let originId: string;
 const LOOKUP = '/people/lookup';
 const API = '/api/v1/person-lookups';
 const NUMBER = 'AB1234567';
 const FUTURE_YEAR = String(new Date().getUTCFullYear() + 4);
+const SEEKER = 'jobseeker@demo.corridor.example';
+const ORIGIN_OFFICER = 'origin.officer@demo.corridor.example';
+const EMBASSY_OFFICER = 'embassy.officer@demo.corridor.example';
+const BORDER_OFFICER = 'border.officer@demo.corridor.example';
+
+/** A demo user, signed in once per file (staff with their second factor). */
+const signIn = async (email: string) => h.signIn(await h.demoUser(email));
 
 const lookup = (overrides: Record<string, string | null> = {}) => ({
   documentType: 'passport',
@@ -30,29 +27,22 @@ const lookup = (overrides: Record<string, string | null> = {}) => ({
 });
 
 async function viewedEvents(subjectUserId: string) {
-  return (await t.services.audit.list({ action: 'person.viewed', limit: 100 })).filter(
+  return (await h.services.audit.list({ action: 'person.viewed', limit: 100 })).filter(
     (event) => event.dataSubjectUserId === subjectUserId,
   );
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seed(database.kysely, { demo: true, config: testConfig() });
-  t = await createIdentityDocumentsTestApp(database);
-  const users = await database.kysely
-    .selectFrom('app_user')
-    .select(['id', 'email'])
-    .where('email', 'in', [SEEKER])
-    .execute();
-  seekerId = users[0]!.id;
-  const origin = await database.kysely
+  h = await createHarness({ demo: true });
+  seekerId = (await h.demoUser(SEEKER)).id;
+  const origin = await h.db
     .selectFrom('organisation')
     .select('id')
     .where('kind', '=', 'origin_authority')
     .executeTakeFirstOrThrow();
   originId = origin.id;
   // The job seeker records their Kenyan passport, as they would on their page.
-  const seeker = await t.signIn(SEEKER, { twoFactor: false });
+  const seeker = await signIn(SEEKER);
   await seeker.get('/account/identity-documents');
   const added = await seeker.post('/account/identity-documents', {
     documentType: 'passport',
@@ -65,14 +55,13 @@ beforeAll(async () => {
   expect(added.statusCode).toBe(303);
 });
 afterAll(async () => {
-  await t.app.close();
-  await database.close();
+  await h?.close();
 });
 
 describe('looking a person up by document (pages)', () => {
   let officer: TestClient;
   beforeAll(async () => {
-    officer = await t.signIn(ORIGIN_OFFICER);
+    officer = await signIn(ORIGIN_OFFICER);
   });
 
   it('finds the holder across spacing, case and dashes, masked, and records why', async () => {
@@ -102,7 +91,7 @@ describe('looking a person up by document (pages)', () => {
   });
 
   it('shows the look-up on the person’s "who has looked at my data" page', async () => {
-    const seeker = await t.signIn(SEEKER, { twoFactor: false });
+    const seeker = await signIn(SEEKER);
     const page = await seeker.get('/account/access-log');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('National Employment Authority (demo)');
@@ -124,7 +113,7 @@ describe('looking a person up by document (pages)', () => {
       expect((await officer.post(LOOKUP, lookup(other))).body).toContain('No person found');
     }
 
-    const embassy = await t.signIn(EMBASSY_OFFICER);
+    const embassy = await signIn(EMBASSY_OFFICER);
     const abroad = await embassy.submit(LOOKUP, lookup());
     expect(abroad.statusCode).toBe(200);
     expect(abroad.body).toContain('No person found');
@@ -140,7 +129,7 @@ describe('looking a person up by document (pages)', () => {
   });
 
   it('finds the person for another officer of the same country', async () => {
-    const border = await t.signIn(BORDER_OFFICER);
+    const border = await signIn(BORDER_OFFICER);
     const found = await border.submit(LOOKUP, lookup({ purpose: 'Departure check at JKIA' }));
     expect(found.body).toContain('Wairimu');
     const [latest] = await viewedEvents(seekerId);
@@ -151,11 +140,11 @@ describe('looking a person up by document (pages)', () => {
   });
 
   it('is refused to job seekers (403) and visitors (sign in)', async () => {
-    const seeker = await t.signIn(SEEKER, { twoFactor: false });
+    const seeker = await signIn(SEEKER);
     expect((await seeker.get(LOOKUP)).statusCode).toBe(403);
     await seeker.get('/account/identity-documents');
     expect((await seeker.post(LOOKUP, lookup())).statusCode).toBe(403);
-    const visitor = await t.app.inject({ url: LOOKUP });
+    const visitor = await h.app.inject({ url: LOOKUP });
     expect(visitor.statusCode).toBe(303);
     expect(visitor.headers.location).toBe('/sign-in?next=%2Fpeople%2Flookup');
   });
@@ -194,7 +183,7 @@ describe('looking a person up by document (pages)', () => {
       expect({ form, status: response.statusCode }).toEqual({ form, status: 400 });
       expect({ form, errors: errorSummary(response.body) }).toEqual({ form, errors: messages });
     }
-    expect(t.logs.text).not.toMatch(/AB ?123-?4567|ПАСПОРТ/i);
+    expect(h.logs.text).not.toMatch(/AB ?123-?4567|ПАСПОРТ/i);
   });
 });
 
@@ -202,7 +191,7 @@ describe('POST /api/v1/person-lookups', () => {
   let key: string;
   let keyId: string;
   const call = (body: unknown, bearer = key) =>
-    t.app.inject({
+    h.app.inject({
       method: 'POST',
       url: API,
       headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
@@ -217,7 +206,7 @@ describe('POST /api/v1/person-lookups', () => {
   });
 
   beforeAll(async () => {
-    const admin = await t.signIn(ORIGIN_OFFICER);
+    const admin = await signIn(ORIGIN_OFFICER);
     await admin.get(`/organisations/${originId}/api-keys`);
     const created = await admin.post(`/organisations/${originId}/api-keys`, {
       name: 'Exit clearance system',
@@ -225,7 +214,7 @@ describe('POST /api/v1/person-lookups', () => {
     });
     expect(created.statusCode).toBe(200);
     key = /crd_[a-z0-9]{8}_[A-Za-z0-9_-]{43}/.exec(created.body)![0];
-    const row = await database.kysely
+    const row = await h.db
       .selectFrom('api_key')
       .select('id')
       .where('name', '=', 'Exit clearance system')
@@ -273,10 +262,10 @@ describe('POST /api/v1/person-lookups', () => {
     expect((await call('not an object')).statusCode).toBe(400);
 
     expect((await call(body(), 'crd_nope')).statusCode).toBe(401);
-    const anonymous = await t.app.inject({ method: 'POST', url: API, payload: body() });
+    const anonymous = await h.app.inject({ method: 'POST', url: API, payload: body() });
     expect(anonymous.statusCode).toBe(401);
 
-    const admin = await t.signIn(ORIGIN_OFFICER);
+    const admin = await signIn(ORIGIN_OFFICER);
     await admin.get(`/organisations/${originId}/api-keys`);
     const created = await admin.post(`/organisations/${originId}/api-keys`, {
       name: 'Statistics only',
@@ -284,12 +273,12 @@ describe('POST /api/v1/person-lookups', () => {
     });
     const statisticsKey = /crd_[a-z0-9]{8}_[A-Za-z0-9_-]{43}/.exec(created.body)![0];
     expect((await call(body(), statisticsKey)).statusCode).toBe(403);
-    expect(t.logs.text).not.toMatch(/AB-?1234-?567|АБ123/i);
+    expect(h.logs.text).not.toMatch(/AB-?1234-?567|АБ123/i);
   });
 
   it('is refused to a job seeker’s session (403), before the body is looked at', async () => {
-    const seeker = await t.signIn(SEEKER, { twoFactor: false });
-    const response = await t.app.inject({
+    const seeker = await signIn(SEEKER);
+    const response = await h.app.inject({
       method: 'POST',
       url: API,
       headers: {
@@ -303,7 +292,7 @@ describe('POST /api/v1/person-lookups', () => {
   });
 
   it('is described in the OpenAPI document under People', async () => {
-    const document = (await t.app.inject({ url: '/api/openapi.json' })).json<{
+    const document = (await h.app.inject({ url: '/api/openapi.json' })).json<{
       paths: Record<string, { post?: { tags?: string[] } }>;
     }>();
     expect(document.paths[API]?.post?.tags).toEqual(['People']);

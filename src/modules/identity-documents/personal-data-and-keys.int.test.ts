@@ -1,39 +1,31 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
-import { systemContext } from '../../platform/authz/context.js';
+import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 import { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import { rotateEncryptedColumns } from '../../platform/crypto/rotate.js';
-import { createOrganisation, createUser, principalOf } from '../privacy/test-support.js';
 import { identityDocumentsPersonalData } from './identity-documents.privacy.js';
 import { IdentityDocumentsRepository } from './identity-documents.repository.js';
 import { IdentityDocumentsService } from './identity-documents.service.js';
 import { NUMBER_CONTEXT } from './identity-documents.tables.js';
-import {
-  createIdentityDocumentsTestApp,
-  type IdentityDocumentsTestApp,
-} from './testing/identity-documents-test-app.js';
 
-let database: TestDatabase;
-let t: IdentityDocumentsTestApp;
+let h: Harness;
 const FUTURE_YEAR = String(new Date().getUTCFullYear() + 5);
-const seeker = (userId: string) => systemContext(principalOf(userId, 'job_seeker'));
+/** A job seeker's acting context, for the service calls. */
+const seeker = (userId: string) => h.factories.people.contextOf({ id: userId, totpSecret: null });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await createIdentityDocumentsTestApp(database);
+  h = await createHarness();
 });
 afterAll(async () => {
-  await t.app.close();
-  await database.close();
+  await h?.close();
 });
 
 describe('personal data and keys', () => {
   it('exports the full numbers to their owner, and erasure deletes the documents', async () => {
-    const provider = identityDocumentsPersonalData(t.identityDocuments);
-    const userId = await createUser(database.kysely);
-    await t.identityDocuments.record(seeker(userId), {
+    const provider = identityDocumentsPersonalData(h.services.identityDocuments);
+    const userId = (await h.factories.people.user()).id;
+    await h.services.identityDocuments.record(await seeker(userId), {
       documentType: 'seafarer_id',
       documentNumber: 'sd-55 44 33',
       issuingCountry: 'PH',
@@ -56,9 +48,9 @@ describe('personal data and keys', () => {
       'recordedAt',
       'updatedAt',
     ]);
-    await database.kysely.transaction().execute((trx) => provider.erase(trx, userId));
+    await h.db.transaction().execute((trx) => provider.erase(trx, userId));
     expect(await provider.export(userId)).toEqual([]);
-    const left = await t.db
+    const left = await h.db
       .selectFrom('identity_document')
       .select('id')
       .where('user_id', '=', userId)
@@ -67,8 +59,8 @@ describe('personal data and keys', () => {
   });
 
   it('re-encrypts every number under a new key; the keyed hash, and so lookups, stay the same', async () => {
-    const holderId = await createUser(database.kysely, { fullName: 'Achieng Otieno' });
-    await t.identityDocuments.record(seeker(holderId), {
+    const holderId = (await h.factories.people.user({ fullName: 'Achieng Otieno' })).id;
+    await h.services.identityDocuments.record(await seeker(holderId), {
       documentType: 'passport',
       documentNumber: 'AK7700123',
       issuingCountry: 'KE',
@@ -86,7 +78,7 @@ describe('personal data and keys', () => {
       ...config,
       encryptionKeys: `${newKey},${config.encryptionKeys}`,
     });
-    const db = database.kysely as unknown as Kysely<unknown>;
+    const db = h.db as unknown as Kysely<unknown>;
     expect(await rotateEncryptedColumns(db, both, [column])).toEqual([
       { table: 'identity_document', column: 'number_encrypted', rotated: 1 },
     ]);
@@ -94,17 +86,14 @@ describe('personal data and keys', () => {
     // The old key can go: the number decrypts, and is still found, with the new key alone.
     const onlyNew = FieldCipher.fromConfig({ ...config, encryptionKeys: newKey });
     const documents = new IdentityDocumentsService({
-      repository: new IdentityDocumentsRepository(t.db),
-      audit: t.services.audit,
+      repository: new IdentityDocumentsRepository(h.db),
+      audit: h.services.audit,
       cipher: onlyNew,
       countries: { countryExists: async () => true },
+      people: h.services.accounts.accounts,
     });
-    const authority = await createOrganisation(database.kysely, 'origin_authority');
-    const officer = principalOf(await createUser(database.kysely), 'origin_officer', {
-      organisationId: authority,
-      countryCode: 'KE',
-    });
-    const found = await documents.lookUp(systemContext(officer), {
+    const officer = await h.factories.people.user({ role: 'origin_officer', countryCode: 'KE' });
+    const found = await documents.lookUp(await h.factories.people.contextOf(officer), {
       documentType: 'passport',
       documentNumber: 'ak 770-0123',
       issuingCountry: 'KE',
