@@ -1,5 +1,6 @@
 import type { Db } from '../../database.js';
 import { SYSTEM_ACTOR, type AuditLog } from '../../platform/audit/audit.js';
+import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { DEMO_ORGANISATIONS } from '../demo/demo.data.js';
 import { isoDate, transition, type LicenceCommand } from './licence.states.js';
 import { LicensingRepository } from './licensing.repository.js';
@@ -15,6 +16,8 @@ import { transitionVetting, type VettingEvent } from './vetting.states.js';
 export async function seedDemoLicences(ports: {
   db: Db;
   audit: AuditLog;
+  /** The outbox, so that the demo's transitions are published like any others. */
+  events?: EventPublisher | null;
   now?: Date;
 }): Promise<{ licences: number; vettings: number }> {
   const licences = new LicensingRepository(ports.db);
@@ -37,7 +40,7 @@ export async function seedDemoLicences(ports: {
   if (!authorityId || !agency1 || !agency2) return { licences: 0, vettings: 0 };
   if (await licences.anyLicence()) return { licences: 0, vettings: 0 };
 
-  const deps = { repository: licences, audit: ports.audit };
+  const deps = { repository: licences, audit: ports.audit, events: ports.events ?? null };
   const validFrom = isoDate(new Date(now.getTime() - 180 * 86_400_000));
   const validTo = isoDate(new Date(now.getTime() + 2 * 365 * 86_400_000));
   const steps = async (organisationId: string, commands: LicenceCommand[]) => {
@@ -78,7 +81,7 @@ export async function seedDemoLicences(ports: {
     if (!organisationId) continue;
     for (const event of events) {
       await transitionVetting(
-        { repository: vettings, audit: ports.audit },
+        { repository: vettings, audit: ports.audit, events: ports.events ?? null },
         { organisationId, event, actor: SYSTEM_ACTOR },
       );
     }

@@ -1,5 +1,8 @@
+import { Outbox } from '../../platform/events/outbox.js';
+import { publishedEventTypes } from '../../platform/lifecycle/lifecycle.js';
 import { defineModule } from '../manifest.js';
 import type { OrganisationTables } from '../organisations/organisations.tables.js';
+import { LICENCE_LIFECYCLE } from './licence.lifecycle.js';
 import type { LicensingTables } from './licence.tables.js';
 import { licensingApi } from './licensing.api.js';
 import { seedDemoLicences } from './licensing.demo.js';
@@ -9,6 +12,7 @@ import { LicensingService } from './licensing.service.js';
 import { recruitersApi } from './recruiters.api.js';
 import { RecruitersRepository } from './recruiters.repository.js';
 import { recruitersRoutes } from './recruiters.routes.js';
+import { VETTING_LIFECYCLE } from './vetting.lifecycle.js';
 import { VettingRepository } from './vetting.repository.js';
 import { vettingRoutes } from './vetting.routes.js';
 import { VettingService } from './vetting.service.js';
@@ -24,14 +28,19 @@ export const licensingModule = defineModule<
   tables: ['licence', 'licence_event', 'employer_vetting', 'employer_vetting_event'],
   permissions: ['licence.read', 'licence.decide', 'employer.vet'],
   needs: [],
-  services: ({ db, audit }) => ({
-    licensing: new LicensingService({
-      repository: new LicensingRepository(db),
-      recruiters: new RecruitersRepository(db),
-      audit,
-    }),
-    vetting: new VettingService(new VettingRepository(db), audit),
-  }),
+  services: ({ db, audit }) => {
+    // Every transition publishes `licence.*` / `employer.*` to the outbox, in its transaction.
+    const events = Outbox.of(db);
+    return {
+      licensing: new LicensingService({
+        repository: new LicensingRepository(db),
+        recruiters: new RecruitersRepository(db),
+        audit,
+        events,
+      }),
+      vetting: new VettingService(new VettingRepository(db), audit, events),
+    };
+  },
   pages: async (app, { licensing, vetting }) => {
     await app.register(recruitersRoutes, { licensing });
     await app.register(licensingRoutes, { licensing });
@@ -57,5 +66,12 @@ export const licensingModule = defineModule<
       permission: 'employer.vet',
     },
   ],
-  demo: async ({ db, audit }) => seedDemoLicences({ db, audit }),
+  demo: async ({ db, audit }) => seedDemoLicences({ db, audit, events: Outbox.of(db) }),
+  events: {
+    publishes: [
+      ...publishedEventTypes(LICENCE_LIFECYCLE),
+      ...publishedEventTypes(VETTING_LIFECYCLE),
+    ],
+    consumes: [],
+  },
 });

@@ -1,3 +1,5 @@
+import { Outbox } from '../../platform/events/outbox.js';
+import { publishedEventTypes } from '../../platform/lifecycle/lifecycle.js';
 import type { LicensingTables } from '../licensing/licence.tables.js';
 import type { LicensingService } from '../licensing/licensing.service.js';
 import { defineModule } from '../manifest.js';
@@ -17,6 +19,7 @@ import { VacancySearchService } from './search/search.service.js';
 import { vacanciesPublicApi } from './vacancies-public.api.js';
 import { vacanciesPublicRoutes } from './vacancies-public.routes.js';
 import { seedDemoVacancies } from './vacancies.demo.js';
+import { VACANCY_LIFECYCLE } from './vacancy.lifecycle.js';
 import type { VacancyTables } from './vacancy.tables.js';
 
 export const vacanciesModule = defineModule<
@@ -65,6 +68,8 @@ export const vacanciesModule = defineModule<
         minimumWages: minimumWagesRepository,
         reference,
         audit,
+        // Every transition publishes `vacancy.*` to the outbox, in its transaction.
+        events: Outbox.of(db),
       }),
       minimumWages: new MinimumWagesService(minimumWagesRepository, reference, audit),
       // An in-memory index kept in step with the database (ADR 8).
@@ -103,6 +108,7 @@ export const vacanciesModule = defineModule<
     },
   ],
   seed: async ({ db }) => seedExchangeRates(db),
+  events: { publishes: publishedEventTypes(VACANCY_LIFECYCLE), consumes: [] },
   // After the licences: the demo job orders recruit through the licensed agency.
   demo: async ({ db, audit }, { organisations, accounts }) =>
     seedDemoVacancies({

@@ -213,3 +213,13 @@ export function walk<
   }
   return grid;
 }
+
+/** The domain events a lifecycle publishes, one per event: `licence.granted`… */
+export function publishedEventTypes(lifecycle: {
+  name: string;
+  events: Record<string, { past: string }>;
+}): string[] {
+  return [
+    ...new Set(Object.values(lifecycle.events).map((rule) => `${lifecycle.name}.${rule.past}`)),
+  ];
+}
