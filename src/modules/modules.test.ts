@@ -7,6 +7,8 @@ import { loadConfig } from '../config.js';
 import type { Database } from '../database.js';
 import { offlineDatabase } from '../platform/db/offline.js';
 import { createServices, modules } from '../services.js';
+import { modulesTable, withModulesTable } from './modules-doc.js';
+import prettier from 'prettier';
 
 /**
  * The module manifests against the code and the migrations: every table belongs to exactly one
@@ -150,6 +152,17 @@ describe('module manifests', () => {
     const db = offlineDatabase<Database>();
     const services = createServices({ db, config: loadConfig({ NODE_ENV: 'test' }) });
     expect(Object.keys(services)).toEqual(expect.arrayContaining(['reference', 'privacy']));
+  });
+
+  it('docs/architecture.md lists the modules as the manifests say (npm run docs:modules)', async () => {
+    const file = path.join(ROOT, 'docs/architecture.md');
+    const document = fs.readFileSync(file, 'utf8');
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    const expected = await prettier.format(withModulesTable(document, modulesTable(modules)), {
+      ...options,
+      filepath: file,
+    });
+    expect(document).toBe(expected);
   });
 
   it('has a folder and a manifest file named after the module', () => {
