@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import type { TestUser } from '../../../test/factories/index.js';
+import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 import type { Db } from '../../database.js';
 import { AuditLog, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
-import { systemContext, type ActorContext } from '../../platform/authz/context.js';
+import type { ActorContext } from '../../platform/authz/context.js';
 import { ValidationError } from '../../platform/http/problem.js';
 import { consentPersonalData } from '../consent/consent.privacy.js';
 import { ConsentRepository } from '../consent/consent.repository.js';
@@ -10,29 +11,40 @@ import { ConsentService } from '../consent/consent.service.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import type { PersonalDataProvider } from './privacy.provider.js';
 import { PrivacyRepository } from './privacy.repository.js';
-import { privacyRoutes } from './privacy.routes.js';
 import {
   ACCESS_LOG_PAGE_SIZE,
   PrivacyService,
   type PersonalDataDocument,
 } from './privacy.service.js';
-import {
-  buildTestApp,
-  createOrganisation,
-  createUser,
-  form,
-  principalOf,
-  TEST_CSRF_TOKEN,
-} from './test-support.js';
 
-let database: TestDatabase;
+/**
+ * The data subject's rights: the service with chosen providers, and the pages through the real
+ * app (every module's provider, real sign-in, CSRF).
+ */
+let h: Harness;
 let db: Db;
 let audit: AuditLog;
 let consent: ConsentService;
 let employerId: string;
 let embassyId: string;
 
-const seeker = (userId: string): ActorContext => systemContext(principalOf(userId, 'job_seeker'));
+let seekers = new Map<string, ActorContext>();
+/** A job seeker's acting context, for the service calls. */
+const seeker = (userId: string): ActorContext => {
+  const ctx = seekers.get(userId);
+  if (!ctx) throw new Error(`no job seeker ${userId}`);
+  return ctx;
+};
+/** A job seeker made through the accounts service (real password, audited). */
+async function newSeeker(overrides: { fullName?: string } = {}): Promise<TestUser> {
+  const user = await h.factories.people.user(overrides);
+  seekers.set(user.id, await h.factories.people.contextOf(user));
+  return user;
+}
+/** Someone else: an embassy officer's account, for the access log. */
+async function createUser(): Promise<string> {
+  return (await h.factories.people.user({ role: 'embassy_officer', organisationId: embassyId })).id;
+}
 
 /** A provider standing in for the accounts module: the user's name, erased by anonymising it. */
 const accountProvider: PersonalDataProvider = {
@@ -106,20 +118,28 @@ async function officerViews(subjectUserId: string, officerId: string, purpose = 
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.kysely;
+  h = await createHarness();
+  db = h.db;
+  seekers = new Map();
   audit = new AuditLog(db);
   consent = new ConsentService(new ConsentRepository(db), audit);
-  employerId = await createOrganisation(db, 'employer', 'Gulf Build Contracting');
-  embassyId = await createOrganisation(db, 'embassy', 'Embassy of Nepal, Doha');
+  const { people } = h.factories;
+  employerId = (await people.organisation({ kind: 'employer', name: 'Gulf Build Contracting' })).id;
+  embassyId = (
+    await people.organisation({
+      kind: 'embassy',
+      name: 'Embassy of Nepal, Doha',
+      countryCode: 'QA',
+    })
+  ).id;
 });
 
-afterAll(async () => database.close());
+afterAll(async () => h?.close());
 
 describe('download', () => {
   it('holds every provider’s section and the access log, and is audited', async () => {
-    const userId = await createUser(db, { fullName: 'Sita Gurung' });
-    const officerId = await createUser(db);
+    const userId = (await newSeeker({ fullName: 'Sita Gurung' })).id;
+    const officerId = await createUser();
     await consent.grant(seeker(userId), { organisationId: employerId, purpose: 'profile.view' });
     await officerViews(userId, officerId);
     const privacy = privacyWith([accountProvider, consentPersonalData(consent)]);
@@ -161,13 +181,9 @@ describe('download', () => {
   });
 
   it('is served as a dated JSON attachment', async () => {
-    const userId = await createUser(db);
-    const web = await buildTestApp({
-      pages: (app) => privacyRoutes(app, { privacy: privacyWith([accountProvider]) }),
-    });
-    web.actAs(principalOf(userId, 'job_seeker'));
-    const response = await web.app.inject({ method: 'GET', url: '/account/data/export' });
-    await web.app.close();
+    const user = await newSeeker();
+    const client = await h.signIn(user);
+    const response = await client.get('/account/data/export');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(response.headers['content-disposition']).toMatch(
@@ -176,13 +192,17 @@ describe('download', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     const document = response.json<PersonalDataDocument>();
     expect(document.format).toBe('corridor-personal-data/1');
-    expect(Object.keys(document.sections)).toEqual(['account']);
+    // The real app holds every module's section, the account's last.
+    const sections = Object.keys(document.sections);
+    expect([...sections].sort()).toEqual(['account', 'consent', 'identity_documents', 'roles']);
+    expect(sections.at(-1)).toBe('account');
+    expect(document.subject.userId).toBe(user.id);
   });
 });
 
 describe('erasure', () => {
   it('runs every provider and the audit event in one transaction', async () => {
-    const userId = await createUser(db, { fullName: 'Ram Thapa' });
+    const userId = (await newSeeker({ fullName: 'Ram Thapa' })).id;
     await consent.grant(seeker(userId), { organisationId: employerId, purpose: 'profile.view' });
     await privacyWith([consentPersonalData(consent), accountProvider]).erase(seeker(userId), {});
 
@@ -200,7 +220,7 @@ describe('erasure', () => {
   });
 
   it('leaves nothing half-erased when a provider fails', async () => {
-    const userId = await createUser(db, { fullName: 'Maya Rai' });
+    const userId = (await newSeeker({ fullName: 'Maya Rai' })).id;
     await consent.grant(seeker(userId), { organisationId: employerId, purpose: 'profile.view' });
     const privacy = privacyWith([consentPersonalData(consent), accountProvider, failingProvider]);
     await expect(privacy.erase(seeker(userId), {})).rejects.toThrow('disk on fire');
@@ -211,7 +231,7 @@ describe('erasure', () => {
   });
 
   it('asks for the current password when it can check it', async () => {
-    const userId = await createUser(db);
+    const userId = (await newSeeker()).id;
     const privacy = privacyWith(
       [accountProvider],
       async (id, password) => id === userId && password === 'correct horse',
@@ -226,61 +246,50 @@ describe('erasure', () => {
   });
 
   it('works through the page: confirmation, password, then the confirmation page', async () => {
-    const userId = await createUser(db);
-    const privacy = privacyWith(
-      [accountProvider],
-      async (_id, password) => password === 'correct horse',
-    );
-    const web = await buildTestApp({ pages: (app) => privacyRoutes(app, { privacy }) });
-    web.actAs(principalOf(userId, 'job_seeker'));
+    const user = await newSeeker();
+    const userId = user.id;
+    const client = await h.signIn(user);
+    const sessionToken = client.csrf;
+    expect(sessionToken).not.toBeNull();
 
-    const page = await web.app.inject({ method: 'GET', url: '/account/data' });
+    const page = await client.get('/account/data');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Erase my data');
     expect(page.body).toContain('name="password"');
-    expect(page.body).toContain(`name="_csrf" value="${TEST_CSRF_TOKEN}"`);
+    expect(page.body).toContain(`name="_csrf" value="${sessionToken}"`);
 
-    const unconfirmed = await web.app.inject({
-      method: 'POST',
-      url: '/account/data/erase',
-      ...form({ password: 'correct horse' }),
-    });
+    const unconfirmed = await client.post('/account/data/erase', { password: user.password });
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.body).toContain('Confirm that you understand your data will be erased');
 
-    const wrong = await web.app.inject({
-      method: 'POST',
-      url: '/account/data/erase',
-      ...form({ confirm: 'yes', password: 'nope' }),
-    });
+    const wrong = await client.post('/account/data/erase', { confirm: 'yes', password: 'nope' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('The password is not correct');
     expect(wrong.body).toMatch(/name="confirm" type="checkbox" value="yes" checked/);
     expect(wrong.body).not.toContain('value="nope"');
     expect((await userRow(userId)).status).toBe('active');
 
-    const done = await web.app.inject({
-      method: 'POST',
-      url: '/account/data/erase',
-      ...form({ confirm: 'yes', password: 'correct horse' }),
+    const done = await client.post('/account/data/erase', {
+      confirm: 'yes',
+      password: user.password,
     });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/account/data/erased');
     expect((await userRow(userId)).status).toBe('closed');
 
-    const { ANONYMOUS } = await import('../../platform/authz/principal.js');
-    web.actAs(ANONYMOUS);
-    const confirmation = await web.app.inject({ method: 'GET', url: '/account/data/erased' });
+    const confirmation = await h.anonymous().get('/account/data/erased');
     expect(confirmation.statusCode).toBe(200);
     expect(confirmation.body).toContain('Your data has been erased');
-    await web.app.close();
+    // The account is closed: its session no longer signs anyone in.
+    expect((await client.get('/account/data')).statusCode).toBe(303);
   });
 });
 
 describe('who has looked at my data', () => {
   it('lists reads by others with their organisation and role, not my own', async () => {
-    const userId = await createUser(db);
-    const officerId = await createUser(db);
+    const user = await newSeeker();
+    const userId = user.id;
+    const officerId = await createUser();
     await officerViews(userId, officerId);
     await officerViews(userId, userId); // my own look at my record is not listed
     await audit.record(db, {
@@ -298,10 +307,8 @@ describe('who has looked at my data', () => {
       ['person.viewed', 'Embassy of Nepal, Doha', 'embassy_officer'],
     ]);
 
-    const web = await buildTestApp({ pages: (app) => privacyRoutes(app, { privacy }) });
-    web.actAs(principalOf(userId, 'job_seeker'));
-    const response = await web.app.inject({ method: 'GET', url: '/account/access-log' });
-    await web.app.close();
+    const client = await h.signIn(user);
+    const response = await client.get('/account/access-log');
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Embassy of Nepal, Doha');
     expect(response.body).toContain('Embassy officer');
@@ -311,8 +318,9 @@ describe('who has looked at my data', () => {
   });
 
   it('pages through a long history', async () => {
-    const userId = await createUser(db);
-    const officerId = await createUser(db);
+    const user = await newSeeker();
+    const userId = user.id;
+    const officerId = await createUser();
     for (let index = 0; index < ACCESS_LOG_PAGE_SIZE + 3; index += 1)
       await officerViews(userId, officerId, `check ${index}`);
     const privacy = privacyWith([]);
@@ -324,15 +332,10 @@ describe('who has looked at my data', () => {
     expect(second.entries.map((entry) => entry.purpose)).toEqual(['check 2', 'check 1', 'check 0']);
     expect(second.olderBeforeId).toBeNull();
 
-    const web = await buildTestApp({ pages: (app) => privacyRoutes(app, { privacy }) });
-    web.actAs(principalOf(userId, 'job_seeker'));
-    const page = await web.app.inject({ method: 'GET', url: '/account/access-log' });
+    const client = await h.signIn(user);
+    const page = await client.get('/account/access-log');
     expect(page.body).toContain(`/account/access-log?beforeId=${first.olderBeforeId}`);
-    const garbage = await web.app.inject({
-      method: 'GET',
-      url: '/account/access-log?beforeId=banana',
-    });
+    const garbage = await client.get('/account/access-log?beforeId=banana');
     expect(garbage.statusCode).toBe(200);
-    await web.app.close();
   });
 });
