@@ -1,35 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import type { TestUser } from '../../../test/factories/index.js';
+import type { TestClient } from '../../../test/helpers/client.js';
+import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 import type { Db } from '../../database.js';
-import { AuditLog, SYSTEM_ACTOR, type AuditEventInput } from '../../platform/audit/audit.js';
-import { systemContext } from '../../platform/authz/context.js';
-import type { Principal } from '../../platform/authz/principal.js';
+import { SYSTEM_ACTOR, type AuditEventInput } from '../../platform/audit/audit.js';
+import type { AuditLog } from '../../platform/audit/audit.js';
+import type { ActorContext } from '../../platform/authz/context.js';
 import { ForbiddenError } from '../../platform/http/problem.js';
 import type { ProblemDetails } from '../../platform/http/problem.js';
-import {
-  buildTestApp,
-  createOrganisation,
-  createUser,
-  form,
-  principalOf,
-  TEST_CSRF_TOKEN,
-  type TestApp,
-} from '../privacy/test-support.js';
-import { OrganisationsRepository } from '../organisations/organisations.repository.js';
-import { auditTrailApi } from './audit-trail.api.js';
-import { AuditTrailRepository } from './audit-trail.repository.js';
-import { auditTrailRoutes } from './audit-trail.routes.js';
-import { AUDIT_PAGE_SIZE, AuditTrailService } from './audit-trail.service.js';
+import { AUDIT_PAGE_SIZE, type AuditTrailService } from './audit-trail.service.js';
 
-let database: TestDatabase;
+/** The audit trail for auditors: the service, and the pages and API through the real app. */
+let h: Harness;
 let db: Db;
 let audit: AuditLog;
 let auditTrail: AuditTrailService;
-let web: TestApp;
-let auditor: Principal;
+/** The auditor, signed in (password, TOTP) before the events below are recorded. */
+let web: TestClient;
+let auditorUser: TestUser;
+let auditor: ActorContext;
 let authorityId: string;
-let officerId: string;
+/** The actor of the events the filters single out: an id only, as after an erasure. */
+const officerId = randomUUID();
 const vacancyId = randomUUID();
 
 async function record(event: Partial<AuditEventInput> = {}) {
@@ -43,23 +36,19 @@ async function record(event: Partial<AuditEventInput> = {}) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.kysely;
-  audit = new AuditLog(db);
-  const organisations = new OrganisationsRepository(db);
-  auditTrail = new AuditTrailService(new AuditTrailRepository(db), audit, (ids) =>
-    organisations.names(ids),
-  );
-  authorityId = await createOrganisation(
-    db,
-    'origin_authority',
-    'Department of Foreign Employment',
-  );
-  officerId = await createUser(db);
-  auditor = principalOf(await createUser(db), 'auditor', {
-    organisationId: authorityId,
-    countryCode: 'NP',
-  });
+  h = await createHarness();
+  db = h.db;
+  ({ audit, auditTrail } = h.services);
+  authorityId = (
+    await h.factories.people.organisation({
+      kind: 'origin_authority',
+      name: 'Department of Foreign Employment',
+      countryCode: 'NP',
+    })
+  ).id;
+  auditorUser = await h.factories.people.user({ role: 'auditor', organisationId: authorityId });
+  auditor = await h.factories.people.contextOf(auditorUser);
+  web = await h.signIn(auditorUser);
 
   // 60 routine events, then three that the filters single out.
   for (let index = 0; index < 60; index += 1) await record();
@@ -82,22 +71,15 @@ beforeAll(async () => {
     dataSubjectUserId: officerId,
   });
   await record({ action: 'vacancy.closed', subjectIds: [vacancyId] });
-
-  web = await buildTestApp({
-    pages: (app) => auditTrailRoutes(app, { auditTrail }),
-    api: (app) => auditTrailApi(app, { auditTrail }),
-  });
-  web.actAs(auditor);
 });
 
 afterAll(async () => {
-  await web.app.close();
-  await database.close();
+  await h?.close();
 });
 
 describe('AuditTrailService', () => {
   it('pages newest first without gaps or repeats', async () => {
-    const ctx = systemContext(auditor);
+    const ctx = auditor;
     const seen: number[] = [];
     let beforeId: number | undefined;
     for (;;) {
@@ -112,7 +94,7 @@ describe('AuditTrailService', () => {
   });
 
   it('filters by action, actor, subject and day', async () => {
-    const ctx = systemContext(auditor);
+    const ctx = auditor;
     const bySubject = await auditTrail.list(ctx, { subjectId: vacancyId });
     expect(bySubject.events.map((event) => event.action)).toEqual([
       'vacancy.closed',
@@ -134,8 +116,8 @@ describe('AuditTrailService', () => {
   });
 
   it('refuses anyone without an "all" audit scope', async () => {
-    const officer = systemContext(
-      principalOf(officerId, 'origin_officer', { organisationId: authorityId, countryCode: 'NP' }),
+    const officer = await h.factories.people.contextOf(
+      await h.factories.people.user({ role: 'origin_officer', organisationId: authorityId }),
     );
     await expect(auditTrail.list(officer, {})).rejects.toBeInstanceOf(ForbiddenError);
     await expect(auditTrail.verify(officer)).rejects.toBeInstanceOf(ForbiddenError);
@@ -144,18 +126,15 @@ describe('AuditTrailService', () => {
 
 describe('auditor pages', () => {
   it('shows the newest events with an "Older events" link that keeps the filter', async () => {
-    const response = await web.app.inject({ method: 'GET', url: '/audit' });
+    const response = await web.get('/audit');
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('vacancy.closed');
     expect(response.body).toContain('Older events');
-    expect(response.body).toContain(`name="_csrf" value="${TEST_CSRF_TOKEN}"`);
+    expect(response.body).toContain(`name="_csrf" value="${web.csrf}"`);
     const match = /href="\/audit\?beforeId=(\d+)"/.exec(response.body);
     expect(match).not.toBeNull();
 
-    const filtered = await web.app.inject({
-      method: 'GET',
-      url: '/audit?action=vacancy.published&subjectType=vacancy',
-    });
+    const filtered = await web.get('/audit?action=vacancy.published&subjectType=vacancy');
     expect(filtered.statusCode).toBe(200);
     expect(filtered.body).toMatch(
       /href="\/audit\?action=vacancy.published&amp;subjectType=vacancy&amp;beforeId=\d+"/,
@@ -165,10 +144,7 @@ describe('auditor pages', () => {
   });
 
   it('shows the actor’s role, organisation, purpose and request id', async () => {
-    const response = await web.app.inject({
-      method: 'GET',
-      url: `/audit?actorUserId=${officerId}`,
-    });
+    const response = await web.get(`/audit?actorUserId=${officerId}`);
     expect(response.body).toContain('Origin authority officer');
     expect(response.body).toContain('Department of Foreign Employment');
     expect(response.body).toContain('Routine approval');
@@ -176,10 +152,9 @@ describe('auditor pages', () => {
   });
 
   it('answers bad filter values with field errors, never a 500', async () => {
-    const response = await web.app.inject({
-      method: 'GET',
-      url: '/audit?action=DROP%20TABLE&actorUserId=42&from=2026-02-30&to=yesterday&beforeId=-1',
-    });
+    const response = await web.get(
+      '/audit?action=DROP%20TABLE&actorUserId=42&from=2026-02-30&to=yesterday&beforeId=-1',
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('There is a problem');
     for (const field of ['action', 'actorUserId', 'from', 'to', 'beforeId'])
@@ -188,57 +163,46 @@ describe('auditor pages', () => {
     // What was typed is shown again, escaped.
     expect(response.body).toContain('value="DROP TABLE"');
 
-    const reversed = await web.app.inject({
-      method: 'GET',
-      url: '/audit?from=2026-11-27&to=2026-11-01',
-    });
+    const reversed = await web.get('/audit?from=2026-11-27&to=2026-11-01');
     expect(reversed.statusCode).toBe(400);
     expect(reversed.body).toContain('The end date must be the same as or after the start date');
 
-    const repeated = await web.app.inject({ method: 'GET', url: '/audit?action=a.b&action=c.d' });
+    const repeated = await web.get('/audit?action=a.b&action=c.d');
     expect(repeated.statusCode).toBe(400);
   });
 
   it('verifies the chain and records that it did', async () => {
-    const response = await web.app.inject({
-      method: 'POST',
-      url: '/audit/verify',
-      ...form({ _csrf: 'x' }),
-    });
+    const response = await web.post('/audit/verify');
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Audit chain intact');
     expect(response.body).toMatch(/\d+ events checked/);
     const [event] = await audit.list({ action: 'audit.verified', limit: 1 });
     expect(event).toMatchObject({
-      actor: { userId: auditor.userId, role: 'auditor' },
+      actor: { userId: auditorUser.id, role: 'auditor' },
       after: { intact: true },
     });
   });
 
   it('refuses people who are not auditors', async () => {
-    web.actAs(
-      principalOf(officerId, 'origin_officer', { organisationId: authorityId, countryCode: 'NP' }),
+    const officer = await h.signIn(
+      await h.factories.people.user({ role: 'origin_officer', organisationId: authorityId }),
     );
-    try {
-      expect((await web.app.inject({ method: 'GET', url: '/audit' })).statusCode).toBe(403);
-      expect(
-        (await web.app.inject({ method: 'POST', url: '/audit/verify', ...form({}) })).statusCode,
-      ).toBe(403);
-      expect(
-        (await web.app.inject({ method: 'GET', url: '/api/v1/audit/events' })).statusCode,
-      ).toBe(403);
-    } finally {
-      web.actAs(auditor);
-    }
+    expect((await officer.get('/audit')).statusCode).toBe(403);
+    expect((await officer.post('/audit/verify')).statusCode).toBe(403);
+    expect((await officer.json('GET', '/api/v1/audit/events')).statusCode).toBe(403);
+  });
+
+  it('refuses a chain check posted without the session’s CSRF token', async () => {
+    const before = await audit.list({ action: 'audit.verified', limit: 10 });
+    const forged = await web.post('/audit/verify', { _csrf: 'forged' });
+    expect(forged.statusCode).toBe(403);
+    expect(await audit.list({ action: 'audit.verified', limit: 10 })).toEqual(before);
   });
 });
 
 describe('audit API', () => {
   it('lists events with the same filters and a cursor', async () => {
-    const response = await web.app.inject({
-      method: 'GET',
-      url: `/api/v1/audit/events?subjectId=${vacancyId}&limit=1`,
-    });
+    const response = await web.get(`/api/v1/audit/events?subjectId=${vacancyId}&limit=1`);
     expect(response.statusCode).toBe(200);
     const body = response.json<{
       items: { action: string; actor: { organisationName: string | null } }[];
@@ -246,10 +210,9 @@ describe('audit API', () => {
     }>();
     expect(body.items.map((item) => item.action)).toEqual(['vacancy.closed']);
     expect(body.nextBeforeId).not.toBeNull();
-    const next = await web.app.inject({
-      method: 'GET',
-      url: `/api/v1/audit/events?subjectId=${vacancyId}&limit=1&beforeId=${body.nextBeforeId}`,
-    });
+    const next = await web.get(
+      `/api/v1/audit/events?subjectId=${vacancyId}&limit=1&beforeId=${body.nextBeforeId}`,
+    );
     expect(next.json<typeof body>().items).toMatchObject([
       {
         action: 'vacancy.approved',
@@ -259,10 +222,7 @@ describe('audit API', () => {
   });
 
   it('answers bad filters with 400 problem details naming each field', async () => {
-    const response = await web.app.inject({
-      method: 'GET',
-      url: '/api/v1/audit/events?from=2026-13-01&limit=5000&actorUserId=x',
-    });
+    const response = await web.get('/api/v1/audit/events?from=2026-13-01&limit=5000&actorUserId=x');
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = response.json<ProblemDetails>();
@@ -278,7 +238,7 @@ describe('audit API', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const document = web.app.swagger() as {
+    const document = h.app.swagger() as {
       paths: Record<string, { get?: { tags?: string[]; parameters?: { name: string }[] } }>;
     };
     const operation = document.paths['/api/v1/audit/events']?.get;
