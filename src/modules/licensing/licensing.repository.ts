@@ -159,7 +159,9 @@ export class LicensingRepository {
   async listLicences(filter: {
     countryCodes: string[] | 'all';
     organisationIds: string[];
+    /** The state as it stands on this day ('YYYY-MM-DD'): past its last day is expired. */
     state?: LicenceState;
+    today: string;
   }): Promise<LicenceRecord[]> {
     const { countryCodes, organisationIds } = filter;
     if (countryCodes !== 'all' && countryCodes.length === 0 && organisationIds.length === 0)
@@ -173,7 +175,26 @@ export class LicensingRepository {
         ]),
       );
     }
-    if (filter.state) query = query.where('licence.state', '=', filter.state);
+    const { state, today } = filter;
+    if (state) {
+      // As licence.as-of.ts reads it: active or suspended past the last day counts as expired.
+      const endsAtValidTo: LicenceState[] = ['active', 'suspended'];
+      query = query.where((eb) => {
+        const pastEnd = eb.and([
+          eb('licence.state', 'in', endsAtValidTo),
+          eb('licence.valid_to', '<', today),
+        ]);
+        if (state === 'expired') return eb.or([eb('licence.state', '=', 'expired'), pastEnd]);
+        if (endsAtValidTo.includes(state)) {
+          const inForce = eb.or([
+            eb('licence.valid_to', 'is', null),
+            eb('licence.valid_to', '>=', today),
+          ]);
+          return eb.and([eb('licence.state', '=', state), inForce]);
+        }
+        return eb('licence.state', '=', state);
+      });
+    }
     const rows = await query.orderBy('licence.updated_at', 'desc').limit(500).execute();
     return rows.map(toLicence);
   }

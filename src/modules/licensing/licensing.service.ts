@@ -20,6 +20,7 @@ import type {
   LicensingRepository,
 } from './licensing.repository.js';
 import type { RecruiterRecord, RecruitersRepository } from './recruiters.repository.js';
+import { licenceAsOf } from './licence.as-of.js';
 import {
   actsForAgency,
   agenciesOf,
@@ -87,23 +88,27 @@ export class LicensingService {
     ctx: ActorContext,
     filter: { state?: LicenceState | undefined } = {},
   ): Promise<LicenceRecord[]> {
-    await this.expireDue();
     const scope = scopeFilter(ctx.principal, 'licence.decide');
-    return this.repository.listLicences({
+    const today = isoDate(this.clock());
+    const licences = await this.repository.listLicences({
       countryCodes: scope?.all ? 'all' : (scope?.countryCodes ?? []),
       organisationIds: agenciesOf(ctx.principal),
+      today,
       ...(filter.state ? { state: filter.state } : {}),
     });
+    return licences.map((licence) => licenceAsOf(licence, today));
   }
 
   async get(
     ctx: ActorContext,
     id: string,
   ): Promise<{ licence: LicenceRecord; history: HistoryRecord[] }> {
-    await this.expireDue();
     const licence = await this.repository.getLicence(id);
     if (!licence || !canViewLicence(ctx.principal, licence)) throw new NotFoundError();
-    return { licence, history: await this.repository.history([licence.id]) };
+    return {
+      licence: licenceAsOf(licence, isoDate(this.clock())),
+      history: await this.repository.history([licence.id]),
+    };
   }
 
   /** The agency applies for a licence; one pending or valid licence at a time. */
@@ -145,9 +150,9 @@ export class LicensingService {
   }
 
   /**
-   * Expires every licence past its last day, one audited transition each, as the system. Called
-   * lazily before reads (one indexed query when nothing is due); in production a scheduler
-   * (`corridor` cron job, daily just after midnight UTC) would call it as well.
+   * Expires every licence past its last day, one audited transition each, as the system. Run by
+   * the `licences.expire` job (licensing.jobs.ts), never by a read: reads show a licence past
+   * its last day as expired without writing (licence.as-of.ts).
    */
   async expireDue(now: Date = this.clock()): Promise<number> {
     const due = await this.repository.dueForExpiry(isoDate(now));
@@ -172,24 +177,30 @@ export class LicensingService {
   // The public register ("Check a recruiter"): organisation data only, no personal data.
 
   async searchRecruiters(query: string): Promise<(RecruiterRecord & { status: PublicStatus })[]> {
-    await this.expireDue();
     const q = query.trim();
     if (q.length === 0) return [];
     const found = await this.recruiters.searchRecruiters(q, 50);
-    return found.map((recruiter) => ({ ...recruiter, status: publicStatus(recruiter.licence) }));
+    return found.map((recruiter) => this.recruiterAsOfToday(recruiter));
+  }
+
+  /** The recruiter with its licence as it stands today, and the public status that follows. */
+  private recruiterAsOfToday(
+    recruiter: RecruiterRecord,
+  ): RecruiterRecord & { status: PublicStatus } {
+    const licence = recruiter.licence && licenceAsOf(recruiter.licence, isoDate(this.clock()));
+    return { ...recruiter, licence, status: publicStatus(licence) };
   }
 
   async recruiter(id: string): Promise<RecruiterDetail> {
-    await this.expireDue();
-    const recruiter = await this.recruiters.findRecruiter(id);
-    if (!recruiter) throw new NotFoundError();
+    const found = await this.recruiters.findRecruiter(id);
+    if (!found) throw new NotFoundError();
+    const recruiter = this.recruiterAsOfToday(found);
     const licences = await this.repository.licencesOf(id);
     const history = await this.repository.history(
       licences.filter((licence) => licence.number !== null).map((licence) => licence.id),
     );
     return {
       ...recruiter,
-      status: publicStatus(recruiter.licence),
       history: history.filter((row) => PUBLIC_EVENTS.has(row.event)),
     };
   }
@@ -234,8 +245,10 @@ export class LicensingService {
   /** For the agency's own page: its licences, newest first, with their history. */
   async ofAgency(ctx: ActorContext, organisationId: string) {
     if (!actsForAgency(ctx.principal, organisationId)) throw new NotFoundError();
-    await this.expireDue();
-    const licences = await this.repository.licencesOf(organisationId);
+    const today = isoDate(this.clock());
+    const licences = (await this.repository.licencesOf(organisationId)).map((licence) =>
+      licenceAsOf(licence, today),
+    );
     return {
       licences,
       open: licences.find((l) => ['applied', 'active', 'suspended'].includes(l.state)) ?? null,

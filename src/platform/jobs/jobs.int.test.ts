@@ -30,7 +30,7 @@ async function runRows(name: string) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  db = database.kysely as unknown as Kysely<JobTables>;
+  db = database.kysely;
   repository = new JobsRepository(db);
 });
 

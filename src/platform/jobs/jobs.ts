@@ -56,7 +56,7 @@ export class Jobs {
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly rules = new Map<string, JobScheduleRule>();
   private readonly clock: () => Date;
-  readonly log: JobsLog;
+  private logger: JobsLog;
   /** This process's name in job runs and the runner's lease. */
   readonly processId: string;
   private wake: (() => void) | null = null;
@@ -66,13 +66,22 @@ export class Jobs {
     options: { clock?: () => Date; log?: JobsLog; processId?: string } = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
-    this.log = options.log ?? silent;
+    this.logger = options.log ?? silent;
     this.processId =
       options.processId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   }
 
   now(): Date {
     return this.clock();
+  }
+
+  get log(): JobsLog {
+    return this.logger;
+  }
+
+  /** Where failures are logged (the app's logger, once the app exists). */
+  useLog(log: JobsLog): void {
+    this.logger = log;
   }
 
   define(definition: JobDefinition): void {
@@ -173,6 +182,11 @@ export class Jobs {
       });
     }
     await this.repository.deleteSchedulesExcept([...this.rules.keys()]);
+  }
+
+  /** Tells this process's runner, if it has one, to look for due jobs now. */
+  nudge(): void {
+    this.wake?.();
   }
 
   /** For the runner: called whenever a job is enqueued in this process. */
