@@ -80,7 +80,7 @@ describe('the job-order lifecycle, state × event', () => {
         anyOf: ['vacancy.submit', 'vacancy.publish', 'vacancy.decide'],
       },
       fill_position: { kind: 'permission', anyOf: ['vacancy.update'] },
-      close: { kind: 'permission', anyOf: ['vacancy.close'] },
+      close: { kind: 'permission', anyOf: ['vacancy.close', 'vacancy.decide'] },
       expire: { kind: 'system' },
     });
   });

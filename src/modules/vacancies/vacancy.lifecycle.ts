@@ -160,7 +160,8 @@ export const VACANCY_LIFECYCLE: Lifecycle<
       from: ['approved', 'published'],
       to: 'closed',
       past: 'closed',
-      authority: permission('vacancy.close'),
+      // The owner closes with vacancy.close; the deciding officer may close what they approved.
+      authority: permission('vacancy.close', 'vacancy.decide'),
       reasonRequired: false,
       guards: [],
     },
