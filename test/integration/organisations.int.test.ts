@@ -1,51 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, errorSummary } from '../../src/modules/accounts/testing/client.js';
-import { totpCode } from '../../src/modules/accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
-import type { App } from '../../src/platform/http/types.js';
-import { seed } from '../../src/seed.js';
-import { createTestApp, testConfig } from '../helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { errorSummary, type TestClient } from '../helpers/client.js';
+import { createHarness, type Harness } from '../helpers/harness.js';
 
-let database: TestDatabase;
-let app: App;
+let h: Harness;
 const ids = new Map<string, string>();
-const clients = new Map<string, TestClient>();
 
 /**
- * Signs a demo user in, with the second factor for staff. Once per user: a second sign-in in
- * the same 30 seconds would replay the code, which is refused.
+ * A demo user signed in through the pages (password, then a TOTP code for staff), once per user
+ * and file.
  */
-async function signIn(email: string, twoFactor = true): Promise<TestClient> {
-  const known = clients.get(email);
-  if (known) return known;
-  const client = new TestClient(app);
-  clients.set(email, client);
-  await client.get('/sign-in');
-  const response = await client.post('/sign-in', { email, password: DEMO_PASSWORD });
-  expect(response.statusCode).toBe(303);
-  if (twoFactor) {
-    const code = totpCode(DEMO_TOTP_SECRET);
-    await client.get('/sign-in/two-factor');
-    const second = await client.post('/sign-in/two-factor', { code });
-    expect(second.statusCode).toBe(303);
-  }
-  return client;
+async function signIn(email: string): Promise<TestClient> {
+  return h.signIn(await h.demoUser(email));
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seed(database.kysely, { demo: true, config: testConfig() });
-  app = await createTestApp(database);
-  await app.ready();
-  const rows = await database.kysely.selectFrom('organisation').select(['id', 'name']).execute();
+  h = await createHarness({ demo: true });
+  const rows = await h.db.selectFrom('organisation').select(['id', 'name']).execute();
   for (const row of rows) ids.set(row.name, row.id);
 });
 afterAll(async () => {
-  await app.close();
-  await database.close();
+  await h?.close();
 });
 
 const EMPLOYER = 'Gulf Care Hospitals (demo)';
@@ -82,7 +58,7 @@ describe('organisations', () => {
     expect(created.statusCode).toBe(303);
     const shown = await admin.get(created.headers.location as string);
     expect(shown.body).toContain('مساعدة المهاجرين');
-    const audit = await database.kysely
+    const audit = await h.db
       .selectFrom('audit_event')
       .select('action')
       .where('action', '=', 'organisation.created')
@@ -117,16 +93,16 @@ describe('organisations', () => {
     expect(list.items.every((item) => item.countryCode === 'KE')).toBe(true);
     // Officers' tools are in their menu; a job seeker's menu never shows them.
     expect((await officer.get('/organisations')).body).toContain('href="/people/lookup"');
-    const seeker = await signIn('jobseeker@demo.corridor.example', false);
+    const seeker = await signIn('jobseeker@demo.corridor.example');
     const home = (await seeker.get('/')).body;
     expect(home).not.toContain('href="/people/lookup"');
     expect(home).toContain('href="/account/identity-documents"');
   });
 
   it('refuses pages to job seekers and to visitors', async () => {
-    const seeker = await signIn('jobseeker@demo.corridor.example', false);
+    const seeker = await signIn('jobseeker@demo.corridor.example');
     expect((await seeker.get('/organisations')).statusCode).toBe(403);
-    const visitor = new TestClient(app);
+    const visitor = h.anonymous();
     const anonymous = await visitor.get('/organisations');
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toBe('/sign-in?next=%2Forganisations');
@@ -151,7 +127,7 @@ describe('API keys', () => {
     expect(created.statusCode).toBe(200);
     const key = /crd_[a-z0-9]{8}_[A-Za-z0-9_-]{43}/.exec(created.body)?.[0];
     expect(key).toBeTruthy();
-    const stored = await database.kysely
+    const stored = await h.db
       .selectFrom('api_key')
       .selectAll()
       .where('name', '=', 'HR system')
@@ -160,7 +136,7 @@ describe('API keys', () => {
     expect(JSON.stringify(stored)).not.toContain(key!.slice('crd_'.length + 9));
 
     const call = (url: string, bearer = key!) =>
-      app.inject({ url, headers: { authorization: `Bearer ${bearer}` } });
+      h.app.inject({ url, headers: { authorization: `Bearer ${bearer}` } });
     const list = await call('/api/v1/organisations');
     expect(list.statusCode).toBe(200);
     expect(list.json<{ items: { id: string }[] }>().items.map((item) => item.id)).toEqual([
@@ -169,7 +145,7 @@ describe('API keys', () => {
     expect((await call(`/api/v1/organisations/${ids.get(OTHER_EMPLOYER)}`)).statusCode).toBe(404);
     expect((await call('/api/v1/audit/events')).statusCode).toBe(403);
     expect((await call('/api/v1/organisations', 'crd_nope')).statusCode).toBe(401);
-    const lastUsed = await database.kysely
+    const lastUsed = await h.db
       .selectFrom('api_key')
       .select('last_used_at')
       .where('id', '=', stored.id)
@@ -181,7 +157,7 @@ describe('API keys', () => {
     const revoked = await staff.post(`/organisations/${employerId}/api-keys/${stored.id}/revoke`);
     expect(revoked.statusCode).toBe(303);
     expect((await call('/api/v1/organisations')).statusCode).toBe(401);
-    const actions = await database.kysely
+    const actions = await h.db
       .selectFrom('audit_event')
       .select('action')
       .where(sql<boolean>`${stored.id} = any(subject_ids)`)
@@ -216,7 +192,7 @@ describe('invitations', () => {
       role: 'agency_staff',
     });
     expect(sent.statusCode).toBe(303);
-    const mail = await database.kysely
+    const mail = await h.db
       .selectFrom('email_outbox')
       .select('body_text')
       .where('recipient', '=', 'new.recruiter@example.org')
@@ -224,7 +200,7 @@ describe('invitations', () => {
     const link = /\/invitations\/[A-Za-z0-9_-]{43}/.exec(mail.body_text ?? '')?.[0];
     expect(link).toBeTruthy();
 
-    const invitee = new TestClient(app);
+    const invitee = h.anonymous();
     expect((await invitee.get(link!)).body).toContain('Savannah Careers Abroad Ltd (demo)');
     const weak = await invitee.post(link!, {
       fullName: 'Njeri',
@@ -238,7 +214,7 @@ describe('invitations', () => {
       confirmPassword: 'a long enough pass phrase',
     });
     expect(accepted.statusCode).toBe(303);
-    const member = await database.kysely
+    const member = await h.db
       .selectFrom('role_assignment')
       .innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
       .select(['role_assignment.role', 'role_assignment.organisation_id'])
@@ -246,9 +222,7 @@ describe('invitations', () => {
       .executeTakeFirstOrThrow();
     expect(member).toEqual({ role: 'agency_staff', organisation_id: agencyId });
     expect((await invitee.get(link!)).body).toContain('already been accepted');
-    expect((await new TestClient(app).get('/invitations/forged-token')).body).toContain(
-      'not valid',
-    );
+    expect((await h.anonymous().get('/invitations/forged-token')).body).toContain('not valid');
   });
 });
 
@@ -256,7 +230,7 @@ describe('members', () => {
   it('lets an administrator change a role and remove a member, but never the last administrator', async () => {
     const admin = await signIn('agency@demo.corridor.example');
     const agencyId = ids.get('Savannah Careers Abroad Ltd (demo)')!;
-    const rows = await database.kysely
+    const rows = await h.db
       .selectFrom('role_assignment')
       .innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
       .select(['app_user.id', 'app_user.email'])
@@ -284,7 +258,7 @@ describe('members', () => {
       expect(promoted.statusCode).toBe(303);
       const removed = await admin.post(`/organisations/${agencyId}/members/${other.id}/remove`);
       expect(removed.statusCode).toBe(303);
-      const actions = await database.kysely
+      const actions = await h.db
         .selectFrom('audit_event')
         .select('action')
         .where('data_subject_user_id', '=', other.id)
@@ -294,7 +268,7 @@ describe('members', () => {
       expect(actions.map((row) => row.action)).toEqual(['member.role_changed', 'member.removed']);
     }
     // Another organisation's member, by id: not found.
-    const employerStaff = await database.kysely
+    const employerStaff = await h.db
       .selectFrom('app_user')
       .select('id')
       .where('email', '=', 'employer@demo.corridor.example')
@@ -332,7 +306,7 @@ describe('jurisdiction', () => {
 
 describe('invitation links', () => {
   it('answer an oversized or malformed token with the "not valid" page, never a 500', async () => {
-    const visitor = new TestClient(app);
+    const visitor = h.anonymous();
     for (const token of ['x'.repeat(150), 'x'.repeat(500), '%00%ff', 'a/b']) {
       const response = await visitor.get(`/invitations/${token}`);
       expect(response.statusCode).toBeLessThan(500);
