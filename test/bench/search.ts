@@ -4,11 +4,12 @@ import path from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
 import type { Database } from '../../src/database.js';
 import { generateIntoDatabase } from '../../src/devtools/generate/run.js';
-import { VacancySearchRepository } from '../../src/modules/vacancies/search/search-index.repository.js';
-import { VacancySearchService } from '../../src/modules/vacancies/search/search.service.js';
+import { loadConfig } from '../../src/config.js';
+import type { VacancySearchService } from '../../src/modules/vacancies/search/search.service.js';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { seed } from '../../src/seed.js';
+import { createServices } from '../../src/services.js';
 import { adminUrl, withDatabase } from '../helpers/postgres.js';
 import { baselineSearch, ensureBaselineIndex } from './search-baseline.js';
 import { SEARCH_QUERIES, type BenchQuery } from './search-queries.js';
@@ -228,9 +229,11 @@ export async function searchSuite(argv: readonly string[]): Promise<void> {
     const host = await machine(handle);
     console.log(`\nVacancy search (${handle.kind}, ${where}): ${JSON.stringify(host)}`);
 
-    const service = new VacancySearchService({
-      repository: new VacancySearchRepository(handle.kysely),
-    });
+    // As the app builds it: the licensing and organisations services answer for their tables.
+    const service = createServices({
+      db: handle.kysely,
+      config: loadConfig({ NODE_ENV: 'test' }),
+    }).vacancySearch;
     const before = process.memoryUsage();
     const buildStarted = performance.now();
     await service.warm();

@@ -1,5 +1,6 @@
 import { Outbox } from '../../platform/events/outbox.js';
 import { publishedEventTypes } from '../../platform/lifecycle/lifecycle.js';
+import { LICENCE_LIFECYCLE } from '../licensing/licence.lifecycle.js';
 import type { LicensingTables } from '../licensing/licence.tables.js';
 import type { LicensingService } from '../licensing/licensing.service.js';
 import { defineModule } from '../manifest.js';
@@ -14,8 +15,8 @@ import { jobOrdersRoutes } from './job-orders.routes.js';
 import { JobOrdersService } from './job-orders.service.js';
 import { MinimumWagesRepository } from './minimum-wages.repository.js';
 import { MinimumWagesService } from './minimum-wages.service.js';
-import { VacancySearchRepository } from './search/search-index.repository.js';
-import { VacancySearchService } from './search/search.service.js';
+import { createVacancySearch } from './search/search.factory.js';
+import type { VacancySearchService } from './search/search.service.js';
 import { vacanciesPublicApi } from './vacancies-public.api.js';
 import { vacanciesPublicRoutes } from './vacancies-public.routes.js';
 import { seedDemoVacancies } from './vacancies.demo.js';
@@ -59,8 +60,8 @@ export const vacanciesModule = defineModule<
     'vacancy.close',
     'minimum_wage.manage',
   ],
-  needs: ['reference', 'licensing'],
-  services: ({ db, audit }, { reference }) => {
+  needs: ['reference', 'licensing', 'organisations'],
+  services: ({ db, audit }, { reference, licensing, organisations }) => {
     const minimumWagesRepository = new MinimumWagesRepository(db);
     return {
       jobOrders: new JobOrdersService({
@@ -72,11 +73,8 @@ export const vacanciesModule = defineModule<
         events: Outbox.of(db),
       }),
       minimumWages: new MinimumWagesService(minimumWagesRepository, reference, audit),
-      // An in-memory index kept in step with the database (ADR 8).
-      vacancySearch: new VacancySearchService({
-        repository: new VacancySearchRepository(db),
-        clock: () => new Date(),
-      }),
+      // An in-memory index kept in step with the database through the outbox (ADRs 8 and 10).
+      vacancySearch: createVacancySearch({ db, licensing, organisations }),
     };
   },
   pages: async (app, services, { config }) => {
@@ -108,7 +106,14 @@ export const vacanciesModule = defineModule<
     },
   ],
   seed: async ({ db }) => seedExchangeRates(db),
-  events: { publishes: publishedEventTypes(VACANCY_LIFECYCLE), consumes: [] },
+  events: {
+    publishes: publishedEventTypes(VACANCY_LIFECYCLE),
+    // The public search index follows both (search/search.service.ts).
+    consumes: [
+      ...publishedEventTypes(LICENCE_LIFECYCLE),
+      ...publishedEventTypes(VACANCY_LIFECYCLE),
+    ],
+  },
   // After the licences: the demo job orders recruit through the licensed agency.
   demo: async ({ db, audit }, { organisations, accounts }) =>
     seedDemoVacancies({

@@ -1,21 +1,33 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Db } from '../../../database.js';
+import type { Kysely } from 'kysely';
+import type { ReferenceTables } from '../../reference/reference.tables.js';
+import type { VacancyTables } from '../vacancy.tables.js';
 import type { VacancyState, WagePeriod } from '../vacancy.states.js';
 
+/** The vacancies module's own tables and the reference data: nothing of another module. */
+export type SearchDb = Kysely<VacancyTables & ReferenceTables>;
+
 /**
- * The public visibility rule, its one definition in SQL: published, deadline not passed, and when
- * an agency recruits, the agency holds an active licence that is still in date. The index applies
- * the same rule in memory (search-index.ts: state and deadline at load, deadline and agency flag
- * in every pass).
+ * The vacancy's own half of the public visibility rule, its one definition in SQL: published and
+ * the deadline not passed. The other half, that a recruiting agency is licensed that day, belongs
+ * to licensing (`agencyStanding`, `licensedAgencies`); search.service.ts joins the two. The index
+ * applies the same rule in memory (search-index.ts: state and deadline at load, deadline and
+ * agency flag in every pass).
  */
-export function publiclyVisible(today: string): RawBuilder<SqlBool> {
+export function listedOn(today: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(vacancy.state = 'published'
-    and vacancy.application_deadline >= ${today}::date
-    and (vacancy.agency_organisation_id is null or exists (
-      select 1 from licence
-      where licence.organisation_id = vacancy.agency_organisation_id
-        and licence.state = 'active' and licence.valid_to >= ${today}::date)))`;
+    and vacancy.application_deadline >= ${today}::date)`;
 }
+
+/** The vacancy as this repository reads it: its own columns; names and licences come from their modules. */
+export type PublicVacancyRow = Omit<
+  PublicVacancyRecord,
+  'visible' | 'agencyLicensedToday' | 'employerName' | 'agencyName'
+> & {
+  /** Published and in date (listedOn): public unless its agency is not licensed today. */
+  listed: boolean;
+  employerId: string;
+};
 
 /** A vacancy as the public page shows it: approved terms only, no personal data. */
 export interface PublicVacancyRecord {
@@ -64,22 +76,24 @@ export interface PublicVacancyRecord {
 }
 
 export class PublicVacancyRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: SearchDb) {}
 
-  async isPubliclyVisible(number: number, today: string): Promise<boolean> {
+  /** Whether the vacancy is listed (listedOn), and the agency whose licence it then depends on. */
+  async listing(
+    number: number,
+    today: string,
+  ): Promise<{ listed: boolean; agencyId: string | null } | null> {
     const row = await this.db
       .selectFrom('vacancy')
-      .select(publiclyVisible(today).as('visible'))
+      .select([listedOn(today).as('listed'), 'agency_organisation_id'])
       .where('number', '=', number)
       .executeTakeFirst();
-    return row?.visible === true;
+    return row ? { listed: row.listed === true, agencyId: row.agency_organisation_id } : null;
   }
 
-  async find(number: number, language: string, today: string): Promise<PublicVacancyRecord | null> {
+  async find(number: number, language: string, today: string): Promise<PublicVacancyRow | null> {
     const row = await this.db
       .selectFrom('vacancy')
-      .innerJoin('organisation as employer', 'employer.id', 'vacancy.employer_organisation_id')
-      .leftJoin('organisation as agency', 'agency.id', 'vacancy.agency_organisation_id')
       .leftJoin('vacancy_translation as translation', (join) =>
         join
           .onRef('translation.vacancy_id', '=', 'vacancy.id')
@@ -88,14 +102,7 @@ export class PublicVacancyRepository {
       .selectAll('vacancy')
       .select([
         sql<string>`vacancy.application_deadline::text`.as('deadline'),
-        publiclyVisible(today).as('visible'),
-        sql<boolean | null>`case when vacancy.agency_organisation_id is null then null else exists (
-          select 1 from licence where licence.organisation_id = vacancy.agency_organisation_id
-            and licence.state = 'active' and licence.valid_to >= ${today}::date) end`.as(
-          'agency_licensed',
-        ),
-        'employer.name as employer_name',
-        'agency.name as agency_name',
+        listedOn(today).as('listed'),
         'translation.language as translation_language',
         'translation.title as translation_title',
         'translation.description as translation_description',
@@ -131,12 +138,10 @@ export class PublicVacancyRepository {
       id: row.id,
       number: Number(row.number),
       state: row.state,
-      visible: row.visible === true,
+      listed: row.listed === true,
       wasPublished: row.published_at !== null,
-      agencyLicensedToday: row.agency_licensed,
-      employerName: row.employer_name,
+      employerId: row.employer_organisation_id,
       agencyId: row.agency_organisation_id,
-      agencyName: row.agency_name,
       originCountry: row.origin_country,
       destinationCountry: row.destination_country,
       destinationSubdivision: row.destination_subdivision,

@@ -1,10 +1,9 @@
 import { sql, type SqlBool } from 'kysely';
-import type { Db } from '../../../database.js';
 import type { WagePeriod } from '../vacancy.states.js';
 import type { OccupationLabelRow } from './search-index.js';
-import { PublicVacancyRepository } from './public-vacancy.repository.js';
+import { PublicVacancyRepository, type SearchDb } from './public-vacancy.repository.js';
 
-export { publiclyVisible } from './public-vacancy.repository.js';
+export { listedOn } from './public-vacancy.repository.js';
 
 /**
  * The SQL of public vacancy search: what the in-memory index is built from and kept in step
@@ -29,13 +28,14 @@ export interface IndexRow {
   texts: { title: string; description: string }[];
 }
 
+/** A hit as this repository reads it: organisation names come from the organisations module. */
 export interface HitRow {
   id: string;
   number: number;
   title: string;
   titleLanguage: string;
-  employerName: string;
-  agencyName: string | null;
+  employerId: string;
+  agencyId: string | null;
   destinationCountry: string;
   destinationSubdivision: string | null;
   iscoCode: string;
@@ -48,11 +48,6 @@ export interface HitRow {
   wagePeriod: WagePeriod;
   applicationDeadline: string;
   publishedAt: Date;
-}
-
-export interface Cursors {
-  vacancyEvent: number;
-  licenceEvent: number;
 }
 
 /** One vacancy as the batch query's JSON array holds it (see `readIndexRows`). */
@@ -97,7 +92,7 @@ function fromJson(row: JsonIndexRow): IndexRow {
 export class VacancySearchRepository {
   private readonly publicVacancies: PublicVacancyRepository;
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: SearchDb) {
     this.publicVacancies = new PublicVacancyRepository(db);
   }
 
@@ -106,64 +101,20 @@ export class VacancySearchRepository {
     return this.publicVacancies.find(number, language, today);
   }
 
-  isPubliclyVisible(number: number, today: string): Promise<boolean> {
-    return this.publicVacancies.isPubliclyVisible(number, today);
+  /** Whether the vacancy is listed, and its agency (public-vacancy.repository.ts). */
+  listing(number: number, today: string) {
+    return this.publicVacancies.listing(number, today);
   }
 
-  /** The two change cursors: the last vacancy_event and licence_event ids (0 when none). */
-  async cursors(): Promise<Cursors> {
-    const row = await sql<{ vacancy_event: number | null; licence_event: number | null }>`
-      select (select max(id) from vacancy_event) as vacancy_event,
-             (select max(id) from licence_event) as licence_event`.execute(this.db);
-    const first = row.rows[0];
-    return {
-      vacancyEvent: Number(first?.vacancy_event ?? 0),
-      licenceEvent: Number(first?.licence_event ?? 0),
-    };
-  }
-
-  /** Ids of the events after `after`, and of any of `gaps` that have since committed. */
-  async vacancyEventsSince(
-    after: number,
-    gaps: readonly number[],
-  ): Promise<{ id: number; number: number }[]> {
+  /** The numbers of these vacancies (domain events name a vacancy by its id). */
+  async numbersOf(ids: readonly string[]): Promise<number[]> {
+    if (ids.length === 0) return [];
     const rows = await this.db
-      .selectFrom('vacancy_event')
-      .innerJoin('vacancy', 'vacancy.id', 'vacancy_event.vacancy_id')
-      .select(['vacancy_event.id', 'vacancy.number'])
-      .where((eb) =>
-        gaps.length > 0
-          ? eb.or([eb('vacancy_event.id', '>', after), eb('vacancy_event.id', 'in', [...gaps])])
-          : eb('vacancy_event.id', '>', after),
-      )
-      .orderBy('vacancy_event.id')
+      .selectFrom('vacancy')
+      .select('number')
+      .where('id', 'in', [...ids])
       .execute();
-    return rows.map((row) => ({ id: Number(row.id), number: Number(row.number) }));
-  }
-
-  async licenceEventIdsSince(after: number, gaps: readonly number[]): Promise<number[]> {
-    const rows = await this.db
-      .selectFrom('licence_event')
-      .select('id')
-      .where((eb) =>
-        gaps.length > 0
-          ? eb.or([eb('id', '>', String(after)), eb('id', 'in', gaps.map(String))])
-          : eb('id', '>', String(after)),
-      )
-      .orderBy('id')
-      .execute();
-    return rows.map((row) => Number(row.id));
-  }
-
-  /** Agencies whose licence is active and in date today. */
-  async activeAgencies(today: string): Promise<Set<string>> {
-    const rows = await this.db
-      .selectFrom('licence')
-      .select('organisation_id')
-      .where('state', '=', 'active')
-      .where(sql<SqlBool>`valid_to >= ${today}::date`)
-      .execute();
-    return new Set(rows.map((row) => row.organisation_id));
+    return rows.map((row) => Number(row.number));
   }
 
   /** Every label of every ESCO occupation and ISCO unit group, in every language. */
@@ -302,16 +253,8 @@ export class VacancySearchRepository {
           .whereRef('translation.vacancy_id', '=', 'vacancy.id')
           .where('translation.language', '=', language)
           .as('translated_title'),
-        eb
-          .selectFrom('organisation')
-          .select('organisation.name')
-          .whereRef('organisation.id', '=', 'vacancy.employer_organisation_id')
-          .as('employer_name'),
-        eb
-          .selectFrom('organisation')
-          .select('organisation.name')
-          .whereRef('organisation.id', '=', 'vacancy.agency_organisation_id')
-          .as('agency_name'),
+        'vacancy.employer_organisation_id',
+        'vacancy.agency_organisation_id',
         'vacancy.destination_country',
         'vacancy.destination_subdivision',
         'vacancy.isco_code',
@@ -337,8 +280,8 @@ export class VacancySearchRepository {
           number,
           title: row.translated_title ?? row.title,
           titleLanguage: row.translated_title ? language : row.language,
-          employerName: row.employer_name ?? '',
-          agencyName: row.agency_name,
+          employerId: row.employer_organisation_id,
+          agencyId: row.agency_organisation_id,
           destinationCountry: row.destination_country,
           destinationSubdivision: row.destination_subdivision,
           iscoCode: row.isco_code,

@@ -1,3 +1,6 @@
+import { EventFollower } from '../../../platform/events/consumers.js';
+import type { PublishedEvent } from '../../../platform/events/domain-event.js';
+import type { Outbox } from '../../../platform/events/outbox.js';
 import { NotFoundError } from '../../../platform/http/problem.js';
 import { languageOf } from '../../reference/reference.service.js';
 import { isoDate } from '../vacancy.states.js';
@@ -30,51 +33,45 @@ export interface SearchStats extends IndexStats {
 }
 
 const BATCH = 5_000;
-/** An event id not seen yet may belong to a transaction still open: look for it this long. */
-const GAP_PATIENCE_MS = 5 * 60_000;
 
-/** Identity values can commit out of order: ids skipped by a cursor are watched for a while. */
-class Cursor {
-  value = 0;
-  private readonly gaps = new Map<number, number>();
+/** What the index needs of licensing: the one definition of "agency licensed on a day". */
+export interface AgencyStandings {
+  licensedAgencies(on: string): Promise<ReadonlySet<string>>;
+  agencyStanding(organisationId: string, on: string): Promise<{ licensed: boolean }>;
+}
 
-  get pending(): number[] {
-    return [...this.gaps.keys()];
-  }
+/** What the index needs of the organisations module: public names. */
+export interface OrganisationNames {
+  names(ids: readonly string[]): Promise<Map<string, string>>;
+}
 
-  /** Records the ids just read; returns whether any were new. */
-  advance(ids: readonly number[], now: number): boolean {
-    for (const [id, since] of this.gaps) if (now - since > GAP_PATIENCE_MS) this.gaps.delete(id);
-    let changed = false;
-    for (const id of ids) {
-      changed = true;
-      this.gaps.delete(id);
-      if (id > this.value) {
-        for (let missing = this.value + 1; missing < id && this.gaps.size < 1000; missing += 1) {
-          this.gaps.set(missing, now);
-        }
-        this.value = id;
-      }
-    }
-    return changed;
-  }
+export interface VacancySearchDeps {
+  repository: VacancySearchRepository;
+  /** The outbox: `vacancy.*` and `licence.*` events keep the index in step (docs/adr/0010). */
+  events: Pick<Outbox, 'read' | 'head'>;
+  licensing: AgencyStandings;
+  organisations: OrganisationNames;
+  clock?: () => Date;
 }
 
 /**
  * Public vacancy search (docs/adr/0008): an in-memory index of the publicly visible vacancies,
- * kept exactly in step with the database. Before every search, one query reads the change
- * cursors (the last vacancy_event and licence_event ids); what changed is read and applied
- * before the search runs, so a licence suspended in any process hides the agency's vacancies
- * from the next search in every process.
+ * kept exactly in step with the database. Before every search, one query reads the domain events
+ * committed since the last one (docs/adr/0010); the vacancies they name are read again and
+ * applied, and a licence event reloads the licensed agencies, before the search runs, so a
+ * licence suspended in any process hides the agency's vacancies from the next search in every
+ * process.
  */
 export class VacancySearchService {
   private readonly repository: VacancySearchRepository;
+  private readonly events: Pick<Outbox, 'read' | 'head'>;
+  private readonly licensing: AgencyStandings;
+  private readonly organisations: OrganisationNames;
   private readonly clock: () => Date;
   private index: SearchIndex | null = null;
-  private replacement: { index: SearchIndex; vacancies: Cursor; licences: Cursor } | null = null;
+  private follower: EventFollower | null = null;
+  private replacement: { index: SearchIndex; follower: EventFollower } | null = null;
   private rebuilding = false;
-  private vacancies = new Cursor();
-  private licences = new Cursor();
   private day = '';
   private rates = new Map<string, number>();
   private chain: Promise<void> = Promise.resolve();
@@ -82,8 +79,11 @@ export class VacancySearchService {
   private buildMs = 0;
   private builtAt: Date | null = null;
 
-  constructor(deps: { repository: VacancySearchRepository; clock?: () => Date }) {
+  constructor(deps: VacancySearchDeps) {
     this.repository = deps.repository;
+    this.events = deps.events;
+    this.licensing = deps.licensing;
+    this.organisations = deps.organisations;
     this.clock = deps.clock ?? (() => new Date());
   }
 
@@ -103,8 +103,13 @@ export class VacancySearchService {
     const index = this.index!;
     const result = index.search(query, this.clock(), pageSize);
     const rows = await this.repository.hits(result.numbers, languageOf(language));
-    const hits: VacancyHit[] = rows.map(({ positionsFilled, ...row }) => ({
+    const names = await this.organisations.names(
+      rows.flatMap((row) => (row.agencyId ? [row.employerId, row.agencyId] : [row.employerId])),
+    );
+    const hits: VacancyHit[] = rows.map(({ positionsFilled, employerId, agencyId, ...row }) => ({
       ...row,
+      employerName: names.get(employerId) ?? '',
+      agencyName: agencyId ? (names.get(agencyId) ?? null) : null,
       positionsOpen: Math.max(0, row.positions - positionsFilled),
     }));
     return {
@@ -125,10 +130,19 @@ export class VacancySearchService {
   async vacancy(number: number, language: string): Promise<PublicVacancyOutcome> {
     if (!Number.isSafeInteger(number) || number < 1) throw new NotFoundError();
     const today = isoDate(this.clock());
-    const record = await this.repository.publicVacancy(number, languageOf(language), today);
-    if (!record || !record.wasPublished) throw new NotFoundError();
+    const row = await this.repository.publicVacancy(number, languageOf(language), today);
+    if (!row || !row.wasPublished) throw new NotFoundError();
+    const { listed, employerId, ...record } = row;
+    const [names, standing] = await Promise.all([
+      this.organisations.names(record.agencyId ? [employerId, record.agencyId] : [employerId]),
+      record.agencyId ? this.licensing.agencyStanding(record.agencyId, today) : null,
+    ]);
     const vacancy: PublicVacancy = {
       ...record,
+      visible: listed && (standing?.licensed ?? true),
+      agencyLicensedToday: standing?.licensed ?? null,
+      employerName: names.get(employerId) ?? '',
+      agencyName: record.agencyId ? (names.get(record.agencyId) ?? null) : null,
       monthlyUsd: monthlyUsd(
         {
           amount: Number(record.wageAmount),
@@ -143,8 +157,13 @@ export class VacancySearchService {
     return { open: false, reason: closedReason(vacancy, today), vacancy };
   }
 
-  isPubliclyVisible(number: number): Promise<boolean> {
-    return this.repository.isPubliclyVisible(number, isoDate(this.clock()));
+  /** Public now: listed, and its agency (if any) licensed today. */
+  async isPubliclyVisible(number: number): Promise<boolean> {
+    const today = isoDate(this.clock());
+    const listing = await this.repository.listing(number, today);
+    if (!listing?.listed) return false;
+    if (!listing.agencyId) return true;
+    return (await this.licensing.agencyStanding(listing.agencyId, today)).licensed;
   }
 
   stats(): SearchStats {
@@ -177,46 +196,24 @@ export class VacancySearchService {
 
   private async syncOnce(): Promise<void> {
     if (this.replacement) {
-      ({
-        index: this.index,
-        vacancies: this.vacancies,
-        licences: this.licences,
-      } = this.replacement);
+      ({ index: this.index, follower: this.follower } = this.replacement);
       this.replacement = null;
       this.day = '';
     }
-    if (!this.index) {
-      const built = await this.build();
-      ({ index: this.index, vacancies: this.vacancies, licences: this.licences } = built);
+    if (!this.index || !this.follower) {
+      ({ index: this.index, follower: this.follower } = await this.build());
       this.day = isoDate(this.clock());
     }
     const index = this.index;
-    const cursors = await this.repository.cursors();
-    const now = this.clock();
-    const today = isoDate(now);
-
-    const licenceIds =
-      cursors.licenceEvent !== this.licences.value || this.licences.pending.length > 0
-        ? await this.repository.licenceEventIdsSince(this.licences.value, this.licences.pending)
-        : [];
-    if (this.licences.advance(licenceIds, now.getTime()) || today !== this.day) {
-      index.setActiveAgencies(await this.repository.activeAgencies(today));
+    const events = await this.follower.next();
+    const today = isoDate(this.clock());
+    const { agencies, vacancyIds } = changesIn(events);
+    if (agencies || today !== this.day) {
+      index.setActiveAgencies(await this.licensing.licensedAgencies(today));
       this.day = today;
     }
-
-    if (cursors.vacancyEvent !== this.vacancies.value || this.vacancies.pending.length > 0) {
-      const events = await this.repository.vacancyEventsSince(
-        this.vacancies.value,
-        this.vacancies.pending,
-      );
-      if (
-        this.vacancies.advance(
-          events.map((event) => event.id),
-          now.getTime(),
-        )
-      ) {
-        await this.apply(index, [...new Set(events.map((event) => event.number))], today);
-      }
+    if (vacancyIds.length > 0) {
+      await this.apply(index, await this.repository.numbersOf(vacancyIds), today);
     }
     this.rebuildIfWorn(index);
   }
@@ -235,15 +232,16 @@ export class VacancySearchService {
     }
   }
 
-  /** A fresh index and the cursors it is complete up to. */
-  private async build(): Promise<{ index: SearchIndex; vacancies: Cursor; licences: Cursor }> {
+  /** A fresh index and the follower of the events it does not hold yet. */
+  private async build(): Promise<{ index: SearchIndex; follower: EventFollower }> {
     const started = performance.now();
-    // Cursors first: whatever changes while the rows are read is applied again afterwards.
-    const cursors = await this.repository.cursors();
+    // The outbox position first: whatever commits while the rows are read is applied again
+    // afterwards (applying an event twice gives the same index).
+    const follower = new EventFollower(this.events, await this.events.head());
     const today = isoDate(this.clock());
     const labels = await this.repository.occupationLabels();
     const rates = await this.repository.exchangeRates();
-    const agencies = await this.repository.activeAgencies(today);
+    const agencies = await this.licensing.licensedAgencies(today);
     this.rates = rates;
     const index = new SearchIndex(labels);
     index.setActiveAgencies(agencies);
@@ -258,13 +256,9 @@ export class VacancySearchService {
       for (const row of rows) index.upsert(this.toIndexed(row));
     }
     index.finishBuild();
-    const vacancies = new Cursor();
-    vacancies.value = cursors.vacancyEvent;
-    const licences = new Cursor();
-    licences.value = cursors.licenceEvent;
     this.buildMs = Math.round(performance.now() - started);
     this.builtAt = new Date();
-    return { index, vacancies, licences };
+    return { index, follower };
   }
 
   /** Tombstones cost memory and pass time: past a third of the rows, build afresh beside it. */
@@ -300,6 +294,21 @@ export class VacancySearchService {
       texts: row.texts,
     };
   }
+}
+
+/** What a batch of domain events changes for the index. */
+export function changesIn(events: readonly PublishedEvent[]): {
+  agencies: boolean;
+  vacancyIds: string[];
+} {
+  let agencies = false;
+  const vacancyIds = new Set<string>();
+  for (const event of events) {
+    // Any change of a licence may change which agencies are licensed today.
+    if (event.subjectType === 'licence') agencies = true;
+    else if (event.subjectType === 'vacancy') vacancyIds.add(event.subjectId);
+  }
+  return { agencies, vacancyIds: [...vacancyIds] };
 }
 
 function closedReason(vacancy: PublicVacancyRecord, today: string): ClosedReason {

@@ -1,29 +1,39 @@
 /**
  * Shared set-up for the vacancy search integration tests: a fresh database, organisations, an
- * agency licence, vacancies written straight into the tables (each with its vacancy_event row,
- * as the job-order transition writes one), the search service with a clock the test moves, and
- * a test app with the public pages and API. Used only by *.int.test.ts files.
+ * agency licence, vacancies written straight into the tables (each with its vacancy_event row
+ * and its domain event in the outbox, as the transitions write them), the search service with a
+ * clock the test moves, and a test app with the public pages and API. Used only by
+ * *.int.test.ts files.
  */
 import { createTestDatabase } from '../../../../test/helpers/database.js';
 import type { Db } from '../../../database.js';
 import { AuditLog } from '../../../platform/audit/audit.js';
+import { Outbox } from '../../../platform/events/outbox.js';
 import { LicensingRepository } from '../../licensing/licensing.repository.js';
 import { LicensingService } from '../../licensing/licensing.service.js';
 import { RecruitersRepository } from '../../licensing/recruiters.repository.js';
+import { OrganisationsRepository } from '../../organisations/organisations.repository.js';
+import { OrganisationsService } from '../../organisations/organisations.service.js';
 import { buildTestApp } from '../../privacy/test-support.js';
 import { ReferenceRepository } from '../../reference/reference.repository.js';
 import { ReferenceService } from '../../reference/reference.service.js';
 import type { VacancyTable } from '../vacancy.tables.js';
 import { vacanciesPublicApi } from '../vacancies-public.api.js';
 import { vacanciesPublicRoutes } from '../vacancies-public.routes.js';
-import { VacancySearchRepository } from './search-index.repository.js';
-import { VacancySearchService } from './search.service.js';
+import { createVacancySearch } from './search.factory.js';
 
 export const PUBLIC_URL = 'https://corridor.example';
 
 export function isoDay(date: Date, days = 0): string {
   return new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The licence event that leads to each state the tests set. */
+const LICENCE_EVENT_OF = {
+  active: 'licence.reinstated',
+  suspended: 'licence.suspended',
+  revoked: 'licence.revoked',
+} as const;
 
 type VacancyValues = Omit<
   VacancyTable,
@@ -42,7 +52,14 @@ export async function searchFixture() {
     audit: new AuditLog(db),
     clock,
   });
-  const search = new VacancySearchService({ repository: new VacancySearchRepository(db), clock });
+  const organisations = new OrganisationsService(
+    new OrganisationsRepository(db),
+    new AuditLog(db),
+    { countryExists: async () => true },
+    { profiles: async () => new Map() },
+  );
+  const search = createVacancySearch({ db, licensing, organisations, clock });
+  const outbox = Outbox.of(db);
 
   const organisation = async (
     kind: 'employer' | 'recruitment_agency' | 'origin_authority',
@@ -94,6 +111,14 @@ export async function searchFixture() {
       .insertInto('licence_event')
       .values({ licence_id: licence.id, event: 'grant', from_state: 'applied', to_state: 'active' })
       .execute();
+    await outbox.publish(db, [
+      {
+        type: 'licence.granted',
+        subjectType: 'licence',
+        subjectId: licence.id,
+        payload: { organisationId: agencyId },
+      },
+    ]);
     return { agencyId, licenceId: licence.id };
   };
 
@@ -110,6 +135,9 @@ export async function searchFixture() {
         .insertInto('licence_event')
         .values({ licence_id: licenceId, event: state, from_state: current.state, to_state: state })
         .execute();
+      await outbox.publish(trx, [
+        { type: LICENCE_EVENT_OF[state], subjectType: 'licence', subjectId: licenceId },
+      ]);
     });
   };
 
@@ -187,6 +215,9 @@ export async function searchFixture() {
           to_state: values.state ?? 'published',
         })
         .execute();
+      await outbox.publish(trx, [
+        { type: 'vacancy.published', subjectType: 'vacancy', subjectId: row.id },
+      ]);
       return { id: row.id, number: Number(row.number) };
     });
   };
@@ -204,6 +235,9 @@ export async function searchFixture() {
           to_state: values.state ?? 'published',
         })
         .execute();
+      await outbox.publish(trx, [
+        { type: 'vacancy.updated', subjectType: 'vacancy', subjectId: id },
+      ]);
     });
   };
 
