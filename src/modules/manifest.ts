@@ -80,8 +80,14 @@ export interface ModuleManifest<Tables, Needs, Provides> {
   menu?: readonly MenuEntry[];
   /** Field-encrypted columns, for `corridor keys rotate`. */
   encryptedColumns?: readonly EncryptedColumn[];
-  /** The module's part of a person's data download and erasure. */
-  personalData?(services: Needs & Provides, context: ModuleContext<Tables>): PersonalDataProvider;
+  /**
+   * The module's part of a person's data download and erasure; its `erase` is given the
+   * erasure's one transaction typed with this module's tables (see PersonalDataProvider).
+   */
+  personalData?(
+    services: Needs & Provides,
+    context: ModuleContext<Tables>,
+  ): PersonalDataProvider<Tables>;
   /** Erased after every other module's data (the account itself). */
   erasedLast?: boolean;
   /** Data every database needs (reference data, rates): idempotent; returns a report. */

@@ -1,11 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AuditEventInput, AuditLog } from '../../platform/audit/audit.js';
-import type { AuditTables } from '../../platform/audit/audit.tables.js';
 import type { Role } from '../../platform/authz/catalogue.js';
 import type { RoleGrant } from '../../platform/authz/principal.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Translator } from '../../platform/i18n/translator.js';
-import type { OrganisationTables } from '../organisations/organisations.tables.js';
 import type { Mailer } from './mailer.js';
 import type { SessionsRepository } from './sessions.repository.js';
 import type { ThrottleRepository } from './throttle.repository.js';
@@ -21,8 +19,13 @@ export interface RequestMeta {
 /** The roles users hold (organisations' RolesRepository). */
 export interface RoleDirectory {
   grantsFor(userId: string): Promise<RoleGrant[]>;
-  assign(
-    executor: Kysely<OrganisationTables>,
+  /**
+   * Inside the caller's transaction (an account opened with its role commits as one): typed
+   * with the caller's tables, which the organisations module does not look into; it writes
+   * role_assignment through its own view of the same transaction.
+   */
+  assign<DB>(
+    executor: Kysely<DB> | Transaction<DB>,
     grant: { userId: string; role: Role; organisationId: string | null; administrator?: boolean },
   ): Promise<void>;
 }
@@ -54,7 +57,7 @@ export function recordAudit(
   executor: Executor,
   event: AuditEventInput,
 ): Promise<void> {
-  return deps.audit.record(executor as unknown as Kysely<AuditTables>, event);
+  return deps.audit.record(executor, event);
 }
 
 /** Email addresses are compared lower-cased and trimmed (as the app_user check requires). */

@@ -6,7 +6,6 @@ import { Jobs } from '../../platform/jobs/jobs.js';
 import { JobsRepository } from '../../platform/jobs/jobs.repository.js';
 import type { JobTables } from '../../platform/jobs/jobs.tables.js';
 import { defineModule } from '../manifest.js';
-import type { OrganisationTables } from '../organisations/organisations.tables.js';
 import type { AccountsDependencies, AccountsSettings, RoleDirectory } from './accounts.context.js';
 import { accountsPersonalData } from './accounts.privacy.js';
 import { AccountsPrivacyRepository } from './accounts.privacy.repository.js';
@@ -90,7 +89,7 @@ export type Accounts = ReturnType<typeof createAccounts>;
 
 /** The accounts module: who may sign in, and how. */
 export const accountsModule = defineModule<
-  AccountsDatabase & OrganisationTables,
+  AccountsDatabase,
   { roles: RoleDirectory },
   { accounts: Accounts }
 >({

@@ -1,8 +1,8 @@
-import type { Db } from '../../database.js';
+import type { AccountsDb } from './accounts.tables.js';
 
 /** The accounts tables' part of a data download and of erasure. */
 export class AccountsPrivacyRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: AccountsDb) {}
 
   async export(userId: string) {
     const [user, sessions, emails] = await Promise.all([
@@ -48,7 +48,7 @@ export class AccountsPrivacyRepository {
    * Pseudonymises the account: the row stays (other records point to it, statistics count it)
    * but holds nothing that identifies the person; every credential and session goes.
    */
-  async anonymise(executor: Db, userId: string, now: Date): Promise<void> {
+  async anonymise(executor: AccountsDb, userId: string, now: Date): Promise<void> {
     const user = await executor
       .selectFrom('app_user')
       .select('email')

@@ -1,5 +1,6 @@
 import type { PersonalDataProvider } from '../privacy/privacy.provider.js';
 import type { AccountsPrivacyRepository } from './accounts.privacy.repository.js';
+import type { AccountsDatabase } from './accounts.tables.js';
 
 /**
  * The account's part of a person's data download and erasure: the profile, sessions and
@@ -9,7 +10,7 @@ import type { AccountsPrivacyRepository } from './accounts.privacy.repository.js
 export function accountsPersonalData(
   repository: AccountsPrivacyRepository,
   now: () => Date = () => new Date(),
-): PersonalDataProvider {
+): PersonalDataProvider<AccountsDatabase> {
   return {
     name: 'account',
     export: (userId) => repository.export(userId),

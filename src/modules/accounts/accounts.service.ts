@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { can, type RoleGrant } from '../../platform/authz/principal.js';
 import type { Language } from '../../platform/i18n/languages.js';
 import { ForbiddenError, ValidationError } from '../../platform/http/problem.js';
-import type { OrganisationTables } from '../organisations/organisations.tables.js';
 import {
   normaliseEmail,
   recordAudit,
@@ -15,8 +14,9 @@ import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import type { PasswordResetService } from './password-reset.service.js';
 import type { SessionsService } from './sessions.service.js';
 import type { SessionSummary } from './sessions.repository.js';
+import { accountsView } from './accounts.tables.js';
 import { SignInThrottle } from './throttle.js';
-import type { Executor, UserRecord } from './users.repository.js';
+import type { Executor, UserProfile, UserRecord } from './users.repository.js';
 
 export interface NewUser {
   email: string;
@@ -56,6 +56,16 @@ export class AccountsService {
   async findActiveUserIdByEmail(email: string): Promise<string | null> {
     const user = await this.deps.users.findOpenByEmail(normaliseEmail(email));
     return user?.status === 'active' ? user.id : null;
+  }
+
+  /**
+   * Name and email of the accounts that are not closed, by id, for other modules (an
+   * organisation's members, the holder of an identity document). Internal: no actor; the
+   * caller has already decided that its caller may see them. Closed (erased) accounts and
+   * unknown ids are missing from the map.
+   */
+  profiles(userIds: readonly string[]): Promise<Map<string, UserProfile>> {
+    return this.deps.users.openProfiles(userIds);
   }
 
   private async insertUser(
@@ -110,7 +120,7 @@ export class AccountsService {
         ctx: null,
         meta,
       });
-      await this.deps.roles.assign(trx as unknown as Kysely<OrganisationTables>, {
+      await this.deps.roles.assign(trx, {
         userId,
         role: 'job_seeker',
         organisationId: null,
@@ -139,12 +149,12 @@ export class AccountsService {
    * caller assigns it. Throws ValidationError (email taken, weak password).
    */
   createUser<DB>(
-    executor: Kysely<DB>,
+    executor: Kysely<DB> | Transaction<DB>,
     input: NewUser & { password?: string | null },
     request: RequestMeta | null = null,
   ): Promise<string> {
     return this.insertUser(
-      executor as unknown as Executor,
+      accountsView(executor),
       { ...input, password: input.password ?? null },
       {
         action: 'user.created',
@@ -189,7 +199,7 @@ export class AccountsService {
         { ...input, password: null },
         { action: 'user.created', ctx: null, meta: null },
       );
-      await this.deps.roles.assign(trx as unknown as Kysely<OrganisationTables>, {
+      await this.deps.roles.assign(trx, {
         userId: id,
         role: 'system_admin',
         organisationId: null,

@@ -1,4 +1,6 @@
-import type { Generated } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
+import { ownView } from '../../platform/db/lent-transaction.js';
+import type { ReferenceTables } from '../reference/reference.tables.js';
 import type { UserTables } from './users.tables.js';
 
 /** Tables of the accounts migration (20261127130000_accounts.sql). */
@@ -68,5 +70,11 @@ export interface AccountsTables {
   email_outbox: EmailOutboxTable;
 }
 
-/** What the accounts repositories see: the user table and the accounts tables. */
+/** The accounts module's own tables: the user table and the accounts tables. */
 export type AccountsDatabase = UserTables & AccountsTables;
+
+/** What the accounts module's code sees: its own tables and the read-only reference data. */
+export type AccountsDb = Kysely<AccountsDatabase & ReferenceTables>;
+
+/** Another module's transaction lent to this one, seen with this module's tables only. */
+export const accountsView = ownView<AccountsDatabase & ReferenceTables>();

@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { sha256Hex } from '../../platform/crypto/tokens.js';
 import { ForbiddenError, ValidationError } from '../../platform/http/problem.js';
 import { recordAudit, TOTP_SECRET_CONTEXT, type AccountsDependencies } from './accounts.context.js';
+import { accountsView } from './accounts.tables.js';
 import {
   formatSecretForPeople,
   matchTotp,
@@ -150,11 +151,11 @@ export class TwoFactorService {
    * Only for seeding demo accounts (the seed refuses to run in production).
    */
   async enableWithSecret<DB>(
-    executor: Kysely<DB>,
+    executor: Kysely<DB> | Transaction<DB>,
     userId: string,
     base32Secret: string,
   ): Promise<void> {
-    const trx = executor as unknown as Parameters<typeof this.deps.users.enableTotp>[0];
+    const trx = accountsView(executor);
     const encrypted = this.deps.cipher.encrypt(base32Secret, TOTP_SECRET_CONTEXT);
     await this.deps.users.setPendingTotpSecret(trx, userId, encrypted, this.deps.now());
     await this.deps.users.enableTotp(trx, userId, this.deps.now());

@@ -16,6 +16,13 @@ export interface UserRecord {
   createdAt: Date;
 }
 
+/** What other modules may learn of an account that is not closed. */
+export interface UserProfile {
+  id: string;
+  fullName: string;
+  email: string;
+}
+
 /** Accounts: users, their password links, two-factor secrets, recovery codes. */
 export class UsersRepository {
   constructor(private readonly db: Executor) {}
@@ -50,6 +57,19 @@ export class UsersRepository {
 
   findById(id: string, executor?: Executor): Promise<UserRecord | undefined> {
     return this.users(executor).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Name and email of the accounts that are not closed, by id; the others are missing. */
+  async openProfiles(ids: readonly string[]): Promise<Map<string, UserProfile>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('app_user')
+      .select(['id', 'full_name as fullName', 'email'])
+      .where('id', 'in', unique)
+      .where('status', '<>', 'closed')
+      .execute();
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   async insert(

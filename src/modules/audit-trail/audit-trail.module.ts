@@ -4,10 +4,10 @@ import { auditTrailApi } from './audit-trail.api.js';
 import { AuditTrailRepository } from './audit-trail.repository.js';
 import { auditTrailRoutes } from './audit-trail.routes.js';
 import { AuditTrailService } from './audit-trail.service.js';
-import type { AuditTables } from '../../platform/audit/audit.tables.js';
+import type { AuditTrailTables } from './audit-trail.tables.js';
 
 export const auditTrailModule = defineModule<
-  AuditTables,
+  AuditTrailTables,
   { organisations: OrganisationsService },
   { auditTrail: AuditTrailService }
 >({

@@ -1,10 +1,10 @@
-import type { Db } from '../../database.js';
+import type { AuditTrailDb } from './audit-trail.tables.js';
 
-/** The auditor pages' transaction (verifying records an audit event). */
+/** The auditor pages' transaction (verifying records an audit event, through AuditLog). */
 export class AuditTrailRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: AuditTrailDb) {}
 
-  transaction<T>(work: (executor: Db) => Promise<T>): Promise<T> {
+  transaction<T>(work: (executor: AuditTrailDb) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => work(trx));
   }
 }

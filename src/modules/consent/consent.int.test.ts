@@ -5,9 +5,11 @@ import type { Db } from '../../database.js';
 import { AuditLog } from '../../platform/audit/audit.js';
 import type { ActorContext } from '../../platform/authz/context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import { OrganisationsRepository } from '../organisations/organisations.repository.js';
 import { consentPersonalData } from './consent.privacy.js';
 import { ConsentRepository } from './consent.repository.js';
 import { ConsentService } from './consent.service.js';
+import { consentView } from './consent.tables.js';
 
 /** The consent ledger: the service on real SQL, and the pages and API through the real app. */
 let h: Harness;
@@ -43,7 +45,7 @@ beforeAll(async () => {
   db = h.db;
   seekers = new Map();
   audit = new AuditLog(db);
-  consent = new ConsentService(new ConsentRepository(db), audit);
+  consent = new ConsentService(new ConsentRepository(db), audit, new OrganisationsRepository(db));
   const { people } = h.factories;
   employerId = (await people.organisation({ kind: 'employer', name: 'Gulf Build Contracting' })).id;
   agencyId = (await people.organisation({ kind: 'recruitment_agency', name: 'Himalaya Manpower' }))
@@ -169,7 +171,7 @@ describe('ConsentService', () => {
       'Gulf Build Contracting',
       'Himalaya Manpower',
     ]);
-    await db.transaction().execute((trx) => provider.erase(trx, userId));
+    await db.transaction().execute((trx) => provider.erase(consentView(trx), userId));
     expect(await consent.hasConsent(userId, employerId, 'profile.view')).toBe(false);
     expect(await consent.hasConsent(userId, agencyId, 'profile.contact')).toBe(false);
     expect(await consent.list(seeker(userId))).toHaveLength(2);

@@ -1,5 +1,5 @@
-import type { Db } from '../../database.js';
 import type { OrganisationKind } from '../../platform/authz/catalogue.js';
+import type { ConsentDb } from './consent.tables.js';
 
 export const CONSENT_PURPOSES = ['profile.view', 'profile.contact'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -10,15 +10,20 @@ export const CONSENT_ORGANISATION_KINDS = [
   'recruitment_agency',
 ] as const satisfies readonly OrganisationKind[];
 
-export interface ConsentRecord {
+/** A consent as the ledger holds it: the organisation by id only. */
+export interface ConsentRow {
   id: string;
   userId: string;
   organisationId: string;
-  organisationName: string;
-  organisationKind: OrganisationKind;
   purpose: ConsentPurpose;
   grantedAt: Date;
   withdrawnAt: Date | null;
+}
+
+/** A consent with the organisation's name and kind (from the organisations module). */
+export interface ConsentRecord extends ConsentRow {
+  organisationName: string;
+  organisationKind: OrganisationKind;
 }
 
 export interface ConsentOrganisation {
@@ -28,59 +33,54 @@ export interface ConsentOrganisation {
 }
 
 /** The connection or, for writes, the transaction they belong to. */
-type Executor = Db;
+type Executor = ConsentDb;
 
 const COLUMNS = [
-  'consent.id',
-  'consent.user_id as userId',
-  'consent.organisation_id as organisationId',
-  'organisation.name as organisationName',
-  'organisation.kind as organisationKind',
-  'consent.purpose',
-  'consent.granted_at as grantedAt',
-  'consent.withdrawn_at as withdrawnAt',
+  'id',
+  'user_id as userId',
+  'organisation_id as organisationId',
+  'purpose',
+  'granted_at as grantedAt',
+  'withdrawn_at as withdrawnAt',
 ] as const;
 
 /** The only SQL on the consent ledger. */
 export class ConsentRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: ConsentDb) {}
 
   /** Active first, then the history, newest first within each. */
-  async listForUser(userId: string, executor: Executor = this.db): Promise<ConsentRecord[]> {
+  async listForUser(userId: string, executor: Executor = this.db): Promise<ConsentRow[]> {
     return executor
       .selectFrom('consent')
-      .innerJoin('organisation', 'organisation.id', 'consent.organisation_id')
       .select(COLUMNS)
-      .where('consent.user_id', '=', userId)
-      .orderBy((eb) => eb('consent.withdrawn_at', 'is', null), 'desc')
-      .orderBy('consent.granted_at', 'desc')
-      .orderBy('consent.id')
+      .where('user_id', '=', userId)
+      .orderBy((eb) => eb('withdrawn_at', 'is', null), 'desc')
+      .orderBy('granted_at', 'desc')
+      .orderBy('id')
       .execute();
   }
 
   /** A consent of this user's; undefined for anyone else's (the caller answers "not found"). */
-  async findOwn(userId: string, id: string): Promise<ConsentRecord | undefined> {
+  async findOwn(userId: string, id: string): Promise<ConsentRow | undefined> {
     return this.db
       .selectFrom('consent')
-      .innerJoin('organisation', 'organisation.id', 'consent.organisation_id')
       .select(COLUMNS)
-      .where('consent.id', '=', id)
-      .where('consent.user_id', '=', userId)
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
       .executeTakeFirst();
   }
 
   async findActive(
     executor: Executor,
     key: { userId: string; organisationId: string; purpose: ConsentPurpose },
-  ): Promise<ConsentRecord | undefined> {
+  ): Promise<ConsentRow | undefined> {
     return executor
       .selectFrom('consent')
-      .innerJoin('organisation', 'organisation.id', 'consent.organisation_id')
       .select(COLUMNS)
-      .where('consent.user_id', '=', key.userId)
-      .where('consent.organisation_id', '=', key.organisationId)
-      .where('consent.purpose', '=', key.purpose)
-      .where('consent.withdrawn_at', 'is', null)
+      .where('user_id', '=', key.userId)
+      .where('organisation_id', '=', key.organisationId)
+      .where('purpose', '=', key.purpose)
+      .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
   }
 
@@ -144,26 +144,6 @@ export class ConsentRepository {
       .returning('id')
       .execute();
     return rows.map((row) => row.id);
-  }
-
-  async findOrganisation(id: string): Promise<ConsentOrganisation | undefined> {
-    return this.db
-      .selectFrom('organisation')
-      .select(['id', 'name', 'kind'])
-      .where('id', '=', id)
-      .where('kind', 'in', CONSENT_ORGANISATION_KINDS)
-      .executeTakeFirst();
-  }
-
-  /** Employers and agencies by name: the choices on the consent form. */
-  async organisations(): Promise<ConsentOrganisation[]> {
-    return this.db
-      .selectFrom('organisation')
-      .select(['id', 'name', 'kind'])
-      .where('kind', 'in', CONSENT_ORGANISATION_KINDS)
-      .orderBy('name')
-      .orderBy('id')
-      .execute();
   }
 
   transaction<T>(work: (executor: Executor) => Promise<T>): Promise<T> {

@@ -1,15 +1,23 @@
-import type { Db } from '../../database.js';
 import type { AuditLog } from '../../platform/audit/audit.js';
-import type { Permission } from '../../platform/authz/catalogue.js';
+import type { OrganisationKind, Permission } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { scopeFilter } from '../../platform/authz/principal.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
-import type {
-  ConsentOrganisation,
-  ConsentPurpose,
-  ConsentRecord,
-  ConsentRepository,
+import {
+  CONSENT_ORGANISATION_KINDS,
+  type ConsentOrganisation,
+  type ConsentPurpose,
+  type ConsentRecord,
+  type ConsentRepository,
+  type ConsentRow,
 } from './consent.repository.js';
+import type { ConsentDb } from './consent.tables.js';
+
+/** What consent asks of the organisations module: public registration data. */
+export interface ConsentOrganisations {
+  summaries(ids: readonly string[]): Promise<Map<string, ConsentOrganisation>>;
+  ofKinds(kinds: readonly OrganisationKind[]): Promise<ConsentOrganisation[]>;
+}
 
 export interface ConsentExport {
   organisationId: string;
@@ -28,7 +36,31 @@ export class ConsentService {
   constructor(
     private readonly repository: ConsentRepository,
     private readonly audit: AuditLog,
+    private readonly organisations: ConsentOrganisations,
   ) {}
+
+  /**
+   * The consents with their organisation's name and kind. A consent whose organisation is
+   * gone is left out (the ledger keeps it; nobody can be shown it by name).
+   */
+  private async named(rows: readonly ConsentRow[]): Promise<ConsentRecord[]> {
+    const organisations = await this.organisations.summaries(rows.map((row) => row.organisationId));
+    return rows.flatMap((row) => {
+      const organisation = organisations.get(row.organisationId);
+      return organisation
+        ? [{ ...row, organisationName: organisation.name, organisationKind: organisation.kind }]
+        : [];
+    });
+  }
+
+  /** An employer or agency a person may give consent to; undefined for anything else. */
+  private async consentable(id: string): Promise<ConsentOrganisation | undefined> {
+    const organisation = (await this.organisations.summaries([id])).get(id);
+    return organisation &&
+      (CONSENT_ORGANISATION_KINDS as readonly OrganisationKind[]).includes(organisation.kind)
+      ? { id: organisation.id, name: organisation.name, kind: organisation.kind }
+      : undefined;
+  }
 
   /**
    * The user the caller acts for. Consent is only ever one's own ("own" scope): an officer or
@@ -44,12 +76,13 @@ export class ConsentService {
 
   /** The caller's consents: active first, then withdrawn ones as history. */
   async list(ctx: ActorContext): Promise<ConsentRecord[]> {
-    return this.repository.listForUser(this.self(ctx, 'consent.read'));
+    return this.named(await this.repository.listForUser(this.self(ctx, 'consent.read')));
   }
 
   /** Employers and agencies a person may grant consent to. */
   async organisationsToChoose(): Promise<ConsentOrganisation[]> {
-    return this.repository.organisations();
+    const organisations = await this.organisations.ofKinds(CONSENT_ORGANISATION_KINDS);
+    return organisations.map(({ id, name, kind }) => ({ id, name, kind }));
   }
 
   /** Idempotent: granting what is already granted changes nothing and records nothing. */
@@ -58,7 +91,7 @@ export class ConsentService {
     input: { organisationId: string; purpose: ConsentPurpose },
   ): Promise<{ consent: ConsentRecord; created: boolean }> {
     const userId = this.self(ctx, 'consent.grant');
-    const organisation = await this.repository.findOrganisation(input.organisationId);
+    const organisation = await this.consentable(input.organisationId);
     if (!organisation) {
       throw new ValidationError([
         { pointer: '/organisationId', detail: 'consent.errors.selectOrganisation' },
@@ -80,8 +113,13 @@ export class ConsentService {
           after: { organisationId: organisation.id, purpose: input.purpose },
         });
       }
-      const consent = await this.repository.findActive(trx, key);
-      if (!consent) throw new Error('The consent just granted is not there');
+      const row = await this.repository.findActive(trx, key);
+      if (!row) throw new Error('The consent just granted is not there');
+      const consent: ConsentRecord = {
+        ...row,
+        organisationName: organisation.name,
+        organisationKind: organisation.kind,
+      };
       return { consent, created: id !== undefined };
     });
   }
@@ -121,7 +159,7 @@ export class ConsentService {
 
   /** For the personal data download. */
   async exportFor(userId: string): Promise<ConsentExport[]> {
-    const consents = await this.repository.listForUser(userId);
+    const consents = await this.named(await this.repository.listForUser(userId));
     return consents.map((consent) => ({
       organisationId: consent.organisationId,
       organisationName: consent.organisationName,
@@ -136,7 +174,7 @@ export class ConsentService {
    * stay (ids and dates, no personal data) as the record of what was allowed until now; the
    * caller audits the erasure as a whole.
    */
-  async eraseFor(executor: Db, userId: string): Promise<void> {
+  async eraseFor(executor: ConsentDb, userId: string): Promise<void> {
     await this.repository.withdrawAll(executor, userId, new Date());
   }
 }

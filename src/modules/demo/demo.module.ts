@@ -3,13 +3,14 @@ import { defineModule } from '../manifest.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { RolesRepository } from '../organisations/roles.repository.js';
 import { seedDemo } from './demo.seed.js';
+import type { DemoTables } from './demo.tables.js';
 
 /**
  * Invented organisations and one user per role, loaded outside production into a database that
  * has no organisation yet. Listed before the modules whose demo data builds on them.
  */
 export const demoModule = defineModule<
-  object,
+  DemoTables,
   { organisations: OrganisationsService; accounts: Accounts; roles: RolesRepository },
   object
 >({

@@ -1,15 +1,19 @@
-import type { Db } from '../../database.js';
 import { SYSTEM_ACTOR, type AuditLog } from '../../platform/audit/audit.js';
 import type { OrganisationKind, Role } from '../../platform/authz/catalogue.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from './demo.data.js';
+import type { DemoDb } from './demo.tables.js';
 
-/** What the demo seed needs from the modules, wired in src/seed.ts. */
+/**
+ * What the demo seed needs from the modules (wired in demo.module.ts): each write is handed the
+ * demo's one transaction, typed with the demo's tables (none); the module that writes sees it
+ * with its own.
+ */
 export interface DemoPorts {
-  db: Db;
+  db: DemoDb;
   audit: AuditLog;
   hasOrganisations(): Promise<boolean>;
   createOrganisation(
-    executor: Db,
+    executor: DemoDb,
     organisation: {
       kind: OrganisationKind;
       name: string;
@@ -22,14 +26,14 @@ export interface DemoPorts {
     },
   ): Promise<string>;
   createUser(
-    executor: Db,
+    executor: DemoDb,
     user: { email: string; fullName: string; password: string },
   ): Promise<string>;
   assignRole(
-    executor: Db,
+    executor: DemoDb,
     grant: { userId: string; role: Role; organisationId: string | null; administrator: boolean },
   ): Promise<void>;
-  enableTwoFactor(executor: Db, userId: string, secret: string): Promise<void>;
+  enableTwoFactor(executor: DemoDb, userId: string, secret: string): Promise<void>;
 }
 
 export interface DemoReport {

@@ -1,3 +1,4 @@
+import type { Accounts } from '../accounts/accounts.module.js';
 import { defineModule } from '../manifest.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { identityDocumentsApi } from './identity-documents.api.js';
@@ -5,11 +6,11 @@ import { identityDocumentsPersonalData } from './identity-documents.privacy.js';
 import { IdentityDocumentsRepository } from './identity-documents.repository.js';
 import { identityDocumentsRoutes } from './identity-documents.routes.js';
 import { IdentityDocumentsService } from './identity-documents.service.js';
-import type { IdentityDocumentsDatabase } from './identity-documents.tables.js';
+import type { IdentityDocumentTables } from './identity-documents.tables.js';
 
 export const identityDocumentsModule = defineModule<
-  IdentityDocumentsDatabase,
-  { reference: ReferenceService },
+  IdentityDocumentTables,
+  { reference: ReferenceService; accounts: Accounts },
   { identityDocuments: IdentityDocumentsService }
 >({
   name: 'identity-documents',
@@ -17,8 +18,8 @@ export const identityDocumentsModule = defineModule<
     "a person's identity documents (number AES-GCM encrypted, HMAC keyed hash for exact look-up): `/account/identity-documents`; officers find a person by document, with a stated purpose, within their jurisdiction, audited as `person.viewed` (`/people/lookup`, `POST /api/v1/person-lookups`)",
   tables: ['identity_document'],
   permissions: ['person.read', 'person.update'],
-  needs: ['reference'],
-  services: ({ db, audit, cipher }, { reference }) => ({
+  needs: ['reference', 'accounts'],
+  services: ({ db, audit, cipher }, { reference, accounts }) => ({
     identityDocuments: new IdentityDocumentsService({
       repository: new IdentityDocumentsRepository(db),
       audit,
@@ -26,6 +27,7 @@ export const identityDocumentsModule = defineModule<
       countries: {
         countryExists: async (code: string) => (await reference.getCountry(code)) !== null,
       },
+      people: accounts.accounts,
     }),
   }),
   pages: async (app, { identityDocuments, reference }) => {

@@ -1,5 +1,6 @@
 import type { PersonalDataProvider } from '../privacy/privacy.provider.js';
 import type { IdentityDocumentsService } from './identity-documents.service.js';
+import type { IdentityDocumentTables } from './identity-documents.tables.js';
 
 /**
  * The person's identity documents in their data download (with the full numbers: they are
@@ -8,7 +9,7 @@ import type { IdentityDocumentsService } from './identity-documents.service.js';
  */
 export function identityDocumentsPersonalData(
   documents: IdentityDocumentsService,
-): PersonalDataProvider {
+): PersonalDataProvider<IdentityDocumentTables> {
   return {
     name: 'identity_documents',
     descriptionKey: 'identityDocuments.privacySection',

@@ -1,10 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { UserTables } from '../accounts/users.tables.js';
-import type {
-  DocumentType,
-  IdentityDocumentTables,
-  IdentityDocumentsDatabase,
-} from './identity-documents.tables.js';
+import type { DocumentType, IdentityDocumentsDb } from './identity-documents.tables.js';
 
 /** A stored document: the number still encrypted. */
 export interface StoredDocument {
@@ -16,11 +10,6 @@ export interface StoredDocument {
   expiryDate: string | null;
   createdAt: Date;
   updatedAt: Date;
-}
-
-/** A document found by its number, with the name of the person it belongs to. */
-export interface DocumentHolder extends StoredDocument {
-  fullName: string;
 }
 
 export interface DocumentKey {
@@ -35,7 +24,7 @@ export interface NewDocument extends DocumentKey {
   expiryDate: string | null;
 }
 
-type Executor = Kysely<IdentityDocumentsDatabase>;
+type Executor = IdentityDocumentsDb;
 
 const COLUMNS = [
   'id',
@@ -46,18 +35,6 @@ const COLUMNS = [
   'expiry_date as expiryDate',
   'created_at as createdAt',
   'updated_at as updatedAt',
-] as const;
-
-/** The same, for queries that join the account. */
-const QUALIFIED_COLUMNS = [
-  'identity_document.id',
-  'identity_document.user_id as userId',
-  'identity_document.document_type as documentType',
-  'identity_document.number_encrypted as numberEncrypted',
-  'identity_document.issuing_country as issuingCountry',
-  'identity_document.expiry_date as expiryDate',
-  'identity_document.created_at as createdAt',
-  'identity_document.updated_at as updatedAt',
 ] as const;
 
 /** The constraint that keeps one document to one account (see the migration). */
@@ -97,19 +74,20 @@ export class IdentityDocumentsRepository {
       .executeTakeFirst();
   }
 
-  /** Exact match on the keyed hash; closed accounts are left out. */
+  /**
+   * Exact match on the keyed hash, whoever holds it (a closed account's too: its number stays
+   * taken). The holder's name and whether the account is open are the accounts module's.
+   */
   async findByNumber(
     key: DocumentKey,
     executor: Executor = this.db,
-  ): Promise<DocumentHolder | undefined> {
+  ): Promise<StoredDocument | undefined> {
     return executor
       .selectFrom('identity_document')
-      .innerJoin('app_user', 'app_user.id', 'identity_document.user_id')
-      .select([...QUALIFIED_COLUMNS, 'app_user.full_name as fullName'])
-      .where('identity_document.number_hash', '=', key.numberHash)
-      .where('identity_document.issuing_country', '=', key.issuingCountry)
-      .where('identity_document.document_type', '=', key.documentType)
-      .where('app_user.status', '<>', 'closed')
+      .select(COLUMNS)
+      .where('number_hash', '=', key.numberHash)
+      .where('issuing_country', '=', key.issuingCountry)
+      .where('document_type', '=', key.documentType)
       .executeTakeFirst();
   }
 
@@ -151,20 +129,16 @@ export class IdentityDocumentsRepository {
       .executeTakeFirst();
   }
 
-  /**
-   * Deletes every document of the person, in the erasure's transaction. It is handed the
-   * whole database's type, which names this module's table once src/database.ts lists it.
-   */
-  async deleteAllForUser(executor: Kysely<UserTables>, userId: string): Promise<number> {
+  /** Deletes every document of the person, in the erasure's transaction. */
+  async deleteAllForUser(executor: Executor, userId: string): Promise<number> {
     const result = await executor
-      .withTables<Pick<IdentityDocumentTables, 'identity_document'>>()
       .deleteFrom('identity_document')
       .where('user_id', '=', userId)
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 
-  transaction<T>(work: (trx: Transaction<IdentityDocumentsDatabase>) => Promise<T>): Promise<T> {
+  transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(work);
   }
 }

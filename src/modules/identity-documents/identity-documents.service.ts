@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
@@ -9,7 +8,6 @@ import {
   ValidationError,
   type FieldProblem,
 } from '../../platform/http/problem.js';
-import type { UserTables } from '../accounts/users.tables.js';
 import { checkDocumentNumber, maskNumber } from './document-number.js';
 import {
   canLookUpDocumentsOf,
@@ -23,7 +21,11 @@ import {
   type StoredDocument,
 } from './identity-documents.repository.js';
 import { lookupSchema, type LookupInput } from './identity-documents.schemas.js';
-import { NUMBER_CONTEXT, type DocumentType } from './identity-documents.tables.js';
+import {
+  NUMBER_CONTEXT,
+  type DocumentType,
+  type IdentityDocumentsDb,
+} from './identity-documents.tables.js';
 
 /** The person's own document, the number masked. */
 export interface OwnDocument {
@@ -69,6 +71,11 @@ export interface IdentityDocumentsServiceOptions {
   audit: AuditLog;
   cipher: FieldCipher;
   countries: { countryExists(code: string): Promise<boolean> };
+  /**
+   * Who holds an account (the accounts module's `profiles`): closed accounts and unknown ids
+   * are missing, so that a closed account's document finds nobody.
+   */
+  people: { profiles(userIds: readonly string[]): Promise<Map<string, { fullName: string }>> };
   now?: () => Date;
 }
 
@@ -93,6 +100,7 @@ export class IdentityDocumentsService {
   private readonly audit: AuditLog;
   private readonly cipher: FieldCipher;
   private readonly countries: IdentityDocumentsServiceOptions['countries'];
+  private readonly people: IdentityDocumentsServiceOptions['people'];
   private readonly now: () => Date;
 
   constructor(options: IdentityDocumentsServiceOptions) {
@@ -100,6 +108,7 @@ export class IdentityDocumentsService {
     this.audit = options.audit;
     this.cipher = options.cipher;
     this.countries = options.countries;
+    this.people = options.people;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -213,6 +222,8 @@ export class IdentityDocumentsService {
     if (!holder || !canLookUpDocumentsOf(ctx.principal, holder.issuingCountry)) {
       throw new NotFoundError(NO_PERSON_FOUND);
     }
+    const person = (await this.people.profiles([holder.userId])).get(holder.userId);
+    if (!person) throw new NotFoundError(NO_PERSON_FOUND);
     await this.repository.transaction((trx) =>
       this.audit.record(trx, {
         action: 'person.viewed',
@@ -233,7 +244,7 @@ export class IdentityDocumentsService {
     const { numberMasked, expiryDate, expired } = this.own(holder);
     return {
       userId: holder.userId,
-      fullName: holder.fullName,
+      fullName: person.fullName,
       documentType: holder.documentType,
       numberMasked,
       issuingCountry: holder.issuingCountry,
@@ -256,7 +267,7 @@ export class IdentityDocumentsService {
   }
 
   /** Deletes the person's documents, in the erasure's transaction (no audit event of its own). */
-  async eraseFor(executor: Kysely<UserTables>, userId: string): Promise<void> {
+  async eraseFor(executor: IdentityDocumentsDb, userId: string): Promise<void> {
     await this.repository.deleteAllForUser(executor, userId);
   }
 

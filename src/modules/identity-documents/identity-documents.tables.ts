@@ -1,6 +1,6 @@
-import type { Generated } from 'kysely';
-import type { AuditTables } from '../../platform/audit/audit.tables.js';
-import type { UserTables } from '../accounts/users.tables.js';
+import type { Generated, Kysely } from 'kysely';
+import { ownView } from '../../platform/db/lent-transaction.js';
+import type { ReferenceTables } from '../reference/reference.tables.js';
 
 /** The FieldCipher context of the number: its ciphertext and its keyed hash are bound to it. */
 export const NUMBER_CONTEXT = 'identity_document.number';
@@ -33,7 +33,11 @@ export interface IdentityDocumentTables {
 }
 
 /**
- * What the module's repository sees: its table, the accounts it points to, and the audit
- * trail it writes to in the same transactions.
+ * What the module's code sees: its own table and the read-only reference data. The accounts the
+ * documents belong to are the accounts module's (asked through its service); the audit trail
+ * is written through AuditLog in the same transactions.
  */
-export type IdentityDocumentsDatabase = IdentityDocumentTables & UserTables & AuditTables;
+export type IdentityDocumentsDb = Kysely<IdentityDocumentTables & ReferenceTables>;
+
+/** Another module's transaction lent to this one, seen with this module's tables only. */
+export const identityDocumentsView = ownView<IdentityDocumentTables & ReferenceTables>();

@@ -7,7 +7,7 @@ import { rotateEncryptedColumns } from '../../platform/crypto/rotate.js';
 import { identityDocumentsPersonalData } from './identity-documents.privacy.js';
 import { IdentityDocumentsRepository } from './identity-documents.repository.js';
 import { IdentityDocumentsService } from './identity-documents.service.js';
-import { NUMBER_CONTEXT } from './identity-documents.tables.js';
+import { identityDocumentsView, NUMBER_CONTEXT } from './identity-documents.tables.js';
 
 let h: Harness;
 const FUTURE_YEAR = String(new Date().getUTCFullYear() + 5);
@@ -48,7 +48,7 @@ describe('personal data and keys', () => {
       'recordedAt',
       'updatedAt',
     ]);
-    await h.db.transaction().execute((trx) => provider.erase(trx, userId));
+    await h.db.transaction().execute((trx) => provider.erase(identityDocumentsView(trx), userId));
     expect(await provider.export(userId)).toEqual([]);
     const left = await h.db
       .selectFrom('identity_document')

@@ -1,4 +1,4 @@
-import type { Db } from '../../database.js';
+import type { OrganisationsDb } from './organisations.tables.js';
 
 export interface ApiKeyRecord {
   id: string;
@@ -12,7 +12,7 @@ export interface ApiKeyRecord {
 }
 
 /** The database or a transaction on it. */
-type Executor = Db;
+type Executor = OrganisationsDb;
 
 const COLUMNS = [
   'id',
@@ -26,7 +26,7 @@ const COLUMNS = [
 ] as const;
 
 export class ApiKeysRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: OrganisationsDb) {}
 
   list(organisationId: string): Promise<ApiKeyRecord[]> {
     return this.db

@@ -1,4 +1,4 @@
-import type { Db } from '../../database.js';
+import type { OrganisationsDb } from './organisations.tables.js';
 import type { Role } from '../../platform/authz/catalogue.js';
 
 export interface InvitationRecord {
@@ -15,10 +15,10 @@ export interface InvitationRecord {
 }
 
 /** The database or a transaction on it. */
-type Executor = Db;
+type Executor = OrganisationsDb;
 
 export class InvitationsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: OrganisationsDb) {}
 
   private base() {
     return this.db

@@ -1,4 +1,4 @@
-import type { Db } from '../../database.js';
+import type { OrganisationsDb } from './organisations.tables.js';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import type { Role } from '../../platform/authz/catalogue.js';
@@ -16,7 +16,7 @@ const INVITATION_DAYS = 7;
 export interface AccountDirectory {
   findActiveUserIdByEmail(email: string): Promise<string | null>;
   createUser(
-    executor: Db,
+    executor: OrganisationsDb,
     user: {
       email: string;
       fullName: string;

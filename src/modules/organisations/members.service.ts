@@ -1,4 +1,4 @@
-import type { Db } from '../../database.js';
+import type { OrganisationsDb } from './organisations.tables.js';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import type { Role } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
@@ -14,7 +14,7 @@ import type { RolesRepository } from './roles.repository.js';
  */
 export class MembersService {
   constructor(
-    private readonly db: Db,
+    private readonly db: OrganisationsDb,
     private readonly roles: RolesRepository,
     private readonly organisations: OrganisationsService,
     private readonly audit: AuditLog,
@@ -80,7 +80,10 @@ export class MembersService {
   }
 
   /** Refuses (and so rolls back) a change that would leave the organisation without one. */
-  private async keepAnAdministrator(executor: Db, organisationId: string): Promise<void> {
+  private async keepAnAdministrator(
+    executor: OrganisationsDb,
+    organisationId: string,
+  ): Promise<void> {
     if ((await this.roles.countAdministrators(executor, organisationId)) === 0) {
       throw new ValidationError([
         { pointer: '/administrator', detail: 'members.errors.lastAdministrator' },

@@ -1,4 +1,3 @@
-import type { AccountsDatabase } from '../accounts/accounts.tables.js';
 import type { Accounts } from '../accounts/accounts.module.js';
 import { defineModule } from '../manifest.js';
 import type { ReferenceService } from '../reference/reference.service.js';
@@ -15,11 +14,11 @@ import { rolesPersonalData } from './organisations.privacy.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { organisationRoutes } from './organisations.routes.js';
 import { OrganisationsService } from './organisations.service.js';
-import type { OrganisationTables } from './organisations.tables.js';
+import type { OrganisationsTables } from './organisations.tables.js';
 import { RolesRepository } from './roles.repository.js';
 
 export const organisationsModule = defineModule<
-  OrganisationTables & AccountsDatabase,
+  OrganisationsTables,
   { reference: ReferenceService; accounts: Accounts },
   {
     roles: RolesRepository;
@@ -47,9 +46,12 @@ export const organisationsModule = defineModule<
   needs: ['reference', 'accounts'],
   services: ({ db, audit, config }, { reference, accounts }) => {
     const roles = new RolesRepository(db);
-    const organisations = new OrganisationsService(new OrganisationsRepository(db), audit, {
-      countryExists: async (code: string) => (await reference.getCountry(code)) !== null,
-    });
+    const organisations = new OrganisationsService(
+      new OrganisationsRepository(db),
+      audit,
+      { countryExists: async (code: string) => (await reference.getCountry(code)) !== null },
+      accounts.accounts,
+    );
     return {
       roles,
       organisations,

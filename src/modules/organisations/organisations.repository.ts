@@ -1,4 +1,4 @@
-import type { Db } from '../../database.js';
+import type { OrganisationsDb } from './organisations.tables.js';
 import type { OrganisationKind } from '../../platform/authz/catalogue.js';
 import type { ScopeFilter } from '../../platform/authz/principal.js';
 
@@ -34,17 +34,21 @@ export interface OrganisationInput {
   website: string | null;
 }
 
-export interface MemberRecord {
-  userId: string;
+export interface MemberRecord extends MembershipRecord {
   fullName: string;
   email: string;
+}
+
+/** A role held in an organisation; who holds it is the accounts module's to say. */
+export interface MembershipRecord {
+  userId: string;
   role: string;
   administrator: boolean;
   since: Date;
 }
 
 /** The database or a transaction on it. */
-type Executor = Db;
+type Executor = OrganisationsDb;
 
 const COLUMNS = [
   'id',
@@ -86,7 +90,7 @@ function toRecord(row: {
 }
 
 export class OrganisationsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: OrganisationsDb) {}
 
   /** Organisations the scope reaches: own organisations, a jurisdiction's, or all. */
   async list(
@@ -145,6 +149,24 @@ export class OrganisationsRepository {
         { id: row.id, name: row.name, kind: row.kind, countryCode: row.country_code },
       ]),
     );
+  }
+
+  /** Every organisation of these kinds, by name (public registration data). */
+  async ofKinds(kinds: readonly OrganisationKind[]): Promise<OrganisationSummary[]> {
+    if (kinds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(['id', 'name', 'kind', 'country_code'])
+      .where('kind', 'in', [...kinds])
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      countryCode: row.country_code,
+    }));
   }
 
   async idsByRegistration(numbers: readonly string[]): Promise<Map<string, string>> {
@@ -210,23 +232,15 @@ export class OrganisationsRepository {
       .execute();
   }
 
-  async members(organisationId: string): Promise<MemberRecord[]> {
-    const rows = await this.db
+  /** The roles held in the organisation, oldest first. */
+  async memberships(organisationId: string): Promise<MembershipRecord[]> {
+    return this.db
       .selectFrom('role_assignment')
-      .innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
-      .select([
-        'app_user.id as userId',
-        'app_user.full_name as fullName',
-        'app_user.email',
-        'role_assignment.role',
-        'role_assignment.administrator',
-        'role_assignment.created_at as since',
-      ])
-      .where('role_assignment.organisation_id', '=', organisationId)
-      .where('app_user.status', '<>', 'closed')
-      .orderBy('app_user.full_name')
+      .select(['user_id as userId', 'role', 'administrator', 'created_at as since'])
+      .where('organisation_id', '=', organisationId)
+      .orderBy('created_at')
+      .orderBy('id')
       .execute();
-    return rows;
   }
 
   transaction<T>(work: (executor: Executor) => Promise<T>): Promise<T> {

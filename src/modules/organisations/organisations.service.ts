@@ -1,3 +1,4 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import type { OrganisationKind } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
@@ -16,9 +17,15 @@ import type {
   OrganisationRecord,
   OrganisationsRepository,
 } from './organisations.repository.js';
+import { organisationsView } from './organisations.tables.js';
 
 export interface CountryLookup {
   countryExists(code: string): Promise<boolean>;
+}
+
+/** Who holds an account (the accounts module): closed accounts and unknown ids are missing. */
+export interface PeopleDirectory {
+  profiles(userIds: readonly string[]): Promise<Map<string, { fullName: string; email: string }>>;
 }
 
 export const PAGE_SIZE = 25;
@@ -29,6 +36,7 @@ export class OrganisationsService {
     private readonly repository: OrganisationsRepository,
     private readonly audit: AuditLog,
     private readonly countries: CountryLookup,
+    private readonly people: PeopleDirectory,
   ) {}
 
   async list(ctx: ActorContext, filter: { kind?: OrganisationKind; page: number }) {
@@ -108,14 +116,15 @@ export class OrganisationsService {
   }
 
   /**
-   * Writes an organisation inside the caller's transaction, with no permission check: for
-   * seeding only (the demo data, which audits its own writes).
+   * Writes an organisation inside the caller's transaction (the demo module's, typed with its
+   * tables; seen here with this module's), with no permission check: for seeding only (the
+   * demo data, which audits its own writes).
    */
-  async insertForSeed(
-    executor: Parameters<OrganisationsRepository['insert']>[0],
+  async insertForSeed<DB>(
+    executor: Kysely<DB> | Transaction<DB>,
     input: OrganisationInput,
   ): Promise<string> {
-    return (await this.repository.insert(executor, input)).id;
+    return (await this.repository.insert(organisationsView(executor), input)).id;
   }
 
   /** Organisation ids by registration number (seeding finds the demo organisations). */
@@ -133,10 +142,32 @@ export class OrganisationsService {
     return this.repository.summaries(ids);
   }
 
+  /**
+   * Every organisation of these kinds, by name, for other modules (the employers and agencies
+   * a person may give consent to). Public registration data: no permission is needed.
+   */
+  ofKinds(kinds: readonly OrganisationKind[]): Promise<OrganisationSummary[]> {
+    return this.repository.ofKinds(kinds);
+  }
+
+  /**
+   * The organisation's members by name, with their email: the roles are this module's, the
+   * names the accounts module's. Closed (erased) accounts are left out.
+   */
   async members(ctx: ActorContext, id: string): Promise<MemberRecord[]> {
     const organisation = await this.get(ctx, id);
     if (!canViewMembers(ctx.principal, organisation)) throw new NotFoundError();
-    return this.repository.members(id);
+    const memberships = await this.repository.memberships(id);
+    const profiles = await this.people.profiles(memberships.map((member) => member.userId));
+    const members: MemberRecord[] = [];
+    for (const membership of memberships) {
+      const profile = profiles.get(membership.userId);
+      if (profile)
+        members.push({ ...membership, fullName: profile.fullName, email: profile.email });
+    }
+    return members.sort(
+      (a, b) => a.fullName.localeCompare(b.fullName) || a.since.getTime() - b.since.getTime(),
+    );
   }
 
   private async checkCountry(code: string): Promise<void> {

@@ -1,5 +1,8 @@
-import type { Generated } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { OrganisationKind, Role } from '../../platform/authz/catalogue.js';
+import { ownView } from '../../platform/db/lent-transaction.js';
+import type { ConsentTables } from '../consent/consent.tables.js';
+import type { ReferenceTables } from '../reference/reference.tables.js';
 
 export interface OrganisationTable {
   id: Generated<string>;
@@ -53,19 +56,23 @@ export interface ApiKeyTable {
   revoked_by: string | null;
 }
 
-export interface ConsentTable {
-  id: Generated<string>;
-  user_id: string;
-  organisation_id: string;
-  purpose: 'profile.view' | 'profile.contact';
-  granted_at: Generated<Date>;
-  withdrawn_at: Date | null;
-}
-
-export interface OrganisationTables {
+/** The organisations module's own tables. */
+export interface OrganisationsTables {
   organisation: OrganisationTable;
   role_assignment: RoleAssignmentTable;
   invitation: InvitationTable;
   api_key: ApiKeyTable;
-  consent: ConsentTable;
 }
+
+/** What the organisations module's code sees: its own tables and the reference data. */
+export type OrganisationsDb = Kysely<OrganisationsTables & ReferenceTables>;
+
+/** Another module's transaction lent to this one, seen with this module's tables only. */
+export const organisationsView = ownView<OrganisationsTables & ReferenceTables>();
+
+/**
+ * For src/database.ts only, which joins the modules' tables under this name: the
+ * organisations tables and the consent module's. Modules use OrganisationsTables (their own)
+ * or, for another module's data, its service. Goes once database.ts names ConsentTables.
+ */
+export interface OrganisationTables extends OrganisationsTables, ConsentTables {}

@@ -1,13 +1,14 @@
-import type { Db } from '../../database.js';
+import type { Kysely, Transaction } from 'kysely';
+import { organisationsView, type OrganisationsDb } from './organisations.tables.js';
 import type { Role } from '../../platform/authz/catalogue.js';
 import type { RoleGrant } from '../../platform/authz/principal.js';
 
 /** The database or a transaction on it. */
-type Executor = Db;
+type Executor = OrganisationsDb;
 
 /** The roles users hold, with each organisation's country (an authority's jurisdiction). */
 export class RolesRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: OrganisationsDb) {}
 
   async grantsFor(userId: string): Promise<RoleGrant[]> {
     const rows = await this.db
@@ -30,11 +31,15 @@ export class RolesRepository {
     }));
   }
 
-  async assign(
-    executor: Executor,
+  /**
+   * Inside the caller's transaction, which may be another module's (accounts opens an account
+   * with its role in one): seen here with this module's tables only.
+   */
+  async assign<DB>(
+    executor: Kysely<DB> | Transaction<DB>,
     grant: { userId: string; role: Role; organisationId: string | null; administrator?: boolean },
   ): Promise<void> {
-    await executor
+    await organisationsView(executor)
       .insertInto('role_assignment')
       .values({
         user_id: grant.userId,

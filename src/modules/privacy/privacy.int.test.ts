@@ -9,6 +9,7 @@ import { consentPersonalData } from '../consent/consent.privacy.js';
 import { ConsentRepository } from '../consent/consent.repository.js';
 import { ConsentService } from '../consent/consent.service.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import type { UserTables } from '../accounts/users.tables.js';
 import type { PersonalDataProvider } from './privacy.provider.js';
 import { PrivacyRepository } from './privacy.repository.js';
 import {
@@ -47,7 +48,7 @@ async function createUser(): Promise<string> {
 }
 
 /** A provider standing in for the accounts module: the user's name, erased by anonymising it. */
-const accountProvider: PersonalDataProvider = {
+const accountProvider: PersonalDataProvider<UserTables> = {
   name: 'account',
   export: async (userId) => {
     const row = await db
@@ -122,7 +123,7 @@ beforeAll(async () => {
   db = h.db;
   seekers = new Map();
   audit = new AuditLog(db);
-  consent = new ConsentService(new ConsentRepository(db), audit);
+  consent = new ConsentService(new ConsentRepository(db), audit, new OrganisationsRepository(db));
   const { people } = h.factories;
   employerId = (await people.organisation({ kind: 'employer', name: 'Gulf Build Contracting' })).id;
   embassyId = (

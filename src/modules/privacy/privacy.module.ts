@@ -5,13 +5,14 @@ import type { PersonalDataProvider } from './privacy.provider.js';
 import { PrivacyRepository } from './privacy.repository.js';
 import { privacyRoutes } from './privacy.routes.js';
 import { PrivacyService } from './privacy.service.js';
+import type { PrivacyTables } from './privacy.tables.js';
 
 /**
  * The data subject's rights. Listed after every module that holds personal data: it is given
  * their providers (`personalData` in each manifest), the account's last.
  */
 export const privacyModule = defineModule<
-  object,
+  PrivacyTables,
   {
     accounts: Accounts;
     organisations: OrganisationsService;

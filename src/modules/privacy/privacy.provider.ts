@@ -1,11 +1,20 @@
-import type { Db } from '../../database.js';
+import type { Kysely } from 'kysely';
+import type { ReferenceTables } from '../reference/reference.tables.js';
 
 /**
  * What a module holds about a person, for the data download and for erasure. Each module that
- * stores personal data registers one (in src/services.ts); the privacy module never reads
- * another module's tables itself.
+ * stores personal data declares one (`personalData` in its manifest); the privacy module never
+ * reads another module's tables itself.
+ *
+ * Erasure is one transaction across modules by design (a failure anywhere leaves nothing
+ * half-erased), yet each provider sees that transaction typed with its OWN tables only:
+ * `Tables` is the module's tables, as in its manifest (`personalData` returns a
+ * `PersonalDataProvider<Tables>`), so naming another module's table in `erase` is a type
+ * error. The privacy module opens the transaction and hands it on without looking into it;
+ * the composition (services.ts), which alone holds the whole database, is where one
+ * connection is seen as each module's tables, exactly as it hands each module its `db`.
  */
-export interface PersonalDataProvider {
+export interface PersonalDataProvider<Tables = object> {
   /** The section's name in the download: a stable identifier, e.g. 'account', 'consent'. */
   name: string;
   /**
@@ -20,5 +29,5 @@ export interface PersonalDataProvider {
    * which every provider runs, so that a failure anywhere leaves nothing half-erased. Never
    * touch audit_event (it is append-only and holds ids only).
    */
-  erase(executor: Db, userId: string): Promise<void>;
+  erase(executor: Kysely<Tables & ReferenceTables>, userId: string): Promise<void>;
 }

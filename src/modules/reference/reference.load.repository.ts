@@ -1,5 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database, Db } from '../../database.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { ReferenceDb, ReferenceTables } from './reference.tables.js';
 import type {
   EscoOccupationRow,
   EscoSkillRow,
@@ -29,12 +29,14 @@ import type {
 
 type ArrayType = 'text' | 'uuid' | 'int2' | 'int4' | 'bool';
 type Scalar = string | number | boolean | null;
-type TableName = keyof Database;
+type TableName = keyof ReferenceTables;
 
 interface TableSpec<T extends TableName, Row> {
   table: T;
-  key?: keyof Database[T] & string;
-  columns: ReadonlyArray<readonly [keyof Database[T] & string, ArrayType, (row: Row) => Scalar]>;
+  key?: keyof ReferenceTables[T] & string;
+  columns: ReadonlyArray<
+    readonly [keyof ReferenceTables[T] & string, ArrayType, (row: Row) => Scalar]
+  >;
 }
 
 const CHUNK = 20_000;
@@ -219,10 +221,13 @@ const CEFR_DESCRIPTION = spec({
 });
 
 export class ReferenceLoadRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: ReferenceDb) {}
 
   /** Runs `work` in one transaction, with a repository bound to it. */
-  static transaction<T>(db: Db, work: (store: ReferenceLoadRepository) => Promise<T>): Promise<T> {
+  static transaction<T>(
+    db: ReferenceDb,
+    work: (store: ReferenceLoadRepository) => Promise<T>,
+  ): Promise<T> {
     return db.transaction().execute((trx) => work(new ReferenceLoadRepository(trx)));
   }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import type { Db } from '../../database.js';
+import type { ReferenceDb } from './reference.tables.js';
 import { DATASETS, type Dataset, type SourceFiles } from './reference.datasets.js';
 import { ReferenceLoadRepository } from './reference.load.repository.js';
 
@@ -53,7 +53,7 @@ export class ReferenceLoadError extends Error {
  * A dataset that is reloaded also reloads the datasets that depend on it.
  */
 export async function loadReferenceData(
-  db: Db,
+  db: ReferenceDb,
   options: { directory?: string; datasets?: readonly Dataset[] } = {},
 ): Promise<ReferenceLoadReport> {
   const started = performance.now();

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database, Db } from '../../database.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { ReferenceDb } from './reference.tables.js';
 import type {
   CefrLevel,
   Country,
@@ -35,7 +35,7 @@ export interface SearchInput {
 }
 
 export class ReferenceRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: ReferenceDb) {}
 
   async countries(): Promise<Country[]> {
     const [countries, names] = await Promise.all([
@@ -321,7 +321,7 @@ export class ReferenceRepository {
   }
 
   /** pg_trgm's threshold is a setting: set it for this transaction only (pool-safe). */
-  private withSimilarityThreshold<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  private withSimilarityThreshold<T>(work: (db: ReferenceDb) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
         trx,

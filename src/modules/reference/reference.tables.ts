@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 
 /** Kysely's view of migrations/20261127120000_reference_data.sql. */
 
@@ -154,3 +154,9 @@ export interface ReferenceTables {
   cefr_level: CefrLevelTable;
   cefr_level_description: CefrLevelDescriptionTable;
 }
+
+/**
+ * What the reference module's code sees: its own tables. Every other module reads them too
+ * (read-only reference data), which is why each module's database type adds ReferenceTables.
+ */
+export type ReferenceDb = Kysely<ReferenceTables>;

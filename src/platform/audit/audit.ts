@@ -110,8 +110,11 @@ export class AuditLog {
    *
    * Appending holds a lock on the chain until the transaction ends, so every other auditing
    * transaction waits for this one: record the event last, just before the transaction commits.
+   *
+   * The executor may be typed with any tables: a module passes its own transaction, typed with
+   * its own tables only, and audit_event stays the platform's (only AuditLog writes it).
    */
-  async record<DB extends AuditTables>(
+  async record<DB>(
     // Transaction<DB> listed too: TypeScript cannot infer DB from a Transaction otherwise.
     executor: Kysely<DB> | Transaction<DB>,
     event: AuditEventInput,
