@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LogCapture, testConfig } from '../../../test/helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
-import { createApp } from '../../app.js';
-import type { App } from '../../platform/http/types.js';
-import { seed } from '../../seed.js';
-import { createServices, type Services } from '../../services.js';
-import { errorSummary, TestClient } from '../accounts/testing/client.js';
-import { totpCode } from '../accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../demo/demo.data.js';
-import { RolesRepository } from '../organisations/roles.repository.js';
+import { errorSummary, type TestClient } from '../../../test/helpers/client.js';
+import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 
 /**
  * The job-order pages through the real app (sessions, TOTP, CSRF, the pages' form parser) on
@@ -16,27 +8,19 @@ import { RolesRepository } from '../organisations/roles.repository.js';
  * employer; the staff of the other demo agency (licence suspended) are refused; the origin
  * officer sets a minimum wage and decides.
  */
-let database: TestDatabase;
-let services: Services;
-let app: App;
+let h: Harness;
 let agency: TestClient;
 let suspended: TestClient;
 let officer: TestClient;
 let nurseId: string;
 let employerId: string;
 
-const SUSPENDED_STAFF = 'suspended.agency@demo.corridor.example';
 const daysFromNow = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-async function signIn(email: string, lang?: string): Promise<TestClient> {
-  const client = new TestClient(app, lang ? { lang } : {});
-  await client.get('/sign-in');
-  expect((await client.post('/sign-in', { email, password: DEMO_PASSWORD })).statusCode).toBe(303);
-  await client.get('/sign-in/two-factor');
-  const second = await client.post('/sign-in/two-factor', { code: totpCode(DEMO_TOTP_SECRET) });
-  expect(second.statusCode).toBe(303);
-  return client;
+/** A demo user, signed in through the pages (password, then a TOTP code). */
+async function signIn(email: string): Promise<TestClient> {
+  return h.signIn(await h.demoUser(email));
 }
 
 /** The page's form, filled in as a person would for a nurse in Dubai. */
@@ -71,7 +55,7 @@ function nurseForm(overrides: Record<string, string | null> = {}): Record<string
 }
 
 async function vacancyCount(): Promise<number> {
-  const row = await database.kysely
+  const row = await h.db
     .selectFrom('vacancy')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
@@ -80,7 +64,7 @@ async function vacancyCount(): Promise<number> {
 
 /** The job orders of the demo agency whose licence is suspended. */
 async function agencyVacancies() {
-  return database.kysely
+  return h.db
     .selectFrom('vacancy as v')
     .innerJoin('organisation as o', 'o.id', 'v.agency_organisation_id')
     .select(['v.id', 'v.state'])
@@ -108,13 +92,8 @@ function expectLinkedErrors(body: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = testConfig();
-  await seed(database.kysely, { demo: true, config });
-  services = createServices({ db: database.kysely, config });
-  app = await createApp({ config, services, ping: database.ping, logStream: new LogCapture() });
-  await app.ready();
-  const db = database.kysely;
+  h = await createHarness({ demo: true });
+  const db = h.db;
   const organisation = (name: string) =>
     db.selectFrom('organisation').select('id').where('name', '=', name).executeTakeFirstOrThrow();
   employerId = (await organisation('Gulf Care Hospitals (demo)')).id;
@@ -127,16 +106,14 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id;
   // Staff of the demo agency whose licence is suspended (the demo seeds no one there).
-  const userId = await services.accounts.accounts.createUser(db, {
-    email: SUSPENDED_STAFF,
+  const suspendedStaff = await h.factories.people.user({
+    role: 'agency_staff',
+    organisationId: rift,
     fullName: 'Otieno Test',
-    password: DEMO_PASSWORD,
   });
-  await new RolesRepository(db).assign(db, { userId, role: 'agency_staff', organisationId: rift });
-  await services.accounts.twoFactor.enableWithSecret(db, userId, DEMO_TOTP_SECRET);
 
   agency = await signIn('agency@demo.corridor.example');
-  suspended = await signIn(SUSPENDED_STAFF, 'fr');
+  suspended = await h.signIn(suspendedStaff, { lang: 'fr' });
   officer = await signIn('origin.officer@demo.corridor.example');
   // The officer sets the floors: all occupations in the UAE, and more for nurses (ISCO 2221).
   await officer.get('/minimum-wages');
@@ -155,8 +132,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await app?.close();
-  await database?.close();
+  await h?.close();
 });
 
 describe('creating a job order (agency)', () => {
@@ -279,7 +255,7 @@ describe('creating a job order (agency)', () => {
       agency,
       nurseForm({ wageAmount: '7\u00A0500,50', hoursPerWeek: '40,5', intent: 'draft' }),
     );
-    const row = await database.kysely
+    const row = await h.db
       .selectFrom('vacancy')
       .select(['wage_amount', 'hours_per_week'])
       .where('id', '=', id)
@@ -348,7 +324,7 @@ describe('an agency without an active licence', () => {
 
   it('saves a draft but cannot submit it, and is told why in its language', async () => {
     const id = await created(suspended, nurseForm({ intent: 'draft' }));
-    const draft = await database.kysely
+    const draft = await h.db
       .selectFrom('vacancy')
       .select('state')
       .where('id', '=', id)
@@ -368,7 +344,7 @@ describe('an agency without an active licence', () => {
     expect(errorSummary(edited.body).join(' ')).toContain('suspendue');
     expect(edited.body).toContain(`action="/job-orders/${id}/edit"`);
     expect(edited.body).toContain('value="Staff nurse, nights"');
-    const kept = await database.kysely
+    const kept = await h.db
       .selectFrom('vacancy')
       .select(['state', 'title'])
       .where('id', '=', id)
@@ -398,7 +374,7 @@ describe('the origin officer', () => {
     const approved = await officer.post(`/job-orders/${id}/decision`, { event: 'approve' });
     expect(approved.statusCode).toBe(303);
     expect(approved.headers.location).toBe(`/job-orders/${id}?done=approve`);
-    const row = await database.kysely
+    const row = await h.db
       .selectFrom('vacancy')
       .select(['state', 'approved_at', 'published_at'])
       .where('id', '=', id)
@@ -406,7 +382,7 @@ describe('the origin officer', () => {
     expect(row.state).toBe('published');
     expect(row.approved_at).toBeInstanceOf(Date);
     expect(row.published_at).toBeInstanceOf(Date);
-    const events = await database.kysely
+    const events = await h.db
       .selectFrom('vacancy_event')
       .select('event')
       .where('vacancy_id', '=', id)
@@ -414,7 +390,7 @@ describe('the origin officer', () => {
       .execute();
     expect(events.map((event) => event.event)).toEqual(['create', 'submit', 'approve', 'publish']);
     for (const action of ['vacancy.approved', 'vacancy.published']) {
-      expect(await services.audit.list({ action, subjectId: id, limit: 5 })).toHaveLength(1);
+      expect(await h.services.audit.list({ action, subjectId: id, limit: 5 })).toHaveLength(1);
     }
     const page = await agency.get(`/job-orders/${id}?lang=en`);
     expect(page.body).toContain('National Employment Authority (demo)');
@@ -472,7 +448,7 @@ describe('the origin officer', () => {
       currency: 'QAR',
       period: 'month',
     });
-    const floor = await database.kysely
+    const floor = await h.db
       .selectFrom('minimum_wage')
       .select('id')
       .where('destination_country', '=', 'QA')
@@ -490,14 +466,9 @@ describe('who may open the pages', () => {
     expect((await agency.get('/minimum-wages')).statusCode).toBe(403);
     expect((await officer.get('/job-orders/new')).statusCode).toBe(403);
     expect((await agency.get('/job-orders/not-a-uuid')).statusCode).toBe(404);
-    const seeker = new TestClient(app);
-    await seeker.get('/sign-in');
-    await seeker.post('/sign-in', {
-      email: 'jobseeker@demo.corridor.example',
-      password: DEMO_PASSWORD,
-    });
+    const seeker = await signIn('jobseeker@demo.corridor.example');
     expect((await seeker.get('/job-orders')).statusCode).toBe(403);
-    const anonymous = await app.inject({ url: '/job-orders' });
+    const anonymous = await h.app.inject({ url: '/job-orders' });
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toMatch(/^\/sign-in/);
   });
@@ -507,14 +478,14 @@ describe('who may open the pages', () => {
     const css = /href="(\/static\/corridor[^"]+\.css)"/.exec(
       (await agency.get('/job-orders')).body,
     )?.[1];
-    const style = await app.inject({ url: css!, headers: { 'accept-encoding': 'br, gzip' } });
+    const style = await h.app.inject({ url: css!, headers: { 'accept-encoding': 'br, gzip' } });
     for (const url of [
       '/job-orders',
       `/job-orders/new?occupation=${nurseId}&destinationCountry=AE&lang=ar`,
       `/job-orders/${id}`,
       `/job-orders/${id}/edit`,
     ]) {
-      const page = await app.inject({
+      const page = await h.app.inject({
         url,
         headers: { 'accept-encoding': 'br, gzip', cookie: `corridor_session=${agency.session()}` },
       });
