@@ -5,10 +5,13 @@ import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import type { App } from './platform/http/types.js';
 import { seed } from './seed.js';
+import {
+  createJobs,
+  registerJobs,
+  startJobRunner,
+} from './modules/system-jobs/system-jobs.jobs.js';
 import { createServices } from './services.js';
 import { VERSION } from './version.js';
-
-const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RunningServer {
   /** True when this start loaded the demo organisations and users (a new database). */
@@ -70,19 +73,12 @@ export async function serve(
   services.vacancySearch.warm().catch((error: unknown) => {
     if (!shuttingDown) app.log.error({ err: error }, 'could not build the vacancy search index');
   });
-  // Housekeeping, hourly: expired sessions, old throttle counters and used password links;
-  // licences and job orders past their end date or deadline (reads also sweep them, so this
-  // only keeps the states and their history current when nobody looks).
-  const housekeeping = setInterval(() => {
-    Promise.all([
-      services.accounts.sessions.purgeExpired(),
-      services.licensing.expireDue(),
-      services.jobOrders.expireDue(),
-    ]).catch((error: unknown) => {
-      app.log.error({ err: error }, 'housekeeping failed');
-    });
-  }, HOUSEKEEPING_INTERVAL_MS);
-  housekeeping.unref();
+  // Background jobs (ADR 11): licences and job orders past their end expire, housekeeping,
+  // email retries. Every process starts a runner; one at a time is active (a lease in the
+  // database), and another takes over when it stops.
+  const jobs = createJobs(database.kysely, { log: app.log });
+  registerJobs(jobs, services);
+  const runner = await startJobRunner(jobs);
   const { port } = new URL(address);
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   return {
@@ -91,7 +87,8 @@ export async function serve(
     url: `http://${host}:${port}`,
     close: async () => {
       shuttingDown = true;
-      clearInterval(housekeeping);
+      // The job in hand finishes and the lease is given up before the database closes.
+      await runner.stop();
       await app.close();
       await database.close();
     },

@@ -31,8 +31,8 @@ const daysAgo = (days: number) =>
   new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const yesterday = daysAgo(1);
 
-async function counts(): Promise<Record<string, number>> {
-  const result: Record<string, number> = {};
+async function counts(): Promise<Record<(typeof COUNTED)[number], number>> {
+  const result = { audit_event: 0, licence_event: 0, employer_vetting_event: 0, vacancy_event: 0 };
   for (const table of COUNTED) {
     const row = await h.db
       .selectFrom(table)

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Jobs } from '../../platform/jobs/jobs.js';
+import type { JobDefinition, Jobs } from '../../platform/jobs/jobs.js';
 import type { OutboxMessage, OutboxRepository } from './outbox.repository.js';
 import type { Executor } from './users.repository.js';
 
@@ -59,7 +59,7 @@ export class Mailer {
       now?: () => Date;
     },
   ) {
-    options.jobs.define({
+    this.sendJob = {
       name: EMAIL_JOB,
       maxAttempts: 8,
       backoff: { baseMs: 60_000, maxMs: 2 * 60 * 60_000 },
@@ -68,8 +68,12 @@ export class Mailer {
         if (typeof payload.emailId !== 'string') throw new Error('The job names no email');
         await this.sendFromOutbox(payload.emailId);
       },
-    });
+    };
+    options.jobs.define(this.sendJob);
   }
+
+  /** The send job, for a runner whose `Jobs` the mailer was not given (registerJobs). */
+  readonly sendJob: JobDefinition;
 
   private now(): Date {
     return this.options.now?.() ?? new Date();

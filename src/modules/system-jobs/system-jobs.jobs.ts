@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { Jobs, type JobsLog } from '../../platform/jobs/jobs.js';
+import { Jobs, type JobDefinition, type JobsLog } from '../../platform/jobs/jobs.js';
 import { JobsRepository } from '../../platform/jobs/jobs.repository.js';
 import type { JobTables } from '../../platform/jobs/jobs.tables.js';
 import { JobRunner, type RunnerOptions } from '../../platform/jobs/runner.js';
@@ -23,16 +23,18 @@ export function createJobs<DB>(
 export interface JobServices {
   licensing: { expireDue(): Promise<number> };
   jobOrders: { expireDue(): Promise<number> };
-  accounts: { sessions: { purgeExpired(): Promise<unknown> } };
+  accounts: { sessions: { purgeExpired(): Promise<unknown> }; mailer: { sendJob: JobDefinition } };
 }
 
 /**
  * Defines and schedules every module's jobs on `jobs`: licence expiry, job-order expiry,
- * accounts housekeeping, and the pruning of old job records. (The send-email job is defined
- * by the mailer, on the `jobs` given to the accounts module.) Call once, before the runner
- * starts.
+ * accounts housekeeping, the pruning of old job records, and the mailer's send job (unless the
+ * mailer was built on these same `jobs` and defined it already), so that this runner retries
+ * failed email. Call once, before the runner starts.
  */
 export function registerJobs(jobs: Jobs, services: JobServices): void {
+  if (!jobs.has(services.accounts.mailer.sendJob.name))
+    jobs.define(services.accounts.mailer.sendJob);
   registerLicensingJobs(jobs, services);
   registerJobOrderJobs(jobs, services);
   registerAccountsJobs(jobs, services);

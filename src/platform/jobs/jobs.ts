@@ -101,6 +101,10 @@ export class Jobs {
     this.rules.set(jobName, rule);
   }
 
+  has(name: string): boolean {
+    return this.definitions.has(name);
+  }
+
   names(): string[] {
     return [...this.definitions.keys()].sort();
   }
