@@ -2,10 +2,11 @@
  * Shared set-up for the vacancy search integration tests: a fresh database, organisations, an
  * agency licence, vacancies written straight into the tables (each with its vacancy_event row
  * and its domain event in the outbox, as the transitions write them), the search service with a
- * clock the test moves, and a test app with the public pages and API. Used only by
- * *.int.test.ts files.
+ * clock the test moves (for the service tests), and the real app on the same database (the
+ * harness: `f.web.app`) for the public pages and API, which answer from the app's own search
+ * service. Used only by *.int.test.ts files.
  */
-import { createTestDatabase } from '../../../../test/helpers/database.js';
+import { createHarness } from '../../../../test/helpers/harness.js';
 import type { Db } from '../../../database.js';
 import { AuditLog } from '../../../platform/audit/audit.js';
 import { Outbox } from '../../../platform/events/outbox.js';
@@ -14,12 +15,9 @@ import { LicensingService } from '../../licensing/licensing.service.js';
 import { RecruitersRepository } from '../../licensing/recruiters.repository.js';
 import { OrganisationsRepository } from '../../organisations/organisations.repository.js';
 import { OrganisationsService } from '../../organisations/organisations.service.js';
-import { buildTestApp } from '../../privacy/test-support.js';
 import { ReferenceRepository } from '../../reference/reference.repository.js';
 import { ReferenceService } from '../../reference/reference.service.js';
 import type { VacancyTable } from '../vacancy.tables.js';
-import { vacanciesPublicApi } from '../vacancies-public.api.js';
-import { vacanciesPublicRoutes } from '../vacancies-public.routes.js';
 import { createVacancySearch } from './search.factory.js';
 
 export const PUBLIC_URL = 'https://corridor.example';
@@ -41,14 +39,17 @@ type VacancyValues = Omit<
 >;
 
 export async function searchFixture() {
-  const database = await createTestDatabase();
-  const db: Db = database.kysely;
+  const web = await createHarness({ env: { PUBLIC_URL } });
+  const db: Db = web.db;
   let now = new Date();
   const clock = () => now;
   const reference = new ReferenceService(new ReferenceRepository(db));
   const licensing = new LicensingService({
-    repository: new LicensingRepository(db),
-    recruiters: new RecruitersRepository(db),
+    repository: new LicensingRepository(db, web.services.organisations),
+    recruiters: new RecruitersRepository(
+      new LicensingRepository(db, web.services.organisations),
+      web.services.organisations,
+    ),
     audit: new AuditLog(db),
     clock,
   });
@@ -241,17 +242,6 @@ export async function searchFixture() {
     });
   };
 
-  const web = await buildTestApp({
-    api: async (scope) => vacanciesPublicApi(scope, { vacancySearch: search }),
-    pages: async (scope) =>
-      vacanciesPublicRoutes(scope, {
-        vacancySearch: search,
-        reference,
-        licensing,
-        publicUrl: PUBLIC_URL,
-      }),
-  });
-
   return {
     db,
     search,
@@ -268,10 +258,7 @@ export async function searchFixture() {
     setNow: (date: Date) => {
       now = date;
     },
-    close: async () => {
-      await web.app.close();
-      await database.close();
-    },
+    close: () => web.close(),
   };
 }
 
