@@ -39,6 +39,7 @@ const NEVER_FOR_KEYS: readonly Permission[] = [
   'audit.read',
   'audit.verify',
   'user.create_officer',
+  'job.manage',
 ];
 
 /** Keys look like `crd_<8-character prefix>_<43-character secret>`. */

@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   'minimum_wage.manage',
   'statistics.read',
   'user.create_officer',
+  'job.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -135,6 +136,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'user.create_officer': 'all',
     'api_key.read': 'all',
     'api_key.revoke': 'all',
+    'job.manage': 'all',
   },
   origin_officer: {
     ...OWN_ACCOUNT,
