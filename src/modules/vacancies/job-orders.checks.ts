@@ -1,5 +1,7 @@
 import type { FieldProblem } from '../../platform/http/problem.js';
-import type { Executor, JobOrdersRepository } from './job-orders.repository.js';
+import type { LicensingService } from '../licensing/licensing.service.js';
+import type { VettingService } from '../licensing/vetting.service.js';
+import type { Executor } from './job-orders.repository.js';
 import type { MinimumWagesRepository } from './minimum-wages.repository.js';
 import type { VacancyEvent, WagePeriod } from './vacancy.states.js';
 import { amountPerPeriod, meetsMinimum, monthlyAmount } from './wage.js';
@@ -19,8 +21,8 @@ const LICENCE_CHECKED: readonly VacancyEvent[] = ['submit', 'approve', 'publish'
 const WAGE_CHECKED: readonly VacancyEvent[] = ['create', 'update', 'submit', 'approve'];
 
 /**
- * The verification checks of issue 4: the recruiting agency's licence is active and in date,
- * the employer it recruits for is vetted, and the wage meets the minimum set by the origin
+ * The verification checks of issue 4: the recruiting agency is licensed today (licensing's one
+ * definition, agencyStanding), the employer it recruits for is vetted, and the wage meets the minimum set by the origin
  * authority for the destination and occupation. They run inside the transition's transaction.
  */
 export async function verificationProblems(
@@ -28,23 +30,24 @@ export async function verificationProblems(
   event: VacancyEvent,
   terms: CheckedTerms,
   today: string,
-  deps: { repository: JobOrdersRepository; minimumWages: MinimumWagesRepository },
+  deps: {
+    licensing: Pick<LicensingService, 'agencyStanding'>;
+    vetting: Pick<VettingService, 'employerVetted'>;
+    minimumWages: MinimumWagesRepository;
+  },
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (terms.agencyId && LICENCE_CHECKED.includes(event)) {
-    const licence = await deps.repository.agencyLicence(trx, terms.agencyId);
-    const inDate =
-      licence?.validTo !== null && licence?.validTo !== undefined && licence.validTo >= today;
-    if (licence?.state !== 'active' || !inDate) {
-      const status = licence?.state === 'active' ? 'expired' : (licence?.state ?? 'none');
+    // Licensing answers for its own tables, inside this transaction.
+    const standing = await deps.licensing.agencyStanding(terms.agencyId, today, trx);
+    if (!standing.licensed) {
       problems.push({
         pointer: '/agency',
         detail: 'jobOrders.errors.agencyNotLicensed',
-        values: { status },
+        values: { status: standing.status },
       });
     }
-    const vetting = await deps.repository.employerVetting(trx, terms.employerId);
-    if (vetting !== 'vetted') {
+    if (!(await deps.vetting.employerVetted(terms.employerId, trx))) {
       problems.push({ pointer: '/employerId', detail: 'jobOrders.errors.employerNotVetted' });
     }
   }

@@ -3,7 +3,7 @@ import type { Language } from '../../platform/i18n/languages.js';
 import type { Translate } from '../../platform/i18n/translator.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { jobOrderReference } from './job-orders.api-view.js';
-import type { VacancyRecord } from './job-orders.repository.js';
+import type { NamedVacancy, VacancyRecord } from './job-orders.repository.js';
 import type { JobOrderView } from './job-orders.service.js';
 import type { MinimumWageRecord } from './minimum-wages.repository.js';
 import { WAGE_PERIODS } from './vacancy.states.js';
@@ -91,7 +91,7 @@ function paragraphs(text: string): string[] {
 }
 
 /** One line of a list of job orders. */
-export function presentRow(vacancy: VacancyRecord, names: Names, locale: Locale) {
+export function presentRow(vacancy: NamedVacancy, names: Names, locale: Locale) {
   return {
     id: vacancy.id,
     reference: jobOrderReference(vacancy.number),

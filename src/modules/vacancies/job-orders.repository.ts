@@ -17,14 +17,13 @@ const VACANCY_EVENT_TABLE: LifecycleEventTable = {
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
+/** A job order as its own tables hold it; organisation names are the organisations module's. */
 export interface VacancyRecord {
   id: string;
   number: number;
   state: VacancyState;
   employerId: string;
-  employerName: string;
   agencyId: string | null;
-  agencyName: string | null;
   originCountry: string;
   destinationCountry: string;
   destinationSubdivision: string | null;
@@ -57,6 +56,9 @@ export interface VacancyRecord {
   publishedAt: Date | null;
   endedAt: Date | null;
 }
+
+/** A job order with its employer's and agency's names, as the service gives it out. */
+export type NamedVacancy = VacancyRecord & { employerName: string; agencyName: string | null };
 
 export interface VacancyDetails {
   skills: { skillId: string; label: string; essential: boolean }[];
@@ -105,6 +107,11 @@ export interface VacancyHistoryRecord {
   occurredAt: Date;
 }
 
+/** A history row as vacancy_event holds it: who acted, by organisation id. */
+export type StoredHistoryRecord = Omit<VacancyHistoryRecord, 'actorOrganisationName'> & {
+  actorOrganisationId: string | null;
+};
+
 /** Timestamps a transition sets; the state machine decides which. */
 export interface StateWrite {
   state: VacancyState;
@@ -119,14 +126,8 @@ export interface StateWrite {
 function vacancyQuery(executor: Executor) {
   return executor
     .selectFrom('vacancy as v')
-    .innerJoin('organisation as employer', 'employer.id', 'v.employer_organisation_id')
-    .leftJoin('organisation as agency', 'agency.id', 'v.agency_organisation_id')
     .selectAll('v')
-    .select([
-      'employer.name as employer_name',
-      'agency.name as agency_name',
-      sql<string>`v.application_deadline::text`.as('deadline_text'),
-    ]);
+    .select(sql<string>`v.application_deadline::text`.as('deadline_text'));
 }
 
 type VacancyRow = Awaited<ReturnType<ReturnType<typeof vacancyQuery>['executeTakeFirstOrThrow']>>;
@@ -137,9 +138,7 @@ function toRecord(row: VacancyRow): VacancyRecord {
     number: Number(row.number),
     state: row.state,
     employerId: row.employer_organisation_id,
-    employerName: row.employer_name,
     agencyId: row.agency_organisation_id,
-    agencyName: row.agency_name,
     originCountry: row.origin_country,
     destinationCountry: row.destination_country,
     destinationSubdivision: row.destination_subdivision,
@@ -371,30 +370,15 @@ export class JobOrdersRepository {
       .execute();
   }
 
-  async history(id: string): Promise<VacancyHistoryRecord[]> {
+  async history(id: string): Promise<StoredHistoryRecord[]> {
     const rows = await this.lifecycleHistory.history(VACANCY_EVENT_TABLE, [id]);
-    const ids = [...new Set(rows.flatMap((row) => row.actorOrganisationId ?? []))];
-    const names =
-      ids.length === 0
-        ? new Map<string, string>()
-        : new Map(
-            (
-              await this.db
-                .selectFrom('organisation')
-                .select(['id', 'name'])
-                .where('id', 'in', ids)
-                .execute()
-            ).map((row) => [row.id, row.name]),
-          );
     return rows.map((row) => ({
       id: Number(row.id),
       event: row.event,
       fromState: row.fromState,
       toState: row.toState,
       reason: row.reason,
-      actorOrganisationName: row.actorOrganisationId
-        ? (names.get(row.actorOrganisationId) ?? null)
-        : null,
+      actorOrganisationId: row.actorOrganisationId,
       occurredAt: row.occurredAt,
     }));
   }
@@ -455,51 +439,7 @@ export class JobOrdersRepository {
     return rows.map((row) => row.id);
   }
 
-  // ——— What the checks need from other records ———
-
-  async organisation(id: string): Promise<{ kind: string; countryCode: string } | null> {
-    const row = await this.db
-      .selectFrom('organisation')
-      .select(['kind', 'country_code'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row ? { kind: row.kind, countryCode: row.country_code } : null;
-  }
-
-  /** The agency's licence that is open now, if any. */
-  async agencyLicence(
-    executor: Executor,
-    agencyId: string,
-  ): Promise<{ state: string; validTo: string | null } | null> {
-    const row = await executor
-      .selectFrom('licence')
-      .select(['state', sql<string | null>`valid_to::text`.as('valid_to')])
-      .where('organisation_id', '=', agencyId)
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row ? { state: row.state, validTo: row.valid_to } : null;
-  }
-
-  async employerVetting(executor: Executor, employerId: string): Promise<string | null> {
-    const row = await executor
-      .selectFrom('employer_vetting')
-      .select('state')
-      .where('organisation_id', '=', employerId)
-      .executeTakeFirst();
-    return row?.state ?? null;
-  }
-
-  /** Employers an agency may recruit for: vetted ones. */
-  async vettedEmployers(): Promise<{ id: string; name: string; countryCode: string }[]> {
-    return this.db
-      .selectFrom('employer_vetting as ev')
-      .innerJoin('organisation as o', 'o.id', 'ev.organisation_id')
-      .select(['o.id', 'o.name', 'o.country_code as countryCode'])
-      .where('ev.state', '=', 'vetted')
-      .orderBy('o.name')
-      .execute();
-  }
+  // ——— Reference data the terms are checked against ———
 
   async knownSkills(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -4,6 +4,9 @@ import { auditActorOf, type ActorContext } from '../../platform/authz/context.js
 import { scopeFilter } from '../../platform/authz/principal.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import type { LicensingService } from '../licensing/licensing.service.js';
+import type { VettingService } from '../licensing/vetting.service.js';
+import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { verificationProblems, type CheckedTerms } from './job-orders.checks.js';
 import {
@@ -18,6 +21,7 @@ import {
 import type {
   Executor,
   JobOrdersRepository,
+  NamedVacancy,
   VacancyDetails,
   VacancyHistoryRecord,
   VacancyRecord,
@@ -40,8 +44,15 @@ import {
   type VacancyState,
 } from './vacancy.states.js';
 
+/** What job orders ask of the modules that own the records they check and name. */
+export interface JobOrderParties {
+  licensing: Pick<LicensingService, 'agencyStanding'>;
+  vetting: Pick<VettingService, 'employerVetted' | 'vettedEmployerIds'>;
+  organisations: Pick<OrganisationsService, 'names' | 'summaries'>;
+}
+
 export interface JobOrderView {
-  vacancy: VacancyRecord;
+  vacancy: NamedVacancy;
   details: VacancyDetails;
   history: VacancyHistoryRecord[];
   ownerActions: OwnerEvent[];
@@ -61,27 +72,35 @@ export class JobOrdersService {
   private readonly reference: ReferenceService;
   private readonly audit: AuditLog;
   private readonly events: EventPublisher | null;
+  private readonly parties: JobOrderParties;
   private readonly clock: () => Date;
 
-  constructor(deps: {
-    repository: JobOrdersRepository;
-    minimumWages: MinimumWagesRepository;
-    reference: ReferenceService;
-    audit: AuditLog;
-    /** The domain-event outbox: every transition publishes `vacancy.<past tense>`. */
-    events?: EventPublisher | null;
-    clock?: () => Date;
-  }) {
+  constructor(
+    deps: JobOrderParties & {
+      repository: JobOrdersRepository;
+      minimumWages: MinimumWagesRepository;
+      reference: ReferenceService;
+      audit: AuditLog;
+      /** The domain-event outbox: every transition publishes `vacancy.<past tense>`. */
+      events?: EventPublisher | null;
+      clock?: () => Date;
+    },
+  ) {
     this.repository = deps.repository;
     this.minimumWages = deps.minimumWages;
     this.reference = deps.reference;
     this.audit = deps.audit;
     this.events = deps.events ?? null;
+    this.parties = {
+      licensing: deps.licensing,
+      vetting: deps.vetting,
+      organisations: deps.organisations,
+    };
     this.clock = deps.clock ?? (() => new Date());
   }
 
   /** Job orders the caller may see: their organisation's, or those of their jurisdiction. */
-  async list(ctx: ActorContext, state?: VacancyState): Promise<VacancyRecord[]> {
+  async list(ctx: ActorContext, state?: VacancyState): Promise<NamedVacancy[]> {
     const owners = scopeFilter(ctx.principal, 'vacancy.update');
     const deciders = scopeFilter(ctx.principal, 'vacancy.decide');
     if (!owners && !deciders) return [];
@@ -95,18 +114,26 @@ export class JobOrdersService {
             countryCodes: deciders && !deciders.all ? deciders.countryCodes : [],
           };
     const vacancies = await this.repository.list(scope, { state, today, limit: LIST_LIMIT });
-    return vacancies.map((vacancy) => vacancyAsOf(vacancy, today));
+    return this.named(vacancies.map((vacancy) => vacancyAsOf(vacancy, today)));
   }
 
   async get(ctx: ActorContext, id: string, language = 'en'): Promise<JobOrderView> {
     // Past its deadline it shows as expired (without writing: the expiry job writes it).
     const vacancy = vacancyAsOf(await this.visible(ctx, id), isoDate(this.clock()));
-    const [details, history] = await Promise.all([
+    const [details, stored] = await Promise.all([
       this.repository.details(id, language),
       this.repository.history(id),
     ]);
+    const names = await this.parties.organisations.names([
+      ...partiesOf(vacancy),
+      ...stored.flatMap((row) => row.actorOrganisationId ?? []),
+    ]);
+    const history: VacancyHistoryRecord[] = stored.map(({ actorOrganisationId, ...row }) => ({
+      ...row,
+      actorOrganisationName: actorOrganisationId ? (names.get(actorOrganisationId) ?? null) : null,
+    }));
     return {
-      vacancy,
+      vacancy: withNames(vacancy, names),
       details,
       history,
       ownerActions: ownerActions(ctx.principal, vacancy),
@@ -118,11 +145,11 @@ export class JobOrdersService {
   async inputOf(
     ctx: ActorContext,
     id: string,
-  ): Promise<{ vacancy: VacancyRecord; input: JobOrderInput }> {
+  ): Promise<{ vacancy: NamedVacancy; input: JobOrderInput }> {
     const vacancy = await this.visible(ctx, id);
     const details = await this.repository.details(id, vacancy.language);
     return {
-      vacancy,
+      vacancy: (await this.named([vacancy]))[0]!,
       input: {
         employerId: vacancy.employerId,
         originCountry: vacancy.originCountry,
@@ -147,9 +174,13 @@ export class JobOrdersService {
     };
   }
 
-  /** Employers an agency may recruit for (vetted ones). */
-  vettedEmployers() {
-    return this.repository.vettedEmployers();
+  /** Employers an agency may recruit for (vetted ones), by name. */
+  async vettedEmployers(): Promise<{ id: string; name: string; countryCode: string }[]> {
+    const ids = await this.parties.vetting.vettedEmployerIds();
+    const summaries = await this.parties.organisations.summaries(ids);
+    return [...summaries.values()]
+      .map(({ id, name, countryCode }) => ({ id, name, countryCode }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /**
@@ -163,16 +194,18 @@ export class JobOrdersService {
     ctx: ActorContext,
     input: JobOrderInput,
     options: { submit?: boolean; organisationId?: string } = {},
-  ): Promise<VacancyRecord> {
+  ): Promise<NamedVacancy> {
     const parties = await this.partiesFor(ctx, input, options.organisationId);
     if (options.submit) this.mustSubmitFor(ctx, parties);
     const { terms, problems } = await resolveTerms(input, parties, this.deps);
     if (problems.length > 0) throw new ValidationError(problems);
-    if (!options.submit) return this.run(ctx, 'create', null, { terms });
-    return this.repository.transaction(async (trx) => {
-      const created = await this.run(ctx, 'create', null, { terms }, trx);
-      return this.run(ctx, 'submit', created.id, {}, trx);
-    });
+    if (!options.submit) return this.namedOne(this.run(ctx, 'create', null, { terms }));
+    return this.namedOne(
+      this.repository.transaction(async (trx) => {
+        const created = await this.run(ctx, 'create', null, { terms }, trx);
+        return this.run(ctx, 'submit', created.id, {}, trx);
+      }),
+    );
   }
 
   /**
@@ -184,7 +217,7 @@ export class JobOrdersService {
     id: string,
     input: JobOrderInput,
     options: { submit?: boolean } = {},
-  ): Promise<VacancyRecord> {
+  ): Promise<NamedVacancy> {
     const vacancy = await this.owned(ctx, id, 'update');
     if (options.submit) this.mustSubmitFor(ctx, vacancy);
     const parties = {
@@ -196,11 +229,13 @@ export class JobOrdersService {
     };
     const { terms, problems } = await resolveTerms(input, parties, this.deps);
     if (problems.length > 0) throw new ValidationError(problems);
-    if (!options.submit) return this.run(ctx, 'update', id, { terms });
-    return this.repository.transaction(async (trx) => {
-      await this.run(ctx, 'update', id, { terms }, trx);
-      return this.run(ctx, 'submit', id, {}, trx);
-    });
+    if (!options.submit) return this.namedOne(this.run(ctx, 'update', id, { terms }));
+    return this.namedOne(
+      this.repository.transaction(async (trx) => {
+        await this.run(ctx, 'update', id, { terms }, trx);
+        return this.run(ctx, 'submit', id, {}, trx);
+      }),
+    );
   }
 
   /** The owner's events: submit, withdraw, publish, fill a position, close. */
@@ -209,9 +244,9 @@ export class JobOrdersService {
     id: string,
     event: Exclude<OwnerEvent, 'update'>,
     reason?: string | null,
-  ): Promise<VacancyRecord> {
+  ): Promise<NamedVacancy> {
     await this.owned(ctx, id, event);
-    return this.run(ctx, event, id, { reason });
+    return this.namedOne(this.run(ctx, event, id, { reason }));
   }
 
   /**
@@ -223,12 +258,12 @@ export class JobOrdersService {
     ctx: ActorContext,
     id: string,
     command: { event: OfficerEvent; reason?: string | null },
-  ): Promise<VacancyRecord> {
+  ): Promise<NamedVacancy> {
     const vacancy = await this.visible(ctx, id);
     if (!canDecide(ctx.principal, vacancy)) throw new NotFoundError();
     const decided = await this.run(ctx, command.event, id, { reason: command.reason });
-    if (command.event !== 'approve') return decided;
-    return this.run(ctx, 'publish', id, {});
+    if (command.event !== 'approve') return this.namedOne(Promise.resolve(decided));
+    return this.namedOne(this.run(ctx, 'publish', id, {}));
   }
 
   /**
@@ -281,7 +316,8 @@ export class JobOrdersService {
         const checked = extra.terms ?? current;
         if (!checked) return [];
         return verificationProblems(checkTrx, event, checkedTerms(checked), isoDate(now), {
-          repository: this.repository,
+          licensing: this.parties.licensing,
+          vetting: this.parties.vetting,
           minimumWages: this.minimumWages,
         });
       },
@@ -295,6 +331,16 @@ export class JobOrdersService {
     parties: Pick<VacancyRecord, 'employerId' | 'agencyId'>,
   ): void {
     if (!owns(ctx.principal, parties, OWNER_EVENT_PERMISSION.submit)) throw new ForbiddenError();
+  }
+
+  /** The job orders with their employer's and agency's names (one call to organisations). */
+  private async named(vacancies: readonly VacancyRecord[]): Promise<NamedVacancy[]> {
+    const names = await this.parties.organisations.names(vacancies.flatMap(partiesOf));
+    return vacancies.map((vacancy) => withNames(vacancy, names));
+  }
+
+  private async namedOne(vacancy: Promise<VacancyRecord>): Promise<NamedVacancy> {
+    return (await this.named([await vacancy]))[0]!;
   }
 
   private async visible(ctx: ActorContext, id: string): Promise<VacancyRecord> {
@@ -339,10 +385,12 @@ export class JobOrdersService {
         { pointer: '/employerId', detail: 'jobOrders.errors.chooseEmployer' },
       ]);
     }
-    const [agency, employer] = await Promise.all([
-      this.repository.organisation(chosen.organisationId),
-      this.repository.organisation(input.employerId),
+    const organisations = await this.parties.organisations.summaries([
+      chosen.organisationId,
+      input.employerId,
     ]);
+    const agency = organisations.get(chosen.organisationId);
+    const employer = organisations.get(input.employerId);
     if (employer?.kind !== 'employer') {
       throw new ValidationError([
         { pointer: '/employerId', detail: 'jobOrders.errors.chooseEmployer' },
@@ -354,6 +402,18 @@ export class JobOrdersService {
       originCountry: agency?.countryCode ?? '',
     };
   }
+}
+
+function partiesOf(vacancy: VacancyRecord): string[] {
+  return vacancy.agencyId ? [vacancy.employerId, vacancy.agencyId] : [vacancy.employerId];
+}
+
+function withNames(vacancy: VacancyRecord, names: ReadonlyMap<string, string>): NamedVacancy {
+  return {
+    ...vacancy,
+    employerName: names.get(vacancy.employerId) ?? '',
+    agencyName: vacancy.agencyId ? (names.get(vacancy.agencyId) ?? null) : null,
+  };
 }
 
 function checkedTerms(source: VacancyTerms | VacancyRecord): CheckedTerms {

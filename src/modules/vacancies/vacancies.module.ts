@@ -1,10 +1,9 @@
 import { Outbox } from '../../platform/events/outbox.js';
 import { publishedEventTypes } from '../../platform/lifecycle/lifecycle.js';
 import { LICENCE_LIFECYCLE } from '../licensing/licence.lifecycle.js';
-import type { LicensingTables } from '../licensing/licence.tables.js';
 import type { LicensingService } from '../licensing/licensing.service.js';
+import type { VettingService } from '../licensing/vetting.service.js';
 import { defineModule } from '../manifest.js';
-import type { OrganisationTables } from '../organisations/organisations.tables.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import type { Accounts } from '../accounts/accounts.module.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
@@ -24,10 +23,11 @@ import { VACANCY_LIFECYCLE } from './vacancy.lifecycle.js';
 import type { VacancyTables } from './vacancy.tables.js';
 
 export const vacanciesModule = defineModule<
-  VacancyTables & LicensingTables & OrganisationTables,
+  VacancyTables,
   {
     reference: ReferenceService;
     licensing: LicensingService;
+    vetting: VettingService;
     organisations: OrganisationsService;
     accounts: Accounts;
   },
@@ -60,8 +60,8 @@ export const vacanciesModule = defineModule<
     'vacancy.close',
     'minimum_wage.manage',
   ],
-  needs: ['reference', 'licensing', 'organisations'],
-  services: ({ db, audit }, { reference, licensing, organisations }) => {
+  needs: ['reference', 'licensing', 'vetting', 'organisations'],
+  services: ({ db, audit }, { reference, licensing, vetting, organisations }) => {
     const minimumWagesRepository = new MinimumWagesRepository(db);
     return {
       jobOrders: new JobOrdersService({
@@ -71,6 +71,10 @@ export const vacanciesModule = defineModule<
         audit,
         // Every transition publishes `vacancy.*` to the outbox, in its transaction.
         events: Outbox.of(db),
+        // Licences, vetting and names are asked of the modules that own them.
+        licensing,
+        vetting,
+        organisations,
       }),
       minimumWages: new MinimumWagesService(minimumWagesRepository, reference, audit),
       // An in-memory index kept in step with the database through the outbox (ADRs 8 and 10).
