@@ -1,33 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../../../test/helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
-import { createAccountsTestApp, type AccountsTestApp } from './testing/accounts-test-app.js';
-import { TestClient } from './testing/client.js';
-import { createAccount, PASSWORD } from './testing/factories.js';
+import type { TestClient } from '../../../test/helpers/client.js';
+import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 
-let database: TestDatabase;
-let t: AccountsTestApp;
+/** CSRF protection on the real app: anonymous forms, signed-in forms, and JSON calls. */
+let h: Harness;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await createAccountsTestApp({ db: database.kysely, config: testConfig() });
+  h = await createHarness();
 });
 afterAll(async () => {
-  await t?.app.close();
-  await database?.close();
+  await h?.close();
 });
 
+/** A new job seeker, signed in; the client holds the session's token. */
 async function signedIn(): Promise<TestClient> {
-  const { email } = await createAccount(t, database.kysely);
-  const c = new TestClient(t.app);
-  await c.submit('/sign-in', { email, password: PASSWORD });
-  await c.get('/account');
-  return c;
+  return h.signIn(await h.factories.people.user());
 }
+
+/** A JSON call with a body, as a script would make it (the floors of minimum wages). */
+const FLOOR = { destinationCountry: 'QA', amount: '1800', currency: 'QAR', period: 'month' };
 
 describe('CSRF protection', () => {
   it('puts a token in every form, tied to a signed cookie for anonymous forms', async () => {
-    const c = new TestClient(t.app);
+    const c = h.anonymous();
     const page = await c.get('/sign-in');
     const cookie = page.cookies.find((item) => item.name === 'corridor_csrf');
     expect(cookie?.httpOnly).toBe(true);
@@ -40,7 +35,7 @@ describe('CSRF protection', () => {
     ['missing', null],
     ['wrong', 'x'.repeat(43)],
   ])('refuses an anonymous form with a %s token with 403', async (_label, token) => {
-    const c = new TestClient(t.app);
+    const c = h.anonymous();
     await c.get('/sign-in');
     const response = await c.post('/sign-in', {
       _csrf: token,
@@ -52,7 +47,7 @@ describe('CSRF protection', () => {
   });
 
   it('refuses a token whose cookie was forged (unsigned)', async () => {
-    const c = new TestClient(t.app);
+    const c = h.anonymous();
     const token = 'y'.repeat(43);
     c.cookies.set('corridor_csrf', token);
     const response = await c.post('/register', {
@@ -75,7 +70,7 @@ describe('CSRF protection', () => {
 
   it('does not accept the anonymous token once signed in (tokens are per session)', async () => {
     const c = await signedIn();
-    const anonymous = new TestClient(t.app);
+    const anonymous = h.anonymous();
     await anonymous.get('/sign-in');
     const response = await c.post('/sign-out', { _csrf: anonymous.csrf });
     expect(response.statusCode).toBe(403);
@@ -87,31 +82,23 @@ describe('CSRF protection', () => {
   });
 
   it('asks JSON calls that carry a session cookie for the token too, in a header', async () => {
-    const c = await signedIn();
-    const cookie = `corridor_session=${c.session()}`;
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/echo',
-      headers: { cookie, 'content-type': 'application/json' },
-      payload: { a: 1 },
+    const officer = await h.signIn(await h.factories.people.user({ role: 'origin_officer' }));
+    const refused = await officer.json('PUT', '/api/v1/minimum-wages', FLOOR, {
+      'x-csrf-token': '',
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toContain('application/problem+json');
-    const accepted = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/echo',
-      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': c.csrf! },
-      payload: { a: 1 },
+    expect(refused.body).toContain('The form was out of date');
+    const accepted = await officer.json('PUT', '/api/v1/minimum-wages', FLOOR, {
+      'x-csrf-token': officer.csrf!,
     });
     expect(accepted.statusCode).toBe(200);
   });
 
   it('lets JSON calls without a session through (nothing to forge)', async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/echo',
-      payload: { a: 1 },
-    });
-    expect(response.statusCode).toBe(200);
+    // No cookie, no key: not refused for CSRF (403) but for want of a caller (401).
+    const response = await h.anonymous().json('PUT', '/api/v1/minimum-wages', FLOOR);
+    expect(response.statusCode).toBe(401);
+    expect(response.body).not.toContain('The form was out of date');
   });
 });

@@ -1,25 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../../../test/helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
-import {
-  auditActionsFor,
-  createAccountsTestApp,
-  tablesOf,
-  type AccountsTestApp,
-} from './testing/accounts-test-app.js';
-import { errorSummary, TestClient } from './testing/client.js';
+import { errorSummary, type TestClient } from '../../../test/helpers/client.js';
+import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 
-let database: TestDatabase;
-let t: AccountsTestApp;
+/** Job seekers register themselves, on the real app. */
+let h: Harness;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await createAccountsTestApp({ db: database.kysely, config: testConfig() });
+  h = await createHarness();
 });
 afterAll(async () => {
-  await t?.app.close();
-  await database?.close();
+  await h?.close();
 });
+
+/** The audit actions recorded about a person, oldest first. */
+async function auditActionsFor(userId: string): Promise<string[]> {
+  const rows = await h.db
+    .selectFrom('audit_event')
+    .select(['action'])
+    .where('data_subject_user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.action);
+}
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -29,7 +31,7 @@ async function register(client: TestClient, form: Record<string, string>) {
 
 describe('registration', () => {
   it('opens a job seeker account, signs the person in and audits both', async () => {
-    const client = new TestClient(t.app);
+    const client = h.anonymous();
     const response = await register(client, {
       fullName: 'Amina Yusuf',
       email: 'Amina@Example.org',
@@ -47,29 +49,23 @@ describe('registration', () => {
     expect(account.body).toContain('amina@example.org');
     expect(account.body).toContain('Job seeker');
 
-    const user = await t.accounts.accounts.findActiveUserIdByEmail('amina@example.org');
+    const user = await h.services.accounts.accounts.findActiveUserIdByEmail('amina@example.org');
     expect(user).not.toBeNull();
-    expect(await auditActionsFor(database.kysely, user!)).toEqual([
-      'user.registered',
-      'session.created',
-    ]);
-    const grants = await t.roles.grantsFor(user!);
+    expect(await auditActionsFor(user!)).toEqual(['user.registered', 'session.created']);
+    const grants = (await h.services.accounts.accounts.overview(user!))?.grants ?? [];
     expect(grants.map((grant) => grant.role)).toEqual(['job_seeker']);
   });
 
   it('stores the password as an argon2id hash and the session id only as a SHA-256', async () => {
-    const client = new TestClient(t.app);
+    const client = h.anonymous();
     await register(client, { fullName: 'Hash Check', email: 'hash@example.org' });
-    const row = await database.kysely
+    const row = await h.db
       .selectFrom('app_user')
       .select(['password_hash'])
       .where('email', '=', 'hash@example.org')
       .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    const sessions = await tablesOf(database.kysely)
-      .selectFrom('user_session')
-      .select(['token_hash'])
-      .execute();
+    const sessions = await h.db.selectFrom('user_session').select(['token_hash']).execute();
     const token = client.session()!;
     const hashes = sessions.map((session) => session.token_hash);
     expect(hashes).not.toContain(token);
@@ -82,7 +78,7 @@ describe('registration', () => {
     ['a mononym', 'Sukarno', 'sukarno@example.org'],
     ['Devanagari with combining marks', 'अनीता शर्मा', 'anita@example.org'],
   ])('accepts a name in %s', async (_label, fullName, email) => {
-    const client = new TestClient(t.app);
+    const client = h.anonymous();
     const response = await register(client, { fullName, email });
     expect(response.statusCode).toBe(303);
     const account = await client.get('/account');
@@ -90,7 +86,7 @@ describe('registration', () => {
   });
 
   it('shows every problem in Arabic, with an error summary and status 400', async () => {
-    const client = new TestClient(t.app, { lang: 'ar' });
+    const client = h.anonymous({ lang: 'ar' });
     const response = await client.submit('/register', {
       fullName: '  ',
       email: 'not-an-email',
@@ -112,7 +108,7 @@ describe('registration', () => {
   });
 
   it('refuses common passwords, the email as password, and a taken address', async () => {
-    const client = new TestClient(t.app);
+    const client = h.anonymous();
     const common = await register(client, {
       fullName: 'A',
       email: 'a1@example.org',
@@ -142,7 +138,7 @@ describe('registration', () => {
   });
 
   it('sends a signed-in person from /register and /sign-in to their account', async () => {
-    const client = new TestClient(t.app);
+    const client = h.anonymous();
     await register(client, { fullName: 'Signed In', email: 'signedin@example.org' });
     expect((await client.get('/register')).headers.location).toBe('/account');
     expect((await client.get('/sign-in')).headers.location).toBe('/account');
