@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
+import type { ReferenceTables } from '../reference/reference.tables.js';
 import type { LicenceState } from './licence.states.js';
 import type { VettingState } from './vetting.states.js';
 
@@ -59,3 +60,6 @@ export interface LicensingTables {
   employer_vetting: EmployerVettingTable;
   employer_vetting_event: EmployerVettingEventTable;
 }
+
+/** What the licensing module's code sees: its own tables and the read-only reference data. */
+export type LicensingDb = Kysely<LicensingTables & ReferenceTables>;

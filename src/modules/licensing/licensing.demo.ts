@@ -1,8 +1,9 @@
-import type { Db } from '../../database.js';
 import { SYSTEM_ACTOR, type AuditLog } from '../../platform/audit/audit.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { DEMO_ORGANISATIONS } from '../demo/demo.data.js';
 import { isoDate, transition, type LicenceCommand } from './licence.states.js';
+import type { LicensingDb } from './licence.tables.js';
+import type { LicensingOrganisations } from './licensing.organisations.js';
 import { LicensingRepository } from './licensing.repository.js';
 import { VettingRepository } from './vetting.repository.js';
 import { transitionVetting, type VettingEvent } from './vetting.states.js';
@@ -14,16 +15,18 @@ import { transitionVetting, type VettingEvent } from './vetting.states.js';
  * when any licence exists. Call after the demo organisations exist (src/seed.ts).
  */
 export async function seedDemoLicences(ports: {
-  db: Db;
+  db: LicensingDb;
   audit: AuditLog;
+  /** The demo organisations are found by registration number in the organisations module. */
+  organisations: LicensingOrganisations;
   /** The outbox, so that the demo's transitions are published like any others. */
   events?: EventPublisher | null;
   now?: Date;
 }): Promise<{ licences: number; vettings: number }> {
-  const licences = new LicensingRepository(ports.db);
-  const vettings = new VettingRepository(ports.db);
+  const licences = new LicensingRepository(ports.db, ports.organisations);
+  const vettings = new VettingRepository(ports.db, ports.organisations);
   const now = ports.now ?? new Date();
-  const byNumber = await licences.organisationIdsByRegistration(
+  const byNumber = await ports.organisations.idsByRegistration(
     DEMO_ORGANISATIONS.map((organisation) => organisation.registrationNumber),
   );
   const ids = new Map<string, string>();

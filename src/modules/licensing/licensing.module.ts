@@ -1,7 +1,7 @@
 import { Outbox } from '../../platform/events/outbox.js';
 import { publishedEventTypes } from '../../platform/lifecycle/lifecycle.js';
 import { defineModule } from '../manifest.js';
-import type { OrganisationTables } from '../organisations/organisations.tables.js';
+import type { OrganisationsService } from '../organisations/organisations.service.js';
 import { LICENCE_LIFECYCLE } from './licence.lifecycle.js';
 import type { LicensingTables } from './licence.tables.js';
 import { licensingApi } from './licensing.api.js';
@@ -18,8 +18,8 @@ import { vettingRoutes } from './vetting.routes.js';
 import { VettingService } from './vetting.service.js';
 
 export const licensingModule = defineModule<
-  LicensingTables & OrganisationTables,
-  object,
+  LicensingTables,
+  { organisations: OrganisationsService },
   { licensing: LicensingService; vetting: VettingService }
 >({
   name: 'licensing',
@@ -27,18 +27,20 @@ export const licensingModule = defineModule<
     'recruitment agencies\' licences (apply, grant, refuse, renew, suspend, reinstate, revoke, expire) and employers\' vetting, each with its history; the public "Check a recruiter" (`/recruiters`, `/api/v1/recruiters`); `/licences`, `/employers/vetting`, `/api/v1/licences`',
   tables: ['licence', 'licence_event', 'employer_vetting', 'employer_vetting_event'],
   permissions: ['licence.read', 'licence.decide', 'employer.vet'],
-  needs: [],
-  services: ({ db, audit }) => {
+  // Agencies', authorities' and employers' names, kinds and countries: the organisations'.
+  needs: ['organisations'],
+  services: ({ db, audit }, { organisations }) => {
     // Every transition publishes `licence.*` / `employer.*` to the outbox, in its transaction.
     const events = Outbox.of(db);
+    const licences = new LicensingRepository(db, organisations);
     return {
       licensing: new LicensingService({
-        repository: new LicensingRepository(db),
-        recruiters: new RecruitersRepository(db),
+        repository: licences,
+        recruiters: new RecruitersRepository(licences, organisations),
         audit,
         events,
       }),
-      vetting: new VettingService(new VettingRepository(db), audit, events),
+      vetting: new VettingService(new VettingRepository(db, organisations), audit, events),
     };
   },
   pages: async (app, { licensing, vetting }) => {
@@ -66,7 +68,8 @@ export const licensingModule = defineModule<
       permission: 'employer.vet',
     },
   ],
-  demo: async ({ db, audit }) => seedDemoLicences({ db, audit, events: Outbox.of(db) }),
+  demo: async ({ db, audit }, { organisations }) =>
+    seedDemoLicences({ db, audit, organisations, events: Outbox.of(db) }),
   events: {
     publishes: [
       ...publishedEventTypes(LICENCE_LIFECYCLE),

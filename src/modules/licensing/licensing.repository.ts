@@ -1,17 +1,18 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database, Db } from '../../database.js';
+import { sql } from 'kysely';
 import {
   LifecycleHistoryRepository,
   type LifecycleEventTable,
   type LifecycleHistoryRow,
 } from '../../platform/lifecycle/lifecycle-history.repository.js';
 import type { LifecycleEventRow } from '../../platform/lifecycle/transition.js';
-import type { LicensingTables } from './licence.tables.js';
+import type { OrganisationRegistration } from '../organisations/organisations.repository.js';
+import type { LicensingDb } from './licence.tables.js';
 import type { LatestLicence } from './agency-standing.js';
 import type { LicenceState } from './licence.lifecycle.js';
+import type { LicensingOrganisations } from './licensing.organisations.js';
 
-/** The database with this module's tables (joined into Database by src/database.ts). */
-export type Executor = Kysely<Database & LicensingTables>;
+/** The database, or a transaction on it, with this module's tables (and reference data). */
+export type Executor = LicensingDb;
 
 export interface LicenceRecord {
   id: string;
@@ -74,21 +75,16 @@ export async function withOrganisationNames(
   }));
 }
 
-export function licenceQuery(executor: Executor) {
+/** The licence's own columns; the agency's and the authority's data come from organisations. */
+function licenceQuery(executor: Executor) {
   return executor
     .selectFrom('licence')
-    .innerJoin('organisation as agency', 'agency.id', 'licence.organisation_id')
-    .leftJoin('organisation as authority', 'authority.id', 'licence.issuing_authority_id')
     .select([
       'licence.id',
       'licence.organisation_id',
-      'agency.name as organisation_name',
-      'agency.country_code',
-      'agency.address',
       'licence.state',
       'licence.number',
       'licence.issuing_authority_id',
-      'authority.name as authority_name',
       sql<string | null>`licence.valid_from::text`.as('valid_from'),
       sql<string | null>`licence.valid_to::text`.as('valid_to'),
       'licence.applied_at',
@@ -96,31 +92,33 @@ export function licenceQuery(executor: Executor) {
     ]);
 }
 
-export function toLicence(row: {
+interface LicenceRow {
   id: string;
   organisation_id: string;
-  organisation_name: string;
-  country_code: string;
-  address: string | null;
   state: LicenceState;
   number: string | null;
   issuing_authority_id: string | null;
-  authority_name: string | null;
   valid_from: string | null;
   valid_to: string | null;
   applied_at: Date;
   updated_at: Date;
-}): LicenceRecord {
+}
+
+function toLicence(
+  row: LicenceRow,
+  agency: OrganisationRegistration,
+  authority: OrganisationRegistration | undefined,
+): LicenceRecord {
   return {
     id: row.id,
     organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
-    countryCode: row.country_code,
-    address: row.address,
+    organisationName: agency.name,
+    countryCode: agency.countryCode,
+    address: agency.address,
     state: row.state,
     number: row.number,
     issuingAuthorityId: row.issuing_authority_id,
-    issuingAuthorityName: row.authority_name,
+    issuingAuthorityName: authority?.name ?? null,
     validFrom: row.valid_from,
     validTo: row.valid_to,
     appliedAt: row.applied_at,
@@ -132,9 +130,39 @@ export class LicensingRepository {
   private readonly db: Executor;
   private readonly lifecycleHistory: LifecycleHistoryRepository;
 
-  constructor(db: Db) {
+  /**
+   * `organisations` completes each licence with its agency's and authority's public data (the
+   * organisations module's); this repository's SQL reads the licensing tables only.
+   */
+  constructor(
+    db: Executor,
+    private readonly organisations: LicensingOrganisations,
+  ) {
     this.db = db;
     this.lifecycleHistory = new LifecycleHistoryRepository(db);
+  }
+
+  /**
+   * The licences with their agency's name, country and address and their authority's name, read
+   * in the same transaction when given one. A licence whose agency is gone is left out (as the
+   * join did before the organisations moved out of this module's reach).
+   */
+  async named(rows: readonly LicenceRow[], executor: Executor = this.db): Promise<LicenceRecord[]> {
+    const organisations = await this.organisations.registrations(
+      rows.flatMap((row) => [
+        row.organisation_id,
+        ...(row.issuing_authority_id ? [row.issuing_authority_id] : []),
+      ]),
+      executor,
+    );
+    return rows.flatMap((row) => {
+      const agency = organisations.get(row.organisation_id);
+      if (!agency) return [];
+      const authority = row.issuing_authority_id
+        ? organisations.get(row.issuing_authority_id)
+        : undefined;
+      return [toLicence(row, agency, authority)];
+    });
   }
 
   transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
@@ -143,7 +171,7 @@ export class LicensingRepository {
 
   async findLicence(executor: Executor, id: string): Promise<LicenceRecord | null> {
     const row = await licenceQuery(executor).where('licence.id', '=', id).executeTakeFirst();
-    return row ? toLicence(row) : null;
+    return row ? ((await this.named([row], executor))[0] ?? null) : null;
   }
 
   async getLicence(id: string): Promise<LicenceRecord | null> {
@@ -155,7 +183,11 @@ export class LicensingRepository {
     return this.findLicence(trx, id);
   }
 
-  /** Licences of agencies in these countries and/or these organisations, newest first. */
+  /**
+   * Licences of agencies in these countries and/or these organisations, newest first. The
+   * agencies of the countries are asked of the organisations module (their ids, one indexed
+   * read), then their licences are read here.
+   */
   async listLicences(filter: {
     countryCodes: string[] | 'all';
     organisationIds: string[];
@@ -168,12 +200,16 @@ export class LicensingRepository {
       return [];
     let query = licenceQuery(this.db);
     if (countryCodes !== 'all') {
-      query = query.where((eb) =>
-        eb.or([
-          ...(countryCodes.length ? [eb('agency.country_code', 'in', countryCodes)] : []),
-          ...(organisationIds.length ? [eb('licence.organisation_id', 'in', organisationIds)] : []),
-        ]),
-      );
+      const agencies = new Set(organisationIds);
+      if (countryCodes.length) {
+        const inCountries = await this.organisations.idsOf({
+          kind: 'recruitment_agency',
+          countryCodes,
+        });
+        for (const id of inCountries) agencies.add(id);
+      }
+      if (agencies.size === 0) return [];
+      query = query.where('licence.organisation_id', 'in', [...agencies]);
     }
     const { state, today } = filter;
     if (state) {
@@ -196,7 +232,7 @@ export class LicensingRepository {
       });
     }
     const rows = await query.orderBy('licence.updated_at', 'desc').limit(500).execute();
-    return rows.map(toLicence);
+    return this.named(rows);
   }
 
   async licencesOf(organisationId: string): Promise<LicenceRecord[]> {
@@ -204,7 +240,37 @@ export class LicensingRepository {
       .where('licence.organisation_id', '=', organisationId)
       .orderBy('licence.created_at', 'desc')
       .execute();
-    return rows.map(toLicence);
+    return this.named(rows);
+  }
+
+  /**
+   * The latest numbered licence of each of these agencies (the one that speaks for it on the
+   * public register), by agency id.
+   */
+  async latestNumberedLicences(
+    organisationIds: readonly string[],
+  ): Promise<Map<string, LicenceRecord>> {
+    if (organisationIds.length === 0) return new Map();
+    const rows = await licenceQuery(this.db)
+      .where('licence.organisation_id', 'in', [...new Set(organisationIds)])
+      .where('licence.number', 'is not', null)
+      .orderBy('licence.created_at', 'desc')
+      .execute();
+    const latest = new Map<string, LicenceRecord>();
+    for (const licence of await this.named(rows)) {
+      if (!latest.has(licence.organisationId)) latest.set(licence.organisationId, licence);
+    }
+    return latest;
+  }
+
+  /** The agencies that hold (or held) a licence of this number: exact, as printed. */
+  async organisationIdsByLicenceNumber(number: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('licence')
+      .select('organisation_id')
+      .where('number', '=', number)
+      .execute();
+    return [...new Set(rows.map((row) => row.organisation_id))];
   }
 
   async history(licenceIds: string[]): Promise<HistoryRecord[]> {
@@ -217,7 +283,7 @@ export class LicensingRepository {
       .where('licence.organisation_id', '=', organisationId)
       .where('licence.state', 'in', ['applied', 'active', 'suspended'])
       .executeTakeFirst();
-    return row ? toLicence(row) : null;
+    return row ? ((await this.named([row]))[0] ?? null) : null;
   }
 
   /** Licences past their last day of validity and still in force: cheap (partial index). */
@@ -231,30 +297,19 @@ export class LicensingRepository {
     return rows.map((row) => row.id);
   }
 
-  /** For the demo seed: organisations by registration number. */
-  async organisationIdsByRegistration(numbers: string[]): Promise<Map<string, string>> {
-    if (numbers.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('organisation')
-      .select(['id', 'registration_number'])
-      .where('registration_number', 'in', numbers)
-      .execute();
-    return new Map(rows.map((row) => [row.registration_number ?? '', row.id]));
-  }
-
   async anyLicence(): Promise<boolean> {
     return (
       (await this.db.selectFrom('licence').select('id').limit(1).executeTakeFirst()) !== undefined
     );
   }
 
+  /** The agency's country (the organisations module's), in the caller's transaction. */
   async countryOf(executor: Executor, organisationId: string): Promise<string> {
-    const row = await executor
-      .selectFrom('organisation')
-      .select('country_code')
-      .where('id', '=', organisationId)
-      .executeTakeFirstOrThrow();
-    return row.country_code;
+    const organisation = (await this.organisations.registrations([organisationId], executor)).get(
+      organisationId,
+    );
+    if (!organisation) throw new Error(`No organisation ${organisationId}`);
+    return organisation.countryCode;
   }
 
   /** The next number of the country's register for the year: KE-RA-2026-0001. */
@@ -361,14 +416,9 @@ export class LicensingRepository {
     }));
   }
 
-  /** Organisation names by id, for history rows. */
+  /** Organisation names by id, for history rows (the organisations module's). */
   async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('organisation')
-      .select(['id', 'name'])
-      .where('id', 'in', [...ids])
-      .execute();
-    return new Map(rows.map((row) => [row.id, row.name]));
+    const organisations = await this.organisations.registrations(ids);
+    return new Map([...organisations].map(([id, organisation]) => [id, organisation.name]));
   }
 }

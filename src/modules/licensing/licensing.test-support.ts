@@ -12,6 +12,7 @@ import type { AuditLog } from '../../platform/audit/audit.js';
 import { systemContext } from '../../platform/authz/context.js';
 import type { Principal } from '../../platform/authz/principal.js';
 import { ValidationError } from '../../platform/http/problem.js';
+import type { LicensingOrganisations } from './licensing.organisations.js';
 import { LicensingRepository } from './licensing.repository.js';
 import { LicensingService } from './licensing.service.js';
 import { RecruitersRepository } from './recruiters.repository.js';
@@ -36,14 +37,15 @@ export async function refusal(promise: Promise<unknown>): Promise<string[]> {
 }
 
 /** The licensing services on another database (the demo seed test opens its own). */
-export function licensingServices(db: Db, audit: AuditLog) {
+export function licensingServices(db: Db, audit: AuditLog, organisations: LicensingOrganisations) {
+  const licences = new LicensingRepository(db, organisations);
   return {
     licensing: new LicensingService({
-      repository: new LicensingRepository(db),
-      recruiters: new RecruitersRepository(db),
+      repository: licences,
+      recruiters: new RecruitersRepository(licences, organisations),
       audit,
     }),
-    vetting: new VettingService(new VettingRepository(db), audit),
+    vetting: new VettingService(new VettingRepository(db, organisations), audit),
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../../seed.js';
+import { createServices } from '../../services.js';
 import { createTestDatabase } from '../../../test/helpers/database.js';
 import { testConfig } from '../../../test/helpers/app.js';
 import { AuditLog } from '../../platform/audit/audit.js';
@@ -146,21 +147,24 @@ describe('demo seed', () => {
     try {
       await seed(fresh.kysely, { demo: true, config: testConfig() });
       const freshAudit = new AuditLog(fresh.kysely);
+      const { organisations } = createServices({ db: fresh.kysely, config: testConfig() });
       // Once src/seed.ts calls it, the seed above has already written them: then a no-op.
-      const first = await seedDemoLicences({ db: fresh.kysely, audit: freshAudit });
+      const first = await seedDemoLicences({ db: fresh.kysely, audit: freshAudit, organisations });
       expect([0, 2]).toContain(first.licences);
-      expect(await seedDemoLicences({ db: fresh.kysely, audit: freshAudit })).toEqual({
+      expect(
+        await seedDemoLicences({ db: fresh.kysely, audit: freshAudit, organisations }),
+      ).toEqual({
         licences: 0,
         vettings: 0,
       });
-      const service = licensingServices(fresh.kysely, freshAudit).licensing;
+      const service = licensingServices(fresh.kysely, freshAudit, organisations).licensing;
       const savannah = (await service.searchRecruiters('savannah careers'))[0];
       expect(savannah).toMatchObject({ status: 'licensed' });
       const rift = (await service.searchRecruiters('rift valley'))[0];
       expect(rift?.status).toBe('suspended');
       const detail = await service.recruiter(rift?.id ?? '');
       expect(detail.history[0]?.reason).toContain('recruitment fees');
-      expect(await new VettingRepository(fresh.kysely).listEmployers()).toEqual(
+      expect(await new VettingRepository(fresh.kysely, organisations).listEmployers()).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ state: 'vetted' }),
           expect.objectContaining({ state: 'submitted' }),

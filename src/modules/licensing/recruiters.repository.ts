@@ -1,11 +1,6 @@
-import { sql } from 'kysely';
-import type { Db } from '../../database.js';
-import {
-  licenceQuery,
-  toLicence,
-  type Executor,
-  type LicenceRecord,
-} from './licensing.repository.js';
+import type { OrganisationRegistration } from '../organisations/organisations.repository.js';
+import type { LicenceRecord, LicensingRepository } from './licensing.repository.js';
+import type { LicensingOrganisations } from './licensing.organisations.js';
 
 export interface RecruiterRecord {
   id: string;
@@ -18,96 +13,59 @@ export interface RecruiterRecord {
   licence: LicenceRecord | null;
 }
 
-/** Lower case, accents stripped: the same folding on both sides of a name search. */
-const ACCENTED = 'àáâãäåāăąçćčďèéêëēėęěğìíîïīįıľłñńňòóôõöøōőŕřśşšţťùúûüūůűųýÿźżž';
-const PLAIN = 'aaaaaaaaacccdeeeeeeeegiiiiiiillnnnoooooooorrsssttuuuuuuuuyyzzz';
-
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .trim();
-}
-
-/** The public register: recruitment agencies and the licence that speaks for each. */
+/**
+ * The public register: recruitment agencies and the licence that speaks for each. The agencies
+ * are the organisations module's (found by name there, with pg_trgm, on its own table); their
+ * licences are read from this module's tables. No SQL here: both sides are asked by id.
+ */
 export class RecruitersRepository {
-  private readonly db: Executor;
+  constructor(
+    private readonly licences: LicensingRepository,
+    private readonly organisations: LicensingOrganisations,
+  ) {}
 
-  constructor(db: Db) {
-    this.db = db;
-  }
-
-  /** Recruitment agencies by name or licence number, tolerant of case and accents. */
+  /**
+   * Recruitment agencies by name or licence number, tolerant of case and accents: an exact
+   * licence number first, then names, the closest first; at most `limit`. Two indexed reads of
+   * at most `limit` rows each and one read of their licences, whatever the size of the register.
+   */
   async searchRecruiters(query: string, limit: number): Promise<RecruiterRecord[]> {
-    const folded = foldForSearch(query);
     const number = query.trim().toUpperCase();
-    const name = sql<string>`translate(lower(organisation.name), ${ACCENTED}, ${PLAIN})`;
-    const rows = await this.db
-      .selectFrom('organisation')
-      .select(['id', 'name', 'country_code', 'address', 'website', 'registration_number'])
-      .where('kind', '=', 'recruitment_agency')
-      .where((eb) =>
-        eb.or([
-          eb(name, 'like', `%${folded.replace(/[\\%_]/g, '\\$&')}%`),
-          eb(sql<number>`word_similarity(${folded}, ${name})`, '>', 0.5),
-          eb.exists(
-            eb
-              .selectFrom('licence')
-              .select('licence.id')
-              .whereRef('licence.organisation_id', '=', 'organisation.id')
-              .where('licence.number', '=', number),
-          ),
-        ]),
-      )
-      .orderBy(sql`word_similarity(${folded}, ${name})`, 'desc')
-      .orderBy('name')
-      .limit(limit)
-      .execute();
-    return this.withLicences(rows);
+    const [byNumber, byName] = await Promise.all([
+      this.licences.organisationIdsByLicenceNumber(number),
+      this.organisations.searchByName(query, { kind: 'recruitment_agency', limit }),
+    ]);
+    const numbered = [...(await this.organisations.registrations(byNumber)).values()].filter(
+      (organisation) => organisation.kind === 'recruitment_agency',
+    );
+    const seen = new Set<string>();
+    const agencies = [...numbered, ...byName].filter((agency) => {
+      if (seen.has(agency.id)) return false;
+      seen.add(agency.id);
+      return true;
+    });
+    return this.withLicences(agencies.slice(0, limit));
   }
 
   async findRecruiter(id: string): Promise<RecruiterRecord | null> {
-    const rows = await this.db
-      .selectFrom('organisation')
-      .select(['id', 'name', 'country_code', 'address', 'website', 'registration_number'])
-      .where('kind', '=', 'recruitment_agency')
-      .where('id', '=', id)
-      .execute();
-    return (await this.withLicences(rows))[0] ?? null;
+    const agency = (await this.organisations.registrations([id])).get(id);
+    if (!agency || agency.kind !== 'recruitment_agency') return null;
+    return (await this.withLicences([agency]))[0] ?? null;
   }
 
-  private async withLicences(
-    rows: {
-      id: string;
-      name: string;
-      country_code: string;
-      address: string | null;
-      website: string | null;
-      registration_number: string | null;
-    }[],
-  ): Promise<RecruiterRecord[]> {
-    if (rows.length === 0) return [];
-    const licences = await licenceQuery(this.db)
-      .where(
-        'licence.organisation_id',
-        'in',
-        rows.map((row) => row.id),
-      )
-      .where('licence.number', 'is not', null)
-      .orderBy('licence.created_at', 'desc')
-      .execute();
-    return rows.map((row) => {
-      const licence = licences.find((candidate) => candidate.organisation_id === row.id);
-      return {
-        id: row.id,
-        name: row.name,
-        countryCode: row.country_code,
-        address: row.address,
-        website: row.website,
-        registrationNumber: row.registration_number,
-        licence: licence ? toLicence(licence) : null,
-      };
-    });
+  private async withLicences(agencies: OrganisationRegistration[]): Promise<RecruiterRecord[]> {
+    if (agencies.length === 0) return [];
+    const licences: Map<string, LicenceRecord> = await this.licences.latestNumberedLicences(
+      agencies.map((agency) => agency.id),
+    );
+    return agencies.map((agency) => ({
+      id: agency.id,
+      name: agency.name,
+      countryCode: agency.countryCode,
+      address: agency.address,
+      website: agency.website,
+      registrationNumber: agency.registrationNumber,
+      licence: licences.get(agency.id) ?? null,
+    }));
   }
 }

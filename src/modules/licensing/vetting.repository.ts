@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { Db } from '../../database.js';
 import {
   LifecycleHistoryRepository,
   type LifecycleEventTable,
@@ -10,6 +9,7 @@ import {
   type Executor,
   type HistoryRecord,
 } from './licensing.repository.js';
+import type { LicensingOrganisations } from './licensing.organisations.js';
 import type { VettingState } from './vetting.lifecycle.js';
 
 /** employer_vetting_event: the lifecycle event table of employer vetting. */
@@ -32,7 +32,11 @@ export class VettingRepository {
   private readonly db: Executor;
   private readonly lifecycleHistory: LifecycleHistoryRepository;
 
-  constructor(db: Db) {
+  /** `organisations`: the employers' names, kinds and countries (the organisations module's). */
+  constructor(
+    db: Executor,
+    private readonly organisations: LicensingOrganisations,
+  ) {
     this.db = db;
     this.lifecycleHistory = new LifecycleHistoryRepository(db);
   }
@@ -78,23 +82,25 @@ export class VettingRepository {
   ): Promise<VettingRecord | null> {
     const row = await executor
       .selectFrom('employer_vetting')
-      .innerJoin('organisation', 'organisation.id', 'employer_vetting.organisation_id')
       .select([
         'employer_vetting.id',
         'employer_vetting.organisation_id',
-        'organisation.name',
-        'organisation.country_code',
         'employer_vetting.state',
         'employer_vetting.updated_at',
       ])
       .where(column, '=', value)
       .executeTakeFirst();
-    return row
+    if (!row) return null;
+    // In the caller's transaction: on PGlite it holds the one connection.
+    const employer = (await this.organisations.registrations([row.organisation_id], executor)).get(
+      row.organisation_id,
+    );
+    return employer
       ? {
           id: row.id,
           organisationId: row.organisation_id,
-          organisationName: row.name,
-          countryCode: row.country_code,
+          organisationName: employer.name,
+          countryCode: employer.countryCode,
           state: row.state,
           updatedAt: row.updated_at,
         }
@@ -116,37 +122,36 @@ export class VettingRepository {
   }
 
   async isEmployer(organisationId: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('organisation')
-      .select('id')
-      .where('id', '=', organisationId)
-      .where('kind', '=', 'employer')
-      .executeTakeFirst();
-    return row !== undefined;
+    const organisation = (await this.organisations.registrations([organisationId])).get(
+      organisationId,
+    );
+    return organisation?.kind === 'employer';
   }
 
-  /** Every employer with its vetting state (null: never submitted). */
+  /**
+   * Every employer with its vetting state (null: never submitted), by name, at most 500: the
+   * employers from the organisations module, their states from this module's table.
+   */
   async listEmployers(): Promise<
     { organisationId: string; name: string; countryCode: string; state: VettingState | null }[]
   > {
+    const employers = await this.organisations.ofKinds(['employer'], { limit: 500 });
+    if (employers.length === 0) return [];
     const rows = await this.db
-      .selectFrom('organisation')
-      .leftJoin('employer_vetting', 'employer_vetting.organisation_id', 'organisation.id')
-      .select([
-        'organisation.id',
-        'organisation.name',
-        'organisation.country_code',
-        'employer_vetting.state',
-      ])
-      .where('organisation.kind', '=', 'employer')
-      .orderBy('organisation.name')
-      .limit(500)
+      .selectFrom('employer_vetting')
+      .select(['organisation_id', 'state'])
+      .where(
+        'organisation_id',
+        'in',
+        employers.map((employer) => employer.id),
+      )
       .execute();
-    return rows.map((row) => ({
-      organisationId: row.id,
-      name: row.name,
-      countryCode: row.country_code,
-      state: row.state,
+    const states = new Map(rows.map((row) => [row.organisation_id, row.state]));
+    return employers.map((employer) => ({
+      organisationId: employer.id,
+      name: employer.name,
+      countryCode: employer.countryCode,
+      state: states.get(employer.id) ?? null,
     }));
   }
 
@@ -156,13 +161,8 @@ export class VettingRepository {
   }
 
   private async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('organisation')
-      .select(['id', 'name'])
-      .where('id', 'in', [...ids])
-      .execute();
-    return new Map(rows.map((row) => [row.id, row.name]));
+    const organisations = await this.organisations.registrations(ids);
+    return new Map([...organisations].map(([id, organisation]) => [id, organisation.name]));
   }
 
   /** Only the vetting's lifecycle store (vetting.states.ts) calls this. */

@@ -1,4 +1,5 @@
 import type { OrganisationsDb } from './organisations.tables.js';
+import { sql } from 'kysely';
 import type { OrganisationKind } from '../../platform/authz/catalogue.js';
 import type { ScopeFilter } from '../../platform/authz/principal.js';
 
@@ -21,6 +22,55 @@ export interface OrganisationSummary {
   name: string;
   kind: OrganisationKind;
   countryCode: string;
+}
+
+/** An organisation's public registration data, for other modules (the public register). */
+export interface OrganisationRegistration extends OrganisationSummary {
+  registrationNumber: string | null;
+  address: string | null;
+  website: string | null;
+}
+
+/** Lower case, accents stripped: the same folding on both sides of a name search. */
+const ACCENTED = 'àáâãäåāăąçćčďèéêëēėęěğìíîïīįıľłñńňòóôõöøōőŕřśşšţťùúûüūůűųýÿźżž';
+const PLAIN = 'aaaaaaaaacccdeeeeeeeegiiiiiiillnnnoooooooorrsssttuuuuuuuuyyzzz';
+
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
+}
+
+const REGISTRATION_COLUMNS = [
+  'id',
+  'name',
+  'kind',
+  'country_code',
+  'registration_number',
+  'address',
+  'website',
+] as const;
+
+function toRegistration(row: {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  country_code: string;
+  registration_number: string | null;
+  address: string | null;
+  website: string | null;
+}): OrganisationRegistration {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    countryCode: row.country_code,
+    registrationNumber: row.registration_number,
+    address: row.address,
+    website: row.website,
+  };
 }
 
 export interface OrganisationInput {
@@ -151,22 +201,81 @@ export class OrganisationsRepository {
     );
   }
 
-  /** Every organisation of these kinds, by name (public registration data). */
-  async ofKinds(kinds: readonly OrganisationKind[]): Promise<OrganisationSummary[]> {
+  /** Every organisation of these kinds, by name (public registration data); at most `limit`. */
+  async ofKinds(
+    kinds: readonly OrganisationKind[],
+    limit?: number,
+  ): Promise<OrganisationSummary[]> {
     if (kinds.length === 0) return [];
-    const rows = await this.db
+    let query = this.db
       .selectFrom('organisation')
       .select(['id', 'name', 'kind', 'country_code'])
       .where('kind', 'in', [...kinds])
       .orderBy('name')
-      .orderBy('id')
-      .execute();
+      .orderBy('id');
+    if (limit !== undefined) query = query.limit(limit);
+    const rows = await query.execute();
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
       kind: row.kind,
       countryCode: row.country_code,
     }));
+  }
+
+  /** Public registration data by id, in the caller's transaction when given one. */
+  async registrations(
+    ids: readonly string[],
+    executor: Executor = this.db,
+  ): Promise<Map<string, OrganisationRegistration>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await executor
+      .selectFrom('organisation')
+      .select(REGISTRATION_COLUMNS)
+      .where('id', 'in', unique)
+      .execute();
+    return new Map(rows.map((row) => [row.id, toRegistration(row)]));
+  }
+
+  /** The ids of the organisations of a kind, in these countries when given (one indexed read). */
+  async idsOf(filter: {
+    kind: OrganisationKind;
+    countryCodes?: readonly string[];
+  }): Promise<string[]> {
+    if (filter.countryCodes?.length === 0) return [];
+    let query = this.db.selectFrom('organisation').select('id').where('kind', '=', filter.kind);
+    if (filter.countryCodes) query = query.where('country_code', 'in', [...filter.countryCodes]);
+    return (await query.execute()).map((row) => row.id);
+  }
+
+  /**
+   * Organisations of a kind by name, tolerant of case, accents and small misspellings (pg_trgm's
+   * word_similarity over the folded name), the closest first; at most `limit`.
+   */
+  async searchByName(
+    query: string,
+    filter: { kind: OrganisationKind; limit: number },
+  ): Promise<OrganisationRegistration[]> {
+    const folded = foldForSearch(query);
+    if (folded.length === 0) return [];
+    const name = sql<string>`translate(lower(organisation.name), ${ACCENTED}, ${PLAIN})`;
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select(REGISTRATION_COLUMNS)
+      .where('kind', '=', filter.kind)
+      .where((eb) =>
+        eb.or([
+          eb(name, 'like', `%${folded.replace(/[\\%_]/g, '\\$&')}%`),
+          eb(sql<number>`word_similarity(${folded}, ${name})`, '>', 0.5),
+        ]),
+      )
+      .orderBy(sql`word_similarity(${folded}, ${name})`, 'desc')
+      .orderBy('name')
+      .orderBy('id')
+      .limit(filter.limit)
+      .execute();
+    return rows.map(toRegistration);
   }
 
   async idsByRegistration(numbers: readonly string[]): Promise<Map<string, string>> {

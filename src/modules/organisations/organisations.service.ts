@@ -12,6 +12,7 @@ import {
 } from './organisations.policy.js';
 import type {
   MemberRecord,
+  OrganisationRegistration,
   OrganisationSummary,
   OrganisationInput,
   OrganisationRecord,
@@ -146,8 +147,37 @@ export class OrganisationsService {
    * Every organisation of these kinds, by name, for other modules (the employers and agencies
    * a person may give consent to). Public registration data: no permission is needed.
    */
-  ofKinds(kinds: readonly OrganisationKind[]): Promise<OrganisationSummary[]> {
-    return this.repository.ofKinds(kinds);
+  ofKinds(
+    kinds: readonly OrganisationKind[],
+    options: { limit?: number } = {},
+  ): Promise<OrganisationSummary[]> {
+    return this.repository.ofKinds(kinds, options.limit);
+  }
+
+  /**
+   * Public registration data (name, kind, country, registration number, address, website) by
+   * id, for other modules (the licensing register). Inside another module's transaction, pass
+   * it (on PGlite a transaction holds the one connection): it is read through this module's
+   * own view of it.
+   */
+  registrations<DB>(
+    ids: readonly string[],
+    executor?: Kysely<DB> | Transaction<DB>,
+  ): Promise<Map<string, OrganisationRegistration>> {
+    return this.repository.registrations(ids, executor ? organisationsView(executor) : undefined);
+  }
+
+  /** The ids of the organisations of a kind, in these countries when given (jurisdictions). */
+  idsOf(filter: { kind: OrganisationKind; countryCodes?: readonly string[] }): Promise<string[]> {
+    return this.repository.idsOf(filter);
+  }
+
+  /** Organisations of a kind by name, the closest first (the public "Check a recruiter"). */
+  searchByName(
+    query: string,
+    filter: { kind: OrganisationKind; limit: number },
+  ): Promise<OrganisationRegistration[]> {
+    return this.repository.searchByName(query, filter);
   }
 
   /**
