@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../../platform/audit/audit.js';
+import { Outbox } from '../../../platform/events/outbox.js';
 import { NotFoundError } from '../../../platform/http/problem.js';
+import { transition } from '../../licensing/licence.states.js';
+import { LicensingRepository } from '../../licensing/licensing.repository.js';
 import { EMPTY_QUERY } from './search.schemas.js';
 import { isoDay, searchFixture, type SearchFixture } from './search.test-support.js';
 import type { VacancySearchQuery } from './search.types.js';
 
-/** The search service and its SQL, kept in step with the database through the change cursors. */
+/** The search service and its SQL, kept in step with the database through the outbox. */
 let f: SearchFixture;
 
 beforeAll(async () => {
@@ -81,6 +85,25 @@ describe('vacancy search on real SQL', () => {
     await f.setLicenceState(licenceId, 'active');
     expect(await numbers({ q: 'midwife' })).toEqual([placed.number]);
     expect(await f.search.isPubliclyVisible(placed.number)).toBe(true);
+  });
+
+  it('follows a real licence transition: the lifecycle engine’s licence.suspended event', async () => {
+    const { agencyId, licenceId } = await f.licensedAgency('Mombasa Health Recruiters');
+    const placed = await f.vacancy({ agency_organisation_id: agencyId, title: 'Radiographer' });
+    expect(await numbers({ q: 'radiographer' })).toEqual([placed.number]);
+
+    const deps = {
+      repository: new LicensingRepository(f.db, f.web.services.organisations),
+      audit: f.web.services.audit,
+      events: Outbox.of(f.db),
+    };
+    const suspend = { event: 'suspend' as const, reason: 'Complaints under investigation' };
+    await transition(deps, { licenceId, command: suspend, actor: SYSTEM_ACTOR, now: f.now() });
+    expect(await numbers({ q: 'radiographer' })).toEqual([]);
+    expect(await f.search.vacancy(placed.number, 'en')).toMatchObject({
+      open: false,
+      reason: 'licence',
+    });
   });
 
   it('drops a vacancy once its deadline has passed', async () => {
