@@ -1,35 +1,71 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../../../test/helpers/app.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import type { TestUser } from '../../../test/factories/index.js';
+import { errorSummary, type TestClient } from '../../../test/helpers/client.js';
+import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 import { ANONYMOUS } from '../../platform/authz/principal.js';
-import {
-  auditActionsFor,
-  createAccountsTestApp,
-  type AccountsTestApp,
-} from './testing/accounts-test-app.js';
-import { errorSummary, TestClient } from './testing/client.js';
-import { createAccount, PASSWORD, uniqueEmail } from './testing/factories.js';
 
-let database: TestDatabase;
-let t: AccountsTestApp;
+/** Password reset and change, and accounts made by others, on the real app. */
+let h: Harness;
+let counter = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await createAccountsTestApp({ db: database.kysely, config: testConfig() });
+  h = await createHarness();
 });
 afterAll(async () => {
-  await t?.app.close();
-  await database?.close();
+  await h?.close();
 });
+
+const PASSWORD = 'correct horse battery staple';
+
+/** A unique email address for a test. */
+function uniqueEmail(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}.${process.pid}.${counter}@example.org`;
+}
+
+/** An active job seeker account with PASSWORD, made through the accounts service. */
+async function createAccount(
+  overrides: { role?: TestUser['role'] } = {},
+): Promise<{ userId: string; email: string; user: TestUser }> {
+  const user = await h.factories.people.user({ password: PASSWORD, ...overrides });
+  return { userId: user.id, email: user.email, user };
+}
+
+/** The audit actions recorded about a person, oldest first. */
+async function auditActionsFor(userId: string): Promise<string[]> {
+  const rows = await h.db
+    .selectFrom('audit_event')
+    .select(['action'])
+    .where('data_subject_user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.action);
+}
+
+/** Makes the user's newest reset link as old as this, as if that much time had passed. */
+async function linkIssuedAgo(userId: string, minutes: number): Promise<void> {
+  const link = await h.db
+    .selectFrom('password_reset')
+    .select(['id', 'created_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
+  const lifetime = link.expires_at.getTime() - link.created_at.getTime();
+  const createdAt = new Date(Date.now() - minutes * 60_000);
+  await h.db
+    .updateTable('password_reset')
+    .set({ created_at: createdAt, expires_at: new Date(createdAt.getTime() + lifetime) })
+    .where('id', '=', link.id)
+    .execute();
+}
 
 const NEW_PASSWORD = 'violet kettle under moonlight';
 
 /** The link in the newest outbox email to this address. */
 async function linkFor(email: string): Promise<string> {
-  const page = await new TestClient(t.app).get('/dev/outbox');
+  const page = await h.anonymous().get('/dev/outbox');
   expect(page.statusCode).toBe(200);
-  const messages = await t.accounts.mailer.latest(50);
-  const message = messages.find((item) => item.recipient === email);
+  const [message] = await h.emailsTo(email, 50);
   const link = /https?:\/\/\S+\/password-reset\/([A-Za-z0-9_-]{43})/.exec(message?.bodyText ?? '');
   if (!link) throw new Error(`No link for ${email}`);
   expect(page.body).toContain(link[1]);
@@ -44,26 +80,26 @@ async function signIn(c: TestClient, email: string, password: string) {
 
 describe('password reset', () => {
   it('gives the same answer whether or not the address has an account', async () => {
-    const { email } = await createAccount(t, database.kysely);
-    const known = await new TestClient(t.app).submit('/password-reset', { email });
-    const unknown = await new TestClient(t.app).submit('/password-reset', {
+    const { email } = await createAccount();
+    const known = await h.anonymous().submit('/password-reset', { email });
+    const unknown = await h.anonymous().submit('/password-reset', {
       email: uniqueEmail('ghost'),
     });
     expect(known.statusCode).toBe(303);
     expect(unknown.statusCode).toBe(303);
     expect(unknown.headers.location).toBe(known.headers.location);
-    const sent = await new TestClient(t.app).get(known.headers.location as string);
+    const sent = await h.anonymous().get(known.headers.location as string);
     expect(sent.body).toContain('If there is an account with the address you entered');
   });
 
   it('sets a new password through the emailed link, once, and ends every session', async () => {
-    const { email, userId } = await createAccount(t, database.kysely);
-    const phone = new TestClient(t.app);
+    const { email, userId } = await createAccount();
+    const phone = h.anonymous();
     await signIn(phone, email, PASSWORD);
-    await new TestClient(t.app).submit('/password-reset', { email });
+    await h.anonymous().submit('/password-reset', { email });
     const link = await linkFor(email);
 
-    const c = new TestClient(t.app);
+    const c = h.anonymous();
     const form = await c.get(link);
     expect(form.statusCode).toBe(200);
     expect(form.headers['cache-control']).toBe('no-store');
@@ -83,46 +119,48 @@ describe('password reset', () => {
       confirmPassword: 'another fine password here',
     });
     expect(again.statusCode).toBe(404);
-    expect((await signIn(new TestClient(t.app), email, PASSWORD)).statusCode).toBe(400);
-    expect((await signIn(new TestClient(t.app), email, NEW_PASSWORD)).statusCode).toBe(303);
-    const actions = await auditActionsFor(database.kysely, userId);
+    expect((await signIn(h.anonymous(), email, PASSWORD)).statusCode).toBe(400);
+    expect((await signIn(h.anonymous(), email, NEW_PASSWORD)).statusCode).toBe(303);
+    const actions = await auditActionsFor(userId);
     expect(actions).toContain('password.reset_requested');
     expect(actions).toContain('password.reset');
   });
 
   it('stops working after an hour', async () => {
-    const { email } = await createAccount(t, database.kysely);
-    await new TestClient(t.app).submit('/password-reset', { email });
+    const { email, userId } = await createAccount();
+    await h.anonymous().submit('/password-reset', { email });
     const link = await linkFor(email);
-    t.clock.advance(59 * 60_000);
-    expect((await new TestClient(t.app).get(link)).statusCode).toBe(200);
-    t.clock.advance(2 * 60_000);
-    const expired = await new TestClient(t.app).get(link);
+    const issued = await h.db
+      .selectFrom('password_reset')
+      .select(['created_at', 'expires_at'])
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    expect(issued.expires_at.getTime() - issued.created_at.getTime()).toBe(60 * 60_000);
+    await linkIssuedAgo(userId, 59);
+    expect((await h.anonymous().get(link)).statusCode).toBe(200);
+    await linkIssuedAgo(userId, 61);
+    const expired = await h.anonymous().get(link);
     expect(expired.statusCode).toBe(404);
     expect(expired.body).toContain('The link has expired or has already been used');
   });
 
   it('refuses an unknown or malformed token', async () => {
-    expect((await new TestClient(t.app).get(`/password-reset/${'a'.repeat(43)}`)).statusCode).toBe(
-      404,
-    );
-    expect((await new TestClient(t.app).get('/password-reset/not-a-token')).statusCode).toBe(404);
+    expect((await h.anonymous().get(`/password-reset/${'a'.repeat(43)}`)).statusCode).toBe(404);
+    expect((await h.anonymous().get('/password-reset/not-a-token')).statusCode).toBe(404);
   });
 
   it('sends at most 3 reset emails an hour for one account', async () => {
-    const { email } = await createAccount(t, database.kysely);
-    for (let i = 0; i < 5; i += 1) await new TestClient(t.app).submit('/password-reset', { email });
-    const messages = (await t.accounts.mailer.latest(200)).filter(
-      (message) => message.recipient === email,
-    );
+    const { email } = await createAccount();
+    for (let i = 0; i < 5; i += 1) await h.anonymous().submit('/password-reset', { email });
+    const messages = await h.emailsTo(email);
     expect(messages).toHaveLength(3);
   });
 });
 
 describe('password change', () => {
   it('needs the current password, applies the rules, and ends the other sessions', async () => {
-    const { email, userId } = await createAccount(t, database.kysely);
-    const [laptop, phone] = [new TestClient(t.app), new TestClient(t.app)];
+    const { email, userId } = await createAccount();
+    const [laptop, phone] = [h.anonymous(), h.anonymous()];
     await signIn(laptop, email, PASSWORD);
     await signIn(phone, email, PASSWORD);
     await laptop.get('/account/password');
@@ -149,32 +187,27 @@ describe('password change', () => {
     expect(done.headers.location).toBe('/account?passwordChanged=1');
     expect((await laptop.get('/account')).statusCode).toBe(200);
     expect((await phone.get('/account')).statusCode).toBe(303);
-    expect(await auditActionsFor(database.kysely, userId)).toContain('password.changed');
+    expect(await auditActionsFor(userId)).toContain('password.changed');
   });
 });
 
 describe('accounts made by others', () => {
   it('lets a system administrator create an authority user, who sets a password by link', async () => {
-    const admin = await createAccount(t, database.kysely, { role: 'system_admin' });
-    const principal = {
-      ...ANONYMOUS,
-      userId: admin.userId,
-      twoFactorVerified: true,
-      grants: await t.roles.grantsFor(admin.userId),
-    };
+    const admin = await createAccount({ role: 'system_admin' });
+    const principal = await h.factories.people.principalOf(admin.user);
     const email = uniqueEmail('officer');
-    const userId = await t.accounts.accounts.createAuthorityUser(
+    const userId = await h.services.accounts.accounts.createAuthorityUser(
       { principal, requestId: 'test', ipAddress: '127.0.0.1' },
       { email, fullName: 'Officer Ocampo' },
     );
-    expect(await t.accounts.accounts.findActiveUserIdByEmail(email)).toBeNull();
+    expect(await h.services.accounts.accounts.findActiveUserIdByEmail(email)).toBeNull();
     const link = await linkFor(email);
-    const c = new TestClient(t.app);
+    const c = h.anonymous();
     expect((await c.get(link)).body).toContain('Choose your password');
     await c.post(link, { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
-    expect(await t.accounts.accounts.findActiveUserIdByEmail(email)).toBe(userId);
+    expect(await h.services.accounts.accounts.findActiveUserIdByEmail(email)).toBe(userId);
     await expect(
-      t.accounts.accounts.createAuthorityUser(
+      h.services.accounts.accounts.createAuthorityUser(
         { principal: ANONYMOUS, requestId: null, ipAddress: null },
         { email: uniqueEmail(), fullName: 'Nobody' },
       ),
@@ -184,17 +217,19 @@ describe('accounts made by others', () => {
 
 describe('development outbox', () => {
   it('is not served in production', async () => {
-    const production = await createAccountsTestApp({
-      db: database.kysely,
-      config: testConfig({
+    const production = await createHarness({
+      env: {
         NODE_ENV: 'production',
         SESSION_SECRET: 's'.repeat(40),
         ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
         LOOKUP_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
         PUBLIC_URL: 'https://corridor.example.org',
-      }),
+      },
     });
-    expect((await production.app.inject({ url: '/dev/outbox' })).statusCode).toBe(404);
-    await production.app.close();
+    try {
+      expect((await production.app.inject({ url: '/dev/outbox' })).statusCode).toBe(404);
+    } finally {
+      await production.close();
+    }
   });
 });
