@@ -1,17 +1,17 @@
 import type { Jobs } from '../../platform/jobs/jobs.js';
-import type { JobTables } from '../../platform/jobs/jobs.tables.js';
 import { defineModule } from '../manifest.js';
 import { createJobs } from './system-jobs.jobs.js';
 import { SystemJobsRepository } from './system-jobs.repository.js';
 import { systemJobsRoutes } from './system-jobs.routes.js';
 import { SystemJobsService } from './system-jobs.service.js';
+import type { SystemJobsTables } from './system-jobs.tables.js';
 
 /**
  * Background jobs: the app's `jobs` (platform/jobs, ADR 11) for the modules that define jobs,
  * and the system administrator's page of runs, failures and schedules.
  */
 export const systemJobsModule = defineModule<
-  JobTables,
+  SystemJobsTables,
   Record<string, never>,
   { jobs: Jobs; systemJobs: SystemJobsService }
 >({
@@ -24,7 +24,7 @@ export const systemJobsModule = defineModule<
   needs: [],
   services: ({ db, audit }) => {
     const jobs = createJobs(db);
-    const repository = new SystemJobsRepository(jobs.repository, db);
+    const repository = new SystemJobsRepository(jobs.repository);
     return { jobs, systemJobs: new SystemJobsService({ repository, jobs, audit }) };
   },
   pages: async (app, { systemJobs }) => {

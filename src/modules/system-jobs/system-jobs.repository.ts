@@ -15,13 +15,10 @@ export type { JobRecord, JobRunRecord, JobScheduleRecord };
  * and retries through it.
  */
 export class SystemJobsRepository {
-  constructor(
-    private readonly jobs: JobsRepository,
-    private readonly db: Kysely<JobTables>,
-  ) {}
+  constructor(private readonly jobs: JobsRepository) {}
 
   transaction<T>(work: (trx: Kysely<JobTables>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(work);
+    return this.jobs.transaction(work);
   }
 
   schedules(): Promise<JobScheduleRecord[]> {

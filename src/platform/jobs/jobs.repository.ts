@@ -81,6 +81,11 @@ function toJob(row: Selectable<JobTables['job']>): JobRecord {
 export class JobsRepository {
   constructor(private readonly db: Db) {}
 
+  /** A transaction on the job store, for a change that must be audited with it. */
+  transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
+  }
+
   /** Inserts a job with the caller's executor (its transaction). Null when the key exists. */
   async insert(executor: Db, job: NewJob): Promise<number | null> {
     const row = await executor
