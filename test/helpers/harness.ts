@@ -197,7 +197,9 @@ function expectRedirect(
  * this user (the current one, or the next, which the app accepts for clock drift). When both
  * are used, waits for the next step.
  */
-async function nextTotpCode(user: TestUser): Promise<string> {
+export async function nextTotpCode(
+  user: Pick<TestUser, 'email' | 'totpSecret' | 'lastTotpStep'>,
+): Promise<string> {
   const secret = user.totpSecret;
   if (!secret) throw new Error(`${user.email} has no TOTP secret`);
   const current = Math.floor(Date.now() / TOTP_STEP_MS);
