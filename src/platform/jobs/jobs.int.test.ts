@@ -184,6 +184,33 @@ describe('queued jobs', () => {
     ]);
   });
 
+  it('are claimed by one runner each when several run at once', async () => {
+    const ran: number[] = [];
+    const runners = ['p1', 'p2', 'p3'].map((id) => {
+      const jobs = jobsFor(id);
+      jobs.define({
+        name: 'test.contended',
+        run: async (_payload, context) => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          ran.push(context.jobId);
+        },
+      });
+      return jobs;
+    });
+    const ids: (number | null)[] = [];
+    for (let index = 0; index < 30; index += 1) {
+      ids.push(await runners[0]!.enqueue(db, 'test.contended', { index }));
+    }
+    // On PostgreSQL the three passes claim at the same time, on separate connections.
+    await Promise.all(runners.map((jobs) => jobs.runDue(10)));
+    await Promise.all(runners.map((jobs) => jobs.runDue(10)));
+    expect([...ran].sort((a, b) => a - b)).toEqual(ids);
+    expect((await runRows('test.contended')).every((run) => run.outcome === 'succeeded')).toBe(
+      true,
+    );
+    expect(await runRows('test.contended')).toHaveLength(30);
+  });
+
   it('run at once with runNow, and never twice', async () => {
     const jobs = jobsFor('p1');
     let runs = 0;
