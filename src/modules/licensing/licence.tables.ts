@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import { ownView } from '../../platform/db/lent-transaction.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
 import type { LicenceState } from './licence.states.js';
 import type { VettingState } from './vetting.states.js';
@@ -63,3 +64,6 @@ export interface LicensingTables {
 
 /** What the licensing module's code sees: its own tables and the read-only reference data. */
 export type LicensingDb = Kysely<LicensingTables & ReferenceTables>;
+
+/** Another module's transaction lent to this one, seen with this module's tables only. */
+export const licensingView = ownView<LicensingTables & ReferenceTables>();

@@ -13,12 +13,8 @@ import {
 } from './licence.states.js';
 import type { Kysely } from 'kysely';
 import { standingOf, type AgencyStanding } from './agency-standing.js';
-import type {
-  Executor,
-  HistoryRecord,
-  LicenceRecord,
-  LicensingRepository,
-} from './licensing.repository.js';
+import { licensingView } from './licence.tables.js';
+import type { HistoryRecord, LicenceRecord, LicensingRepository } from './licensing.repository.js';
 import type { RecruiterRecord, RecruitersRepository } from './recruiters.repository.js';
 import { licenceAsOf } from './licence.as-of.js';
 import {
@@ -226,7 +222,7 @@ export class LicensingService {
   ): Promise<Map<string, AgencyStanding>> {
     const latest = await this.repository.latestLicences(
       organisationIds,
-      trx as Executor | undefined,
+      trx ? licensingView(trx) : undefined,
     );
     const byAgency = new Map(latest.map((licence) => [licence.organisationId, licence]));
     return new Map(organisationIds.map((id) => [id, standingOf(id, byAgency.get(id) ?? null, on)]));

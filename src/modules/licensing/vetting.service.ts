@@ -3,7 +3,8 @@ import { auditActorOf, type ActorContext } from '../../platform/authz/context.js
 import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import type { Kysely } from 'kysely';
-import type { Executor, HistoryRecord } from './licensing.repository.js';
+import { licensingView } from './licence.tables.js';
+import type { HistoryRecord } from './licensing.repository.js';
 import { canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
 import type { VettingRecord, VettingRepository } from './vetting.repository.js';
 import { transitionVetting, type VettingEvent, type VettingState } from './vetting.states.js';
@@ -70,7 +71,10 @@ export class VettingService {
    * transaction passes it (on PGlite the transaction holds the connection).
    */
   async employerVetted<DB>(organisationId: string, trx?: Kysely<DB>): Promise<boolean> {
-    const state = await this.repository.vettingState(organisationId, trx as Executor | undefined);
+    const state = await this.repository.vettingState(
+      organisationId,
+      trx ? licensingView(trx) : undefined,
+    );
     return state === 'vetted';
   }
 
