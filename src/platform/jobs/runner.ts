@@ -89,9 +89,10 @@ export class JobRunner {
 
   private async pass(): Promise<void> {
     try {
-      // Keep going while jobs are due, unless asked to stop; renew the lease before each batch.
+      // One job at a time while jobs are due, so that a stop waits for the job in hand only;
+      // the lease is renewed before each.
       while (!this.stopped && (await this.holdLease())) {
-        const { succeeded, failed } = await this.jobs.runDue();
+        const { succeeded, failed } = await this.jobs.runDue(1);
         if (succeeded + failed === 0) break;
       }
     } catch (error) {
