@@ -6,7 +6,8 @@ import type { EventTables } from './platform/events/outbox.tables.js';
 import type { JobTables } from './platform/jobs/jobs.tables.js';
 import type { IdentityDocumentTables } from './modules/identity-documents/identity-documents.tables.js';
 import type { LicensingTables } from './modules/licensing/licence.tables.js';
-import type { OrganisationTables } from './modules/organisations/organisations.tables.js';
+import type { OrganisationsTables } from './modules/organisations/organisations.tables.js';
+import type { ConsentTables } from './modules/consent/consent.tables.js';
 import type { VacancyTables } from './modules/vacancies/vacancy.tables.js';
 import type { ReferenceTables } from './modules/reference/reference.tables.js';
 
@@ -20,7 +21,8 @@ export interface Database
     ReferenceTables,
     UserTables,
     AccountsTables,
-    OrganisationTables,
+    OrganisationsTables,
+    ConsentTables,
     AuditTables,
     EventTables,
     JobTables,

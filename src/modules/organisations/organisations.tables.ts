@@ -1,7 +1,6 @@
 import type { Generated, Kysely } from 'kysely';
 import type { OrganisationKind, Role } from '../../platform/authz/catalogue.js';
 import { ownView } from '../../platform/db/lent-transaction.js';
-import type { ConsentTables } from '../consent/consent.tables.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
 
 export interface OrganisationTable {
@@ -69,10 +68,3 @@ export type OrganisationsDb = Kysely<OrganisationsTables & ReferenceTables>;
 
 /** Another module's transaction lent to this one, seen with this module's tables only. */
 export const organisationsView = ownView<OrganisationsTables & ReferenceTables>();
-
-/**
- * For src/database.ts only, which joins the modules' tables under this name: the
- * organisations tables and the consent module's. Modules use OrganisationsTables (their own)
- * or, for another module's data, its service. Goes once database.ts names ConsentTables.
- */
-export interface OrganisationTables extends OrganisationsTables, ConsentTables {}
