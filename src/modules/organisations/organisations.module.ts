@@ -1,3 +1,4 @@
+import { Outbox } from '../../platform/events/outbox.js';
 import type { Accounts } from '../accounts/accounts.module.js';
 import { defineModule } from '../manifest.js';
 import type { ReferenceService } from '../reference/reference.service.js';
@@ -51,6 +52,7 @@ export const organisationsModule = defineModule<
       audit,
       { countryExists: async (code: string) => (await reference.getCountry(code)) !== null },
       accounts.accounts,
+      Outbox.of(db),
     );
     return {
       roles,
@@ -86,5 +88,6 @@ export const organisationsModule = defineModule<
       permission: 'organisation.read',
     },
   ],
+  events: { publishes: ['organisation.updated'], consumes: [] },
   personalData: ({ roles }, { db }) => rolesPersonalData(roles, new InvitationsRepository(db)),
 });

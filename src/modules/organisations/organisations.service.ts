@@ -3,6 +3,7 @@ import type { AuditLog } from '../../platform/audit/audit.js';
 import type { OrganisationKind } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { scopeFilter } from '../../platform/authz/principal.js';
+import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import {
   canCreateOrganisation,
@@ -38,6 +39,8 @@ export class OrganisationsService {
     private readonly audit: AuditLog,
     private readonly countries: CountryLookup,
     private readonly people: PeopleDirectory,
+    /** The domain-event outbox: a changed organisation publishes `organisation.updated`. */
+    private readonly events: EventPublisher | null = null,
   ) {}
 
   async list(ctx: ActorContext, filter: { kind?: OrganisationKind; page: number }) {
@@ -98,6 +101,10 @@ export class OrganisationsService {
     await this.checkCountry(input.countryCode);
     await this.repository.transaction(async (trx) => {
       await this.repository.update(trx, id, input);
+      // Consumers that keep names (the public vacancy search) forget this one's.
+      await this.events?.publish(trx, [
+        { type: 'organisation.updated', subjectType: 'organisation', subjectId: id },
+      ]);
       await this.audit.record(trx, {
         action: 'organisation.updated',
         actor: auditActorOf(ctx.principal),

@@ -112,10 +112,11 @@ export const vacanciesModule = defineModule<
   seed: async ({ db }) => seedExchangeRates(db),
   events: {
     publishes: publishedEventTypes(VACANCY_LIFECYCLE),
-    // The public search index follows both (search/search.service.ts).
+    // The public search index follows them (search/search.service.ts).
     consumes: [
       ...publishedEventTypes(LICENCE_LIFECYCLE),
       ...publishedEventTypes(VACANCY_LIFECYCLE),
+      'organisation.updated',
     ],
   },
   // After the licences: the demo job orders recruit through the licensed agency.

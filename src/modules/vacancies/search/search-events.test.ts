@@ -25,11 +25,20 @@ describe('what domain events change for the search index', () => {
         event('vacancy.closed', 'vacancy', 'v2'),
         event('employer.vetted', 'employer_vetting', 'e1'),
       ]),
-    ).toEqual({ agencies: false, vacancyIds: ['v1', 'v2'] });
+    ).toEqual({ agencies: false, vacancyIds: ['v1', 'v2'], organisationIds: [] });
     expect(changesIn([event('licence.suspended', 'licence', 'l1')])).toEqual({
       agencies: true,
       vacancyIds: [],
+      organisationIds: [],
     });
-    expect(changesIn([])).toEqual({ agencies: false, vacancyIds: [] });
+    expect(changesIn([])).toEqual({ agencies: false, vacancyIds: [], organisationIds: [] });
+  });
+
+  it('forgets the names of organisations that changed', () => {
+    expect(changesIn([event('organisation.updated', 'organisation', 'o1')])).toEqual({
+      agencies: false,
+      vacancyIds: [],
+      organisationIds: ['o1'],
+    });
   });
 });

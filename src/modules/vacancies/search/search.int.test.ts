@@ -106,6 +106,31 @@ describe('vacancy search on real SQL', () => {
     });
   });
 
+  it('shows an organisation’s new name once organisation.updated is published', async () => {
+    const shown = async () =>
+      (await f.search.search(query({ q: 'nurse' }), 'en')).hits.map((hit) => hit.employerName);
+    expect(await shown()).toContain('Gulf Care Hospitals');
+    // As OrganisationsService.update does it: the new name and the event in one transaction.
+    const rename = (name: string) =>
+      f.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('organisation')
+          .set({ name })
+          .where('id', '=', f.employerId)
+          .execute();
+        await Outbox.of(f.db).publish(trx, [
+          { type: 'organisation.updated', subjectType: 'organisation', subjectId: f.employerId },
+        ]);
+      });
+    await rename('Gulf Care Hospital Group');
+    try {
+      expect(await shown()).toContain('Gulf Care Hospital Group');
+      expect(await shown()).not.toContain('Gulf Care Hospitals');
+    } finally {
+      await rename('Gulf Care Hospitals');
+    }
+  });
+
   it('drops a vacancy once its deadline has passed', async () => {
     const soon = await f.vacancy({
       title: 'Phlebotomist',

@@ -78,6 +78,11 @@ export class VacancySearchService {
   private queued: Promise<void> | null = null;
   private buildMs = 0;
   private builtAt: Date | null = null;
+  /**
+   * Organisation names already asked for: a page of hits then costs no query for them. An
+   * `organisation.updated` event (applied before every search) forgets the organisation's.
+   */
+  private readonly names = new Map<string, string>();
 
   constructor(deps: VacancySearchDeps) {
     this.repository = deps.repository;
@@ -103,7 +108,7 @@ export class VacancySearchService {
     const index = this.index!;
     const result = index.search(query, this.clock(), pageSize);
     const rows = await this.repository.hits(result.numbers, languageOf(language));
-    const names = await this.organisations.names(
+    const names = await this.namesOf(
       rows.flatMap((row) => (row.agencyId ? [row.employerId, row.agencyId] : [row.employerId])),
     );
     const hits: VacancyHit[] = rows.map(({ positionsFilled, employerId, agencyId, ...row }) => ({
@@ -134,6 +139,7 @@ export class VacancySearchService {
     if (!row || !row.wasPublished) throw new NotFoundError();
     const { listed, employerId, ...record } = row;
     const [names, standing] = await Promise.all([
+      // Not from the cache: this page does not wait for a sync, so it asks for them now.
       this.organisations.names(record.agencyId ? [employerId, record.agencyId] : [employerId]),
       record.agencyId ? this.licensing.agencyStanding(record.agencyId, today) : null,
     ]);
@@ -207,7 +213,8 @@ export class VacancySearchService {
     const index = this.index;
     const events = await this.follower.next();
     const today = isoDate(this.clock());
-    const { agencies, vacancyIds } = changesIn(events);
+    const { agencies, vacancyIds, organisationIds } = changesIn(events);
+    for (const id of organisationIds) this.names.delete(id);
     if (agencies || today !== this.day) {
       index.setActiveAgencies(await this.licensing.licensedAgencies(today));
       this.day = today;
@@ -261,6 +268,15 @@ export class VacancySearchService {
     return { index, follower };
   }
 
+  /** Names of these organisations, from the cache, the rest in one call to organisations. */
+  private async namesOf(ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const missing = [...new Set(ids.filter((id) => !this.names.has(id)))];
+    if (missing.length > 0) {
+      for (const [id, name] of await this.organisations.names(missing)) this.names.set(id, name);
+    }
+    return this.names;
+  }
+
   /** Tombstones cost memory and pass time: past a third of the rows, build afresh beside it. */
   private rebuildIfWorn(index: SearchIndex): void {
     if (this.rebuilding || index.tombstones < Math.max(50_000, index.size / 3)) return;
@@ -300,15 +316,18 @@ export class VacancySearchService {
 export function changesIn(events: readonly PublishedEvent[]): {
   agencies: boolean;
   vacancyIds: string[];
+  organisationIds: string[];
 } {
   let agencies = false;
   const vacancyIds = new Set<string>();
+  const organisationIds = new Set<string>();
   for (const event of events) {
     // Any change of a licence may change which agencies are licensed today.
     if (event.subjectType === 'licence') agencies = true;
     else if (event.subjectType === 'vacancy') vacancyIds.add(event.subjectId);
+    else if (event.subjectType === 'organisation') organisationIds.add(event.subjectId);
   }
-  return { agencies, vacancyIds: [...vacancyIds] };
+  return { agencies, vacancyIds: [...vacancyIds], organisationIds: [...organisationIds] };
 }
 
 function closedReason(vacancy: PublicVacancyRecord, today: string): ClosedReason {
