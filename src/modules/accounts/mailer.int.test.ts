@@ -23,7 +23,7 @@ let accounts: ReturnType<typeof createAccounts>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  db = database.kysely as unknown as Kysely<AccountsDatabase & JobTables>;
+  db = database.kysely;
   const config = testConfig();
   jobs = new Jobs(new JobsRepository(db), { clock: () => now });
   accounts = createAccounts({
