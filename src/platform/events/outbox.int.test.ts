@@ -6,14 +6,13 @@ import { BEGINNING, type DomainEvent, type PublishedEvent } from './domain-event
 import { Outbox } from './outbox.js';
 import type { EventTables } from './outbox.tables.js';
 
-// Until src/database.ts lists EventTables, the test database's type does not know the tables.
 let database: TestDatabase;
 let db: Kysely<EventTables>;
 let outbox: Outbox;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  db = database.kysely as unknown as Kysely<EventTables>;
+  db = database.kysely;
   outbox = new Outbox(db);
   await sql`create table handled (event_id bigint primary key, consumer text not null)`.execute(db);
 });
