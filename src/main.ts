@@ -5,12 +5,8 @@ import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import type { App } from './platform/http/types.js';
 import { seed } from './seed.js';
-import {
-  createJobs,
-  registerJobs,
-  startJobRunner,
-} from './modules/system-jobs/system-jobs.jobs.js';
-import { createServices } from './services.js';
+import { JobRunner } from './platform/jobs/runner.js';
+import { createServices, type Services } from './services.js';
 import { VERSION } from './version.js';
 
 export interface RunningServer {
@@ -18,6 +14,7 @@ export interface RunningServer {
   demoSeeded?: boolean;
   app: App;
   database: DatabaseHandle<Database>;
+  services: Services;
   url: string;
   /** Stops taking requests, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
@@ -76,14 +73,15 @@ export async function serve(
   // Background jobs (ADR 11): licences and job orders past their end expire, housekeeping,
   // email retries. Every process starts a runner; one at a time is active (a lease in the
   // database), and another takes over when it stops.
-  const jobs = createJobs(database.kysely, { log: app.log });
-  registerJobs(jobs, services);
-  const runner = await startJobRunner(jobs);
+  services.jobs.useLog(app.log);
+  const runner = new JobRunner(services.jobs);
+  await runner.start();
   const { port } = new URL(address);
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   return {
     app,
     database,
+    services,
     url: `http://${host}:${port}`,
     close: async () => {
       shuttingDown = true;

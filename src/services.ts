@@ -6,6 +6,8 @@ import type { PersonalDataProvider } from './modules/privacy/privacy.provider.js
 import { AuditLog } from './platform/audit/audit.js';
 import { FieldCipher } from './platform/crypto/field-cipher.js';
 import { Translator } from './platform/i18n/translator.js';
+import { Jobs } from './platform/jobs/jobs.js';
+import { JobsRepository } from './platform/jobs/jobs.repository.js';
 
 type Module = (typeof MODULES)[number];
 /** What a manifest's `services` returns. */
@@ -37,6 +39,7 @@ export function createServices({ db, config }: { db: Db; config: Config }): Serv
     audit: new AuditLog(db),
     cipher: FieldCipher.fromConfig(config),
     translator: new Translator(),
+    jobs: new Jobs(new JobsRepository(db)),
   };
   const registry: Record<string, unknown> = { ...platform };
   const providers: PersonalDataProvider[] = [];
@@ -58,12 +61,16 @@ export function createServices({ db, config }: { db: Db; config: Config }): Serv
     if (module.personalData) {
       if ('privacy' in registry && module.name !== 'privacy')
         throw new Error(`Module ${module.name} holds personal data: list it before privacy`);
-      const provider = module.personalData(registry, context);
+      // Typed with the module's own tables where it was declared; the erasure's transaction
+      // reaches it as privacy's, which holds every table.
+      const provider = module.personalData(registry, context) as PersonalDataProvider;
       if (module.erasedLast) last = provider;
       else providers.push(provider);
     }
   }
   delete registry.personalDataProviders;
+  // Every module's jobs, once every service exists: a job may use any module's service.
+  for (const module of modules) module.jobs?.(platform.jobs, registry);
   return registry as Services;
 }
 
@@ -90,4 +97,4 @@ function needsOf(module: AnyModule, registry: Record<string, unknown>) {
   };
 }
 
-const PLATFORM_SERVICES = ['config', 'audit', 'cipher', 'translator'] as const;
+const PLATFORM_SERVICES = ['config', 'audit', 'cipher', 'translator', 'jobs'] as const;

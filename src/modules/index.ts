@@ -9,6 +9,7 @@ import { licensingModule } from './licensing/licensing.module.js';
 import { organisationsModule } from './organisations/organisations.module.js';
 import { privacyModule } from './privacy/privacy.module.js';
 import { referenceModule } from './reference/reference.module.js';
+import { systemJobsModule } from './system-jobs/system-jobs.module.js';
 import { vacanciesModule } from './vacancies/vacancies.module.js';
 
 /**
@@ -18,6 +19,7 @@ import { vacanciesModule } from './vacancies/vacancies.module.js';
  */
 export const MODULES = [
   referenceModule,
+  systemJobsModule,
   accountsModule,
   organisationsModule,
   demoModule,

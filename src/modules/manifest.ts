@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { AuditLog } from '../platform/audit/audit.js';
 import type { Permission } from '../platform/authz/catalogue.js';
 import type { FieldCipher } from '../platform/crypto/field-cipher.js';
+import type { Jobs } from '../platform/jobs/jobs.js';
 import type { EncryptedColumn } from '../platform/crypto/rotate.js';
 import type { SessionCookie } from '../platform/http/authentication.js';
 import type { App } from '../platform/http/types.js';
@@ -25,6 +26,8 @@ export interface PlatformServices {
   audit: AuditLog;
   cipher: FieldCipher;
   translator: Translator;
+  /** The background jobs (platform/jobs): modules define theirs in `jobs`, and enqueue them. */
+  jobs: Jobs;
 }
 
 /**
@@ -94,6 +97,11 @@ export interface ModuleManifest<Tables, Needs, Provides> {
   seed?(context: SeedContext<Tables>): Promise<Record<string, unknown>>;
   /** Demo data, outside production only, in module order (see DemoOutcome). */
   demo?(context: SeedContext<Tables>, services: Needs & Provides): Promise<DemoOutcome>;
+  /**
+   * Defines the module's background jobs on `jobs` and schedules the timed ones (ADR 11); run
+   * once the services are built, in list order.
+   */
+  jobs?(jobs: Jobs, services: Needs & Provides): void;
   /** Domain events, by type: what the module writes to the outbox, and what it reads. */
   events?: { publishes: readonly string[]; consumes: readonly string[] };
 }

@@ -3,24 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/main.js';
 import { totpCode } from '../../src/modules/accounts/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
-import { createJobs } from '../../src/modules/system-jobs/system-jobs.jobs.js';
 import { launchBrowser } from './browser.js';
-
-// Until modules/index.ts lists the module, this file's server has it added at the end.
-vi.mock('../../src/modules/index.js', async (importOriginal) => {
-  const original = await importOriginal<{ MODULES: readonly unknown[] }>();
-  const listed = original.MODULES.some(
-    (module) => (module as { name?: string }).name === 'system-jobs',
-  );
-  if (listed) return original;
-  const { systemJobsModule } = await import('../../src/modules/system-jobs/system-jobs.module.js');
-  return { ...original, MODULES: [...original.MODULES, systemJobsModule] };
-});
 
 /**
  * The system administrator's background jobs page, on a server of its own (started as `npm
@@ -52,7 +40,7 @@ describe.skipIf(skip)('background jobs page in the browser', () => {
     server = await startServer(
       loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
     );
-    const jobs = createJobs(server.database.kysely);
+    const jobs = server.services.jobs;
     jobs.define({
       name: 'test.unreachable',
       maxAttempts: 1,

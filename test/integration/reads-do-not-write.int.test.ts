@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LicenceRecord } from '../../src/modules/licensing/licensing.repository.js';
-import { createJobs, registerJobs } from '../../src/modules/system-jobs/system-jobs.jobs.js';
 import type { VacancyRecord } from '../../src/modules/vacancies/job-orders.repository.js';
 import type { Staffed, TestUser } from '../factories/index.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
@@ -147,8 +146,7 @@ describe('reads of records due to expire', () => {
 
   it('are expired by the jobs, which write the transitions, their events and their audit', async () => {
     const before = await counts();
-    const jobs = createJobs(h.db);
-    registerJobs(jobs, h.services);
+    const jobs = h.services.jobs;
     await jobs.syncSchedules();
     await jobs.runDue();
     const after = await counts();

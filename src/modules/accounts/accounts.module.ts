@@ -2,14 +2,13 @@ import type { Kysely } from 'kysely';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Translator } from '../../platform/i18n/translator.js';
-import { Jobs } from '../../platform/jobs/jobs.js';
-import { JobsRepository } from '../../platform/jobs/jobs.repository.js';
-import type { JobTables } from '../../platform/jobs/jobs.tables.js';
+import type { Jobs } from '../../platform/jobs/jobs.js';
 import { defineModule } from '../manifest.js';
 import type { AccountsDependencies, AccountsSettings, RoleDirectory } from './accounts.context.js';
 import { accountsPersonalData } from './accounts.privacy.js';
 import { AccountsPrivacyRepository } from './accounts.privacy.repository.js';
 import { accountsRoutes } from './accounts.routes.js';
+import { registerAccountsJobs } from './accounts.jobs.js';
 import { AccountsService } from './accounts.service.js';
 import type { AccountsDatabase } from './accounts.tables.js';
 import { Mailer, smtpTransport, type EmailTransport, type MailerLog } from './mailer.js';
@@ -33,11 +32,8 @@ export interface AccountsModuleOptions {
   cipher: FieldCipher;
   roles: RoleDirectory;
   translator: Translator;
-  /**
-   * The app's background jobs, where the mailer defines its send job (so that the runner
-   * retries it). Without them (small test apps), the accounts' own, which only send at once.
-   */
-  jobs?: Jobs;
+  /** The app's background jobs, where the mailer defines its send job (the runner retries it). */
+  jobs: Jobs;
   /** Overrides for tests: a fake clock, a recording transport. */
   now?: () => Date;
   transport?: EmailTransport;
@@ -55,9 +51,7 @@ export function createAccounts(options: AccountsModuleOptions) {
     transport,
     production: config.env === 'production',
     echo: config.env === 'development',
-    jobs:
-      options.jobs ??
-      new Jobs(new JobsRepository(options.db as unknown as Kysely<JobTables>), { clock: now }),
+    jobs: options.jobs,
     ...(options.log ? { log: options.log } : {}),
     now,
   });
@@ -135,4 +129,5 @@ export const accountsModule = defineModule<
   ],
   personalData: (_services, { db }) => accountsPersonalData(new AccountsPrivacyRepository(db)),
   erasedLast: true,
+  jobs: (jobs, services) => registerAccountsJobs(jobs, services),
 });

@@ -72,7 +72,7 @@ export class Mailer {
     options.jobs.define(this.sendJob);
   }
 
-  /** The send job, for a runner whose `Jobs` the mailer was not given (registerJobs). */
+  /** The send job, defined on the jobs the mailer was given. */
   readonly sendJob: JobDefinition;
 
   private now(): Date {

@@ -1,6 +1,7 @@
 import { Outbox } from '../../platform/events/outbox.js';
 import { publishedEventTypes } from '../../platform/lifecycle/lifecycle.js';
 import { defineModule } from '../manifest.js';
+import { registerLicensingJobs } from './licensing.jobs.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
 import { LICENCE_LIFECYCLE } from './licence.lifecycle.js';
 import type { LicensingTables } from './licence.tables.js';
@@ -68,6 +69,7 @@ export const licensingModule = defineModule<
       permission: 'employer.vet',
     },
   ],
+  jobs: (jobs, services) => registerLicensingJobs(jobs, services),
   demo: async ({ db, audit }, { organisations }) =>
     seedDemoLicences({ db, audit, organisations, events: Outbox.of(db) }),
   events: {

@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFactories } from '../../../test/factories/index.js';
 import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 import type { Jobs } from '../../platform/jobs/jobs.js';
-import { createJobs, registerJobs } from './system-jobs.jobs.js';
-
-// Until modules/index.ts lists the module, the app of this file has it added at the end.
-vi.mock('../index.js', async (importOriginal) => {
-  const original = await importOriginal<{ MODULES: readonly unknown[] }>();
-  const listed = original.MODULES.some(
-    (module) => (module as { name?: string }).name === 'system-jobs',
-  );
-  if (listed) return original;
-  const { systemJobsModule } = await import('./system-jobs.module.js');
-  return { ...original, MODULES: [...original.MODULES, systemJobsModule] };
-});
 
 let h: Harness;
 let jobs: Jobs;
@@ -21,8 +9,7 @@ let failedJobId: number;
 
 beforeAll(async () => {
   h = await createHarness();
-  jobs = createJobs(h.db);
-  registerJobs(jobs, h.services);
+  jobs = h.services.jobs;
   jobs.define({
     name: 'test.unreachable',
     maxAttempts: 1,

@@ -4,6 +4,7 @@ import { LICENCE_LIFECYCLE } from '../licensing/licence.lifecycle.js';
 import type { LicensingService } from '../licensing/licensing.service.js';
 import type { VettingService } from '../licensing/vetting.service.js';
 import { defineModule } from '../manifest.js';
+import { registerJobOrderJobs } from './job-orders.jobs.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import type { Accounts } from '../accounts/accounts.module.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
@@ -109,6 +110,7 @@ export const vacanciesModule = defineModule<
       permission: 'vacancy.decide',
     },
   ],
+  jobs: (jobs, services) => registerJobOrderJobs(jobs, services),
   seed: async ({ db }) => seedExchangeRates(db),
   events: {
     publishes: publishedEventTypes(VACANCY_LIFECYCLE),
