@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { Db } from './database.js';
 import { AuditLog } from './platform/audit/audit.js';
+import { Outbox } from './platform/events/outbox.js';
 import { createServices, modules } from './services.js';
 
 export interface SeedReport {
@@ -23,10 +24,11 @@ export async function seed(
   options: { demo: false } | { demo: true; config: Config },
 ): Promise<SeedReport> {
   const audit = new AuditLog(db);
+  const events = new Outbox(db);
   const config = options.demo ? options.config : null;
   const seeded: SeedReport['seeded'] = {};
   for (const module of modules) {
-    if (module.seed) seeded[module.name] = await module.seed({ db, audit, config });
+    if (module.seed) seeded[module.name] = await module.seed({ db, audit, events, config });
   }
   if (!options.demo) return { seeded, demo: null };
   if (options.config.env === 'production')
@@ -35,7 +37,7 @@ export async function seed(
   const demo: NonNullable<SeedReport['demo']> = {};
   for (const module of modules) {
     if (!module.demo) continue;
-    const outcome: unknown = await module.demo({ db, audit, config }, services);
+    const outcome: unknown = await module.demo({ db, audit, events, config }, services);
     if (outcome === 'not-empty') return { seeded, demo: null };
     if (outcome && typeof outcome === 'object')
       demo[module.name] = outcome as Record<string, unknown>;

@@ -6,6 +6,7 @@ import type { PersonalDataProvider } from './modules/privacy/privacy.provider.js
 import { AuditLog } from './platform/audit/audit.js';
 import { FieldCipher } from './platform/crypto/field-cipher.js';
 import { Translator } from './platform/i18n/translator.js';
+import { Outbox } from './platform/events/outbox.js';
 import { Jobs } from './platform/jobs/jobs.js';
 import { JobsRepository } from './platform/jobs/jobs.repository.js';
 
@@ -40,6 +41,7 @@ export function createServices({ db, config }: { db: Db; config: Config }): Serv
     cipher: FieldCipher.fromConfig(config),
     translator: new Translator(),
     jobs: new Jobs(new JobsRepository(db)),
+    events: new Outbox(db),
   };
   const registry: Record<string, unknown> = { ...platform };
   const providers: PersonalDataProvider[] = [];
@@ -97,4 +99,4 @@ function needsOf(module: AnyModule, registry: Record<string, unknown>) {
   };
 }
 
-const PLATFORM_SERVICES = ['config', 'audit', 'cipher', 'translator', 'jobs'] as const;
+const PLATFORM_SERVICES = ['config', 'audit', 'cipher', 'translator', 'jobs', 'events'] as const;

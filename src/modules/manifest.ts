@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { AuditLog } from '../platform/audit/audit.js';
 import type { Permission } from '../platform/authz/catalogue.js';
 import type { FieldCipher } from '../platform/crypto/field-cipher.js';
+import type { Outbox } from '../platform/events/outbox.js';
 import type { Jobs } from '../platform/jobs/jobs.js';
 import type { EncryptedColumn } from '../platform/crypto/rotate.js';
 import type { SessionCookie } from '../platform/http/authentication.js';
@@ -28,6 +29,8 @@ export interface PlatformServices {
   translator: Translator;
   /** The background jobs (platform/jobs): modules define theirs in `jobs`, and enqueue them. */
   jobs: Jobs;
+  /** The transactional outbox: a service publishes its domain events in its own transaction. */
+  events: Outbox;
 }
 
 /**
@@ -53,6 +56,7 @@ export interface MenuEntry extends NavigationItem {
 export interface SeedContext<Tables> {
   db: Kysely<Tables & ReferenceTables>;
   audit: AuditLog;
+  events: Outbox;
   config: Config | null;
 }
 

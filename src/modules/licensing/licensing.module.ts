@@ -1,4 +1,3 @@
-import { Outbox } from '../../platform/events/outbox.js';
 import { publishedEventTypes } from '../../platform/lifecycle/lifecycle.js';
 import { defineModule } from '../manifest.js';
 import { registerLicensingJobs } from './licensing.jobs.js';
@@ -30,9 +29,8 @@ export const licensingModule = defineModule<
   permissions: ['licence.read', 'licence.decide', 'employer.vet'],
   // Agencies', authorities' and employers' names, kinds and countries: the organisations'.
   needs: ['organisations'],
-  services: ({ db, audit }, { organisations }) => {
-    // Every transition publishes `licence.*` / `employer.*` to the outbox, in its transaction.
-    const events = Outbox.of(db);
+  // Every transition publishes `licence.*` / `employer.*` to the outbox, in its transaction.
+  services: ({ db, audit, events }, { organisations }) => {
     const licences = new LicensingRepository(db, organisations);
     return {
       licensing: new LicensingService({
@@ -70,8 +68,8 @@ export const licensingModule = defineModule<
     },
   ],
   jobs: (jobs, services) => registerLicensingJobs(jobs, services),
-  demo: async ({ db, audit }, { organisations }) =>
-    seedDemoLicences({ db, audit, organisations, events: Outbox.of(db) }),
+  demo: async ({ db, audit, events }, { organisations }) =>
+    seedDemoLicences({ db, audit, organisations, events }),
   events: {
     publishes: [
       ...publishedEventTypes(LICENCE_LIFECYCLE),

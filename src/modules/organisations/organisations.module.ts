@@ -1,4 +1,3 @@
-import { Outbox } from '../../platform/events/outbox.js';
 import type { Accounts } from '../accounts/accounts.module.js';
 import { defineModule } from '../manifest.js';
 import type { ReferenceService } from '../reference/reference.service.js';
@@ -45,14 +44,14 @@ export const organisationsModule = defineModule<
     'api_key.revoke',
   ],
   needs: ['reference', 'accounts'],
-  services: ({ db, audit, config }, { reference, accounts }) => {
+  services: ({ db, audit, config, events }, { reference, accounts }) => {
     const roles = new RolesRepository(db);
     const organisations = new OrganisationsService(
       new OrganisationsRepository(db),
       audit,
       { countryExists: async (code: string) => (await reference.getCountry(code)) !== null },
       accounts.accounts,
-      Outbox.of(db),
+      events,
     );
     return {
       roles,

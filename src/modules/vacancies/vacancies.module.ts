@@ -1,4 +1,3 @@
-import { Outbox } from '../../platform/events/outbox.js';
 import { publishedEventTypes } from '../../platform/lifecycle/lifecycle.js';
 import { LICENCE_LIFECYCLE } from '../licensing/licence.lifecycle.js';
 import type { LicensingService } from '../licensing/licensing.service.js';
@@ -62,7 +61,7 @@ export const vacanciesModule = defineModule<
     'minimum_wage.manage',
   ],
   needs: ['reference', 'licensing', 'vetting', 'organisations'],
-  services: ({ db, audit }, { reference, licensing, vetting, organisations }) => {
+  services: ({ db, audit, events }, { reference, licensing, vetting, organisations }) => {
     const minimumWagesRepository = new MinimumWagesRepository(db);
     return {
       jobOrders: new JobOrdersService({
@@ -71,7 +70,7 @@ export const vacanciesModule = defineModule<
         reference,
         audit,
         // Every transition publishes `vacancy.*` to the outbox, in its transaction.
-        events: Outbox.of(db),
+        events,
         // Licences, vetting and names are asked of the modules that own them.
         licensing,
         vetting,
@@ -79,7 +78,7 @@ export const vacanciesModule = defineModule<
       }),
       minimumWages: new MinimumWagesService(minimumWagesRepository, reference, audit),
       // An in-memory index kept in step with the database through the outbox (ADRs 8 and 10).
-      vacancySearch: createVacancySearch({ db, licensing, organisations }),
+      vacancySearch: createVacancySearch({ db, events, licensing, organisations }),
     };
   },
   pages: async (app, services, { config }) => {

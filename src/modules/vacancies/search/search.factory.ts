@@ -1,4 +1,4 @@
-import { Outbox } from '../../../platform/events/outbox.js';
+import type { Outbox } from '../../../platform/events/outbox.js';
 import type { SearchDb } from './public-vacancy.repository.js';
 import { VacancySearchRepository } from './search-index.repository.js';
 import {
@@ -14,13 +14,14 @@ import {
  */
 export function createVacancySearch(deps: {
   db: SearchDb;
+  events: Outbox;
   licensing: AgencyStandings;
   organisations: OrganisationNames;
   clock?: () => Date;
 }): VacancySearchService {
   return new VacancySearchService({
     repository: new VacancySearchRepository(deps.db),
-    events: Outbox.of(deps.db),
+    events: deps.events,
     licensing: deps.licensing,
     organisations: deps.organisations,
     ...(deps.clock ? { clock: deps.clock } : {}),

@@ -59,8 +59,8 @@ export async function searchFixture() {
     { countryExists: async () => true },
     { profiles: async () => new Map() },
   );
-  const search = createVacancySearch({ db, licensing, organisations, clock });
   const outbox = Outbox.of(db);
+  const search = createVacancySearch({ db, events: outbox, licensing, organisations, clock });
 
   const organisation = async (
     kind: 'employer' | 'recruitment_agency' | 'origin_authority',
