@@ -65,28 +65,7 @@ export class JobOrdersFactory {
 
   /** A nurse job order in Dubai that passes every check (with the employer given). */
   async input(employerId: string, overrides: Partial<JobOrderInput> = {}): Promise<JobOrderInput> {
-    const nurse = await this.nurse();
-    return {
-      employerId,
-      destinationCountry: 'AE',
-      destinationSubdivision: 'AE-DU',
-      occupation: nurse.id,
-      language: 'en',
-      title: 'Staff nurse, general ward',
-      description: 'Care for adult patients on a 30-bed general ward in Dubai.',
-      translations: [],
-      skills: nurse.skills,
-      minEducation: '6',
-      languages: [{ language: 'en', level: 'B2' }],
-      experienceMonths: 24,
-      positions: 3,
-      contractMonths: 24,
-      wage: { amount: '7500.00', currency: 'AED', period: 'month' },
-      hoursPerWeek: 48,
-      benefits: { housing: true, food: false, transport: true, insurance: true },
-      applicationDeadline: daysFromNow(30),
-      ...overrides,
-    };
+    return nurseJobOrder(await this.nurse(), employerId, overrides);
   }
 
   /**
@@ -141,4 +120,33 @@ export class JobOrdersFactory {
     }
     return order;
   }
+}
+
+/** A nurse job order in Dubai that passes every check, for the given employer. */
+export function nurseJobOrder(
+  nurse: Nurse,
+  employerId: string,
+  overrides: Partial<JobOrderInput> = {},
+): JobOrderInput {
+  return {
+    employerId,
+    destinationCountry: 'AE',
+    destinationSubdivision: 'AE-DU',
+    occupation: nurse.id,
+    language: 'en',
+    title: 'Staff nurse, general ward',
+    description: 'Care for adult patients on a 30-bed general ward in Dubai.',
+    translations: [],
+    skills: nurse.skills,
+    minEducation: '6',
+    languages: [{ language: 'en', level: 'B2' }],
+    experienceMonths: 24,
+    positions: 3,
+    contractMonths: 24,
+    wage: { amount: '7500.00', currency: 'AED', period: 'month' },
+    hoursPerWeek: 48,
+    benefits: { housing: true, food: false, transport: true, insurance: true },
+    applicationDeadline: daysFromNow(30),
+    ...overrides,
+  };
 }

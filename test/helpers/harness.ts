@@ -168,6 +168,17 @@ export class Harness {
     return user;
   }
 
+  /** The audit actions recorded about a person (the data subject), oldest first. */
+  async auditActionsFor(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('audit_event')
+      .select(['action'])
+      .where('data_subject_user_id', '=', userId)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => row.action);
+  }
+
   /** The emails in the outbox to this address, newest first (as the dev outbox shows them). */
   async emailsTo(address: string, limit = 200): Promise<OutboxMessage[]> {
     const messages = await this.services.accounts.mailer.latest(limit);

@@ -31,17 +31,6 @@ async function createAccount(
   return { userId: user.id, email: user.email, user };
 }
 
-/** The audit actions recorded about a person, oldest first. */
-async function auditActionsFor(userId: string): Promise<string[]> {
-  const rows = await h.db
-    .selectFrom('audit_event')
-    .select(['action'])
-    .where('data_subject_user_id', '=', userId)
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => row.action);
-}
-
 /** Makes the user's newest reset link as old as this, as if that much time had passed. */
 async function linkIssuedAgo(userId: string, minutes: number): Promise<void> {
   const link = await h.db
@@ -121,7 +110,7 @@ describe('password reset', () => {
     expect(again.statusCode).toBe(404);
     expect((await signIn(h.anonymous(), email, PASSWORD)).statusCode).toBe(400);
     expect((await signIn(h.anonymous(), email, NEW_PASSWORD)).statusCode).toBe(303);
-    const actions = await auditActionsFor(userId);
+    const actions = await h.auditActionsFor(userId);
     expect(actions).toContain('password.reset_requested');
     expect(actions).toContain('password.reset');
   });
@@ -187,7 +176,7 @@ describe('password change', () => {
     expect(done.headers.location).toBe('/account?passwordChanged=1');
     expect((await laptop.get('/account')).statusCode).toBe(200);
     expect((await phone.get('/account')).statusCode).toBe(303);
-    expect(await auditActionsFor(userId)).toContain('password.changed');
+    expect(await h.auditActionsFor(userId)).toContain('password.changed');
   });
 });
 

@@ -12,17 +12,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** The audit actions recorded about a person, oldest first. */
-async function auditActionsFor(userId: string): Promise<string[]> {
-  const rows = await h.db
-    .selectFrom('audit_event')
-    .select(['action'])
-    .where('data_subject_user_id', '=', userId)
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => row.action);
-}
-
 const PASSWORD = 'correct horse battery staple';
 
 async function register(client: TestClient, form: Record<string, string>) {
@@ -51,7 +40,7 @@ describe('registration', () => {
 
     const user = await h.services.accounts.accounts.findActiveUserIdByEmail('amina@example.org');
     expect(user).not.toBeNull();
-    expect(await auditActionsFor(user!)).toEqual(['user.registered', 'session.created']);
+    expect(await h.auditActionsFor(user!)).toEqual(['user.registered', 'session.created']);
     const grants = (await h.services.accounts.accounts.overview(user!))?.grants ?? [];
     expect(grants.map((grant) => grant.role)).toEqual(['job_seeker']);
   });

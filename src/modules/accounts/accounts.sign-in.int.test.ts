@@ -30,17 +30,6 @@ async function createAccount(
   return { userId: user.id, email: user.email };
 }
 
-/** The audit actions recorded about a person, oldest first. */
-async function auditActionsFor(userId: string): Promise<string[]> {
-  const rows = await h.db
-    .selectFrom('audit_event')
-    .select(['action'])
-    .where('data_subject_user_id', '=', userId)
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => row.action);
-}
-
 /** Moves every running sign-in lock's end this much earlier, as if that much time had passed. */
 async function lockTimePasses(minutes: number): Promise<void> {
   const locks = await h.db
@@ -95,7 +84,7 @@ describe('sign-in', () => {
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/account');
     expect((await c.get('/account')).statusCode).toBe(200);
-    expect(await auditActionsFor(userId)).toContain('session.created');
+    expect(await h.auditActionsFor(userId)).toContain('session.created');
   });
 
   it('answers a wrong password and an unknown email the same way, in about the same time', async () => {
@@ -176,7 +165,7 @@ describe('sign-in', () => {
     const elsewhere = client();
     const right = await signIn(elsewhere, email, PASSWORD);
     expect(right.statusCode).toBe(429);
-    expect(await auditActionsFor(userId)).toContain('account.locked');
+    expect(await h.auditActionsFor(userId)).toContain('account.locked');
 
     await lockTimePasses(10);
     const later = await signIn(elsewhere, email, PASSWORD);
@@ -233,7 +222,7 @@ describe('sign-in', () => {
       .where('user_id', '=', userId)
       .execute();
     expect(rows).toEqual([]);
-    expect(await auditActionsFor(userId)).toContain('session.expired');
+    expect(await h.auditActionsFor(userId)).toContain('session.expired');
   });
 
   it('purges timed-out sessions in housekeeping', async () => {
@@ -285,7 +274,7 @@ describe('sign-in', () => {
     expect(everywhere.headers.location).toBe('/sign-in?signedOutEverywhere=1');
     expect((await phone.get('/account')).statusCode).toBe(303);
     expect((await tablet.get('/account')).statusCode).toBe(303);
-    const actions = await auditActionsFor(userId);
+    const actions = await h.auditActionsFor(userId);
     expect(actions.filter((action) => action === 'session.ended')).toHaveLength(2);
   });
 

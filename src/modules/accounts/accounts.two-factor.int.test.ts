@@ -32,17 +32,6 @@ async function createAccount(
   return { ...user, userId: user.id };
 }
 
-/** The audit actions recorded about a person, oldest first. */
-async function auditActionsFor(userId: string): Promise<string[]> {
-  const rows = await h.db
-    .selectFrom('audit_event')
-    .select(['action'])
-    .where('data_subject_user_id', '=', userId)
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => row.action);
-}
-
 function secretOf(page: string): string {
   const secret = /data-testid="totp-secret">([A-Z2-7 ]+)</.exec(page)?.[1];
   if (!secret) throw new Error('No TOTP secret on the page');
@@ -136,7 +125,7 @@ describe('two-factor authentication', () => {
     const status = await c.get('/account/two-factor');
     expect(status.body).toContain('You have 10 recovery codes left.');
     expect(recoveryCodesOf(status.body)).toEqual([]);
-    expect(await auditActionsFor(userId)).toContain('two_factor.enabled');
+    expect(await h.auditActionsFor(userId)).toContain('two_factor.enabled');
   });
 
   it('asks for a code after the password, and refuses a replayed code', async () => {

@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import type { LifecycleEventColumns } from '../../platform/lifecycle/lifecycle-event.columns.js';
 import { ownView } from '../../platform/db/lent-transaction.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
 import type { LicenceState } from './licence.states.js';
@@ -18,19 +19,10 @@ export interface LicenceTable {
   updated_at: Generated<Date>;
 }
 
-export interface LicenceEventTable {
+export interface LicenceEventTable extends LifecycleEventColumns {
   id: Generated<string>;
   licence_id: string;
-  event: string;
-  from_state: string | null;
-  to_state: string;
-  reason: string | null;
-  actor_user_id: string | null;
-  actor_organisation_id: string | null;
-  actor_role: string | null;
-  actor_api_key_id: string | null;
   valid_to: string | null;
-  occurred_at: Generated<Date>;
 }
 
 export interface EmployerVettingTable {
@@ -41,18 +33,9 @@ export interface EmployerVettingTable {
   updated_at: Generated<Date>;
 }
 
-export interface EmployerVettingEventTable {
+export interface EmployerVettingEventTable extends LifecycleEventColumns {
   id: Generated<string>;
   vetting_id: string;
-  event: string;
-  from_state: string | null;
-  to_state: string;
-  reason: string | null;
-  actor_user_id: string | null;
-  actor_organisation_id: string | null;
-  actor_role: string | null;
-  actor_api_key_id: string | null;
-  occurred_at: Generated<Date>;
 }
 
 export interface LicensingTables {

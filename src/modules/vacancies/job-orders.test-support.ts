@@ -8,6 +8,7 @@
  */
 import type { TestUser } from '../../../test/factories/index.js';
 import { daysFromNow } from '../../../test/factories/index.js';
+import { nurseJobOrder } from '../../../test/factories/job-orders.js';
 import type { Principal } from '../../platform/authz/principal.js';
 import { as, licensingFixture, nextYear, today } from '../licensing/licensing.test-support.js';
 import type { JobOrderInput } from './job-orders.schemas.js';
@@ -60,27 +61,8 @@ export async function jobOrdersFixture() {
   });
 
   /** A nurse job order in Dubai that passes every check. */
-  const nurseOrder = (overrides: Partial<JobOrderInput> = {}): JobOrderInput => ({
-    employerId: base.employerId,
-    destinationCountry: 'AE',
-    destinationSubdivision: 'AE-DU',
-    occupation: nurse.id,
-    language: 'en',
-    title: 'Staff nurse, general ward',
-    description: 'Care for adult patients on a 30-bed general ward in Dubai.',
-    translations: [],
-    skills: nurse.skills,
-    minEducation: '6',
-    languages: [{ language: 'en', level: 'B2' }],
-    experienceMonths: 24,
-    positions: 3,
-    contractMonths: 24,
-    wage: { amount: '7500.00', currency: 'AED', period: 'month' },
-    hoursPerWeek: 48,
-    benefits: { housing: true, food: false, transport: true, insurance: true },
-    applicationDeadline: daysFromNow(30),
-    ...overrides,
-  });
+  const nurseOrder = (overrides: Partial<JobOrderInput> = {}): JobOrderInput =>
+    nurseJobOrder(nurse, base.employerId, overrides);
 
   /** How many rows a job order leaves behind, table by table (audit: vacancy.* only). */
   const vacancyRows = async () => {

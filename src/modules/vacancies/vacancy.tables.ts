@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { LifecycleEventColumns } from '../../platform/lifecycle/lifecycle-event.columns.js';
 import type { VacancyState, WagePeriod } from './vacancy.states.js';
 
 /** `date` columns are read and written as 'YYYY-MM-DD'; `numeric` as decimal strings. */
@@ -60,18 +61,9 @@ export interface VacancyTranslationTable {
   description: string;
 }
 
-export interface VacancyEventTable {
+export interface VacancyEventTable extends LifecycleEventColumns {
   id: Generated<number>;
   vacancy_id: string;
-  event: string;
-  from_state: string | null;
-  to_state: string;
-  reason: string | null;
-  actor_user_id: string | null;
-  actor_organisation_id: string | null;
-  actor_role: string | null;
-  actor_api_key_id: string | null;
-  occurred_at: Generated<Date>;
 }
 
 export interface VacancyPositionFillTable {

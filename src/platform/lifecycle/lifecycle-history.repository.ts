@@ -1,5 +1,6 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
 import type { LifecycleEventRow } from './transition.js';
+import type { LifecycleEventColumns } from './lifecycle-event.columns.js';
 
 /**
  * The one history query of every lifecycle's event table (licence_event,
@@ -24,20 +25,12 @@ export interface LifecycleHistoryRow extends LifecycleEventRow {
   details: Record<string, string | null>;
 }
 
-interface RawRow {
+type RawRow = Omit<LifecycleEventColumns, 'occurred_at'> & {
   id: string | number | bigint;
   subject_id: string;
-  event: string;
-  from_state: string | null;
-  to_state: string;
-  reason: string | null;
-  actor_user_id: string | null;
-  actor_organisation_id: string | null;
-  actor_role: string | null;
-  actor_api_key_id: string | null;
   occurred_at: Date | string;
   [detail: string]: unknown;
-}
+};
 
 const NAME = /^[a-z_][a-z0-9_]*$/;
 
