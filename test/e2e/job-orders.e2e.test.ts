@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { totpCode } from '../../src/modules/accounts/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
+import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
 
 /**
@@ -17,8 +17,6 @@ import { launchBrowser } from './browser.js';
  */
 const baseUrl = inject('baseUrl');
 const skip = inject('browserSkipReason') !== '';
-const SCREENSHOTS = 'test-results/screenshots';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const TOTP_STEP_MS = 30_000;
 const AGENCY = 'Savannah Careers Abroad Ltd (demo)';
 const TITLE = 'Staff nurse, general ward (e2e)';
@@ -31,15 +29,8 @@ const job = { id: '', number: 0, nurseId: '' };
 /** Set while the demo agency's licence is suspended, so that it is reinstated whatever fails. */
 let suspended = false;
 
-async function audit(page: Page, name: string, lang: string) {
-  expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const violations = results.violations.map(
-    (v) => `${name}/${lang} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(violations).toEqual([]);
-  await page.screenshot({ path: `${SCREENSHOTS}/job-orders-${name}-${lang}.png`, fullPage: true });
-}
+const audit = (page: Page, name: string, lang: string) =>
+  checkPage(page, `job-orders-${name}`, lang);
 
 async function visit(page: Page, path: string, lang: string, name?: string) {
   const separator = path.includes('?') ? '&' : '?';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { totpCode } from '../../src/modules/accounts/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
+import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
 
 /**
@@ -13,20 +13,11 @@ import { launchBrowser } from './browser.js';
  */
 const baseUrl = inject('baseUrl');
 const skip = inject('browserSkipReason') !== '';
-const SCREENSHOTS = 'test-results/screenshots';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser: Browser;
 
-async function audit(page: Page, name: string, lang: string) {
-  expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const violations = results.violations.map(
-    (v) => `${name}/${lang} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(violations).toEqual([]);
-  await page.screenshot({ path: `${SCREENSHOTS}/licensing-${name}-${lang}.png`, fullPage: true });
-}
+const audit = (page: Page, name: string, lang: string) =>
+  checkPage(page, `licensing-${name}`, lang);
 
 describe.skipIf(skip)('licensing in the browser', () => {
   beforeAll(async () => {

@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/main.js';
 import { totpCode } from '../../src/modules/accounts/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
+import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
 
 /**
@@ -16,22 +16,12 @@ import { launchBrowser } from './browser.js';
  * and "retry now".
  */
 const skip = inject('browserSkipReason') !== '';
-const SCREENSHOTS = 'test-results/screenshots';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser: Browser;
 let server: RunningServer;
 let dataDir: string;
 
-async function audit(page: Page, name: string, lang: string) {
-  expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const violations = results.violations.map(
-    (v) => `${name}/${lang} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(violations).toEqual([]);
-  await page.screenshot({ path: `${SCREENSHOTS}/staff-${name}-${lang}.png`, fullPage: true });
-}
+const audit = (page: Page, name: string, lang: string) => checkPage(page, `staff-${name}`, lang);
 
 describe.skipIf(skip)('background jobs page in the browser', () => {
   beforeAll(async () => {

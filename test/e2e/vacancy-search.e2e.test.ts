@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
 
 /**
@@ -11,20 +11,11 @@ import { launchBrowser } from './browser.js';
  */
 const baseUrl = inject('baseUrl');
 const skip = inject('browserSkipReason') !== '';
-const SCREENSHOTS = 'test-results/screenshots';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser: Browser;
 
-async function audit(page: Page, name: string, lang: string) {
-  expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const violations = results.violations.map(
-    (v) => `${name}/${lang} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(violations).toEqual([]);
-  await page.screenshot({ path: `${SCREENSHOTS}/vacancies-${name}-${lang}.png`, fullPage: true });
-}
+const audit = (page: Page, name: string, lang: string) =>
+  checkPage(page, `vacancies-${name}`, lang);
 
 /** The number in "123 vacancies found". */
 async function total(page: Page): Promise<number> {
