@@ -38,13 +38,23 @@ describe('/system/jobs', () => {
     expect(page.body).toContain('Failed, no attempts left');
     // Schedules with their rule and next run, in words.
     expect(page.body).toContain('Expire licences past their end date');
-    expect(page.body).toContain('At the times of the cron expression 1 0 * * *');
+    // The cron expression is isolated left to right (LRI … PDI), so Arabic does not reorder it.
+    expect(page.body).toContain('At the times of the cron expression \u20661 0 * * *\u2069');
     expect(page.body).toContain('Every 60 minutes');
     // Recent runs with their outcome.
     expect(page.body).toContain('Succeeded');
     expect(page.body).toContain(
       'Remove expired sessions, sign-in counters and used password links',
     );
+  });
+
+  it('keeps the cron expression in its own direction on a right-to-left page', async () => {
+    // A session of its own: the language chosen here stays with the client's cookie.
+    const admin = await h.signIn(await h.factories.people.systemAdmin(), { fresh: true });
+    const page = await admin.get('/system/jobs?lang=ar');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('dir="rtl"');
+    expect(page.body).toContain('تعبير cron \u20661 0 * * *\u2069');
   });
 
   it('retries a failed job with the CSRF token, audited; refuses a forged token', async () => {
