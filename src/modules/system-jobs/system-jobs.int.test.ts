@@ -89,6 +89,23 @@ describe('/system/jobs', () => {
     await admin.get('/system/jobs');
     expect((await admin.post('/system/jobs/999999999/retry')).statusCode).toBe(404);
     expect((await admin.post('/system/jobs/abc/retry')).statusCode).toBe(404);
+    // Typed by hand, or by someone probing: never a 500.
+    for (const id of [
+      '-1',
+      '0',
+      '1e3',
+      '0x10',
+      '%201',
+      '1%20',
+      '99999999999999999999',
+      '%00',
+      '1%00',
+    ]) {
+      const response = await admin.post(`/system/jobs/${id}/retry`);
+      expect([id, response.statusCode]).toEqual([id, expect.toBeOneOf([400, 404])]);
+    }
+    const page = await admin.get('/system/jobs?retried=%00');
+    expect(page.statusCode).toBe(200);
     const succeeded = await h.db
       .selectFrom('job')
       .select('id')
