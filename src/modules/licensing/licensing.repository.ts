@@ -263,12 +263,16 @@ export class LicensingRepository {
     return latest;
   }
 
-  /** The agencies that hold (or held) a licence of this number: exact, as printed. */
-  async organisationIdsByLicenceNumber(number: string): Promise<string[]> {
+  /**
+   * The agencies that hold (or held) a licence of this number, however it was typed:
+   * `compact` is the number without separators (licenceNumberKey), compared with each number
+   * without its dashes (indexed: licence_number_compact_idx).
+   */
+  async organisationIdsByLicenceNumber(compact: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('licence')
       .select('organisation_id')
-      .where('number', '=', number)
+      .where(sql<string>`replace(number, '-', '')`, '=', compact)
       .execute();
     return [...new Set(rows.map((row) => row.organisation_id))];
   }

@@ -45,6 +45,26 @@ describe('Check a recruiter (public)', () => {
     expect((await f.licensing.searchRecruiters('shadow jobs'))[0]?.status).toBe('not_licensed');
   });
 
+  it('finds a licence number typed with spaces, without dashes or in Arabic-Indic digits', async () => {
+    const licence = await f.granted('Number Typed Agency');
+    const number = licence.number ?? '';
+    expect(number).toMatch(/^KE-RA-\d{4}-\d{4}$/);
+    const arabic = number.replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
+    for (const typed of [number.replaceAll('-', ' '), number.replaceAll('-', ''), arabic]) {
+      const found = await f.licensing.searchRecruiters(typed);
+      expect(
+        found.map((r) => r.id),
+        typed,
+      ).toEqual([licence.organisationId]);
+      const response = await f.web.app.inject({
+        url: `/api/v1/recruiters?q=${encodeURIComponent(typed)}`,
+      });
+      expect(response.json<{ items: { id: string }[] }>().items.map((r) => r.id)).toEqual([
+        licence.organisationId,
+      ]);
+    }
+  });
+
   it('shows suspensions with their reasons, never who decided', async () => {
     const licence = await f.granted('Public Record Agency');
     await f.licensing.decide(as(f.officer), licence.id, {

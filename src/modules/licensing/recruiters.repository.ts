@@ -1,6 +1,7 @@
 import type { OrganisationRegistration } from '../organisations/organisations.repository.js';
 import type { LicenceRecord, LicensingRepository } from './licensing.repository.js';
 import type { LicensingOrganisations } from './licensing.organisations.js';
+import { licenceNumberKey } from './licence-number.js';
 
 export interface RecruiterRecord {
   id: string;
@@ -25,14 +26,15 @@ export class RecruitersRepository {
   ) {}
 
   /**
-   * Recruitment agencies by name or licence number, tolerant of case and accents: an exact
-   * licence number first, then names, the closest first; at most `limit`. Two indexed reads of
-   * at most `limit` rows each and one read of their licences, whatever the size of the register.
+   * Recruitment agencies by name or licence number, tolerant of case and accents: a licence
+   * number first (typed with or without its dashes, licence-number.ts), then names, the closest
+   * first; at most `limit`. Two indexed reads of at most `limit` rows each and one read of their
+   * licences, whatever the size of the register.
    */
   async searchRecruiters(query: string, limit: number): Promise<RecruiterRecord[]> {
-    const number = query.trim().toUpperCase();
+    const number = licenceNumberKey(query);
     const [byNumber, byName] = await Promise.all([
-      this.licences.organisationIdsByLicenceNumber(number),
+      number ? this.licences.organisationIdsByLicenceNumber(number) : [],
       this.organisations.searchByName(query, { kind: 'recruitment_agency', limit }),
     ]);
     const numbered = [...(await this.organisations.registrations(byNumber)).values()].filter(
