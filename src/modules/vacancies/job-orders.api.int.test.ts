@@ -192,6 +192,24 @@ describe('POST /api/v1/job-orders', () => {
     });
   });
 
+  it('PUT refuses an agency or an authority as the employer, as POST does', async () => {
+    const { client } = await apiKey(['vacancy.read', 'vacancy.create', 'vacancy.update']);
+    const draft = (await post(client, '/api/v1/job-orders', f.nurseOrder())).json<JobOrder>().id;
+    for (const employerId of [f.agencyId, f.authorityId]) {
+      const created = await post(client, '/api/v1/job-orders', f.nurseOrder({ employerId }));
+      expect(created.statusCode).toBe(400);
+      const put = await client.json(
+        'PUT',
+        `/api/v1/job-orders/${draft}`,
+        f.nurseOrder({ employerId }),
+      );
+      expect(put.statusCode).toBe(400);
+      expect(put.json<Problem>().errors[0]?.pointer).toBe('/employerId');
+    }
+    const view = await client.json('GET', `/api/v1/job-orders/${draft}`);
+    expect(view.json<JobOrder>().employer.id).toBe(f.employerId);
+  });
+
   it('takes text in any script', async () => {
     const response = await post(key.client, '/api/v1/job-orders', {
       ...f.nurseOrder(),

@@ -270,6 +270,62 @@ describe('verification checks and bad input', () => {
   });
 });
 
+describe('the parties of a job order: update checks what create checks', () => {
+  it('an agency cannot name an agency or an authority as the employer, on create or update', async () => {
+    const otherAgency = (await f.agency('Named As Employer Agency')).id;
+    for (const employerId of [otherAgency, f.authorityId, f.agencyId]) {
+      expect(
+        await refusal(f.jobOrders.create(as(f.agencyStaff), f.nurseOrder({ employerId }))),
+      ).toEqual(['jobOrders.errors.chooseEmployer']);
+    }
+    const draft = await f.jobOrders.create(as(f.agencyStaff), f.nurseOrder());
+    const before = await f.vacancyRows();
+    for (const employerId of [otherAgency, f.authorityId, f.agencyId]) {
+      expect(
+        await refusal(
+          f.jobOrders.update(as(f.agencyStaff), draft.id, f.nurseOrder({ employerId })),
+        ),
+      ).toEqual(['jobOrders.errors.chooseEmployer']);
+    }
+    expect(await f.vacancyRows()).toEqual(before);
+    expect((await f.jobOrders.get(as(f.agencyStaff), draft.id)).vacancy.employerId).toBe(
+      f.employerId,
+    );
+  });
+
+  it('an employer names only itself, on create and on update', async () => {
+    const otherEmployer = (
+      await f.db
+        .insertInto('organisation')
+        .values({ kind: 'employer', name: 'Someone Else Co', country_code: 'AE' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const own = { employerId: f.employerId, originCountry: 'KE' };
+    expect(
+      await refusal(
+        f.jobOrders.create(
+          as(f.employerStaff),
+          f.nurseOrder({ ...own, employerId: otherEmployer }),
+        ),
+      ),
+    ).toEqual(['jobOrders.errors.ownEmployer']);
+    const draft = await f.jobOrders.create(as(f.employerStaff), f.nurseOrder(own));
+    expect(
+      await refusal(
+        f.jobOrders.update(
+          as(f.employerStaff),
+          draft.id,
+          f.nurseOrder({ ...own, employerId: otherEmployer }),
+        ),
+      ),
+    ).toEqual(['jobOrders.errors.ownEmployer']);
+    expect(
+      (await f.jobOrders.update(as(f.employerStaff), draft.id, f.nurseOrder(own))).employerId,
+    ).toBe(f.employerId);
+  });
+});
+
 describe('create with submit: all or nothing', () => {
   /** Staff of a new agency whose licence is granted, then suspended before any job order. */
   async function suspendedAgencyStaff(name: string) {

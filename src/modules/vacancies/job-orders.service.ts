@@ -220,8 +220,20 @@ export class JobOrdersService {
   ): Promise<NamedVacancy> {
     const vacancy = await this.owned(ctx, id, 'update');
     if (options.submit) this.mustSubmitFor(ctx, vacancy);
+    // The same parties' checks as create: an employer names only itself; an agency names an
+    // organisation that is an employer (never an agency or an authority).
+    const employerId = vacancy.agencyId
+      ? (input.employerId ?? vacancy.employerId)
+      : vacancy.employerId;
+    if (vacancy.agencyId) {
+      mustBeEmployer((await this.parties.organisations.summaries([employerId])).get(employerId));
+    } else if (input.employerId && input.employerId !== vacancy.employerId) {
+      throw new ValidationError([
+        { pointer: '/employerId', detail: 'jobOrders.errors.ownEmployer' },
+      ]);
+    }
     const parties = {
-      employerId: vacancy.agencyId ? (input.employerId ?? vacancy.employerId) : vacancy.employerId,
+      employerId,
       agencyId: vacancy.agencyId,
       originCountry: vacancy.agencyId
         ? vacancy.originCountry
@@ -390,17 +402,21 @@ export class JobOrdersService {
       input.employerId,
     ]);
     const agency = organisations.get(chosen.organisationId);
-    const employer = organisations.get(input.employerId);
-    if (employer?.kind !== 'employer') {
-      throw new ValidationError([
-        { pointer: '/employerId', detail: 'jobOrders.errors.chooseEmployer' },
-      ]);
-    }
+    mustBeEmployer(organisations.get(input.employerId));
     return {
       employerId: input.employerId,
       agencyId: chosen.organisationId,
       originCountry: agency?.countryCode ?? '',
     };
+  }
+}
+
+/** An agency recruits for an employer: the organisation it names must be one. */
+function mustBeEmployer(organisation: { kind: string } | undefined): void {
+  if (organisation?.kind !== 'employer') {
+    throw new ValidationError([
+      { pointer: '/employerId', detail: 'jobOrders.errors.chooseEmployer' },
+    ]);
   }
 }
 
