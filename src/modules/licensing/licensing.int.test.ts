@@ -115,6 +115,24 @@ describe('licence transitions', () => {
     expect((await f.licensing.list(as(staff))).map((l) => l.id)).toEqual([licence.id]);
   });
 
+  it('a reason holding NUL bytes is kept without them, through the API, never a 500', async () => {
+    const licence = await f.granted('Nul Reason Agency');
+    const { client } = await f.web.apiClient({
+      organisationId: f.authorityId,
+      permissions: ['licence.read', 'licence.decide'],
+    });
+    const url = `/api/v1/licences/${licence.id}/events`;
+    const blank = await client.json('POST', url, { event: 'suspend', reason: '\u0000 ' });
+    expect(blank.statusCode).toBe(400);
+    const response = await client.json('POST', url, {
+      event: 'suspend',
+      reason: 'Fees\u0000 charged',
+    });
+    expect(response.statusCode).toBe(200);
+    const { history } = await f.licensing.get(as(f.officer), licence.id);
+    expect(history[0]).toMatchObject({ event: 'suspend', reason: 'Fees charged' });
+  });
+
   it('refuse: needs a reason; the agency may apply again', async () => {
     const { id, staff } = await f.agency('Refuse Agency');
     const licence = await f.licensing.apply(as(staff), id);

@@ -20,15 +20,27 @@ const isoDate = z.preprocess(
     .optional(),
 );
 
+// PostgreSQL text cannot hold NUL: dropped here rather than refused by the database as a 500.
+const withoutNul = (value: unknown) =>
+  typeof value === 'string' ? value.replaceAll('\u0000', '') : value;
+
 const reason = z.preprocess(
-  blankToUndefined,
+  (value) => blankToUndefined(withoutNul(value)),
   z.string().trim().max(2000, 'licensing.errors.reasonTooLong').optional(),
 );
 
 export const idParamSchema = z.object({ id: z.uuid() });
 
+/** A search box: control characters (NUL among them) count as spaces. */
 export const recruiterSearchSchema = z.object({
-  q: z.string().trim().max(200).optional().default(''),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .default('')
+    // eslint-disable-next-line no-control-regex -- exactly the characters to replace
+    .transform((text) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()),
 });
 
 export const licenceListQuerySchema = z.object({

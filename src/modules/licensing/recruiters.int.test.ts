@@ -65,6 +65,24 @@ describe('Check a recruiter (public)', () => {
     }
   });
 
+  it('never answers a hostile search with a 500', async () => {
+    for (const q of [
+      'a\u0000b',
+      '\u0000',
+      '\u0001\u007f',
+      "'; drop table licence; --",
+      'x'.repeat(201),
+    ]) {
+      for (const url of [
+        `/recruiters?q=${encodeURIComponent(q)}`,
+        `/api/v1/recruiters?q=${encodeURIComponent(q)}`,
+      ]) {
+        const response = await f.web.app.inject({ url });
+        expect(response.statusCode, `${url}`).toBeLessThan(500);
+      }
+    }
+  });
+
   it('shows suspensions with their reasons, never who decided', async () => {
     const licence = await f.granted('Public Record Agency');
     await f.licensing.decide(as(f.officer), licence.id, {
