@@ -142,14 +142,10 @@ export class JobOrdersService {
   }
 
   /** The terms of a draft in the shape of the input, to fill the edit form. */
-  async inputOf(
-    ctx: ActorContext,
-    id: string,
-  ): Promise<{ vacancy: NamedVacancy; input: JobOrderInput }> {
+  async inputOf(ctx: ActorContext, id: string): Promise<{ input: JobOrderInput }> {
     const vacancy = await this.visible(ctx, id);
     const details = await this.repository.details(id, vacancy.language);
     return {
-      vacancy: (await this.named([vacancy]))[0]!,
       input: {
         employerId: vacancy.employerId,
         originCountry: vacancy.originCountry,
@@ -194,18 +190,16 @@ export class JobOrdersService {
     ctx: ActorContext,
     input: JobOrderInput,
     options: { submit?: boolean; organisationId?: string } = {},
-  ): Promise<NamedVacancy> {
+  ): Promise<VacancyRecord> {
     const parties = await this.partiesFor(ctx, input, options.organisationId);
     if (options.submit) this.mustSubmitFor(ctx, parties);
     const { terms, problems } = await resolveTerms(input, parties, this.deps);
     if (problems.length > 0) throw new ValidationError(problems);
-    if (!options.submit) return this.namedOne(this.run(ctx, 'create', null, { terms }));
-    return this.namedOne(
-      this.repository.transaction(async (trx) => {
-        const created = await this.run(ctx, 'create', null, { terms }, trx);
-        return this.run(ctx, 'submit', created.id, {}, trx);
-      }),
-    );
+    if (!options.submit) return this.run(ctx, 'create', null, { terms });
+    return this.repository.transaction(async (trx) => {
+      const created = await this.run(ctx, 'create', null, { terms }, trx);
+      return this.run(ctx, 'submit', created.id, {}, trx);
+    });
   }
 
   /**
@@ -217,7 +211,7 @@ export class JobOrdersService {
     id: string,
     input: JobOrderInput,
     options: { submit?: boolean } = {},
-  ): Promise<NamedVacancy> {
+  ): Promise<VacancyRecord> {
     const vacancy = await this.owned(ctx, id, 'update');
     if (options.submit) this.mustSubmitFor(ctx, vacancy);
     // The same parties' checks as create: an employer names only itself; an agency names an
@@ -241,13 +235,11 @@ export class JobOrdersService {
     };
     const { terms, problems } = await resolveTerms(input, parties, this.deps);
     if (problems.length > 0) throw new ValidationError(problems);
-    if (!options.submit) return this.namedOne(this.run(ctx, 'update', id, { terms }));
-    return this.namedOne(
-      this.repository.transaction(async (trx) => {
-        await this.run(ctx, 'update', id, { terms }, trx);
-        return this.run(ctx, 'submit', id, {}, trx);
-      }),
-    );
+    if (!options.submit) return this.run(ctx, 'update', id, { terms });
+    return this.repository.transaction(async (trx) => {
+      await this.run(ctx, 'update', id, { terms }, trx);
+      return this.run(ctx, 'submit', id, {}, trx);
+    });
   }
 
   /** The owner's events: submit, withdraw, publish, fill a position, close. */
@@ -256,9 +248,9 @@ export class JobOrdersService {
     id: string,
     event: Exclude<OwnerEvent, 'update'>,
     reason?: string | null,
-  ): Promise<NamedVacancy> {
+  ): Promise<VacancyRecord> {
     await this.owned(ctx, id, event);
-    return this.namedOne(this.run(ctx, event, id, { reason }));
+    return this.run(ctx, event, id, { reason });
   }
 
   /**
@@ -270,12 +262,12 @@ export class JobOrdersService {
     ctx: ActorContext,
     id: string,
     command: { event: OfficerEvent; reason?: string | null },
-  ): Promise<NamedVacancy> {
+  ): Promise<VacancyRecord> {
     const vacancy = await this.visible(ctx, id);
     if (!canDecide(ctx.principal, vacancy)) throw new NotFoundError();
     const decided = await this.run(ctx, command.event, id, { reason: command.reason });
-    if (command.event !== 'approve') return this.namedOne(Promise.resolve(decided));
-    return this.namedOne(this.run(ctx, 'publish', id, {}));
+    if (command.event !== 'approve') return decided;
+    return this.run(ctx, 'publish', id, {});
   }
 
   /**
@@ -349,10 +341,6 @@ export class JobOrdersService {
   private async named(vacancies: readonly VacancyRecord[]): Promise<NamedVacancy[]> {
     const names = await this.parties.organisations.names(vacancies.flatMap(partiesOf));
     return vacancies.map((vacancy) => withNames(vacancy, names));
-  }
-
-  private async namedOne(vacancy: Promise<VacancyRecord>): Promise<NamedVacancy> {
-    return (await this.named([await vacancy]))[0]!;
   }
 
   private async visible(ctx: ActorContext, id: string): Promise<VacancyRecord> {
