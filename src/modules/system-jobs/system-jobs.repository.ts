@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { JobScheduleRecord } from '../../platform/jobs/job-schedules.repository.js';
 import type {
   JobRecord,
   JobRunRecord,
-  JobScheduleRecord,
   JobsRepository,
 } from '../../platform/jobs/jobs.repository.js';
 import type { JobTables } from '../../platform/jobs/jobs.tables.js';
@@ -22,7 +22,7 @@ export class SystemJobsRepository {
   }
 
   schedules(): Promise<JobScheduleRecord[]> {
-    return this.jobs.schedules();
+    return this.jobs.schedules.all();
   }
 
   failures(limit: number): Promise<JobRecord[]> {
@@ -34,7 +34,7 @@ export class SystemJobsRepository {
   }
 
   lease(): Promise<{ holder: string | null; expiresAt: Date } | undefined> {
-    return this.jobs.lease();
+    return this.jobs.lease.current();
   }
 
   find(trx: Kysely<JobTables>, id: number): Promise<JobRecord | undefined> {

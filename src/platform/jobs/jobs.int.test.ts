@@ -233,7 +233,7 @@ describe('scheduled jobs', () => {
     await jobs.runDue();
     await jobs.runDue();
     expect(runs).toBe(1);
-    const schedule = (await repository.schedules()).find((s) => s.jobName === 'test.hourly');
+    const schedule = (await repository.schedules.all()).find((s) => s.jobName === 'test.hourly');
     expect(schedule?.nextRunAt).toEqual(new Date('2026-12-03T11:00:00Z'));
 
     advance(59 * 60_000);
@@ -261,7 +261,7 @@ describe('scheduled jobs', () => {
     await second.syncSchedules();
     await Promise.all([first.runDue(), second.runDue()]);
     expect(runs).toBe(1);
-    const schedule = (await repository.schedules()).find((s) => s.jobName === 'test.nightly');
+    const schedule = (await repository.schedules.all()).find((s) => s.jobName === 'test.nightly');
     expect(schedule?.nextRunAt).toEqual(new Date('2026-12-04T00:01:00Z'));
   });
 });
@@ -282,14 +282,14 @@ describe('the runner', () => {
     await b.jobs.enqueue(db, 'test.leader');
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(seen).toEqual(['runner-a']);
-    expect((await repository.lease())?.holder).toBe('runner-a');
+    expect((await repository.lease.current())?.holder).toBe('runner-a');
 
     await a.runner.stop();
     await b.jobs.enqueue(db, 'test.leader');
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(seen).toEqual(['runner-a', 'runner-b']);
     await b.runner.stop();
-    expect((await repository.lease())?.holder).toBeNull();
+    expect((await repository.lease.current())?.holder).toBeNull();
   });
 
   it('lets the job in hand finish on stop', async () => {

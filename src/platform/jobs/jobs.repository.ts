@@ -1,5 +1,7 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { JsonObject } from '../audit/canonical-json.js';
+import { JobRunnerLeaseRepository } from './job-runner-lease.repository.js';
+import { JobSchedulesRepository } from './job-schedules.repository.js';
 import type { JobState, JobTables, RunOutcome } from './jobs.tables.js';
 
 export interface JobRecord {
@@ -28,14 +30,6 @@ export interface JobRunRecord {
   finishedAt: Date | null;
   outcome: RunOutcome;
   error: string | null;
-}
-
-export interface JobScheduleRecord {
-  jobName: string;
-  everyMinutes: number | null;
-  cron: string | null;
-  nextRunAt: Date;
-  lastEnqueuedAt: Date | null;
 }
 
 /** A job claimed for one attempt: `attempt` counts this one. */
@@ -74,12 +68,32 @@ function toJob(row: Selectable<JobTables['job']>): JobRecord {
   };
 }
 
+/** Failed for good, or waiting to retry after a failed attempt: what an administrator may retry. */
+function retryable(eb: ExpressionBuilder<JobTables, 'job'>) {
+  return eb.or([
+    eb('state', '=', 'failed'),
+    eb.and([eb('state', '=', 'queued'), eb('last_error', 'is not', null)]),
+  ]);
+}
+
+/** How an attempt ended: a failure waits until `retryAt`, or fails for good when it is null. */
+export type AttemptResult =
+  { outcome: 'succeeded' } | { outcome: 'failed'; error: string; retryAt: Date | null };
+
 /**
- * The only SQL on the job tables. Claims use `FOR UPDATE SKIP LOCKED`, so two runners (or a
- * runner and an eager `runNow`) never take the same job; the same SQL runs on PGlite.
+ * The only SQL on job and job_run: the queue, its attempts, and the system administrator's
+ * view of them. Claims use `FOR UPDATE SKIP LOCKED`, so two runners (or a runner and an eager
+ * `runNow`) never take the same job; the same SQL runs on PGlite. The schedules and the
+ * runner's lease have repositories of their own, on the same database.
  */
 export class JobsRepository {
-  constructor(private readonly db: Db) {}
+  readonly schedules: JobSchedulesRepository;
+  readonly lease: JobRunnerLeaseRepository;
+
+  constructor(private readonly db: Db) {
+    this.schedules = new JobSchedulesRepository(db, this);
+    this.lease = new JobRunnerLeaseRepository(db);
+  }
 
   /** A transaction on the job store, for a change that must be audited with it. */
   transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
@@ -102,141 +116,6 @@ export class JobsRepository {
       .returning('id')
       .executeTakeFirst();
     return row?.id ?? null;
-  }
-
-  // The leader's lease.
-
-  /** Takes or renews the lease; true when `holder` holds it until `until`. */
-  async holdLease(holder: string, now: Date, until: Date): Promise<boolean> {
-    const row = await this.db
-      .updateTable('job_runner_lease')
-      .set({ holder, expires_at: until })
-      .where('id', '=', 1)
-      .where((eb) => eb.or([eb('holder', '=', holder), eb('expires_at', '<', now)]))
-      .returning('holder')
-      .executeTakeFirst();
-    return row?.holder === holder;
-  }
-
-  async releaseLease(holder: string, now: Date): Promise<void> {
-    await this.db
-      .updateTable('job_runner_lease')
-      .set({ holder: null, expires_at: now })
-      .where('id', '=', 1)
-      .where('holder', '=', holder)
-      .execute();
-  }
-
-  async lease(): Promise<{ holder: string | null; expiresAt: Date } | undefined> {
-    return this.db
-      .selectFrom('job_runner_lease')
-      .select(['holder', 'expires_at as expiresAt'])
-      .where('id', '=', 1)
-      .executeTakeFirst();
-  }
-
-  // Schedules.
-
-  async schedules(): Promise<JobScheduleRecord[]> {
-    return this.db
-      .selectFrom('job_schedule')
-      .select([
-        'job_name as jobName',
-        'every_minutes as everyMinutes',
-        'cron',
-        'next_run_at as nextRunAt',
-        'last_enqueued_at as lastEnqueuedAt',
-      ])
-      .orderBy('job_name')
-      .execute();
-  }
-
-  /** Adds a schedule, or changes its rule (then its next run is `nextRunAt`). */
-  async upsertSchedule(schedule: {
-    jobName: string;
-    everyMinutes: number | null;
-    cron: string | null;
-    nextRunAt: Date;
-  }): Promise<void> {
-    const existing = await this.db
-      .selectFrom('job_schedule')
-      .select(['every_minutes', 'cron'])
-      .where('job_name', '=', schedule.jobName)
-      .executeTakeFirst();
-    if (!existing) {
-      await this.db
-        .insertInto('job_schedule')
-        .values({
-          job_name: schedule.jobName,
-          every_minutes: schedule.everyMinutes,
-          cron: schedule.cron,
-          next_run_at: schedule.nextRunAt,
-        })
-        .onConflict((oc) => oc.column('job_name').doNothing())
-        .execute();
-    } else if (
-      existing.every_minutes !== schedule.everyMinutes ||
-      existing.cron !== schedule.cron
-    ) {
-      await this.db
-        .updateTable('job_schedule')
-        .set({
-          every_minutes: schedule.everyMinutes,
-          cron: schedule.cron,
-          next_run_at: schedule.nextRunAt,
-        })
-        .where('job_name', '=', schedule.jobName)
-        .execute();
-    }
-  }
-
-  async deleteSchedulesExcept(jobNames: string[]): Promise<void> {
-    let query = this.db.deleteFrom('job_schedule');
-    if (jobNames.length > 0) query = query.where('job_name', 'not in', jobNames);
-    await query.execute();
-  }
-
-  /**
-   * In one transaction: the schedules due at `now` (skipping those another runner holds), each
-   * turned into a job keyed by its slot, and moved to its next run by `next`.
-   */
-  async fireDueSchedules(
-    now: Date,
-    next: (schedule: JobScheduleRecord) => Date,
-    maxAttempts: (jobName: string) => number,
-  ): Promise<string[]> {
-    return this.db.transaction().execute(async (trx) => {
-      const due = await trx
-        .selectFrom('job_schedule')
-        .select([
-          'job_name as jobName',
-          'every_minutes as everyMinutes',
-          'cron',
-          'next_run_at as nextRunAt',
-          'last_enqueued_at as lastEnqueuedAt',
-        ])
-        .where('next_run_at', '<=', now)
-        .orderBy('next_run_at')
-        .forUpdate()
-        .skipLocked()
-        .execute();
-      for (const schedule of due) {
-        await this.insert(trx, {
-          name: schedule.jobName,
-          payload: {},
-          key: `schedule:${schedule.nextRunAt.toISOString()}`,
-          runAt: now,
-          maxAttempts: maxAttempts(schedule.jobName),
-          now,
-        });
-        await trx
-          .updateTable('job_schedule')
-          .set({ next_run_at: next(schedule), last_enqueued_at: now })
-          .where('job_name', '=', schedule.jobName)
-          .execute();
-      }
-      return due.map((schedule) => schedule.jobName);
-    });
   }
 
   // Claiming and finishing.
@@ -341,57 +220,30 @@ export class JobsRepository {
     });
   }
 
-  async succeeded(job: ClaimedJob, now: Date): Promise<void> {
+  /** Ends the attempt: the job's new state and its run's outcome, in one transaction. */
+  async finish(job: ClaimedJob, now: Date, result: AttemptResult): Promise<void> {
+    const error = result.outcome === 'failed' ? result.error.slice(0, ERROR_LENGTH) : null;
+    const retryAt = result.outcome === 'failed' ? result.retryAt : null;
     await this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('job')
         .set({
-          state: 'succeeded',
-          finished_at: now,
-          last_error: null,
-          locked_by: null,
-          locked_until: null,
-        })
-        .where('id', '=', job.id)
-        .where('locked_by', '=', job.lockedBy)
-        .execute();
-      await this.finishRun(trx, job.runId, now, 'succeeded', null);
-    });
-  }
-
-  /** A failed attempt: the job waits until `retryAt`, or fails for good when it is null. */
-  async failed(job: ClaimedJob, now: Date, error: string, retryAt: Date | null): Promise<void> {
-    const message = error.slice(0, ERROR_LENGTH);
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('job')
-        .set({
-          state: retryAt ? 'queued' : 'failed',
+          state: retryAt ? 'queued' : result.outcome,
           run_at: retryAt ?? job.runAt,
           finished_at: retryAt ? null : now,
-          last_error: message,
+          last_error: error,
           locked_by: null,
           locked_until: null,
         })
         .where('id', '=', job.id)
         .where('locked_by', '=', job.lockedBy)
         .execute();
-      await this.finishRun(trx, job.runId, now, 'failed', message);
+      await trx
+        .updateTable('job_run')
+        .set({ outcome: result.outcome, finished_at: now, error })
+        .where('id', '=', job.runId)
+        .execute();
     });
-  }
-
-  private async finishRun(
-    trx: Transaction<JobTables>,
-    runId: number,
-    now: Date,
-    outcome: RunOutcome,
-    error: string | null,
-  ): Promise<void> {
-    await trx
-      .updateTable('job_run')
-      .set({ outcome, finished_at: now, error })
-      .where('id', '=', runId)
-      .execute();
   }
 
   // For the system administrator's page.
@@ -405,27 +257,12 @@ export class JobsRepository {
     return row && toJob(row);
   }
 
-  async findByKey(name: string, key: string): Promise<JobRecord | undefined> {
-    const row = await this.db
-      .selectFrom('job')
-      .selectAll()
-      .where('name', '=', name)
-      .where('key', '=', key)
-      .executeTakeFirst();
-    return row && toJob(row);
-  }
-
   /** Jobs that failed for good, and those waiting to retry after a failed attempt. */
   async failures(limit: number): Promise<JobRecord[]> {
     const rows = await this.db
       .selectFrom('job')
       .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb('state', '=', 'failed'),
-          eb.and([eb('state', '=', 'queued'), eb('last_error', 'is not', null)]),
-        ]),
-      )
+      .where(retryable)
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
@@ -465,12 +302,7 @@ export class JobsRepository {
         max_attempts: eb.fn('greatest', [eb.ref('max_attempts'), eb('attempts', '+', 1)]),
       }))
       .where('id', '=', id)
-      .where((eb) =>
-        eb.or([
-          eb('state', '=', 'failed'),
-          eb.and([eb('state', '=', 'queued'), eb('last_error', 'is not', null)]),
-        ]),
-      )
+      .where(retryable)
       .returning('id')
       .executeTakeFirst();
     return row !== undefined;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Kysely, Transaction } from 'kysely';
 import type { JsonObject } from '../audit/canonical-json.js';
-import type { ClaimedJob, JobsRepository, JobScheduleRecord } from './jobs.repository.js';
+import type { JobScheduleRecord } from './job-schedules.repository.js';
+import type { ClaimedJob, JobsRepository } from './jobs.repository.js';
 import type { JobTables } from './jobs.tables.js';
 import {
   nextRunTime,
@@ -160,7 +161,7 @@ export class Jobs {
   async runDue(limit = 20): Promise<{ succeeded: number; failed: number }> {
     const now = this.clock();
     await this.repository.recoverAbandoned(now);
-    await this.repository.fireDueSchedules(
+    await this.repository.schedules.fireDue(
       now,
       (schedule) => this.nextRun(schedule, now),
       (jobName) => this.definitions.get(jobName)?.maxAttempts ?? DEFAULT_ATTEMPTS,
@@ -178,14 +179,14 @@ export class Jobs {
   async syncSchedules(): Promise<void> {
     const now = this.clock();
     for (const [jobName, rule] of this.rules) {
-      await this.repository.upsertSchedule({
+      await this.repository.schedules.upsert({
         jobName,
         everyMinutes: 'everyMinutes' in rule ? rule.everyMinutes : null,
         cron: 'cron' in rule ? rule.cron : null,
         nextRunAt: now,
       });
     }
-    await this.repository.deleteSchedulesExcept([...this.rules.keys()]);
+    await this.repository.schedules.deleteExcept([...this.rules.keys()]);
   }
 
   /** Tells this process's runner, if it has one, to look for due jobs now. */
@@ -229,7 +230,7 @@ export class Jobs {
         maxAttempts: job.maxAttempts,
         now: this.clock(),
       });
-      await this.repository.succeeded(job, this.clock());
+      await this.repository.finish(job, this.clock(), { outcome: 'succeeded' });
       return 'succeeded';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -240,7 +241,7 @@ export class Jobs {
               now.getTime() + retryDelay(definition.backoff ?? DEFAULT_BACKOFF, job.attempts),
             )
           : null;
-      await this.repository.failed(job, now, message, retryAt);
+      await this.repository.finish(job, now, { outcome: 'failed', error: message, retryAt });
       this.log.error(
         { err: error, job: job.name, jobId: job.id, attempt: job.attempts, retryAt },
         retryAt ? 'job failed; it will be retried' : 'job failed; no attempts left',

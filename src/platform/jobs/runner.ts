@@ -49,8 +49,8 @@ export class JobRunner {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
-    await this.jobs.repository
-      .releaseLease(this.jobs.processId, this.jobs.now())
+    await this.jobs.repository.lease
+      .release(this.jobs.processId, this.jobs.now())
       .catch((error: unknown) =>
         this.jobs.log.error({ err: error }, 'could not release the lease'),
       );
@@ -80,7 +80,7 @@ export class JobRunner {
 
   private holdLease(): Promise<boolean> {
     const now = this.jobs.now();
-    return this.jobs.repository.holdLease(
+    return this.jobs.repository.lease.hold(
       this.jobs.processId,
       now,
       new Date(now.getTime() + this.leaseMs),
