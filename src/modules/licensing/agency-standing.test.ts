@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { standingOf } from './agency-standing.js';
+import { licenceAsOf } from './licence.as-of.js';
 
 describe('standingOf: the one definition of "agency licensed on a day"', () => {
   const licence = (state: 'active' | 'suspended' | 'expired', validTo: string | null) => ({
@@ -20,6 +21,15 @@ describe('standingOf: the one definition of "agency licensed on a day"', () => {
       licensed: false,
       status: 'expired',
     });
+  });
+
+  it('reads a suspended licence past its last day as expired, as the licence pages do', () => {
+    const suspended = licence('suspended', '2026-12-31');
+    expect(standingOf('a', suspended, '2027-01-01')).toMatchObject({
+      licensed: false,
+      status: 'expired',
+    });
+    expect(licenceAsOf(suspended, '2027-01-01').state).toBe('expired');
   });
 
   it('gives the state of a licence that is not active, and none without a licence', () => {

@@ -7,7 +7,7 @@ type Dated = Pick<LicenceRecord, 'state' | 'validTo'>;
  * writes that change (an audited transition); until it has run, reads show the licence as it
  * stands on the day, without writing anything.
  */
-export function isPastEnd(licence: Dated, today: string): boolean {
+function isPastEnd(licence: Dated, today: string): boolean {
   return (
     (licence.state === 'active' || licence.state === 'suspended') &&
     licence.validTo !== null &&
