@@ -432,7 +432,7 @@ export class JobOrdersRepository {
     const rows = await this.db
       .selectFrom('vacancy')
       .select('id')
-      .where('state', 'in', ['submitted', 'approved', 'published'])
+      .where('state', 'in', [...OPEN_UNTIL_DEADLINE])
       .where('application_deadline', '<', today)
       .limit(1000)
       .execute();

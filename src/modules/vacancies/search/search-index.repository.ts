@@ -1,9 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { WagePeriod } from '../vacancy.states.js';
 import type { OccupationLabelRow } from './search-index.js';
-import { PublicVacancyRepository, type SearchDb } from './public-vacancy.repository.js';
-
-export { listedOn } from './public-vacancy.repository.js';
+import { listedOn, PublicVacancyRepository, type SearchDb } from './public-vacancy.repository.js';
 
 /**
  * The SQL of public vacancy search: what the in-memory index is built from and kept in step
@@ -229,9 +227,7 @@ export class VacancySearchRepository {
         // "(…) is true" on purpose: written plainly, the planner (without statistics, as on a
         // PGlite database that was never analysed) ANDs in vacancy_due_idx and reads all of it for
         // every batch; this way each batch is one range scan of the number index.
-        .where(
-          sql<SqlBool>`(vacancy.state = 'published' and vacancy.application_deadline >= ${today}::date) is true`,
-        )
+        .where(sql<SqlBool>`${listedOn(today)} is true`)
     );
   }
 
