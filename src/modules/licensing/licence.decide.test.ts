@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { decide as decideEvent } from '../../platform/lifecycle/lifecycle.js';
 import {
-  decide,
   LICENCE_EVENTS,
+  LICENCE_LIFECYCLE,
   LICENCE_STATES,
-  LICENCE_TRANSITIONS,
+  type LicenceCommand,
+  type LicenceSnapshot,
   type LicenceState,
-} from './licence.states.js';
-import { decideVetting } from './vetting.states.js';
+} from './licence.lifecycle.js';
+import { VETTING_LIFECYCLE, type VettingEvent, type VettingState } from './vetting.lifecycle.js';
+
+/** The licence's and the vetting's decisions, through platform/lifecycle's pure `decide`. */
+const decide = (current: LicenceSnapshot, command: LicenceCommand, today: string) =>
+  decideEvent(LICENCE_LIFECYCLE, current, command, { today });
+const decideVetting = (state: VettingState | null, event: VettingEvent, reason: string | null) =>
+  decideEvent(VETTING_LIFECYCLE, { state }, { event, reason }, { today: '2026-06-01' });
+const LICENCE_TRANSITIONS = LICENCE_LIFECYCLE.events;
 
 const today = '2026-06-01';
 const live = { validTo: '2027-05-31' };

@@ -8,7 +8,8 @@ import {
 
 /**
  * The licence of a recruitment agency, declared for platform/lifecycle: states, events, guards,
- * who may raise each event. licence.states.ts runs it (decide, transition);
+ * who may raise each event. Callers decide with platform/lifecycle (`decide`, `allowedFrom`);
+ * licence.states.ts binds it to the licensing tables for the one writer (`transition`);
  * docs/state-diagrams/licence.md is generated from it (`npm run docs:lifecycles`).
  */
 
@@ -33,6 +34,17 @@ export const LICENCE_EVENTS = [
   'expire',
 ] as const;
 export type LicenceEvent = (typeof LICENCE_EVENTS)[number];
+
+/** The events an officer chooses on the licence page (apply is the agency's, expire the system's). */
+export const OFFICER_EVENTS = [
+  'grant',
+  'refuse',
+  'renew',
+  'suspend',
+  'reinstate',
+  'revoke',
+] as const satisfies readonly LicenceEvent[];
+export type OfficerEvent = (typeof OFFICER_EVENTS)[number];
 
 export interface LicenceCommand {
   event: LicenceEvent;

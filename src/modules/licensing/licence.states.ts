@@ -3,11 +3,6 @@ import type { Principal } from '../../platform/authz/principal.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { ValidationError } from '../../platform/http/problem.js';
 import {
-  allowedFrom as declaredFrom,
-  decide as decideEvent,
-  type Decision as LifecycleDecision,
-} from '../../platform/lifecycle/lifecycle.js';
-import {
   transition as runTransition,
   type LifecycleBinding,
   type LifecycleStore,
@@ -22,46 +17,11 @@ import {
 import type { Executor, LicenceRecord, LicensingRepository } from './licensing.repository.js';
 
 /**
- * The licence lifecycle, run by platform/lifecycle: `decide` is pure; `transition` is the ONE
- * function that writes `licence.state` (through the engine's writer: lock, decide, state,
- * licence_event row, domain event, audit event, in one transaction). Nothing else writes the
- * state column. The declaration is in licence.lifecycle.ts.
+ * The licence lifecycle (declared in licence.lifecycle.ts) bound to the licensing tables:
+ * `transition` is the ONE function that writes `licence.state`, through platform/lifecycle's
+ * writer (lock, decide, state, licence_event row, domain event, audit event, in one
+ * transaction). Nothing else writes the state column.
  */
-
-export {
-  LICENCE_EVENTS,
-  LICENCE_STATES,
-  type LicenceCommand,
-  type LicenceEvent,
-  type LicenceSnapshot,
-  type LicenceState,
-} from './licence.lifecycle.js';
-export { isoDate } from '../../platform/lifecycle/lifecycle.js';
-
-/** The events an officer chooses on the licence page (apply is the agency's, expire the system's). */
-export const OFFICER_EVENTS = [
-  'grant',
-  'refuse',
-  'renew',
-  'suspend',
-  'reinstate',
-  'revoke',
-] as const;
-export type OfficerEvent = (typeof OFFICER_EVENTS)[number];
-
-export const LICENCE_TRANSITIONS = LICENCE_LIFECYCLE.events;
-
-export type Decision = LifecycleDecision<LicenceState>;
-
-/** Whether the event may happen from this state at all (no guards): used to draw buttons. */
-export function allowedFrom(state: LicenceState | null, event: LicenceEvent): boolean {
-  return declaredFrom(LICENCE_LIFECYCLE, state, event);
-}
-
-/** Pure: is this transition allowed now, and where does it lead. `today` is 'YYYY-MM-DD'. */
-export function decide(current: LicenceSnapshot, command: LicenceCommand, today: string): Decision {
-  return decideEvent(LICENCE_LIFECYCLE, current, command, { today });
-}
 
 export interface TransitionInput {
   /** Absent only for 'apply'. */

@@ -2,8 +2,8 @@ import type { Generated, Kysely } from 'kysely';
 import type { LifecycleEventColumns } from '../../platform/lifecycle/lifecycle-event.columns.js';
 import { ownView } from '../../platform/db/lent-transaction.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
-import type { LicenceState } from './licence.states.js';
-import type { VettingState } from './vetting.states.js';
+import type { LicenceState } from './licence.lifecycle.js';
+import type { VettingState } from './vetting.lifecycle.js';
 
 export interface LicenceTable {
   id: Generated<string>;

@@ -11,7 +11,7 @@ import {
 } from './licensing.schemas.js';
 import type { LicensingService } from './licensing.service.js';
 import type { VettingService } from './vetting.service.js';
-import { VETTING_STATES } from './vetting.states.js';
+import { VETTING_STATES } from './vetting.lifecycle.js';
 
 const problem = z.object({
   type: z.string(),

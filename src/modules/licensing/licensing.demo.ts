@@ -1,12 +1,15 @@
 import { SYSTEM_ACTOR, type AuditLog } from '../../platform/audit/audit.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { DEMO_ORGANISATIONS } from '../demo/demo.data.js';
-import { isoDate, transition, type LicenceCommand } from './licence.states.js';
+import { isoDate } from '../../platform/lifecycle/lifecycle.js';
+import type { LicenceCommand } from './licence.lifecycle.js';
+import { transition } from './licence.states.js';
 import type { LicensingDb } from './licence.tables.js';
 import type { LicensingOrganisations } from './licensing.organisations.js';
 import { LicensingRepository } from './licensing.repository.js';
 import { VettingRepository } from './vetting.repository.js';
-import { transitionVetting, type VettingEvent } from './vetting.states.js';
+import type { VettingEvent } from './vetting.lifecycle.js';
+import { transitionVetting } from './vetting.states.js';
 
 /**
  * Demo licences and vettings, written through the state machines (so the history and the audit

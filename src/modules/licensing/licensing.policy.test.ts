@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../platform/authz/catalogue.js';
 import type { Principal } from '../../platform/authz/principal.js';
-import type { LicenceState } from './licence.states.js';
+import type { LicenceState } from './licence.lifecycle.js';
 import {
   actsForAgency,
   canDecideLicence,

@@ -1,5 +1,6 @@
 import { can, canAccess, type Principal } from '../../platform/authz/principal.js';
-import { allowedFrom, OFFICER_EVENTS, type OfficerEvent } from './licence.states.js';
+import { allowedFrom } from '../../platform/lifecycle/lifecycle.js';
+import { LICENCE_LIFECYCLE, OFFICER_EVENTS, type OfficerEvent } from './licence.lifecycle.js';
 import type { LicenceRecord } from './licensing.repository.js';
 
 /**
@@ -41,7 +42,7 @@ export function canViewLicence(principal: Principal, licence: LicenceRecord): bo
 /** The officer's events that the licence's state allows now (guards are checked on submit). */
 export function licenceActions(principal: Principal, licence: LicenceRecord): OfficerEvent[] {
   if (!canDecideLicence(principal, licence)) return [];
-  return OFFICER_EVENTS.filter((event) => allowedFrom(licence.state, event));
+  return OFFICER_EVENTS.filter((event) => allowedFrom(LICENCE_LIFECYCLE, licence.state, event));
 }
 
 /** The authority that issues the licence: the deciding officer's organisation in that country. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LICENCE_STATES } from './licence.states.js';
+import { LICENCE_STATES } from './licence.lifecycle.js';
 import type { HistoryRecord, LicenceRecord } from './licensing.repository.js';
 import type { PublicStatus, RecruiterDetail } from './licensing.service.js';
 import type { RecruiterRecord } from './recruiters.repository.js';

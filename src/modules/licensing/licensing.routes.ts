@@ -9,7 +9,7 @@ import {
 } from '../../platform/http/forms.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
-import { LICENCE_STATES, OFFICER_EVENTS } from './licence.states.js';
+import { LICENCE_STATES, OFFICER_EVENTS } from './licence.lifecycle.js';
 import { actsForAgency, agenciesOf, licenceActions } from './licensing.policy.js';
 import {
   idParamSchema,

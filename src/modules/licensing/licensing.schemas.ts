@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LICENCE_STATES, OFFICER_EVENTS } from './licence.states.js';
-import { VETTING_EVENTS } from './vetting.states.js';
+import { LICENCE_STATES, OFFICER_EVENTS } from './licence.lifecycle.js';
+import { VETTING_EVENTS } from './vetting.lifecycle.js';
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;

@@ -4,13 +4,9 @@ import { auditActorOf, type ActorContext } from '../../platform/authz/context.js
 import { scopeFilter } from '../../platform/authz/principal.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
-import {
-  transition,
-  isoDate,
-  type LicenceCommand,
-  type LicenceState,
-  type OfficerEvent,
-} from './licence.states.js';
+import { isoDate } from '../../platform/lifecycle/lifecycle.js';
+import type { LicenceCommand, LicenceState, OfficerEvent } from './licence.lifecycle.js';
+import { transition } from './licence.states.js';
 import type { Kysely } from 'kysely';
 import { standingOf, type AgencyStanding } from './agency-standing.js';
 import { licensingView } from './licence.tables.js';

@@ -3,7 +3,8 @@ import { permission, policy, type Lifecycle } from '../../platform/lifecycle/lif
 
 /**
  * The vetting of a foreign employer, declared for platform/lifecycle: submitted → vetted or
- * rejected, and a rejected employer may be submitted again. vetting.states.ts runs it;
+ * rejected, and a rejected employer may be submitted again. vetting.states.ts binds it to the
+ * tables for the one writer;
  * docs/state-diagrams/licence.md shows it next to the licence's (`npm run docs:lifecycles`).
  */
 

@@ -12,7 +12,8 @@ import type { App } from '../../platform/http/types.js';
 import { canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
 import { idParamSchema, vettingDecisionSchema } from './licensing.schemas.js';
 import type { VettingService } from './vetting.service.js';
-import { VETTING_TRANSITIONS, VETTING_EVENTS } from './vetting.states.js';
+import { allowedFrom } from '../../platform/lifecycle/lifecycle.js';
+import { VETTING_EVENTS, VETTING_LIFECYCLE } from './vetting.lifecycle.js';
 
 function idParam(request: FastifyRequest): string {
   const parsed = idParamSchema.safeParse(request.params);
@@ -34,7 +35,7 @@ export async function vettingRoutes(app: App, options: { vetting: VettingService
     const state = detail.vetting?.state ?? null;
     const events = VETTING_EVENTS.filter(
       (event) =>
-        VETTING_TRANSITIONS[event].from.includes(state) &&
+        allowedFrom(VETTING_LIFECYCLE, state, event) &&
         (event === 'submit'
           ? canSubmitEmployer(request.principal, id)
           : canVetEmployers(request.principal)),

@@ -7,7 +7,8 @@ import { licensingView } from './licence.tables.js';
 import type { HistoryRecord } from './licensing.repository.js';
 import { canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
 import type { VettingRecord, VettingRepository } from './vetting.repository.js';
-import { transitionVetting, type VettingEvent, type VettingState } from './vetting.states.js';
+import type { VettingEvent, VettingState } from './vetting.lifecycle.js';
+import { transitionVetting } from './vetting.states.js';
 
 /** Foreign employer vetting (scoping rule: see canVetEmployers in licensing.policy.ts). */
 export class VettingService {

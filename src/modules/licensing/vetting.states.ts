@@ -1,8 +1,6 @@
 import type { AuditActor, AuditLog } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/authz/principal.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
-import type { FieldProblem } from '../../platform/http/problem.js';
-import { decide } from '../../platform/lifecycle/lifecycle.js';
 import {
   transition,
   type LifecycleBinding,
@@ -19,28 +17,10 @@ import {
 import type { VettingRecord, VettingRepository } from './vetting.repository.js';
 
 /**
- * The vetting of a foreign employer, run by platform/lifecycle (declared in
- * vetting.lifecycle.ts): `decideVetting` is pure; `transitionVetting` is the one writer of
- * employer_vetting.state.
+ * The vetting of a foreign employer (declared in vetting.lifecycle.ts) bound to the licensing
+ * tables: `transitionVetting` is the one writer of employer_vetting.state, through
+ * platform/lifecycle's writer.
  */
-
-export {
-  VETTING_EVENTS,
-  VETTING_STATES,
-  type VettingEvent,
-  type VettingState,
-} from './vetting.lifecycle.js';
-
-export const VETTING_TRANSITIONS = VETTING_LIFECYCLE.events;
-
-export function decideVetting(
-  state: VettingState | null,
-  event: VettingEvent,
-  reason: string | null | undefined,
-): { ok: true; to: VettingState } | { ok: false; problems: FieldProblem[] } {
-  // No guard reads the date.
-  return decide(VETTING_LIFECYCLE, { state }, { event, reason: reason ?? null }, { today: '' });
-}
 
 export interface VettingTransitionDeps {
   repository: VettingRepository;
