@@ -9,6 +9,7 @@ import { offlineDatabase } from '../platform/db/offline.js';
 import { createServices, modules } from '../services.js';
 import { modulesTable, withModulesTable } from './modules-doc.js';
 import prettier from 'prettier';
+import { localeFiles, moduleFiles, moduleNames } from '../../scripts/new-module.js';
 
 /**
  * The module manifests against the code and the migrations: every table belongs to exactly one
@@ -170,5 +171,41 @@ describe('module manifests', () => {
       const dir = path.join(MODULES_DIR, module.name);
       expect(fs.existsSync(path.join(dir, `${module.name}.module.ts`)), module.name).toBe(true);
     }
+  });
+});
+
+describe('the module skeleton (npm run new-module)', () => {
+  const names = moduleNames('job-seekers');
+  const files = moduleFiles(names, '20990101000000');
+  const file = (suffix: string) => {
+    const found = Object.entries(files).find(([name]) => name.endsWith(suffix));
+    if (!found) throw new Error(`no ${suffix} in the skeleton`);
+    return found[1];
+  };
+
+  it('checks its permission at the route, the API and the service, and lists it', () => {
+    for (const suffix of ['.routes.ts', '.api.ts']) {
+      expect(file(suffix)).toContain("preHandler: requirePermission('job_seeker.read')");
+      expect(file(suffix)).not.toContain('requireSignedIn');
+    }
+    expect(file('.policy.ts')).toContain("can(principal, 'job_seeker.read')");
+    expect(file('.policy.ts')).not.toContain('userId !== null');
+    expect(file('.service.ts')).toContain('throw new ForbiddenError()');
+    expect(file('.module.ts')).toContain("permissions: ['job_seeker.read']");
+  });
+
+  it('marks its translations for review', () => {
+    const locales = localeFiles(names);
+    const empty = (language: string) =>
+      (JSON.parse(locales[`locales/${language}/jobSeekers.json`]!) as { empty: string }).empty;
+    for (const language of ['fr', 'es', 'ar']) expect(empty(language)).not.toBe(empty('en'));
+    expect(file('README.md')).toContain('## Translations to review');
+  });
+
+  it('refuses a name whose table PostgreSQL reserves, or that is not dashed lower-case words', () => {
+    expect(() => moduleNames('users')).toThrow(/reserved word/);
+    expect(() => moduleNames('orders')).toThrow(/reserved word/);
+    expect(() => moduleNames('job seekers')).toThrow(/not a module name/);
+    expect(() => moduleNames('job_seekers')).toThrow(/not a module name/);
   });
 });
