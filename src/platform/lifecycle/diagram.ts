@@ -1,9 +1,4 @@
-import {
-  finalStates,
-  type EventAuthority,
-  type Lifecycle,
-  type LifecycleCommand,
-} from './lifecycle.js';
+import { finalStates, type AnyLifecycle, type EventAuthority } from './lifecycle.js';
 
 /**
  * The state diagrams of docs/state-diagrams/, generated from the lifecycles' declarations so that
@@ -11,17 +6,8 @@ import {
  * (scripts/generate-state-diagrams.ts) and a test fails when one is stale.
  */
 
-/** Any lifecycle, as far as its diagram is concerned. */
-export type DiagramLifecycle = Lifecycle<
-  string,
-  string,
-  string,
-  { state: string | null },
-  LifecycleCommand<string>
->;
-
 export interface DiagramSection {
-  lifecycle: DiagramLifecycle;
+  lifecycle: AnyLifecycle;
   /** The file that declares it, for the reader. */
   source: string;
   /** Markdown before the diagram and after the table. */
@@ -50,7 +36,7 @@ export function authorityText(authority: EventAuthority): string {
   }
 }
 
-function label(lifecycle: DiagramLifecycle, event: string, branch?: string): string {
+function label(lifecycle: AnyLifecycle, event: string, branch?: string): string {
   const rule = lifecycle.events[event];
   const notes: string[] = [];
   if (rule?.authority.kind === 'system') notes.push('system');
@@ -60,7 +46,7 @@ function label(lifecycle: DiagramLifecycle, event: string, branch?: string): str
 }
 
 /** The mermaid state diagram: one arrow per (from, event, to), final states to [*]. */
-export function mermaid(lifecycle: DiagramLifecycle): string {
+export function mermaid(lifecycle: AnyLifecycle): string {
   const lines = ['stateDiagram-v2'];
   for (const [event, rule] of Object.entries(lifecycle.events)) {
     for (const from of rule.from) {
@@ -83,7 +69,7 @@ function cell(text: string): string {
 }
 
 /** The table of events: from, to, who, reason, and the guards and checks where there are any. */
-export function eventTable(lifecycle: DiagramLifecycle): string {
+export function eventTable(lifecycle: AnyLifecycle): string {
   const rules = Object.entries(lifecycle.events);
   const withGuards = rules.some(([, rule]) => rule.guards.length > 0);
   const withChecks = rules.some(([, rule]) => (rule.checks ?? []).length > 0);
