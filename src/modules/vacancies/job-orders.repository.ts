@@ -1,5 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, Db } from '../../database.js';
+import { sql } from 'kysely';
 import {
   LifecycleHistoryRepository,
   type LifecycleEventTable,
@@ -8,6 +7,7 @@ import type { LifecycleEventRow } from '../../platform/lifecycle/transition.js';
 import type { CefrLevel } from './job-orders.schemas.js';
 import { OPEN_UNTIL_DEADLINE } from './vacancy.as-of.js';
 import type { VacancyState, WagePeriod } from './vacancy.states.js';
+import type { VacanciesDb } from './vacancy.tables.js';
 
 /** vacancy_event: the lifecycle event table of job orders (and the search index's change feed). */
 const VACANCY_EVENT_TABLE: LifecycleEventTable = {
@@ -15,7 +15,8 @@ const VACANCY_EVENT_TABLE: LifecycleEventTable = {
   subjectColumn: 'vacancy_id',
 };
 
-export type Executor = Kysely<Database> | Transaction<Database>;
+/** The vacancies module's tables and the reference data (another module's do not compile). */
+export type Executor = VacanciesDb;
 
 /** A job order as its own tables hold it; organisation names are the organisations module's. */
 export interface VacancyRecord {
@@ -206,7 +207,7 @@ function termColumns(terms: VacancyTerms) {
 export class JobOrdersRepository {
   private readonly lifecycleHistory: LifecycleHistoryRepository;
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: Executor) {
     this.lifecycleHistory = new LifecycleHistoryRepository(db);
   }
 

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { Db } from '../../database.js';
 import type { Executor } from './job-orders.repository.js';
 import type { WagePeriod } from './vacancy.states.js';
 
@@ -38,7 +37,7 @@ function toRecord(row: {
 }
 
 export class MinimumWagesRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Executor) {}
 
   transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(work);

@@ -1,5 +1,6 @@
-import type { Generated } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { LifecycleEventColumns } from '../../platform/lifecycle/lifecycle-event.columns.js';
+import type { ReferenceTables } from '../reference/reference.tables.js';
 import type { VacancyState, WagePeriod } from './vacancy.states.js';
 
 /** `date` columns are read and written as 'YYYY-MM-DD'; `numeric` as decimal strings. */
@@ -103,3 +104,6 @@ export interface VacancyTables {
   minimum_wage: MinimumWageTable;
   exchange_rate: ExchangeRateTable;
 }
+
+/** What the vacancies module's code sees: its own tables and the read-only reference data. */
+export type VacanciesDb = Kysely<VacancyTables & ReferenceTables>;

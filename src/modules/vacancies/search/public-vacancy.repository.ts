@@ -1,11 +1,9 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Kysely } from 'kysely';
-import type { ReferenceTables } from '../../reference/reference.tables.js';
-import type { VacancyTables } from '../vacancy.tables.js';
+import type { VacanciesDb } from '../vacancy.tables.js';
 import type { VacancyState, WagePeriod } from '../vacancy.states.js';
 
 /** The vacancies module's own tables and the reference data: nothing of another module. */
-export type SearchDb = Kysely<VacancyTables & ReferenceTables>;
+export type SearchDb = VacanciesDb;
 
 /**
  * The vacancy's own half of the public visibility rule, its one definition in SQL: published and
