@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
 import type { JsonObject } from '../audit/canonical-json.js';
@@ -40,6 +40,52 @@ afterAll(async () => {
 
 beforeEach(() => {
   now = new Date('2026-12-03T10:00:00Z');
+});
+
+/**
+ * A repository whose statements are counted, as "<kind>:<tables>". First in this file, while
+ * nothing is due in its database.
+ */
+function countedRepository() {
+  const statements: string[] = [];
+  const counter: KyselyPlugin = {
+    transformQuery: (args) => {
+      const json = JSON.stringify(args.node);
+      const tables = ['job_runner_lease', 'job_schedule', 'job_run', 'job'].filter((table) =>
+        json.includes(`"name":"${table}"`),
+      );
+      statements.push(`${args.node.kind}:${tables.join(',')}`);
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return { statements, repository: new JobsRepository(db.withPlugin(counter)) };
+}
+
+describe('an idle runner', () => {
+  it('reads once per poll when nothing is due, in no transaction', async () => {
+    const { statements, repository: counted } = countedRepository();
+    const jobs = new Jobs(counted, { clock, processId: 'idle' });
+    jobs.define({ name: 'test.idle', run: async () => undefined });
+    expect(await jobs.runDue()).toEqual({ succeeded: 0, failed: 0 });
+    expect(statements).toEqual(['SelectQueryNode:job_schedule,job']);
+  });
+
+  it('renews its lease when half of it has run, not at every poll', async () => {
+    const { statements, repository: counted } = countedRepository();
+    const jobs = new Jobs(counted, { processId: 'idle' });
+    jobs.define({ name: 'test.idle', run: async () => undefined });
+    const runner = new JobRunner(jobs, { pollMs: 10, leaseMs: 60_000 });
+    await runner.start();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await runner.stop();
+    const polls = statements.filter(
+      (statement) => statement === 'SelectQueryNode:job_schedule,job',
+    );
+    expect(polls.length).toBeGreaterThan(3);
+    // Taken once, given up once on stop.
+    expect(statements.filter((s) => s === 'UpdateQueryNode:job_runner_lease')).toHaveLength(2);
+  });
 });
 
 describe('queued jobs', () => {
@@ -166,11 +212,10 @@ describe('queued jobs', () => {
     jobs.define({ name: 'test.abandoned', timeoutMs: 60_000, run: async () => void (runs += 1) });
     await jobs.enqueue(db, 'test.abandoned');
     // Another process claims it, then dies.
-    await repository.claim({
+    await repository.claimNext({
       runner: 'ghost',
       now,
       lockedUntil: () => new Date(now.getTime() + 60_000),
-      limit: 1,
       names: ['test.abandoned'],
     });
     await jobs.runDue();
@@ -209,6 +254,29 @@ describe('queued jobs', () => {
       true,
     );
     expect(await runRows('test.contended')).toHaveLength(30);
+  });
+
+  it('are locked from when each starts, not from when the pass began', async () => {
+    const jobs = jobsFor('p1');
+    const lockedWhileRunning: boolean[] = [];
+    jobs.define({
+      name: 'test.long',
+      timeoutMs: 60_000,
+      run: async (_payload, context) => {
+        const row = await db
+          .selectFrom('job')
+          .select('locked_until')
+          .where('id', '=', context.jobId)
+          .executeTakeFirstOrThrow();
+        lockedWhileRunning.push(row.locked_until !== null && row.locked_until > now);
+        // Longer than the timeout: a job claimed with this one would already look abandoned.
+        advance(120_000);
+      },
+    });
+    await jobs.enqueue(db, 'test.long', { n: 1 });
+    await jobs.enqueue(db, 'test.long', { n: 2 });
+    expect(await jobs.runDue()).toEqual({ succeeded: 2, failed: 0 });
+    expect(lockedWhileRunning).toEqual([true, true]);
   });
 
   it('run at once with runNow, and never twice', async () => {

@@ -161,18 +161,61 @@ export class JobsRepository {
   }
 
   /**
-   * Claims up to `limit` due jobs (or the one job `only` names, if it is due) for `runner`
-   * until `lockedUntil`, counting an attempt and opening a run for each.
+   * The runner's question, in one read: are there jobs due (of these names), jobs whose runner
+   * went away, schedules due? An idle poll stops here, without a transaction.
    */
-  async claim(options: {
+  async dueWork(
+    now: Date,
+    names: string[],
+  ): Promise<{ jobs: boolean; abandoned: boolean; schedules: boolean }> {
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        names.length === 0
+          ? eb.lit(false).as('jobs')
+          : eb
+              .exists(
+                eb
+                  .selectFrom('job')
+                  .select('id')
+                  .where('state', '=', 'queued')
+                  .where('run_at', '<=', now)
+                  .where('name', 'in', names),
+              )
+              .as('jobs'),
+        eb
+          .exists(
+            eb
+              .selectFrom('job')
+              .select('id')
+              .where('state', '=', 'running')
+              .where('locked_until', '<', now),
+          )
+          .as('abandoned'),
+        eb
+          .exists(eb.selectFrom('job_schedule').select('job_name').where('next_run_at', '<=', now))
+          .as('schedules'),
+      ])
+      .executeTakeFirstOrThrow();
+    return {
+      jobs: Boolean(row.jobs),
+      abandoned: Boolean(row.abandoned),
+      schedules: Boolean(row.schedules),
+    };
+  }
+
+  /**
+   * Claims the next due job (or the one job `only` names, if it is due) for `runner` until
+   * `lockedUntil`, counting an attempt and opening a run. One at a time: a job's lock starts
+   * when it is about to run, not while the jobs before it run.
+   */
+  async claimNext(options: {
     runner: string;
     now: Date;
     lockedUntil: (jobName: string) => Date;
-    limit: number;
     only?: { name: string; key: string };
     names: string[];
-  }): Promise<ClaimedJob[]> {
-    if (options.names.length === 0) return [];
+  }): Promise<ClaimedJob | undefined> {
+    if (options.names.length === 0) return undefined;
     return this.db.transaction().execute(async (trx) => {
       let query = trx
         .selectFrom('job')
@@ -183,40 +226,37 @@ export class JobsRepository {
       if (options.only) {
         query = query.where('name', '=', options.only.name).where('key', '=', options.only.key);
       }
-      const rows = await query
+      const next = await query
         .orderBy('run_at')
         .orderBy('id')
-        .limit(options.limit)
+        .limit(1)
         .forUpdate()
         .skipLocked()
-        .execute();
-      const claimed: ClaimedJob[] = [];
-      for (const { id, name } of rows) {
-        const row = await trx
-          .updateTable('job')
-          .set((eb) => ({
-            state: 'running',
-            attempts: eb('attempts', '+', 1),
-            locked_by: options.runner,
-            locked_until: options.lockedUntil(name),
-          }))
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const run = await trx
-          .insertInto('job_run')
-          .values({
-            job_id: id,
-            job_name: row.name,
-            attempt: row.attempts,
-            runner: options.runner,
-            started_at: options.now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        claimed.push({ ...toJob(row), runId: run.id });
-      }
-      return claimed;
+        .executeTakeFirst();
+      if (!next) return undefined;
+      const row = await trx
+        .updateTable('job')
+        .set((eb) => ({
+          state: 'running',
+          attempts: eb('attempts', '+', 1),
+          locked_by: options.runner,
+          locked_until: options.lockedUntil(next.name),
+        }))
+        .where('id', '=', next.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const run = await trx
+        .insertInto('job_run')
+        .values({
+          job_id: row.id,
+          job_name: row.name,
+          attempt: row.attempts,
+          runner: options.runner,
+          started_at: options.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { ...toJob(row), runId: run.id };
     });
   }
 

@@ -149,7 +149,7 @@ export class Jobs {
    */
   async runNow(name: string, key: string): Promise<RunResult> {
     try {
-      const [job] = await this.claim({ limit: 1, only: { name, key } });
+      const job = await this.claimNext({ name, key });
       return job ? await this.execute(job) : 'none';
     } catch (error) {
       this.log.error({ err: error, job: name }, 'could not run the job');
@@ -157,19 +157,32 @@ export class Jobs {
     }
   }
 
-  /** One pass of the runner: schedules due become jobs; then up to `limit` due jobs run. */
-  async runDue(limit = 20): Promise<{ succeeded: number; failed: number }> {
+  /**
+   * One pass of the runner: jobs whose runner went away wait again, schedules due become jobs,
+   * then up to `limit` due jobs run, one at a time, while `beforeEach` (the runner's lease)
+   * allows. When nothing is due (the usual poll) that is one read.
+   */
+  async runDue(
+    limit = 20,
+    options: { beforeEach?: () => Promise<boolean> } = {},
+  ): Promise<{ succeeded: number; failed: number }> {
     const now = this.clock();
-    await this.repository.recoverAbandoned(now);
-    await this.repository.schedules.fireDue(
-      now,
-      (schedule) => this.nextRun(schedule, now),
-      (jobName) => this.definitions.get(jobName)?.maxAttempts ?? DEFAULT_ATTEMPTS,
-    );
     const counts = { succeeded: 0, failed: 0 };
-    for (const job of await this.claim({ limit })) {
-      const result = await this.execute(job);
-      if (result === 'succeeded') counts.succeeded += 1;
+    const due = await this.repository.dueWork(now, this.names());
+    if (due.abandoned) await this.repository.recoverAbandoned(now);
+    if (due.schedules) {
+      await this.repository.schedules.fireDue(
+        now,
+        (schedule) => this.nextRun(schedule, now),
+        (jobName) => this.definitions.get(jobName)?.maxAttempts ?? DEFAULT_ATTEMPTS,
+      );
+    }
+    if (!due.jobs && !due.abandoned && !due.schedules) return counts;
+    while (counts.succeeded + counts.failed < limit) {
+      if (options.beforeEach && !(await options.beforeEach())) break;
+      const job = await this.claimNext();
+      if (!job) break;
+      if ((await this.execute(job)) === 'succeeded') counts.succeeded += 1;
       else counts.failed += 1;
     }
     return counts;
@@ -207,16 +220,15 @@ export class Jobs {
     return nextRunTime(rule, now);
   }
 
-  private claim(options: { limit: number; only?: { name: string; key: string } }) {
+  private claimNext(only?: { name: string; key: string }) {
     const now = this.clock();
-    return this.repository.claim({
+    return this.repository.claimNext({
       runner: this.processId,
       now,
       lockedUntil: (name) =>
         new Date(now.getTime() + (this.definitions.get(name)?.timeoutMs ?? DEFAULT_TIMEOUT_MS)),
-      limit: options.limit,
       names: this.names(),
-      ...(options.only ? { only: options.only } : {}),
+      ...(only ? { only } : {}),
     });
   }
 
