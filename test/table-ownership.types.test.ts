@@ -1,10 +1,4 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-} from 'kysely';
+import type { Kysely } from 'kysely';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { accountsModule } from '../src/modules/accounts/accounts.module.js';
 import type { AccountsDb } from '../src/modules/accounts/accounts.tables.js';
@@ -25,6 +19,7 @@ import { privacyModule } from '../src/modules/privacy/privacy.module.js';
 import type { PrivacyDb } from '../src/modules/privacy/privacy.tables.js';
 import type { referenceModule } from '../src/modules/reference/reference.module.js';
 import type { ReferenceDb } from '../src/modules/reference/reference.tables.js';
+import { offlineDatabase } from '../src/platform/db/offline.js';
 
 /**
  * Table ownership in the types: each module's manifest is typed with exactly the tables it
@@ -40,17 +35,8 @@ type TablesOf<M> = M extends { tables: readonly (infer Name)[] } ? Name : never;
 /** The tables of a module's `<Module>Db`. */
 type TablesOfDb<D> = D extends Kysely<infer Tables> ? Tables : never;
 
-/** A Kysely that compiles queries and never connects. */
-function offline<Db>(): Kysely<TablesOfDb<Db>> {
-  return new Kysely<TablesOfDb<Db>>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  });
-}
+/** A Kysely typed as a module's `<Module>Db` that compiles queries and never connects. */
+const offline = <Db>() => offlineDatabase<TablesOfDb<Db>>();
 
 describe('table ownership in the types', () => {
   it('types each manifest with exactly the tables it declares', () => {
