@@ -1,6 +1,7 @@
 import type { AuditActor, AuditLog } from '../../platform/audit/audit.js';
 import type { Principal } from '../../platform/authz/principal.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
+import { ValidationError } from '../../platform/http/problem.js';
 import {
   transition,
   type LifecycleBinding,
@@ -81,7 +82,19 @@ const VETTING_BINDING: LifecycleBinding<
     after: (_written, change) => ({ vetting: change.to, reason: change.reason }),
   },
   payload: (written) => ({ organisationId: written.organisationId }),
+  refusal: firstSubmissionRace,
 };
+
+/**
+ * An employer's first two submissions at once both find no row to lock and both insert; the
+ * unique index on employer_vetting.organisation_id refuses the second, which is then told what
+ * a second submission is told (already submitted) instead of getting a 500.
+ */
+function firstSubmissionRace(error: unknown): unknown {
+  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
+  if (code !== '23505' || constraint !== 'employer_vetting_organisation_id_key') return error;
+  return new ValidationError([VETTING_LIFECYCLE.problems.notAllowed('submit')]);
+}
 
 /**
  * The vetting of one employer: its row is locked by the employer (it may not exist before the
