@@ -245,22 +245,32 @@ export class LicensingRepository {
 
   /**
    * The latest numbered licence of each of these agencies (the one that speaks for it on the
-   * public register), by agency id.
+   * public register), by agency id: one row per agency, named in one read.
    */
   async latestNumberedLicences(
     organisationIds: readonly string[],
   ): Promise<Map<string, LicenceRecord>> {
     if (organisationIds.length === 0) return new Map();
     const rows = await licenceQuery(this.db)
+      .distinctOn('licence.organisation_id')
       .where('licence.organisation_id', 'in', [...new Set(organisationIds)])
       .where('licence.number', 'is not', null)
+      .orderBy('licence.organisation_id')
       .orderBy('licence.created_at', 'desc')
       .execute();
-    const latest = new Map<string, LicenceRecord>();
-    for (const licence of await this.named(rows)) {
-      if (!latest.has(licence.organisationId)) latest.set(licence.organisationId, licence);
-    }
-    return latest;
+    const named = await this.named(rows);
+    return new Map(named.map((licence) => [licence.organisationId, licence]));
+  }
+
+  /** The ids of an agency's numbered licences (those ever granted), for its public history. */
+  async numberedLicenceIds(organisationId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('licence')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('number', 'is not', null)
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   /**

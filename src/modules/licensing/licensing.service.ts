@@ -187,10 +187,7 @@ export class LicensingService {
     const found = await this.recruiters.findRecruiter(id);
     if (!found) throw new NotFoundError();
     const recruiter = this.recruiterAsOfToday(found);
-    const licences = await this.repository.licencesOf(id);
-    const history = await this.repository.history(
-      licences.filter((licence) => licence.number !== null).map((licence) => licence.id),
-    );
+    const history = await this.repository.history(await this.repository.numberedLicenceIds(id));
     return {
       ...recruiter,
       history: history.filter((row) => PUBLIC_EVENTS.has(row.event)),
