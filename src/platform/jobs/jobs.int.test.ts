@@ -86,6 +86,34 @@ describe('an idle runner', () => {
   });
 });
 
+describe('an enqueue', () => {
+  it('does not wake the runner before its transaction commits; a nudge after does', async () => {
+    const { statements, repository: counted } = countedRepository();
+    const jobs = new Jobs(counted, { processId: 'woken' });
+    let runs = 0;
+    jobs.define({ name: 'test.woken', run: async () => void (runs += 1) });
+    const runner = new JobRunner(jobs, { pollMs: 60_000 });
+    const polls = () =>
+      statements.filter((statement) => statement === 'SelectQueryNode:job_schedule,job').length;
+    await runner.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = polls();
+    await db.transaction().execute(async (trx) => {
+      await jobs.enqueue(trx, 'test.woken');
+      // A pass now would find nothing (on PGlite it would wait for the connection).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(polls()).toBe(before);
+    expect(runs).toBe(0);
+
+    jobs.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(runs).toBe(1);
+    await runner.stop();
+  });
+});
+
 describe('queued jobs', () => {
   it('exist only when the transaction that enqueues them commits', async () => {
     const jobs = jobsFor('p1');

@@ -118,7 +118,9 @@ export class Jobs {
    * Adds a job in the caller's transaction (or on its own given a plain connection). With a
    * key, a second job of the same name and key is not added (null is returned). Any module's
    * executor will do: the job tables are in every Corridor database, though not in the type a
-   * module sees of it.
+   * module sees of it. The runner is not woken here: the transaction has not committed yet, so
+   * a pass now would not see the job. After the commit, run it with `runNow` or `nudge` the
+   * runner; otherwise the next poll takes it.
    */
   async enqueue<DB>(
     // Transaction<DB> listed too: TypeScript cannot infer DB from a Transaction otherwise.
@@ -138,7 +140,6 @@ export class Jobs {
       maxAttempts: definition.maxAttempts ?? DEFAULT_ATTEMPTS,
       now,
     });
-    this.wake?.();
     return id;
   }
 
@@ -202,13 +203,13 @@ export class Jobs {
     await this.repository.schedules.deleteExcept([...this.rules.keys()]);
   }
 
-  /** Tells this process's runner, if it has one, to look for due jobs now. */
+  /** Tells this process's runner, if it has one, to look for due jobs now (after a commit). */
   nudge(): void {
     this.wake?.();
   }
 
-  /** For the runner: called whenever a job is enqueued in this process. */
-  onEnqueue(wake: (() => void) | null): void {
+  /** For the runner: what `nudge` calls. */
+  onNudge(wake: (() => void) | null): void {
     this.wake = wake;
   }
 

@@ -39,7 +39,7 @@ export class JobRunner {
     if (!this.stopped) return;
     this.stopped = false;
     await this.jobs.syncSchedules();
-    this.jobs.onEnqueue(() => this.poke());
+    this.jobs.onNudge(() => this.poke());
     this.poke();
   }
 
@@ -50,7 +50,7 @@ export class JobRunner {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.jobs.onEnqueue(null);
+    this.jobs.onNudge(null);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
