@@ -25,16 +25,20 @@ export type Services = PlatformServices & Intersection<ProvidedBy<Module>>;
  * were checked where it was declared.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyModule = ModuleManifest<any, any, any>;
+export type AnyModule = ModuleManifest<any, any, any>;
 
 export const modules: readonly AnyModule[] = MODULES;
 
 /**
  * Builds the platform services, then each module's from its manifest, in the order of
- * modules/index.ts. A module may read at construction only the services it names in `needs`,
- * which must have been built already; anything else fails here, at start.
+ * modules/index.ts (`list`: another list, for tests of the composition). A module may read at
+ * construction only the services it names in `needs`, which must have been built already;
+ * anything else fails here, at start.
  */
-export function createServices({ db, config }: { db: Db; config: Config }): Services {
+export function createServices(
+  { db, config }: { db: Db; config: Config },
+  list: readonly AnyModule[] = modules,
+): Services {
   const platform: PlatformServices = {
     config,
     audit: new AuditLog(db),
@@ -43,16 +47,22 @@ export function createServices({ db, config }: { db: Db; config: Config }): Serv
     jobs: new Jobs(new JobsRepository(db)),
     events: new Outbox(db),
   };
+  const context = { ...platform, db };
   const registry: Record<string, unknown> = { ...platform };
+  // Every module's personal data provider, in list order, those erased last (the account's)
+  // after the others: given whole to the module that names `personalDataProviders` (privacy).
   const providers: PersonalDataProvider[] = [];
-  let last: PersonalDataProvider | null = null;
-  for (const module of modules) {
-    registry.personalDataProviders = last ? [...providers, last] : [...providers];
+  const erasedLast: PersonalDataProvider[] = [];
+  let providersGiven = false;
+  for (const module of list) {
+    if (module.needs.includes(PERSONAL_DATA_PROVIDERS)) {
+      registry[PERSONAL_DATA_PROVIDERS] = [...providers, ...erasedLast];
+      providersGiven = true;
+    }
     for (const need of module.needs) {
       if (!(need in registry))
         throw new Error(`Module ${module.name} needs "${need}", which no earlier module provides`);
     }
-    const context = { ...platform, db };
     const needs = needsOf(module, registry);
     const provided = module.services(context, needs.view) as Record<string, unknown>;
     needs.built();
@@ -61,18 +71,19 @@ export function createServices({ db, config }: { db: Db; config: Config }): Serv
     }
     Object.assign(registry, provided);
     if (module.personalData) {
-      if ('privacy' in registry && module.name !== 'privacy')
-        throw new Error(`Module ${module.name} holds personal data: list it before privacy`);
+      if (providersGiven)
+        throw new Error(
+          `Module ${module.name} holds personal data: list it before the module that takes ${PERSONAL_DATA_PROVIDERS}`,
+        );
       // Typed with the module's own tables where it was declared; the erasure's transaction
       // reaches it as privacy's, which holds every table.
       const provider = module.personalData(registry, context) as PersonalDataProvider;
-      if (module.erasedLast) last = provider;
-      else providers.push(provider);
+      (module.erasedLast ? erasedLast : providers).push(provider);
     }
   }
-  delete registry.personalDataProviders;
+  delete registry[PERSONAL_DATA_PROVIDERS];
   // Every module's jobs, once every service exists: a job may use any module's service.
-  for (const module of modules) module.jobs?.(platform.jobs, registry);
+  for (const module of list) module.jobs?.(platform.jobs, registry);
   return registry as Services;
 }
 
@@ -100,3 +111,4 @@ function needsOf(module: AnyModule, registry: Record<string, unknown>) {
 }
 
 const PLATFORM_SERVICES = ['config', 'audit', 'cipher', 'translator', 'jobs', 'events'] as const;
+const PERSONAL_DATA_PROVIDERS = 'personalDataProviders';

@@ -6,8 +6,10 @@ import { PERMISSIONS } from '../platform/authz/catalogue.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../database.js';
 import { offlineDatabase } from '../platform/db/offline.js';
-import { createServices, modules } from '../services.js';
+import { createServices, modules, type AnyModule } from '../services.js';
+import { defineModule } from './manifest.js';
 import { modulesTable, withModulesTable } from './modules-doc.js';
+import type { PersonalDataProvider } from './privacy/privacy.provider.js';
 import prettier from 'prettier';
 import { localeFiles, moduleFiles, moduleNames } from '../../scripts/new-module.js';
 
@@ -153,6 +155,48 @@ describe('module manifests', () => {
     const db = offlineDatabase<Database>();
     const services = createServices({ db, config: loadConfig({ NODE_ENV: 'test' }) });
     expect(Object.keys(services)).toEqual(expect.arrayContaining(['reference', 'privacy']));
+  });
+
+  it('gives every personal data provider to privacy, each erased last after the others', () => {
+    const provider = (name: string): PersonalDataProvider => ({
+      name,
+      export: () => Promise.resolve(null),
+      erase: () => Promise.resolve(),
+    });
+    const holder = (name: string, erasedLast = false) =>
+      defineModule<object, object, object>({
+        name,
+        summary: name,
+        tables: [],
+        permissions: [],
+        needs: [],
+        services: () => ({}),
+        personalData: () => provider(name),
+        erasedLast,
+      });
+    const taker = defineModule<
+      object,
+      { personalDataProviders: readonly PersonalDataProvider[] },
+      { taken: readonly PersonalDataProvider[] }
+    >({
+      name: 'taker',
+      summary: 'taker',
+      tables: [],
+      permissions: [],
+      needs: ['personalDataProviders'],
+      services: (_context, { personalDataProviders }) => ({ taken: personalDataProviders }),
+    });
+    const build = (list: readonly AnyModule[]) =>
+      createServices(
+        { db: offlineDatabase<Database>(), config: loadConfig({ NODE_ENV: 'test' }) },
+        list,
+      ) as unknown as { taken: readonly PersonalDataProvider[] };
+    const list = [holder('a', true), holder('b'), holder('c', true), holder('d'), taker];
+
+    expect(build(list).taken.map((taken) => taken.name)).toEqual(['b', 'd', 'a', 'c']);
+    expect(() => build([holder('a'), taker, holder('late')])).toThrow(
+      'Module late holds personal data: list it before the module that takes personalDataProviders',
+    );
   });
 
   it('docs/architecture.md lists the modules as the manifests say (npm run docs:modules)', async () => {
