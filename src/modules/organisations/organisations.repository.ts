@@ -31,16 +31,32 @@ export interface OrganisationRegistration extends OrganisationSummary {
   website: string | null;
 }
 
-/** Lower case, accents stripped: the same folding on both sides of a name search. */
-const ACCENTED = 'àáâãäåāăąçćčďèéêëēėęěğìíîïīįıľłñńňòóôõöøōőŕřśşšţťùúûüūůűųýÿźżž';
-const PLAIN = 'aaaaaaaaacccdeeeeeeeegiiiiiiillnnnoooooooorrsssttuuuuuuuuyyzzz';
+/**
+ * A name search's folding: lower case, then these accented letters as plain ones. It is the
+ * same on both sides, in SQL (`translate(lower(name), …)`, searchByName) and here for the
+ * query, so that a name typed as registered is always found: a letter not listed is kept on
+ * both sides alike (stripping every diacritic here, as NFD would, lost "Agenția" when the
+ * name kept its "ț"). The capitals are listed too, for a database whose lower() leaves
+ * letters beyond ASCII as they are (the C collation).
+ */
+const ACCENTED_LOWER = 'àáâãäåāăąçćčďèéêëēėęěğìíîïīįıľłñńňòóôõöøōőŕřśşšșţțťùúûüūůűųýÿźżž';
+const PLAIN_LOWER = 'aaaaaaaaacccdeeeeeeeegiiiiiiillnnnoooooooorrsssstttuuuuuuuuyyzzz';
+const FOLDED = new Map<string, string>();
+for (const [index, letter] of [...ACCENTED_LOWER].entries()) {
+  const plain = PLAIN_LOWER[index] ?? letter;
+  FOLDED.set(letter, plain);
+  const capital = letter.toUpperCase();
+  if ([...capital].length === 1 && !FOLDED.has(capital)) FOLDED.set(capital, plain);
+}
+const ACCENTED = [...FOLDED.keys()].join('');
+const PLAIN = [...FOLDED.values()].join('');
 
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .trim();
+function foldForSearch(text: string): string {
+  let folded = '';
+  for (const letter of text.normalize('NFC').toLowerCase().trim()) {
+    folded += FOLDED.get(letter) ?? letter;
+  }
+  return folded;
 }
 
 const REGISTRATION_COLUMNS = [
