@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { JobDefinition, Jobs } from '../../platform/jobs/jobs.js';
+import type { Jobs } from '../../platform/jobs/jobs.js';
 import type { OutboxMessage, OutboxRepository } from './outbox.repository.js';
 import type { Executor } from './users.repository.js';
 
@@ -59,7 +59,7 @@ export class Mailer {
       now?: () => Date;
     },
   ) {
-    this.sendJob = {
+    options.jobs.define({
       name: EMAIL_JOB,
       maxAttempts: 8,
       backoff: { baseMs: 60_000, maxMs: 2 * 60 * 60_000 },
@@ -68,12 +68,8 @@ export class Mailer {
         if (typeof payload.emailId !== 'string') throw new Error('The job names no email');
         await this.sendFromOutbox(payload.emailId);
       },
-    };
-    options.jobs.define(this.sendJob);
+    });
   }
-
-  /** The send job, defined on the jobs the mailer was given. */
-  readonly sendJob: JobDefinition;
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
@@ -121,11 +117,14 @@ export class Mailer {
     }
   }
 
-  /** Sends now, outside any transaction (the `Mailer` that invitations expect). */
-  async send(message: EmailMessage, executor?: Executor): Promise<void> {
-    const id = executor
-      ? await this.enqueue(executor, message)
-      : await this.outbox.transaction((trx) => this.enqueue(trx, message));
+  /**
+   * Sends now, after the change that asks for it has committed (the `Mailer` that invitations
+   * expect). It takes no transaction: `deliver` must run after the commit (before it, the job
+   * is not visible, and on PGlite its claim would wait for the caller's transaction, which
+   * waits for it). Inside a transaction, `enqueue` and then `deliver` after the commit.
+   */
+  async send(message: EmailMessage): Promise<void> {
+    const id = await this.outbox.transaction((trx) => this.enqueue(trx, message));
     await this.deliver(id);
   }
 
