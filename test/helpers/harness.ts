@@ -138,6 +138,11 @@ export class Harness {
     return client;
   }
 
+  /** A user of the demo data (`demo: true`) signed in through the pages, as `signIn` does. */
+  async signInDemo(email: string, options: { lang?: string; fresh?: boolean } = {}) {
+    return this.signIn(await this.demoUser(email), options);
+  }
+
   /** A user of the demo data (`demo: true`), with the demo password and TOTP secret. */
   demoUser(email: string): Promise<TestUser> {
     let user = this.demoUsers.get(email);

@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorSummary, type TestClient } from '../helpers/client.js';
+import { errorSummary } from '../helpers/client.js';
 import { createHarness, type Harness } from '../helpers/harness.js';
 
 let h: Harness;
 const ids = new Map<string, string>();
-
-/**
- * A demo user signed in through the pages (password, then a TOTP code for staff), once per user
- * and file.
- */
-async function signIn(email: string): Promise<TestClient> {
-  return h.signIn(await h.demoUser(email));
-}
 
 beforeAll(async () => {
   h = await createHarness({ demo: true });
@@ -29,7 +21,7 @@ const OTHER_EMPLOYER = 'Desert Line Construction LLC (demo)';
 
 describe('organisations', () => {
   it('lets the system administrator add one, and explains every bad field', async () => {
-    const admin = await signIn('admin@demo.corridor.example');
+    const admin = await h.signInDemo('admin@demo.corridor.example');
     const page = await admin.get('/organisations/new');
     expect(page.statusCode).toBe(200);
     const bad = await admin.post('/organisations', {
@@ -67,7 +59,7 @@ describe('organisations', () => {
   });
 
   it('shows staff their own organisation, and "not found" for any other, even by guessing ids', async () => {
-    const staff = await signIn('employer@demo.corridor.example');
+    const staff = await h.signInDemo('employer@demo.corridor.example');
     expect((await staff.get(`/organisations/${ids.get(EMPLOYER)}`)).statusCode).toBe(200);
     for (const id of [
       ids.get(OTHER_EMPLOYER),
@@ -85,7 +77,7 @@ describe('organisations', () => {
   });
 
   it('shows an origin officer the organisations of their jurisdiction', async () => {
-    const officer = await signIn('origin.officer@demo.corridor.example');
+    const officer = await h.signInDemo('origin.officer@demo.corridor.example');
     const list = (await officer.get('/api/v1/organisations')).json<{
       items: { countryCode: string }[];
     }>();
@@ -93,14 +85,14 @@ describe('organisations', () => {
     expect(list.items.every((item) => item.countryCode === 'KE')).toBe(true);
     // Officers' tools are in their menu; a job seeker's menu never shows them.
     expect((await officer.get('/organisations')).body).toContain('href="/people/lookup"');
-    const seeker = await signIn('jobseeker@demo.corridor.example');
+    const seeker = await h.signInDemo('jobseeker@demo.corridor.example');
     const home = (await seeker.get('/')).body;
     expect(home).not.toContain('href="/people/lookup"');
     expect(home).toContain('href="/account/identity-documents"');
   });
 
   it('refuses pages to job seekers and to visitors', async () => {
-    const seeker = await signIn('jobseeker@demo.corridor.example');
+    const seeker = await h.signInDemo('jobseeker@demo.corridor.example');
     expect((await seeker.get('/organisations')).statusCode).toBe(403);
     const visitor = h.anonymous();
     const anonymous = await visitor.get('/organisations');
@@ -112,7 +104,7 @@ describe('organisations', () => {
 
 describe('API keys', () => {
   it('are shown once, act only within their organisation and permissions, and stop when revoked', async () => {
-    const staff = await signIn('employer@demo.corridor.example');
+    const staff = await h.signInDemo('employer@demo.corridor.example');
     const employerId = ids.get(EMPLOYER)!;
     await staff.get(`/organisations/${employerId}/api-keys`);
     const invalid = await staff.post(`/organisations/${employerId}/api-keys`, {
@@ -167,7 +159,7 @@ describe('API keys', () => {
   });
 
   it('cannot be made for another organisation', async () => {
-    const staff = await signIn('employer@demo.corridor.example');
+    const staff = await h.signInDemo('employer@demo.corridor.example');
     await staff.get(`/organisations/${ids.get(EMPLOYER)}/api-keys`);
     const response = await staff.post(`/organisations/${ids.get(OTHER_EMPLOYER)}/api-keys`, {
       name: 'Sneaky',
@@ -179,7 +171,7 @@ describe('API keys', () => {
 
 describe('invitations', () => {
   it('bring a new member in through the emailed link, once', async () => {
-    const admin = await signIn('agency@demo.corridor.example');
+    const admin = await h.signInDemo('agency@demo.corridor.example');
     const agencyId = ids.get('Savannah Careers Abroad Ltd (demo)')!;
     await admin.get(`/organisations/${agencyId}/invitations/new`);
     const wrongRole = await admin.post(`/organisations/${agencyId}/invitations`, {
@@ -228,7 +220,7 @@ describe('invitations', () => {
 
 describe('members', () => {
   it('lets an administrator change a role and remove a member, but never the last administrator', async () => {
-    const admin = await signIn('agency@demo.corridor.example');
+    const admin = await h.signInDemo('agency@demo.corridor.example');
     const agencyId = ids.get('Savannah Careers Abroad Ltd (demo)')!;
     const rows = await h.db
       .selectFrom('role_assignment')
@@ -285,7 +277,7 @@ describe('members', () => {
 
 describe('jurisdiction', () => {
   it('cannot be moved by an organisation’s own administrator', async () => {
-    const officer = await signIn('origin.officer@demo.corridor.example');
+    const officer = await h.signInDemo('origin.officer@demo.corridor.example');
     const id = ids.get('National Employment Authority (demo)')!;
     await officer.get(`/organisations/${id}/edit`);
     const moved = await officer.post(`/organisations/${id}`, {
