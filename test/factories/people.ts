@@ -2,7 +2,7 @@ import type { Database, Db } from '../../src/database.js';
 import { totpCode } from '../../src/modules/accounts/totp.js';
 import type { ApiKeyRecord } from '../../src/modules/organisations/api-keys.repository.js';
 import type { OrganisationRecord } from '../../src/modules/organisations/organisations.repository.js';
-import { RolesRepository } from '../../src/modules/organisations/roles.repository.js';
+import type { RolesRepository } from '../../src/modules/organisations/roles.repository.js';
 import {
   requiresTwoFactor,
   ROLES_BY_ORGANISATION_KIND,
@@ -107,7 +107,7 @@ export interface UserOverrides {
 /**
  * Organisations, users and API keys, made through the real services (accounts, two-factor,
  * organisations, API keys), so that their audit rows are the real ones. Roles are assigned
- * through the roles repository, as the invitation flow does inside its transaction.
+ * through the app's roles repository, as the invitation flow does inside its transaction.
  */
 export class PeopleFactory {
   private readonly roles: RolesRepository;
@@ -115,7 +115,7 @@ export class PeopleFactory {
   private readonly administrators = new Map<string, Promise<TestUser>>();
 
   constructor(private readonly deps: FactoryDeps) {
-    this.roles = new RolesRepository(deps.db);
+    this.roles = deps.services.roles;
   }
 
   /** The acting context of a user, as after signing in with two-factor authentication. */
