@@ -38,6 +38,27 @@ describe('licence transitions', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('apply and submit: a key holding licence.read reads, but neither applies nor submits', async () => {
+    const { id } = await f.agency('Read Key Agency');
+    const agencyKey = await f.web.apiClient({ organisationId: id, permissions: ['licence.read'] });
+    const applied = await agencyKey.client.json('POST', '/api/v1/licences', { organisationId: id });
+    expect(applied.statusCode).toBe(403);
+    expect((await f.licensing.list(as(f.officer))).map((l) => l.organisationId)).not.toContain(id);
+    const listed = await agencyKey.client.json('GET', '/api/v1/licences');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json<{ items: unknown[] }>().items).toEqual([]);
+
+    const employerKey = await f.web.apiClient({
+      organisationId: f.employerId,
+      permissions: ['licence.read'],
+    });
+    const url = `/api/v1/employers/${f.employerId}/vetting/events`;
+    const before = await f.vetting.get(as(f.officer), f.employerId);
+    expect((await employerKey.client.json('POST', url, { event: 'submit' })).statusCode).toBe(403);
+    expect((await employerKey.client.json('POST', url, { event: 'vet' })).statusCode).toBe(404);
+    expect((await f.vetting.get(as(f.officer), f.employerId)).history).toEqual(before.history);
+  });
+
   it('grant: gives the next number of the register and records who, when and the validity', async () => {
     const first = await f.granted('Grant One');
     const second = await f.granted('Grant Two');

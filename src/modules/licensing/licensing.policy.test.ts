@@ -4,7 +4,9 @@ import type { Principal } from '../../platform/authz/principal.js';
 import type { LicenceState } from './licence.lifecycle.js';
 import {
   actsForAgency,
+  canApplyForLicence,
   canDecideLicence,
+  canSeeEmployerVetting,
   canSubmitEmployer,
   canVetEmployers,
   canViewLicence,
@@ -120,6 +122,32 @@ describe('licensing policy grid', () => {
     expect(licenceActions(officer, licence('revoked'))).toEqual([]);
     expect(licenceActions(officer, licence('refused'))).toEqual([]);
     expect(licenceActions(grid[3]?.[1] as Principal, licence('active'))).toEqual([]);
+  });
+
+  it('lets people apply and submit, and never an API key of the agency or the employer', () => {
+    const key = (role: Role, organisationId: string, countryCode: string): Principal => ({
+      ...principal(role, organisationId, countryCode),
+      userId: null,
+      apiKeyId: 'key',
+      sessionId: null,
+      permissionLimit: new Set(['licence.read']),
+      twoFactorVerified: false,
+    });
+    const agencyKey = key('agency_staff', AGENCY, 'KE');
+    expect(actsForAgency(agencyKey, AGENCY)).toBe(true);
+    expect(canApplyForLicence(agencyKey, AGENCY)).toBe(false);
+    expect(canApplyForLicence(principal('agency_staff', AGENCY, 'KE'), AGENCY)).toBe(true);
+    expect(canApplyForLicence(principal('agency_staff', 'other', 'KE'), AGENCY)).toBe(false);
+
+    const employerKey = key('employer_staff', EMPLOYER, 'AE');
+    expect(canSeeEmployerVetting(employerKey, EMPLOYER)).toBe(true);
+    expect(canSubmitEmployer(employerKey, EMPLOYER)).toBe(false);
+    expect(canSeeEmployerVetting(principal('employer_staff', EMPLOYER, 'AE'), EMPLOYER)).toBe(true);
+    const officerKey = {
+      ...key('origin_officer', 'auth-ke', 'KE'),
+      permissionLimit: new Set(['employer.vet'] as const),
+    };
+    expect(canSubmitEmployer(officerKey, EMPLOYER)).toBe(true);
   });
 
   it('counts no staff grant before two-factor authentication', () => {

@@ -9,8 +9,25 @@ import type { LicenceRecord } from './licensing.repository.js';
  *
  * The catalogue has no "licence.apply" permission: an agency applies through its own staff,
  * so applying is checked as "holds the agency_staff role for this organisation" (with two-factor
- * authentication done, as for every staff role).
+ * authentication done, as for every staff role). Nor does it name putting one's own employer
+ * forward for vetting. An API key holds nothing but the catalogue permissions it was given, so
+ * no key was ever given these two rights: a key of the agency or the employer reads
+ * (licence.read) but does not apply or submit; its staff do, in person.
  */
+
+/** Staff of this organisation in this role: two-factor authentication done, or its API key. */
+function staffOf(
+  principal: Principal,
+  role: 'agency_staff' | 'employer_staff',
+  organisationId: string,
+): boolean {
+  return principal.grants.some(
+    (grant) =>
+      grant.role === role &&
+      grant.organisationId === organisationId &&
+      (principal.twoFactorVerified || principal.apiKeyId !== null),
+  );
+}
 
 export function canDecideLicence(
   principal: Principal,
@@ -19,13 +36,14 @@ export function canDecideLicence(
   return canAccess(principal, 'licence.decide', { countryCode: licence.countryCode });
 }
 
+/** The agency's staff, or its API key: they see its licences. */
 export function actsForAgency(principal: Principal, organisationId: string): boolean {
-  return principal.grants.some(
-    (grant) =>
-      grant.role === 'agency_staff' &&
-      grant.organisationId === organisationId &&
-      (principal.twoFactorVerified || principal.apiKeyId !== null),
-  );
+  return staffOf(principal, 'agency_staff', organisationId);
+}
+
+/** The agency's staff in person (not a key: see above) apply for its licence. */
+export function canApplyForLicence(principal: Principal, organisationId: string): boolean {
+  return principal.apiKeyId === null && actsForAgency(principal, organisationId);
 }
 
 /** The agencies the caller works for. */
@@ -64,15 +82,18 @@ export function canVetEmployers(principal: Principal): boolean {
   return can(principal, 'employer.vet');
 }
 
-/** Who may put an employer forward for vetting: its own staff, or a vetting officer. */
+/** Who sees an employer's vetting: vetting officers, and the employer's staff or API key. */
+export function canSeeEmployerVetting(principal: Principal, organisationId: string): boolean {
+  return canVetEmployers(principal) || staffOf(principal, 'employer_staff', organisationId);
+}
+
+/**
+ * Who may put an employer forward for vetting: a vetting officer (or a key holding
+ * employer.vet), or the employer's own staff in person (not its key: see above).
+ */
 export function canSubmitEmployer(principal: Principal, organisationId: string): boolean {
   return (
     canVetEmployers(principal) ||
-    principal.grants.some(
-      (grant) =>
-        grant.role === 'employer_staff' &&
-        grant.organisationId === organisationId &&
-        (principal.twoFactorVerified || principal.apiKeyId !== null),
-    )
+    (principal.apiKeyId === null && staffOf(principal, 'employer_staff', organisationId))
   );
 }

@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { scopeFilter } from '../../platform/authz/principal.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
-import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import { isoDate } from '../../platform/lifecycle/lifecycle.js';
 import type { LicenceCommand, LicenceState, OfficerEvent } from './licence.lifecycle.js';
 import { transition } from './licence.states.js';
@@ -16,6 +16,7 @@ import { licenceAsOf } from './licence.as-of.js';
 import {
   actsForAgency,
   agenciesOf,
+  canApplyForLicence,
   canDecideLicence,
   canViewLicence,
   issuingAuthorityFor,
@@ -106,6 +107,7 @@ export class LicensingService {
   /** The agency applies for a licence; one pending or valid licence at a time. */
   async apply(ctx: ActorContext, organisationId: string): Promise<LicenceRecord> {
     if (!actsForAgency(ctx.principal, organisationId)) throw new NotFoundError();
+    if (!canApplyForLicence(ctx.principal, organisationId)) throw new ForbiddenError();
     if (await this.repository.openLicenceOf(organisationId)) {
       throw new ValidationError([{ pointer: '/event', detail: 'licensing.errors.alreadyApplied' }]);
     }

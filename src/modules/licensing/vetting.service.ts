@@ -1,11 +1,11 @@
 import type { AuditLog } from '../../platform/audit/audit.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
-import { NotFoundError } from '../../platform/http/problem.js';
+import { ForbiddenError, NotFoundError } from '../../platform/http/problem.js';
 import type { Kysely } from 'kysely';
 import { licensingView } from './licence.tables.js';
 import type { HistoryRecord } from './licensing.repository.js';
-import { canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
+import { canSeeEmployerVetting, canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
 import type { VettingRecord, VettingRepository } from './vetting.repository.js';
 import type { VettingEvent, VettingState } from './vetting.lifecycle.js';
 import { transitionVetting } from './vetting.states.js';
@@ -29,7 +29,7 @@ export class VettingService {
     organisationId: string,
   ): Promise<{ organisationId: string; vetting: VettingRecord | null; history: HistoryRecord[] }> {
     if (
-      !canSubmitEmployer(ctx.principal, organisationId) ||
+      !canSeeEmployerVetting(ctx.principal, organisationId) ||
       !(await this.repository.isEmployer(organisationId))
     )
       throw new NotFoundError();
@@ -48,11 +48,14 @@ export class VettingService {
     event: VettingEvent,
     reason?: string | null,
   ): Promise<VettingRecord> {
-    const allowed =
+    const reaches =
       event === 'submit'
-        ? canSubmitEmployer(ctx.principal, organisationId)
+        ? canSeeEmployerVetting(ctx.principal, organisationId)
         : canVetEmployers(ctx.principal);
-    if (!allowed || !(await this.repository.isEmployer(organisationId))) throw new NotFoundError();
+    if (!reaches || !(await this.repository.isEmployer(organisationId))) throw new NotFoundError();
+    // The employer's own key sees its vetting but does not submit (licensing.policy.ts).
+    if (event === 'submit' && !canSubmitEmployer(ctx.principal, organisationId))
+      throw new ForbiddenError();
     return transitionVetting(
       { repository: this.repository, audit: this.audit, events: this.events },
       {
