@@ -60,7 +60,7 @@ export const vacanciesModule = defineModule<
     'vacancy.close',
     'minimum_wage.manage',
   ],
-  needs: ['reference', 'licensing', 'vetting', 'organisations'],
+  needs: ['reference', 'licensing', 'vetting', 'organisations', 'accounts'],
   services: ({ db, audit, events }, { reference, licensing, vetting, organisations }) => {
     const minimumWagesRepository = new MinimumWagesRepository(db);
     return {
