@@ -1,15 +1,18 @@
 import type { Translate } from '../../platform/i18n/translator.js';
 import type { JobsOverview } from './system-jobs.service.js';
 
-/** A time to the minute in UTC, in the reader's language: runs are compared with server logs. */
-function utc(language: string, at: Date | null): string | null {
-  if (!at) return null;
-  return new Intl.DateTimeFormat(language, {
+/**
+ * Times to the second in UTC, in the reader's language: runs are compared with server logs.
+ * One formatter per page, not one per date shown (a page shows about 150).
+ */
+function utcFormatter(language: string): (at: Date | null) => string | null {
+  const format = new Intl.DateTimeFormat(language, {
     dateStyle: 'medium',
     timeStyle: 'medium',
     hourCycle: 'h23',
     timeZone: 'UTC',
-  }).format(at);
+  });
+  return (at) => (at ? format.format(at) : null);
 }
 
 /** A job's name in the reader's language; a job the locale files do not know keeps its name. */
@@ -27,10 +30,11 @@ const OUTCOME_TAG = {
 
 /** What the system administrator's jobs page shows. */
 export function jobsPage(overview: JobsOverview, t: Translate, language: string) {
+  const utc = utcFormatter(language);
   return {
     runner: overview.runner && {
       holder: overview.runner.holder,
-      until: utc(language, overview.runner.until),
+      until: utc(overview.runner.until),
     },
     schedules: overview.schedules.map((schedule) => ({
       name: schedule.jobName,
@@ -39,8 +43,8 @@ export function jobsPage(overview: JobsOverview, t: Translate, language: string)
         schedule.everyMinutes !== null
           ? t('systemJobs.schedules.everyMinutes', { count: schedule.everyMinutes })
           : t('systemJobs.schedules.cron', { cron: leftToRight(schedule.cron ?? '') }),
-      nextRun: utc(language, schedule.nextRunAt),
-      lastQueued: utc(language, schedule.lastEnqueuedAt),
+      nextRun: utc(schedule.nextRunAt),
+      lastQueued: utc(schedule.lastEnqueuedAt),
     })),
     failures: overview.failures.map((job) => ({
       id: job.id,
@@ -53,7 +57,7 @@ export function jobsPage(overview: JobsOverview, t: Translate, language: string)
       status:
         job.state === 'failed'
           ? t('systemJobs.failures.failed')
-          : t('systemJobs.failures.waiting', { time: utc(language, job.runAt) ?? '' }),
+          : t('systemJobs.failures.waiting', { time: utc(job.runAt) ?? '' }),
       failedForGood: job.state === 'failed',
       error: job.lastError,
     })),
@@ -63,8 +67,8 @@ export function jobsPage(overview: JobsOverview, t: Translate, language: string)
       name: run.jobName,
       label: jobLabel(t, run.jobName),
       attempt: run.attempt,
-      started: utc(language, run.startedAt),
-      finished: utc(language, run.finishedAt),
+      started: utc(run.startedAt),
+      finished: utc(run.finishedAt),
       outcome: t(`systemJobs.outcomes.${run.outcome}`),
       outcomeClass: OUTCOME_TAG[run.outcome],
       error: run.error,
