@@ -55,6 +55,11 @@ describe('/system/jobs', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('dir="rtl"');
     expect(page.body).toContain('تعبير cron \u20661 0 * * *\u2069');
+    // A schedule's label is isolated like those of failures and runs (a job the locale files
+    // do not know is labelled with its Latin name).
+    expect(page.body).toContain(
+      '<bdi>إنهاء التراخيص التي تجاوزت تاريخ انتهائها</bdi><br><span class="govuk-body-s corridor-ltr">licences.expire</span>',
+    );
   });
 
   it('retries a failed job with the CSRF token, audited; refuses a forged token', async () => {
