@@ -154,6 +154,8 @@ describe('officer pages', () => {
     const licence = await f.granted('Form Agency');
     const officer = await f.web.signIn(f.users.officer);
     const page = await officer.get(`/licences/${licence.id}`);
+    // Left to right inside right-to-left pages, as everywhere a licence number is shown.
+    expect(page.body).toContain(`<span dir="ltr">${licence.number}</span>`);
     expect(page.body).toContain('value="suspend"');
     expect(page.body).not.toContain('value="reinstate"');
     const missing = await officer.post(`/licences/${licence.id}`, { event: 'suspend' });
