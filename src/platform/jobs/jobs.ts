@@ -102,16 +102,8 @@ export class Jobs {
     this.rules.set(jobName, rule);
   }
 
-  has(name: string): boolean {
-    return this.definitions.has(name);
-  }
-
   names(): string[] {
     return [...this.definitions.keys()].sort();
-  }
-
-  scheduled(): { jobName: string; rule: JobScheduleRule }[] {
-    return [...this.rules].map(([jobName, rule]) => ({ jobName, rule }));
   }
 
   /**
