@@ -95,6 +95,17 @@ describe('licence transitions', () => {
         }),
       ),
     ).toEqual(['licensing.errors.numberTaken']);
+    // The same number with its dashes elsewhere is the same number on the public register.
+    expect(
+      await refusal(
+        f.licensing.decide(as(f.officer), licence.id, {
+          event: 'grant',
+          number: `${taken.replaceAll('-', '').slice(0, 4)}-${taken.replaceAll('-', '').slice(4)}`,
+          validFrom: today,
+          validTo: nextYear,
+        }),
+      ),
+    ).toEqual(['licensing.errors.numberTaken']);
     expect(
       await refusal(
         f.licensing.decide(as(f.officer), licence.id, { event: 'grant', validFrom: today }),

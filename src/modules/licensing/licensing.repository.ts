@@ -338,11 +338,15 @@ export class LicensingRepository {
     return `${prefix}${String(last + 1).padStart(4, '0')}`;
   }
 
+  /**
+   * Whether a licence already has this number, dashes aside: the public register finds numbers
+   * without their dashes (KERA20260001), so KERA-2026-0001 would be KE-RA-2026-0001 again.
+   */
   async numberTaken(executor: Executor, number: string): Promise<boolean> {
     const row = await executor
       .selectFrom('licence')
       .select('id')
-      .where('number', '=', number)
+      .where(sql<string>`replace(number, '-', '')`, '=', number.replaceAll('-', ''))
       .executeTakeFirst();
     return row !== undefined;
   }
