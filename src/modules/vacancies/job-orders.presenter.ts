@@ -2,6 +2,7 @@ import type { Formatters } from '../../platform/i18n/format.js';
 import type { Language } from '../../platform/i18n/languages.js';
 import type { Translate } from '../../platform/i18n/translator.js';
 import type { ReferenceService } from '../reference/reference.service.js';
+import { isolated, isolatedOrNull } from './bidi.js';
 import { jobOrderReference } from './job-orders.api-view.js';
 import type { NamedVacancy, VacancyRecord } from './job-orders.repository.js';
 import type { JobOrderView } from './job-orders.service.js';
@@ -97,8 +98,8 @@ export function presentRow(vacancy: NamedVacancy, names: Names, locale: Locale) 
     reference: jobOrderReference(vacancy.number),
     title: vacancy.title,
     state: vacancy.state,
-    employerName: vacancy.employerName,
-    agencyName: vacancy.agencyName,
+    employerName: isolated(vacancy.employerName),
+    agencyName: isolatedOrNull(vacancy.agencyName),
     destination: names.country(vacancy.destinationCountry),
     positions: vacancy.positions,
     deadline: locale.fmt.date(vacancy.applicationDeadline, 'medium'),
@@ -165,8 +166,11 @@ export async function presentJobOrder(
     essentialSkills: details.skills.filter((skill) => skill.essential).map((skill) => skill.label),
     optionalSkills: details.skills.filter((skill) => !skill.essential).map((skill) => skill.label),
     terms: [
-      { key: 'employer', text: vacancy.employerName },
-      { key: 'agency', text: vacancy.agencyName ?? t('jobOrders.show.noAgency') },
+      { key: 'employer', text: isolated(vacancy.employerName) },
+      {
+        key: 'agency',
+        text: vacancy.agencyName ? isolated(vacancy.agencyName) : t('jobOrders.show.noAgency'),
+      },
       { key: 'origin', text: names.country(vacancy.originCountry) },
       { key: 'place', text: place },
       {

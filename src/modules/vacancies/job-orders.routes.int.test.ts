@@ -473,6 +473,17 @@ describe('who may open the pages', () => {
     expect(anonymous.headers.location).toMatch(/^\/sign-in/);
   });
 
+  it('isolates organisation names in Arabic ("Gulf Care Hospitals (demo)" keeps its bracket)', async () => {
+    const id = await created(agency, nurseForm({ intent: 'draft' }));
+    const list = (await agency.get('/job-orders?lang=ar')).body;
+    expect(list).toContain('dir="rtl"');
+    expect(list).toContain('\u2068Gulf Care Hospitals (demo)\u2069');
+    expect(list).toContain('عن طريق \u2068Savannah Careers Abroad Ltd (demo)\u2069');
+    const show = (await agency.get(`/job-orders/${id}?lang=ar`)).body;
+    expect(show).toContain('\u2068Gulf Care Hospitals (demo)\u2069');
+    expect(show).toContain('\u2068Savannah Careers Abroad Ltd (demo)\u2069');
+  });
+
   it('keeps every page under 50 KB compressed, stylesheet included', async () => {
     const id = await created(agency, nurseForm({ intent: 'draft' }));
     const css = /href="(\/static\/corridor[^"]+\.css)"/.exec(

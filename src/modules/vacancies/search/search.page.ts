@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/forms.js';
 import type { ReferenceService } from '../../reference/reference.service.js';
+import { isolated, isolatedOrNull } from '../bidi.js';
 import { searchParams } from './search.schemas.js';
 import type {
   FacetCount,
@@ -118,8 +119,8 @@ export async function presentHits(
     href: `/vacancies/${hit.number}`,
     title: hit.title,
     titleLanguage: hit.titleLanguage,
-    employer: hit.employerName,
-    agency: hit.agencyName,
+    employer: isolated(hit.employerName),
+    agency: isolatedOrNull(hit.agencyName),
     place: [
       hit.destinationSubdivision ? subdivisions.get(hit.destinationSubdivision) : null,
       names.country(hit.destinationCountry),

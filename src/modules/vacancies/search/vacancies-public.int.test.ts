@@ -164,6 +164,19 @@ describe('the vacancy page', () => {
     expect(ar.body).toContain('يوظّف صاحب العمل مباشرةً');
   });
 
+  it('isolates organisation names from the text around them on a right-to-left page', async () => {
+    const ar = (await get(`/vacancies/${placed.number}?lang=ar`)).body;
+    expect(ar).toContain('dir="rtl"');
+    expect(ar).toContain('\u2068Gulf Care Hospitals\u2069');
+    expect(ar).toContain('\u2068Nairobi Care Recruiters\u2069');
+    const hits = (await get('/vacancies?lang=ar')).body;
+    expect(hits).toContain('\u2068Gulf Care Hospitals\u2069');
+    // The API gives names as written.
+    const api = (await get(`/api/v1/vacancies/${placed.number}`)).body;
+    expect(api).toContain('"Gulf Care Hospitals"');
+    expect(api).not.toContain('\u2068');
+  });
+
   it('says "no longer open" (410) once closed, and not found for anything else', async () => {
     const closed = await f.vacancy({ title: 'Closed job' });
     await f.changeVacancy(closed.id, { state: 'closed', ended_at: new Date() });

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { LicensingService, PublicStatus } from '../../licensing/licensing.service.js';
 import type { ReferenceService } from '../../reference/reference.service.js';
+import { isolated } from '../bidi.js';
 import type { PublicVacancyRecord } from './public-vacancy.repository.js';
 import type { PublicVacancy } from './search.service.js';
 import { nameLookups } from './search.page.js';
@@ -56,8 +57,8 @@ export async function vacancyPage(
       textLanguage !== language
         ? t('vacancySearch.vacancy.writtenIn', { language: names.language(textLanguage) })
         : null,
-    employer: vacancy.employerName,
-    recruiter,
+    employer: isolated(vacancy.employerName),
+    recruiter: recruiter && { ...recruiter, name: isolated(recruiter.name) },
     rows: [
       [
         'occupation',
@@ -120,7 +121,7 @@ export async function vacancyPage(
       ],
       ['deadline', fmt.date(vacancy.applicationDeadline)],
       ['posted', vacancy.publishedAt ? fmt.date(vacancy.publishedAt) : none],
-      ['employer', vacancy.employerName],
+      ['employer', isolated(vacancy.employerName)],
     ].map(([key, value, lang]) => ({
       key: { text: t(`vacancySearch.vacancy.${key}`) },
       value:
