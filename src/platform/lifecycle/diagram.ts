@@ -22,10 +22,10 @@ export interface DiagramDocument {
   sections: DiagramSection[];
 }
 
-export const GENERATED_NOTICE =
+const GENERATED_NOTICE =
   '<!-- Generated from the lifecycle declarations by `npm run docs:lifecycles`. Do not edit. -->';
 
-export function authorityText(authority: EventAuthority): string {
+function authorityText(authority: EventAuthority): string {
   switch (authority.kind) {
     case 'permission':
       return authority.anyOf.map((permission) => `\`${permission}\``).join(' or ');
@@ -103,7 +103,7 @@ function definitions(title: string, entries: [string, string][]): string[] {
   ];
 }
 
-export function renderSection(section: DiagramSection, level: number): string {
+function renderSection(section: DiagramSection, level: number): string {
   const { lifecycle } = section;
   const heading = '#'.repeat(level);
   const lines = [
