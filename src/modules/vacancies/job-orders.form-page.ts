@@ -111,13 +111,13 @@ export class FormPages {
   /** A new job order's starting values: the reader's language, a monthly wage, and the origin
    *  country of the caller's last job order (an employer recruits from the same place). */
   private async defaults(request: FastifyRequest): Promise<FlatForm> {
-    const recent = await this.deps.jobOrders.list(actorContext(request));
+    const [latest] = await this.deps.jobOrders.list(actorContext(request), undefined, { limit: 1 });
     const values: FlatForm = {
       language: request.language,
       wagePeriod: 'month',
       experienceMonths: '0',
     };
-    if (recent[0]) values.originCountry = recent[0].originCountry;
+    if (latest) values.originCountry = latest.originCountry;
     return values;
   }
 

@@ -99,8 +99,15 @@ export class JobOrdersService {
     this.clock = deps.clock ?? (() => new Date());
   }
 
-  /** Job orders the caller may see: their organisation's, or those of their jurisdiction. */
-  async list(ctx: ActorContext, state?: VacancyState): Promise<NamedVacancy[]> {
+  /**
+   * Job orders the caller may see: their organisation's, or those of their jurisdiction; the
+   * most recently changed first, at most `limit` (200).
+   */
+  async list(
+    ctx: ActorContext,
+    state?: VacancyState,
+    { limit = LIST_LIMIT }: { limit?: number } = {},
+  ): Promise<NamedVacancy[]> {
     const owners = scopeFilter(ctx.principal, 'vacancy.update');
     const deciders = scopeFilter(ctx.principal, 'vacancy.decide');
     if (!owners && !deciders) return [];
@@ -113,7 +120,11 @@ export class JobOrdersService {
             organisationIds: owners && !owners.all ? owners.organisationIds : [],
             countryCodes: deciders && !deciders.all ? deciders.countryCodes : [],
           };
-    const vacancies = await this.repository.list(scope, { state, today, limit: LIST_LIMIT });
+    const vacancies = await this.repository.list(scope, {
+      state,
+      today,
+      limit: Math.min(limit, LIST_LIMIT),
+    });
     return this.named(vacancies.map((vacancy) => vacancyAsOf(vacancy, today)));
   }
 
