@@ -323,46 +323,59 @@ export function localeFiles(n: Names): Record<string, string> {
   return files;
 }
 
-function addLine(file: string, anchor: RegExp, line: string): void {
-  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+function addLine(root: string, file: string, anchor: RegExp, line: string): void {
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
   const match = anchor.exec(text);
   if (!match) throw new NewModuleError(`Cannot find where to add the module in ${file}`);
   const at = match.index + match[0].length;
-  fs.writeFileSync(path.join(ROOT, file), text.slice(0, at) + line + text.slice(at));
+  fs.writeFileSync(path.join(root, file), text.slice(0, at) + line + text.slice(at));
 }
 
-export function createModule(name: string, now: Date = new Date()): string[] {
+/** Writes the module into the repository at `root`; refuses, writing nothing, on a clash. */
+export function createModule(name: string, now: Date = new Date(), root = ROOT): string[] {
   const n = moduleNames(name);
-  const dir = path.join(ROOT, 'src/modules', n.kebab);
-  if (fs.existsSync(dir)) throw new NewModuleError(`src/modules/${n.kebab} exists already`);
-  if (migratedTables().has(n.snake)) {
-    throw new NewModuleError(`A migration creates a table ${n.snake} already: choose another name`);
-  }
-  const catalogue = fs.readFileSync(path.join(ROOT, CATALOGUE), 'utf8');
-  if (catalogue.includes(`'${n.snake}.read'`)) {
-    throw new NewModuleError(`The catalogue has ${n.snake}.read already: choose another name`);
+  if (fs.existsSync(path.join(root, 'src/modules', n.kebab))) {
+    throw new NewModuleError(`src/modules/${n.kebab} exists already`);
   }
   const timestamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   const files = { ...moduleFiles(n, timestamp), ...localeFiles(n) };
+  // Another module's locale file (members → members.json) or the shared messages.json.
+  const taken = Object.keys(files).find((file) => fs.existsSync(path.join(root, file)));
+  if (taken) throw new NewModuleError(`${taken} exists already: choose another name`);
+  if (migratedTables(root).has(n.snake)) {
+    throw new NewModuleError(`A migration creates a table ${n.snake} already: choose another name`);
+  }
+  const catalogue = fs.readFileSync(path.join(root, CATALOGUE), 'utf8');
+  if (catalogue.includes(`'${n.snake}.read'`)) {
+    throw new NewModuleError(`The catalogue has ${n.snake}.read already: choose another name`);
+  }
   for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, file), text);
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
   }
   addLine(
+    root,
     'src/modules/index.ts',
     /^import .*\n(?=\n)/m,
     `import { ${n.camel}Module } from './${n.kebab}/${n.kebab}.module.js';\n`,
   );
-  addLine('src/modules/index.ts', /\n(?=\] as const;)/, `  ${n.camel}Module,\n`);
+  addLine(root, 'src/modules/index.ts', /\n(?=\] as const;)/, `  ${n.camel}Module,\n`);
   addLine(
+    root,
     'src/database.ts',
     /^import type \{ Kysely \} from 'kysely';\n/m,
     `import type { ${n.pascal}Tables } from './modules/${n.kebab}/${n.kebab}.tables.js';\n`,
   );
-  addLine('src/database.ts', /\w+Tables(?= \{\}\n)/, `,\n    ${n.pascal}Tables`);
-  addLine(CATALOGUE, /\n(?=\] as const;\n\nexport type Permission\b)/, `  '${n.snake}.read',\n`);
+  addLine(root, 'src/database.ts', /\w+Tables(?= \{\}\n)/, `,\n    ${n.pascal}Tables`);
+  addLine(
+    root,
+    CATALOGUE,
+    /\n(?=\] as const;\n\nexport type Permission\b)/,
+    `  '${n.snake}.read',\n`,
+  );
   // Every permission is some role's (a test checks): the system administrator's, to begin with.
   addLine(
+    root,
     CATALOGUE,
     /^ {2}system_admin: \{\n {4}\.\.\.OWN_ACCOUNT,\n/m,
     `    '${n.snake}.read': 'all',\n`,
@@ -373,9 +386,9 @@ export function createModule(name: string, now: Date = new Date()): string[] {
 const CATALOGUE = 'src/platform/authz/catalogue.ts';
 
 /** The tables the migrations create (an example table must not take one's name). */
-function migratedTables(): Set<string> {
+function migratedTables(root: string): Set<string> {
   const tables = new Set<string>();
-  const dir = path.join(ROOT, 'migrations');
+  const dir = path.join(root, 'migrations');
   for (const file of fs.readdirSync(dir)) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8').toLowerCase();
     for (const match of text.matchAll(/create table (?:if not exists )?(\w+)/g)) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { defineModule } from './manifest.js';
 import { modulesTable, withModulesTable } from './modules-doc.js';
 import type { PersonalDataProvider } from './privacy/privacy.provider.js';
 import prettier from 'prettier';
-import { localeFiles, moduleFiles, moduleNames } from '../../scripts/new-module.js';
+import { createModule, localeFiles, moduleFiles, moduleNames } from '../../scripts/new-module.js';
 
 /**
  * The module manifests against the code and the migrations: every table belongs to exactly one
@@ -244,6 +245,21 @@ describe('the module skeleton (npm run new-module)', () => {
       (JSON.parse(locales[`locales/${language}/jobSeekers.json`]!) as { empty: string }).empty;
     for (const language of ['fr', 'es', 'ar']) expect(empty(language)).not.toBe(empty('en'));
     expect(file('README.md')).toContain('## Translations to review');
+  });
+
+  it('refuses, writing nothing, a name whose locale file another module has (members.json)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corridor-new-module-'));
+    try {
+      fs.mkdirSync(path.join(root, 'locales/fr'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'locales/fr/members.json'), '{"kept":"yes"}\n');
+      expect(() => createModule('members', new Date(), root)).toThrow(
+        'locales/fr/members.json exists already',
+      );
+      expect(fs.readFileSync(path.join(root, 'locales/fr/members.json'), 'utf8')).toContain('kept');
+      expect(fs.existsSync(path.join(root, 'src'))).toBe(false);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('refuses a name whose table PostgreSQL reserves, or that is not dashed lower-case words', () => {
