@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
 import type { AuditLog } from '../../platform/audit/audit.js';
-import type { AuditTables } from '../../platform/audit/audit.tables.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { can } from '../../platform/authz/principal.js';
 import { ForbiddenError, NotFoundError } from '../../platform/http/problem.js';
@@ -62,7 +60,7 @@ export class SystemJobsService {
     const job = await this.repository.transaction(async (trx) => {
       const before = await this.repository.find(trx, jobId);
       if (!before || !(await this.repository.retry(trx, jobId, now))) throw new NotFoundError();
-      await this.audit.record(trx as unknown as Kysely<AuditTables>, {
+      await this.audit.record(trx, {
         action: 'job.retried',
         actor: auditActorOf(ctx.principal),
         subjectType: 'job',
