@@ -75,7 +75,7 @@ function productionFiles(dir: string): string[] {
 }
 
 /** The tables a file names in SQL: Kysely's table arguments and sql`` FROM/JOIN/INTO/UPDATE. */
-export function tablesNamedIn(source: string, known: ReadonlySet<string>): Set<string> {
+function tablesNamedIn(source: string, known: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
   const kysely =
     /\b(?:selectFrom|insertInto|updateTable|deleteFrom|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin|crossJoin|innerJoinLateral|leftJoinLateral)\(\s*\[?\s*'(\w+)/g;

@@ -45,7 +45,7 @@ export interface FactoryDeps {
 }
 
 /** Which kind of organisation each organisation role belongs to, by default. */
-export const KIND_OF_ROLE: Record<
+const KIND_OF_ROLE: Record<
   Exclude<Role, 'job_seeker' | 'system_admin'>,
   OrganisationKind
 > = {
