@@ -45,10 +45,7 @@ export interface FactoryDeps {
 }
 
 /** Which kind of organisation each organisation role belongs to, by default. */
-const KIND_OF_ROLE: Record<
-  Exclude<Role, 'job_seeker' | 'system_admin'>,
-  OrganisationKind
-> = {
+const KIND_OF_ROLE: Record<Exclude<Role, 'job_seeker' | 'system_admin'>, OrganisationKind> = {
   origin_officer: 'origin_authority',
   destination_officer: 'destination_authority',
   embassy_officer: 'embassy',
