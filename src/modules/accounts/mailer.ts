@@ -14,8 +14,21 @@ export interface EmailTransport {
   deliver(message: EmailMessage): Promise<void>;
 }
 
+/**
+ * How long the send job holds an email before the runner may take it back and send it again
+ * (ADR 11). An SMTP exchange must give up well within it.
+ */
+const SEND_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Nodemailer waits up to 10 minutes for a silent server by default, longer than the send job's
+ * hold: the runner would take the job back and send the message a second time while the first
+ * exchange might still go through. Settings in SMTP_URL's query still win.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
+
 export function smtpTransport(options: { url: string; from: string }): EmailTransport {
-  const transporter = nodemailer.createTransport(options.url);
+  const transporter = nodemailer.createTransport({ url: options.url, ...SMTP_TIMEOUTS });
   return {
     deliver: async (message) => {
       await transporter.sendMail({
@@ -63,7 +76,7 @@ export class Mailer {
       name: EMAIL_JOB,
       maxAttempts: 8,
       backoff: { baseMs: 60_000, maxMs: 2 * 60 * 60_000 },
-      timeoutMs: 5 * 60_000,
+      timeoutMs: SEND_TIMEOUT_MS,
       run: async (payload) => {
         if (typeof payload.emailId !== 'string') throw new Error('The job names no email');
         await this.sendFromOutbox(payload.emailId);
