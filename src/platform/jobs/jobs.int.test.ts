@@ -255,6 +255,28 @@ describe('queued jobs', () => {
     ]);
   });
 
+  it('keep the state of the attempt that holds them when a late one finishes', async () => {
+    const jobs = jobsFor('p1');
+    jobs.define({ name: 'test.late', timeoutMs: 1000, run: async () => undefined });
+    await jobs.enqueue(db, 'test.late');
+    const claim = () =>
+      repository.claimNext({
+        runner: 'p1',
+        now,
+        lockedUntil: () => new Date(now.getTime() + 1000),
+        names: ['test.late'],
+      });
+    const first = await claim();
+    advance(1001);
+    await repository.recoverAbandoned(now);
+    // The same process claims it again; then the first attempt, which had hung, ends.
+    const second = await claim();
+    await repository.finish(first!, now, { outcome: 'succeeded' });
+    expect((await jobRows('test.late'))[0]).toMatchObject({ state: 'running', attempts: 2 });
+    await repository.finish(second!, now, { outcome: 'succeeded' });
+    expect((await jobRows('test.late'))[0]).toMatchObject({ state: 'succeeded', attempts: 2 });
+  });
+
   it('are claimed by one runner each when several run at once', async () => {
     const ran: number[] = [];
     const runners = ['p1', 'p2', 'p3'].map((id) => {

@@ -276,7 +276,9 @@ export class JobsRepository {
           locked_until: null,
         })
         .where('id', '=', job.id)
-        .where('locked_by', '=', job.lockedBy)
+        // Still this attempt's: not taken back and claimed again meanwhile (by any process).
+        .where('state', '=', 'running')
+        .where('attempts', '=', job.attempts)
         .execute();
       await trx
         .updateTable('job_run')
