@@ -42,7 +42,7 @@ export function jobsPage(overview: JobsOverview, t: Translate, language: string)
       rule:
         schedule.everyMinutes !== null
           ? t('systemJobs.schedules.everyMinutes', { count: schedule.everyMinutes })
-          : t('systemJobs.schedules.cron', { cron: leftToRight(schedule.cron ?? '') }),
+          : t('systemJobs.schedules.cron', { cron: schedule.cron ?? '' }),
       nextRun: utc(schedule.nextRunAt),
       lastQueued: utc(schedule.lastEnqueuedAt),
     })),
@@ -74,12 +74,4 @@ export function jobsPage(overview: JobsOverview, t: Translate, language: string)
       error: run.error,
     })),
   };
-}
-
-/**
- * A left-to-right run (a cron expression) inside a translated sentence, isolated (LRI … PDI) so
- * that a right-to-left page does not reorder it: "1 0 * * *" stays as written in Arabic.
- */
-export function leftToRight(text: string): string {
-  return `\u2066${text}\u2069`;
 }

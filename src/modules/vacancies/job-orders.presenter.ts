@@ -2,7 +2,7 @@ import type { Formatters } from '../../platform/i18n/format.js';
 import type { Language } from '../../platform/i18n/languages.js';
 import type { Translate } from '../../platform/i18n/translator.js';
 import type { ReferenceService } from '../reference/reference.service.js';
-import { isolated, isolatedOrNull } from './bidi.js';
+import { isolated } from '../../platform/i18n/bidi.js';
 import { jobOrderReference } from './job-orders.api-view.js';
 import type { NamedVacancy, VacancyRecord } from './job-orders.repository.js';
 import type { JobOrderView } from './job-orders.service.js';
@@ -99,7 +99,8 @@ export function presentRow(vacancy: NamedVacancy, names: Names, locale: Locale) 
     title: vacancy.title,
     state: vacancy.state,
     employerName: isolated(vacancy.employerName),
-    agencyName: isolatedOrNull(vacancy.agencyName),
+    // Shown only inside a translated sentence, which isolates it (platform/i18n/translator.ts).
+    agencyName: vacancy.agencyName,
     destination: names.country(vacancy.destinationCountry),
     positions: vacancy.positions,
     deadline: locale.fmt.date(vacancy.applicationDeadline, 'medium'),

@@ -40,6 +40,17 @@ describe('Translator', () => {
     expect(translator.translate('ar', 'count', { n: 0 })).toBe('لا ملفات');
   });
 
+  it('isolates text put into a right-to-left sentence, and only there', () => {
+    expect(translator.translate('ar', 'greeting', { name: 'Gulf Care (demo)' })).toBe(
+      'مرحبا \u2068Gulf Care (demo)\u2069',
+    );
+    expect(translator.translate('en', 'greeting', { name: 'شركة الخليج' })).toBe(
+      'Hello شركة الخليج',
+    );
+    // Numbers are formatted by the message, in the reader's digits, not isolated as text.
+    expect(translator.translate('ar', 'count', { n: 2 })).toBe('ملفان');
+  });
+
   it('falls back to English for a missing key, and shows an unknown key as is', () => {
     expect(translator.translate('es', 'onlyEnglish')).toBe('Only');
     expect(translator.translate('es', 'no.such.key')).toBe('no.such.key');

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
+import { isolated as isolate } from './bidi.js';
+import { DEFAULT_LANGUAGE, LANGUAGE_INFO, LANGUAGES, type Language } from './languages.js';
 
 export const LOCALES_DIR = fileURLToPath(new URL('../../../locales', import.meta.url));
 
@@ -41,6 +42,21 @@ export function readCatalogue(language: Language, dir = LOCALES_DIR): Catalogue 
 }
 
 /**
+ * On a right-to-left page every text put into a sentence (a name, a licence number, a cron
+ * expression, an amount already formatted) is isolated, so that its own direction neither
+ * reorders the sentence around it nor is reordered by it ("عن طريق Gulf Care (demo)." keeps its
+ * bracket and its full stop). Numbers and dates are formatted by the message itself.
+ */
+function isolatedValues(values: MessageValues | undefined): MessageValues | undefined {
+  if (!values) return values;
+  const out: MessageValues = {};
+  for (const [name, value] of Object.entries(values)) {
+    out[name] = typeof value === 'string' && value !== '' ? isolate(value) : value;
+  }
+  return out;
+}
+
+/**
  * Messages in ICU MessageFormat, one catalogue per language. A key missing in a language falls
  * back to English (a test keeps the key sets identical, so this only guards a bad deploy); a key
  * missing everywhere is returned as is, so that it is seen and fixed.
@@ -68,7 +84,9 @@ export class Translator {
       format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
       this.compiled.set(cacheKey, format);
     }
-    return String(format.format(values));
+    return String(
+      format.format(LANGUAGE_INFO[locale].dir === 'rtl' ? isolatedValues(values) : values),
+    );
   }
 
   forLanguage(language: Language): Translate {

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/forms.js';
 import type { ReferenceService } from '../../reference/reference.service.js';
-import { isolated, isolatedOrNull } from '../bidi.js';
+import { isolated, isolatedOrNull } from '../../../platform/i18n/bidi.js';
 import { searchParams } from './search.schemas.js';
 import type {
   FacetCount,

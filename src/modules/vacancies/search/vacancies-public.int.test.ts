@@ -123,7 +123,10 @@ describe('the search page', () => {
       'Aucune offre ne contient le mot « infirmeire » : voici les résultats pour « infirmiere ».',
     );
     const ar = (await get('/vacancies?q=nurze&lang=ar')).body;
-    expect(ar).toContain('لا توجد وظيفة تحتوي على كلمة «nurze»، لذلك هذه نتائج «nurse».');
+    // The words are isolated inside the Arabic sentence (FSI … PDI), by the translator.
+    expect(ar).toContain(
+      'لا توجد وظيفة تحتوي على كلمة «\u2068nurze\u2069»، لذلك هذه نتائج «\u2068nurse\u2069».',
+    );
     // The query's own text is escaped.
     const hostile = (await get(`/vacancies?q=${encodeURIComponent('<b>nurze</b>')}`)).body;
     expect(hostile).toContain('No vacancy has the word “nurze”');

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { LicensingService, PublicStatus } from '../../licensing/licensing.service.js';
 import type { ReferenceService } from '../../reference/reference.service.js';
-import { isolated } from '../bidi.js';
+import { isolated } from '../../../platform/i18n/bidi.js';
 import type { PublicVacancyRecord } from './public-vacancy.repository.js';
 import type { PublicVacancy } from './search.service.js';
 import { nameLookups } from './search.page.js';
