@@ -7,17 +7,9 @@
  */
 import type { TestUser } from '../../../test/factories/index.js';
 import { createHarness, type Harness } from '../../../test/helpers/harness.js';
-import type { Db } from '../../database.js';
-import type { AuditLog } from '../../platform/audit/audit.js';
 import { systemContext } from '../../platform/authz/context.js';
 import type { Principal } from '../../platform/authz/principal.js';
 import { ValidationError } from '../../platform/http/problem.js';
-import type { LicensingOrganisations } from './licensing.organisations.js';
-import { LicensingRepository } from './licensing.repository.js';
-import { LicensingService } from './licensing.service.js';
-import { RecruitersRepository } from './recruiters.repository.js';
-import { VettingRepository } from './vetting.repository.js';
-import { VettingService } from './vetting.service.js';
 
 export const year = new Date().getUTCFullYear();
 export const nextYear = `${year + 1}-12-31`;
@@ -34,19 +26,6 @@ export async function refusal(promise: Promise<unknown>): Promise<string[]> {
     throw error;
   }
   throw new Error('expected a refusal');
-}
-
-/** The licensing services on another database (the demo seed test opens its own). */
-export function licensingServices(db: Db, audit: AuditLog, organisations: LicensingOrganisations) {
-  const licences = new LicensingRepository(db, organisations);
-  return {
-    licensing: new LicensingService({
-      repository: licences,
-      recruiters: new RecruitersRepository(licences, organisations),
-      audit,
-    }),
-    vetting: new VettingService(new VettingRepository(db, organisations), audit),
-  };
 }
 
 export async function licensingFixture() {

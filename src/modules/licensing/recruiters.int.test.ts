@@ -3,14 +3,8 @@ import { seed } from '../../seed.js';
 import { createServices } from '../../services.js';
 import { createTestDatabase } from '../../../test/helpers/database.js';
 import { testConfig } from '../../../test/helpers/app.js';
-import { AuditLog } from '../../platform/audit/audit.js';
 import { seedDemoLicences } from './licensing.demo.js';
-import {
-  as,
-  licensingFixture,
-  licensingServices,
-  type LicensingFixture,
-} from './licensing.test-support.js';
+import { as, licensingFixture, type LicensingFixture } from './licensing.test-support.js';
 import { VettingRepository } from './vetting.repository.js';
 
 /** "Check a recruiter" (pages and JSON), the officer pages, and the demo seed. */
@@ -186,18 +180,18 @@ describe('demo seed', () => {
     const fresh = await createTestDatabase();
     try {
       await seed(fresh.kysely, { demo: true, config: testConfig() });
-      const freshAudit = new AuditLog(fresh.kysely);
-      const { organisations } = createServices({ db: fresh.kysely, config: testConfig() });
-      // Once src/seed.ts calls it, the seed above has already written them: then a no-op.
-      const first = await seedDemoLicences({ db: fresh.kysely, audit: freshAudit, organisations });
-      expect([0, 2]).toContain(first.licences);
+      const services = createServices({ db: fresh.kysely, config: testConfig() });
+      const { organisations } = services;
+      // The seed above wrote them through the licensing manifest's demo: again, a no-op.
       expect(
-        await seedDemoLicences({ db: fresh.kysely, audit: freshAudit, organisations }),
-      ).toEqual({
-        licences: 0,
-        vettings: 0,
-      });
-      const service = licensingServices(fresh.kysely, freshAudit, organisations).licensing;
+        await seedDemoLicences({
+          db: fresh.kysely,
+          audit: services.audit,
+          organisations,
+          events: services.events,
+        }),
+      ).toEqual({ licences: 0, vettings: 0 });
+      const service = services.licensing;
       const savannah = (await service.searchRecruiters('savannah careers'))[0];
       expect(savannah).toMatchObject({ status: 'licensed' });
       const rift = (await service.searchRecruiters('rift valley'))[0];
