@@ -1,7 +1,8 @@
+import type { Kysely, Transaction } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Jobs } from '../../platform/jobs/jobs.js';
 import type { OutboxMessage, OutboxRepository } from './outbox.repository.js';
-import type { Executor } from './users.repository.js';
+import { accountsView } from './accounts.tables.js';
 
 export interface EmailMessage {
   to: string;
@@ -89,8 +90,12 @@ export class Mailer {
   }
 
   /** Writes the message and the job that sends it with the caller's executor (its transaction). */
-  async enqueue(executor: Executor, message: EmailMessage): Promise<string> {
-    const id = await this.outbox.insert(executor, { ...message, now: this.now() });
+  async enqueue<DB>(
+    // Another module's transaction too (an invitation), seen with the accounts' tables only.
+    executor: Kysely<DB> | Transaction<DB>,
+    message: EmailMessage,
+  ): Promise<string> {
+    const id = await this.outbox.insert(accountsView(executor), { ...message, now: this.now() });
     await this.options.jobs.enqueue(executor, EMAIL_JOB, { emailId: id }, { key: id });
     return id;
   }

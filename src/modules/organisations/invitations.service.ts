@@ -1,3 +1,4 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { OrganisationsDb } from './organisations.tables.js';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
@@ -26,8 +27,13 @@ export interface AccountDirectory {
   ): Promise<string>;
 }
 
+/** The accounts module's mailer: queue an email in a transaction, send it once committed. */
 export interface Mailer {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  enqueue<DB>(
+    executor: Kysely<DB> | Transaction<DB>,
+    message: { to: string; subject: string; text: string },
+  ): Promise<string>;
+  deliver(emailId: string): Promise<void>;
 }
 
 export type InvitationState = 'valid' | 'expired' | 'used' | 'unknown';
@@ -71,7 +77,8 @@ export class InvitationsService {
       ]);
     }
     const token = randomToken(32);
-    await this.repository.transaction(async (trx) => {
+    // The email is queued in the invitation's own transaction: both are written, or neither.
+    const emailId = await this.repository.transaction(async (trx) => {
       const id = await this.repository.insert(trx, {
         organisationId,
         email: input.email,
@@ -90,16 +97,17 @@ export class InvitationsService {
         ipAddress: ctx.ipAddress,
         after: { organisationId, role: input.role, administrator: input.administrator },
       });
+      return this.mailer.enqueue(trx, {
+        to: input.email,
+        subject: translate('invitations.mail.subject', { organisation: organisation.name }),
+        text: translate('invitations.mail.body', {
+          organisation: organisation.name,
+          link: `${this.options.publicUrl}/invitations/${token}`,
+          days: String(INVITATION_DAYS),
+        }),
+      });
     });
-    await this.mailer.send({
-      to: input.email,
-      subject: translate('invitations.mail.subject', { organisation: organisation.name }),
-      text: translate('invitations.mail.body', {
-        organisation: organisation.name,
-        link: `${this.options.publicUrl}/invitations/${token}`,
-        days: String(INVITATION_DAYS),
-      }),
-    });
+    await this.mailer.deliver(emailId);
   }
 
   async check(
