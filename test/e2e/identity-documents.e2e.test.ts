@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { totpCode } from '../../src/modules/accounts/totp.js';
+import { totpCode, TOTP_STEP_MS } from '../../src/modules/accounts/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
@@ -13,7 +13,6 @@ import { launchBrowser } from './browser.js';
  */
 const baseUrl = inject('baseUrl');
 const skip = inject('browserSkipReason') !== '';
-const TOTP_STEP_MS = 30_000;
 const NUMBER = 'KE0041772';
 const EXPIRY_YEAR = String(new Date().getUTCFullYear() + 6);
 

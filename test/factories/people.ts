@@ -1,5 +1,5 @@
 import type { Database, Db } from '../../src/database.js';
-import { totpCode } from '../../src/modules/accounts/totp.js';
+import { totpCode, TOTP_STEP_MS } from '../../src/modules/accounts/totp.js';
 import type { ApiKeyRecord } from '../../src/modules/organisations/api-keys.repository.js';
 import type { OrganisationRecord } from '../../src/modules/organisations/organisations.repository.js';
 import type { RolesRepository } from '../../src/modules/organisations/roles.repository.js';
@@ -17,8 +17,6 @@ import type { Services } from '../../src/services.js';
 
 /** The password of every factory-made account (long enough, not a common one). */
 export const PASSWORD = 'correct horse battery staple';
-
-const TOTP_STEP_MS = 30_000;
 
 /** An account the harness can sign in with, as a person would. */
 export interface TestUser {

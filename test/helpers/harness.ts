@@ -1,7 +1,7 @@
 import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Db } from '../../src/database.js';
-import { totpCode } from '../../src/modules/accounts/totp.js';
+import { totpCode, TOTP_STEP_MS } from '../../src/modules/accounts/totp.js';
 import type { OutboxMessage } from '../../src/modules/accounts/outbox.repository.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from '../../src/modules/demo/demo.data.js';
 import type { Permission } from '../../src/platform/authz/catalogue.js';
@@ -12,8 +12,6 @@ import { createFactories, type Factories, type TestUser } from '../factories/ind
 import { LogCapture, testConfig } from './app.js';
 import { TestClient } from './client.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
-
-const TOTP_STEP_MS = 30_000;
 
 export interface HarnessOptions {
   /** Load the demo organisations and users first, as a new development database has them. */

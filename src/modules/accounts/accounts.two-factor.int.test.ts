@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../../test/factories/index.js';
 import { errorSummary } from '../../../test/helpers/client.js';
 import { createHarness, nextTotpCode, type Harness } from '../../../test/helpers/harness.js';
-import { totpCode } from './totp.js';
+import { totpCode, TOTP_STEP_MS } from './totp.js';
 
 /** Two-factor authentication on the real app, with codes from the real clock. */
 let h: Harness;
@@ -15,7 +15,6 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'correct horse battery staple';
-const TOTP_STEP_MS = 30_000;
 /** A page that needs an officer's permission (minimum_wage.manage), and one of one's own. */
 const OFFICER_PAGE = '/minimum-wages';
 const OWN_PAGE = '/account/access-log';

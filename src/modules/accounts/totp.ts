@@ -9,6 +9,8 @@ import QRCode from 'qrcode';
  */
 
 const PERIOD_SECONDS = 30;
+/** One TOTP step, in milliseconds: a code is good for this long (give or take one step). */
+export const TOTP_STEP_MS = PERIOD_SECONDS * 1000;
 const WINDOW = 1;
 const ISSUER = 'Corridor';
 
