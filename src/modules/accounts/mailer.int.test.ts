@@ -56,10 +56,7 @@ describe('email as a background job', () => {
     await db
       .transaction()
       .execute(async (trx) => {
-        await accounts.mailer.enqueue(
-          trx as unknown as Kysely<AccountsDatabase>,
-          message('rolled back'),
-        );
+        await accounts.mailer.enqueue(trx, message('rolled back'));
         throw new Error('refused');
       })
       .catch(() => undefined);

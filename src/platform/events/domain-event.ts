@@ -17,7 +17,11 @@ export interface DomainEvent {
   payload?: Record<string, string | number | boolean | null>;
 }
 
-/** A transaction (or the database) that the outbox row is written in. */
+/**
+ * A transaction (or the database) that the outbox row is written in: any module's, whatever its
+ * tables. Kysely's types are invariant in the tables, so no narrower type admits them all
+ * (`Kysely<never>` and `Kysely<object>` are refused); the outbox sees it with its own tables.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type EventExecutor = Kysely<any> | Transaction<any>;
 
