@@ -37,21 +37,19 @@ export async function accountRoutes(app: App, options: AccountsRoutesOptions): P
     const overview = await accounts.accounts.overview(request.principal.userId!);
     if (!overview) throw new NotFoundError();
     const query = request.query as Record<string, unknown>;
-    const dateTime = new Intl.DateTimeFormat(request.language, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
     return renderForm(reply, 'accounts/views/account.njk', {
       account: overview.user,
       languageName: LANGUAGE_INFO[overview.user.preferredLanguage].nativeName,
-      roleNames: [...new Set(overview.grants.map((grant) => request.t(`roles.${grant.role}`)))],
+      roles: request.fmt.list([
+        ...new Set(overview.grants.map((grant) => request.t(`roles.${grant.role}`))),
+      ]),
       twoFactorEnabled: overview.twoFactorEnabled,
       sessions: overview.sessions.map((session) => ({
         current: session.id === request.principal.sessionId,
         browser: describeBrowser(session.userAgent),
         ipAddress: session.ipAddress,
-        signedInAt: dateTime.format(session.createdAt),
-        lastSeenAt: dateTime.format(session.lastSeenAt),
+        signedInAt: request.fmt.dateTime(session.createdAt),
+        lastSeenAt: request.fmt.dateTime(session.lastSeenAt),
       })),
       notice: ['registered', 'passwordChanged', 'twoFactorEnabled'].find(
         (key) => query[key] !== undefined,

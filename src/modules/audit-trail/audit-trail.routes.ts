@@ -48,7 +48,7 @@ export async function auditTrailRoutes(
     const { beforeId, ...filter } = form.data;
     return reply.view('audit-trail/views/events.njk', {
       values,
-      events: page.events.map((event) => presentAuditRow(event, request.t, request.language)),
+      events: page.events.map((event) => presentAuditRow(event, request.t)),
       olderHref:
         page.nextBeforeId === null
           ? null

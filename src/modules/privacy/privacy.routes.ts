@@ -22,16 +22,6 @@ function translated(t: Translate, key: string, fallback: string): string {
   return text === key ? fallback : text;
 }
 
-/** The time of day in UTC, e.g. "14:03 UTC", beside `fmt.date` of the same instant's UTC day. */
-function utcTime(language: string, at: Date): string {
-  return new Intl.DateTimeFormat(language, {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(at);
-}
-
 /** An access log row in the reader's language. */
 function presentAccess(request: FastifyRequest, entry: AccessLogEntry) {
   const t = request.t;
@@ -40,9 +30,7 @@ function presentAccess(request: FastifyRequest, entry: AccessLogEntry) {
   else if (entry.organisationId) organisation = t('privacy.accessLog.formerOrganisation');
   else organisation = entry.role ? '—' : t('privacy.accessLog.system');
   return {
-    // A bare ISO date makes fmt.date format the UTC day, matching the UTC time beside it.
-    day: entry.occurredAt.toISOString().slice(0, 10),
-    time: utcTime(request.language, entry.occurredAt),
+    occurredAt: request.fmt.dateTime(entry.occurredAt),
     organisation,
     role: entry.role ? translated(t, `roles.${entry.role}`, entry.role) : '—',
     viaApiKey: entry.viaApiKey,

@@ -1,18 +1,10 @@
+import type { Formatters } from '../../platform/i18n/format.js';
 import type { Translate } from '../../platform/i18n/translator.js';
 import type { JobsOverview } from './system-jobs.service.js';
 
-/**
- * Times to the second in UTC, in the reader's language: runs are compared with server logs.
- * One formatter per page, not one per date shown (a page shows about 150).
- */
-function utcFormatter(language: string): (at: Date | null) => string | null {
-  const format = new Intl.DateTimeFormat(language, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  });
-  return (at) => (at ? format.format(at) : null);
+/** Times to the second, with their zone (UTC): runs are compared with server logs. */
+function utcFormatter(fmt: Formatters): (at: Date | null) => string | null {
+  return (at) => (at ? fmt.dateTime(at, { seconds: true }) : null);
 }
 
 /** A job's name in the reader's language; a job the locale files do not know keeps its name. */
@@ -29,8 +21,8 @@ const OUTCOME_TAG = {
 } as const;
 
 /** What the system administrator's jobs page shows. */
-export function jobsPage(overview: JobsOverview, t: Translate, language: string) {
-  const utc = utcFormatter(language);
+export function jobsPage(overview: JobsOverview, t: Translate, fmt: Formatters) {
+  const utc = utcFormatter(fmt);
   return {
     runner: overview.runner && {
       holder: overview.runner.holder,

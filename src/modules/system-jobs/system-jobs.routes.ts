@@ -25,7 +25,7 @@ export async function systemJobsRoutes(
     const query = jobsPageQuerySchema.safeParse(request.query);
     const overview = await systemJobs.overview(actorContext(request));
     return reply.header('cache-control', 'no-store').view('system-jobs/views/jobs.njk', {
-      ...jobsPage(overview, request.t, request.language),
+      ...jobsPage(overview, request.t, request.fmt),
       retried: query.success ? (query.data.retried ?? null) : null,
       csrfToken: reply.csrfToken(),
     });

@@ -135,9 +135,7 @@ export async function presentJobOrder(
       })
     : country;
   const list = (items: string[]) =>
-    items.length
-      ? new Intl.ListFormat(locale.language, { type: 'conjunction' }).format(items)
-      : t('jobOrders.show.none');
+    items.length ? locale.fmt.list(items) : t('jobOrders.show.none');
   const benefits = (['housing', 'food', 'transport', 'insurance'] as const)
     .filter((name) => vacancy.benefits[name])
     .map((name) => t(`jobOrders.benefits.${name}`));
@@ -215,7 +213,7 @@ export async function presentJobOrder(
       toState: row.toState,
       reason: row.reason,
       organisation: row.actorOrganisationName,
-      occurredAt: fmt.date(row.occurredAt, 'medium'),
+      occurredAt: fmt.dateTime(row.occurredAt),
     })),
   };
 }

@@ -1,15 +1,30 @@
-import type { Language } from './languages.js';
+import { isolated } from './bidi.js';
+import { LANGUAGE_INFO, type Language } from './languages.js';
 
-/** Dates, numbers and money for a language, through Intl. Formatters are cached. */
+/**
+ * One formatter per kind of value, for every human page (JSON keeps ISO 8601 and plain
+ * numbers): the same day, instant, number, amount or list looks the same on every page of a
+ * language, in that language's conventions.
+ */
 export interface Formatters {
-  date(value: Date | string, style?: 'long' | 'medium' | 'short'): string;
+  /** A calendar day: "3 December 2026" (long) or "3 Dec 2026" (medium), never a time. */
+  date(value: Date | string, style?: 'long' | 'medium'): string;
+  /**
+   * An instant, with its time zone shown: "Dec 3, 2026, 17:42 UTC". Always in UTC, on a 24-hour
+   * clock: the server does not know the reader's zone, and staff compare times with logs.
+   */
+  dateTime(value: Date | string, options?: { seconds?: boolean }): string;
   number(value: number): string;
+  /** An amount in the reader's conventions: "US$ 2,138.00", "2 138,00 $US". */
   money(amount: number | string, currency: string): string;
+  /** "a, b and c" (conjunction) or "a, b or c" (disjunction), with the language's own commas. */
+  list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
 }
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat;
+const cache = new Map<string, Formatter>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+function cached<T extends Formatter>(key: string, make: () => T): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();
@@ -18,25 +33,68 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return formatter;
 }
 
+/** A bare calendar date ('2026-11-27') is a day, not an instant: it is read as that day in UTC. */
+function toDate(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+}
+
 export function formatters(language: Language): Formatters {
+  const rtl = LANGUAGE_INFO[language].dir === 'rtl';
   return {
     date(value, style = 'long') {
-      // A bare calendar date ('2026-11-27') is a day, not an instant: format it in UTC.
-      const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
-      const timeZone = typeof value === 'string' ? 'UTC' : undefined;
+      // Month names rather than dateStyle: 'medium', which is all digits and slashes in Arabic.
       return cached(
-        `d:${language}:${style}:${timeZone}`,
-        () => new Intl.DateTimeFormat(language, { dateStyle: style, timeZone }),
-      ).format(date);
+        `d:${language}:${style}`,
+        () =>
+          new Intl.DateTimeFormat(language, {
+            day: 'numeric',
+            month: style === 'long' ? 'long' : 'short',
+            year: 'numeric',
+            timeZone: 'UTC',
+          }),
+      ).format(toDate(value));
+    },
+    dateTime(value, options = {}) {
+      const seconds = options.seconds === true;
+      return cached(
+        `t:${language}:${seconds}`,
+        () =>
+          new Intl.DateTimeFormat(language, {
+            day: 'numeric',
+            month: 'short',
+            year: 'numeric',
+            hour: '2-digit',
+            minute: '2-digit',
+            ...(seconds ? { second: '2-digit' } : {}),
+            hourCycle: 'h23',
+            timeZone: 'UTC',
+            timeZoneName: 'short',
+          }),
+      ).format(toDate(value));
     },
     number(value) {
       return cached(`n:${language}`, () => new Intl.NumberFormat(language)).format(value);
     },
     money(amount, currency) {
-      return cached(
+      const format = cached(
         `m:${language}:${currency}`,
         () => new Intl.NumberFormat(language, { style: 'currency', currency }),
-      ).format(typeof amount === 'string' ? Number(amount) : amount);
+      );
+      const value = typeof amount === 'string' ? Number(amount) : amount;
+      if (!rtl) return format.format(value);
+      // In a right-to-left line a Latin currency symbol is torn apart by the digits beside it
+      // ("US$ 2,138.00" shown as "$US 2,138.00"): the symbol is isolated as one run.
+      return format
+        .formatToParts(value)
+        .map((part) => (part.type === 'currency' ? isolated(part.value) : part.value))
+        .join('');
+    },
+    list(items, type = 'conjunction') {
+      return cached(
+        `l:${language}:${type}`,
+        () => new Intl.ListFormat(language, { type, style: 'long' }),
+      ).format(items);
     },
   };
 }

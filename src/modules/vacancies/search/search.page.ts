@@ -115,18 +115,19 @@ export async function presentHits(
       .flat()
       .map((item) => [item.code, item.name]),
   );
+  // "Dubai, United Arab Emirates" with the language's own comma ("دبي، الإمارات").
+  const place = (hit: VacancyHit) => {
+    const country = names.country(hit.destinationCountry);
+    const subdivision = hit.destinationSubdivision && subdivisions.get(hit.destinationSubdivision);
+    return subdivision ? t('jobOrders.show.place', { subdivision, country }) : country;
+  };
   return hits.map((hit) => ({
     href: `/vacancies/${hit.number}`,
     title: hit.title,
     titleLanguage: hit.titleLanguage,
     employer: isolated(hit.employerName),
     agency: isolatedOrNull(hit.agencyName),
-    place: [
-      hit.destinationSubdivision ? subdivisions.get(hit.destinationSubdivision) : null,
-      names.country(hit.destinationCountry),
-    ]
-      .filter(Boolean)
-      .join(', '),
+    place: place(hit),
     wage: `${fmt.money(hit.wageAmount, hit.wageCurrency)} ${t(`vacancySearch.period.${hit.wagePeriod}`)}`,
     contract: t('vacancySearch.months', { count: hit.contractMonths }),
     deadline: fmt.date(hit.applicationDeadline, 'medium'),

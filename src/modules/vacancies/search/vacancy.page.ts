@@ -89,8 +89,10 @@ export async function vacancyPage(
       ],
       [
         'benefits',
-        [...benefits, ...(vacancy.benefits.note ? [vacancy.benefits.note] : [])].join(', ') ||
-          t('vacancySearch.vacancy.noBenefits'),
+        fmt.list([
+          ...benefits,
+          ...(vacancy.benefits.note ? [isolated(vacancy.benefits.note)] : []),
+        ]) || t('vacancySearch.vacancy.noBenefits'),
       ],
       ['experience', t('vacancySearch.experience', { count: vacancy.experienceMonths })],
       [
