@@ -34,12 +34,18 @@ export async function apiKeyRoutes(app: App, options: { apiKeys: ApiKeysService 
       actorContext(request),
       params(request).id,
     );
+    // Each permission by its label in the reader's language; the code the API uses as a hint.
+    const label = (permission: string) => request.t(`permissions.${permission}`);
     return {
       organisation,
-      keys,
+      keys: keys.map((key) => ({
+        ...key,
+        permissions: request.fmt.list(key.permissions.map(label)),
+      })),
       permissionItems: allowed.map((permission) => ({
         value: permission,
-        text: permission,
+        text: label(permission),
+        hint: { text: permission, classes: 'corridor-code' },
         checked:
           (
             (extra.values as { permissions?: unknown } | undefined)?.permissions as

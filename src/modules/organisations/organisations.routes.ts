@@ -5,6 +5,7 @@ import { actorContext } from '../../platform/http/context.js';
 import { formErrorContext, parseForm, fieldErrorsFrom } from '../../platform/http/forms.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
+import { paginationParams } from '../../platform/views/pagination.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { canCreateOrganisation, policiesFor, rolesFor } from './organisations.policy.js';
 import {
@@ -59,29 +60,11 @@ export async function organisationRoutes(
       const suffix = query.kind ? `&kind=${query.kind}` : '';
       return reply.view('organisations/views/list.njk', {
         ...result,
-        pagination: {
-          ...(result.page > 1
-            ? {
-                previous: {
-                  href: `?page=${result.page - 1}${suffix}`,
-                  labelText: request.t('pagination.previous'),
-                },
-              }
-            : {}),
-          ...(result.page < result.pages
-            ? {
-                next: {
-                  href: `?page=${result.page + 1}${suffix}`,
-                  labelText: request.t('pagination.next'),
-                },
-              }
-            : {}),
-          items: Array.from({ length: result.pages }, (_, index) => ({
-            number: index + 1,
-            href: `?page=${index + 1}${suffix}`,
-            current: index + 1 === result.page,
-          })),
-        },
+        pagination: paginationParams(request.t, {
+          page: result.page,
+          pages: result.pages,
+          href: (page) => `?page=${page}${suffix}`,
+        }),
         kind: query.kind,
         kinds: ORGANISATION_KINDS,
         canCreate: canCreateOrganisation(request.principal),

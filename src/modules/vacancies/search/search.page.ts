@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../platform/http/forms.js';
 import type { ReferenceService } from '../../reference/reference.service.js';
 import { isolated, isolatedOrNull } from '../../../platform/i18n/bidi.js';
+import { paginationParams } from '../../../platform/views/pagination.js';
 import { searchParams } from './search.schemas.js';
 import type {
   FacetCount,
@@ -136,30 +137,16 @@ export async function presentHits(
   }));
 }
 
-/** GOV.UK pagination: first, last, and two either side of the current page. */
+/** GOV.UK pagination over the search's pages, links keeping the search. */
 export function pagination(request: FastifyRequest, query: VacancySearchQuery, pages: number) {
-  if (pages <= 1) return null;
-  const href = (page: number) => {
-    const params = searchParams(query, { page }).toString();
-    return `/vacancies${params ? `?${params}` : ''}`;
-  };
-  const shown = [1, pages, ...[-2, -1, 0, 1, 2].map((d) => query.page + d)]
-    .filter((page, i, all) => page >= 1 && page <= pages && all.indexOf(page) === i)
-    .sort((a, b) => a - b);
-  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
-  shown.forEach((page, i) => {
-    if (i > 0 && page - shown[i - 1]! > 1) items.push({ ellipsis: true });
-    items.push({ number: page, href: href(page), current: page === query.page });
+  return paginationParams(request.t, {
+    page: query.page,
+    pages,
+    href: (page) => {
+      const params = searchParams(query, { page }).toString();
+      return `/vacancies${params ? `?${params}` : ''}`;
+    },
   });
-  return {
-    ...(query.page > 1
-      ? { previous: { href: href(query.page - 1), text: request.t('pagination.previous') } }
-      : {}),
-    ...(query.page < pages
-      ? { next: { href: href(query.page + 1), text: request.t('pagination.next') } }
-      : {}),
-    items,
-  };
 }
 
 /**
