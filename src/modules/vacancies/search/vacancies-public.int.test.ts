@@ -120,7 +120,8 @@ describe('the search page', () => {
     expect(fr).toContain('1 offre trouvée');
     expect(fr).toContain(`href="/vacancies/${nurse.number}"`);
     expect(fr).toContain(
-      'Aucune offre ne contient le mot « infirmeire » : voici les résultats pour « infirmiere ».',
+      // French spacing: narrow no-break spaces inside « », a no-break space before the colon.
+      'Aucune offre ne contient le mot «\u202finfirmeire\u202f»\u00a0: voici les résultats pour «\u202finfirmiere\u202f».',
     );
     const ar = (await get('/vacancies?q=nurze&lang=ar')).body;
     // The words are isolated inside the Arabic sentence (FSI … PDI), by the translator.
