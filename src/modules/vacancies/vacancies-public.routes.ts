@@ -38,6 +38,18 @@ function withQuery(path: string, query: VacancySearchQuery): string {
   return params ? `${path}?${params}` : path;
 }
 
+/** How many filter values the search has (the phone's "Filter results (2 applied)"). */
+function filterCount(query: VacancySearchQuery): number {
+  return (
+    query.destinations.length +
+    query.occupationGroups.length +
+    query.durations.length +
+    query.wageBands.length +
+    query.languages.length +
+    (query.postedWithin === null ? 0 : 1)
+  );
+}
+
 /** "Find a job abroad": the public vacancy database as pages and an Atom feed, no account. */
 export async function vacanciesPublicRoutes(
   app: App,
@@ -69,13 +81,7 @@ export async function vacanciesPublicRoutes(
         text: request.t(`vacancySearch.sort.${sort}`),
         selected: query.sort === sort,
       })),
-      filtered:
-        query.destinations.length +
-          query.occupationGroups.length +
-          query.durations.length +
-          query.wageBands.length +
-          query.languages.length >
-          0 || query.postedWithin !== null,
+      filterCount: filterCount(query),
       pagination: pagination(request, query, result.pageCount),
       feedUrl,
     });
