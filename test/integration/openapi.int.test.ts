@@ -63,4 +63,59 @@ describe('OpenAPI', () => {
       expect(response.body).toMatch(/GET \/api\/v1\//);
     }
   });
+
+  it('declares the API key and session schemes, and says of each operation who may call it', async () => {
+    const document = (await app.inject({ url: '/api/openapi.json' })).json<OpenApiDocument>();
+    expect(Object.keys(document.components?.securitySchemes ?? {}).sort()).toEqual([
+      'apiKey',
+      'session',
+    ]);
+    expect(document.components?.securitySchemes?.['apiKey']).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    const operations = operationsOf(document);
+    expect(operations.every(({ operation }) => Array.isArray(operation.security))).toBe(true);
+    const guarded = operations.filter(({ operation }) => operation.security!.length > 0);
+    expect(guarded.length).toBeGreaterThan(10);
+    for (const { operation } of guarded) {
+      expect(operation['x-permission'] ?? '').toMatch(/^[a-z_]+\.[a-z_]+$/);
+      expect(operation.description).toContain(operation['x-permission']);
+    }
+  });
+
+  it('keeps its word: every operation it says needs a caller refuses an anonymous one, and no public one does', async () => {
+    const document = (await app.inject({ url: '/api/openapi.json' })).json<OpenApiDocument>();
+    for (const { method, path, operation } of operationsOf(document)) {
+      const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      const response = await app.inject({
+        method: method.toUpperCase() as 'GET',
+        url,
+        headers: { accept: 'application/json' },
+        ...(method === 'get' ? {} : { payload: {} }),
+      });
+      const needsCaller = operation.security!.length > 0;
+      expect({ method, path, refused: response.statusCode === 401 }).toEqual({
+        method,
+        path,
+        refused: needsCaller,
+      });
+    }
+  });
 });
+
+interface OperationObject {
+  security?: Record<string, string[]>[];
+  description?: string;
+  'x-permission'?: string;
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, OperationObject>>;
+  components?: { securitySchemes?: Record<string, Record<string, string>> };
+}
+
+function operationsOf(document: OpenApiDocument) {
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).map(([method, operation]) => ({ method, path, operation })),
+  );
+}

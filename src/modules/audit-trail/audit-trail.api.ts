@@ -16,7 +16,7 @@ export async function auditTrailApi(
   app.get(
     '/audit/events',
     {
-      preHandler: requirePermission('audit.read'),
+      onRequest: requirePermission('audit.read'),
       schema: {
         tags: ['Audit'],
         summary: 'Audit events, newest first; follow nextBeforeId for older ones',

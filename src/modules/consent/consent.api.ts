@@ -12,7 +12,7 @@ export async function consentApi(app: App, options: { consent: ConsentService })
   app.get(
     '/me/consents',
     {
-      preHandler: requirePermission('consent.read'),
+      onRequest: requirePermission('consent.read'),
       schema: {
         tags: ['Consent'],
         summary: 'The signed-in person’s consents to share their profile, active and withdrawn',

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requirePermission } from '../../platform/http/authentication.js';
+import { guard, requirePermission } from '../../platform/http/authentication.js';
 import { ForbiddenError } from '../../platform/http/problem.js';
 import { canLookUpPeople } from './identity-documents.policy.js';
 
@@ -10,11 +10,14 @@ const personRead = requirePermission('person.read');
  * sign-in (pages) or get 401 (API); a job seeker, whose 'person.read' reaches only their own
  * record, gets 403.
  */
-export async function requireLookup(request: FastifyRequest, reply: FastifyReply) {
-  await personRead(request, reply);
-  if (reply.sent) return reply;
-  if (!canLookUpPeople(request.principal)) throw new ForbiddenError();
-}
+export const requireLookup = guard(
+  { permission: 'person.read' },
+  async function lookUpPeople(request: FastifyRequest, reply: FastifyReply) {
+    await personRead(request, reply);
+    if (reply.sent) return reply;
+    if (!canLookUpPeople(request.principal)) throw new ForbiddenError();
+  },
+);
 
 /** Pages and answers with personal data are never kept by browsers or proxies. */
 export async function noStore(_request: FastifyRequest, reply: FastifyReply) {

@@ -36,7 +36,7 @@ export async function licensingApi(
   app.get(
     '/licences',
     {
-      preHandler: requirePermission('licence.read'),
+      onRequest: requirePermission('licence.read'),
       schema: {
         tags: ['Licences'],
         summary: 'Licences within the caller’s jurisdiction, or the caller’s own agency’s',
@@ -54,7 +54,7 @@ export async function licensingApi(
   app.post(
     '/licences',
     {
-      preHandler: requirePermission('licence.read'),
+      onRequest: requirePermission('licence.read'),
       schema: {
         tags: ['Licences'],
         summary: 'The agency applies for a licence (agency staff, their own agency)',
@@ -73,7 +73,7 @@ export async function licensingApi(
   app.get(
     '/licences/:id',
     {
-      preHandler: requirePermission('licence.read'),
+      onRequest: requirePermission('licence.read'),
       schema: {
         tags: ['Licences'],
         summary: 'One licence and its history (404 when outside the caller’s scope)',
@@ -93,7 +93,7 @@ export async function licensingApi(
   app.post(
     '/licences/:id/events',
     {
-      preHandler: requirePermission('licence.decide'),
+      onRequest: requirePermission('licence.decide'),
       schema: {
         tags: ['Licences'],
         summary:
@@ -112,7 +112,7 @@ export async function licensingApi(
   app.post(
     '/employers/:id/vetting/events',
     {
-      preHandler: requirePermission('licence.read'),
+      onRequest: requirePermission('licence.read'),
       schema: {
         tags: ['Licences'],
         summary: 'Submit a foreign employer for vetting, vet it or reject it',

@@ -23,7 +23,7 @@ export async function organisationsApi(
   app.get(
     '/organisations',
     {
-      preHandler: requirePermission('organisation.read'),
+      onRequest: requirePermission('organisation.read'),
       schema: {
         tags: ['Organisations'],
         summary: 'Organisations within the caller’s scope, 25 a page',
@@ -47,7 +47,7 @@ export async function organisationsApi(
   app.get(
     '/organisations/:id',
     {
-      preHandler: requirePermission('organisation.read'),
+      onRequest: requirePermission('organisation.read'),
       schema: {
         tags: ['Organisations'],
         summary: 'One organisation (404 when outside the caller’s scope)',

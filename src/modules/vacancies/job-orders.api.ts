@@ -59,7 +59,7 @@ export async function jobOrdersApi(
   app.get(
     '/job-orders',
     {
-      preHandler: requirePermission('vacancy.read'),
+      onRequest: requirePermission('vacancy.read'),
       schema: {
         tags,
         summary: 'Job orders of the caller’s organisation, or of the officer’s jurisdiction',
@@ -75,7 +75,7 @@ export async function jobOrdersApi(
   app.post(
     '/job-orders',
     {
-      preHandler: requirePermission('vacancy.create'),
+      onRequest: requirePermission('vacancy.create'),
       schema: {
         tags,
         summary: 'Create a job order as a draft, or with "submit": true submit it for approval',
@@ -97,7 +97,7 @@ export async function jobOrdersApi(
   app.get(
     '/job-orders/:id',
     {
-      preHandler: requirePermission('vacancy.read'),
+      onRequest: requirePermission('vacancy.read'),
       schema: {
         tags,
         summary: 'One job order with its history (404 outside the caller’s scope)',
@@ -112,7 +112,7 @@ export async function jobOrdersApi(
   app.put(
     '/job-orders/:id',
     {
-      preHandler: requirePermission('vacancy.update'),
+      onRequest: requirePermission('vacancy.update'),
       schema: {
         tags,
         summary:
@@ -136,7 +136,7 @@ export async function jobOrdersApi(
   app.post(
     '/job-orders/:id/events',
     {
-      preHandler: requirePermission('vacancy.read'),
+      onRequest: requirePermission('vacancy.read'),
       schema: {
         tags,
         summary: 'The owner submits, withdraws, publishes, fills a position or closes',
@@ -159,7 +159,7 @@ export async function jobOrdersApi(
   app.post(
     '/job-orders/:id/decisions',
     {
-      preHandler: requirePermission('vacancy.decide'),
+      onRequest: requirePermission('vacancy.decide'),
       schema: {
         tags,
         summary: 'The origin authority approves (and so publishes), rejects or closes',
@@ -179,7 +179,7 @@ export async function jobOrdersApi(
   app.get(
     '/minimum-wages',
     {
-      preHandler: requirePermission('minimum_wage.manage'),
+      onRequest: requirePermission('minimum_wage.manage'),
       schema: {
         tags,
         summary: 'The minimum wages the caller’s authority has set',
@@ -194,7 +194,7 @@ export async function jobOrdersApi(
   app.put(
     '/minimum-wages',
     {
-      preHandler: requirePermission('minimum_wage.manage'),
+      onRequest: requirePermission('minimum_wage.manage'),
       schema: {
         tags,
         summary: 'Set the minimum wage for a destination (and an ISCO code, or every occupation)',
@@ -209,7 +209,7 @@ export async function jobOrdersApi(
   app.delete(
     '/minimum-wages/:id',
     {
-      preHandler: requirePermission('minimum_wage.manage'),
+      onRequest: requirePermission('minimum_wage.manage'),
       schema: {
         tags,
         summary: 'Remove a minimum wage',

@@ -175,9 +175,9 @@ async function refuseAnonymous(request: FastifyRequest, reply: FastifyReply) {
  * redirect to the sign-in page and come back; the API answers 401.
  */
 export function requireSignedIn() {
-  return async function signedIn(request: FastifyRequest, reply: FastifyReply) {
+  return guard({ permission: null }, async function signedIn(request, reply) {
     if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
-  };
+  });
 }
 
 /**
@@ -186,8 +186,40 @@ export function requireSignedIn() {
  * caller may not see are the services' business ("not found").
  */
 export function requirePermission(permission: Permission) {
-  return async function permitted(request: FastifyRequest, reply: FastifyReply) {
+  return guard({ permission }, async function permitted(request, reply) {
     if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
     if (!can(request.principal, permission)) throw new ForbiddenError();
-  };
+  });
+}
+
+/** What a guard asks of the caller: signed in, and a permission of the catalogue or none. */
+export interface GuardRequirement {
+  permission: Permission | null;
+}
+
+const GUARD = Symbol('corridor.guard');
+type Guard = ((request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) & {
+  [GUARD]?: GuardRequirement;
+};
+
+/**
+ * Marks a check as the route's guard, for the OpenAPI document: a module's own guard (one that
+ * asks more than a permission) says what it asks at least.
+ */
+export function guard(requirement: GuardRequirement, check: Guard): Guard {
+  check[GUARD] = requirement;
+  return check;
+}
+
+/**
+ * The requirement of the guard among a route's hooks, or null for a public route: the
+ * OpenAPI document declares from it which operations need a key and which permission.
+ */
+export function guardOf(...hooks: unknown[]): GuardRequirement | null {
+  const handlers = hooks.flatMap((hook): unknown[] => (Array.isArray(hook) ? hook : [hook]));
+  for (const handler of handlers) {
+    const requirement = typeof handler === 'function' ? (handler as Guard)[GUARD] : undefined;
+    if (requirement) return requirement;
+  }
+  return null;
 }

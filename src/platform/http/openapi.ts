@@ -1,6 +1,58 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { guardOf } from './authentication.js';
+
+/**
+ * The security schemes: institutions' systems send an API key as a bearer token; a browser
+ * signed in to Corridor sends its session cookie.
+ */
+export const SECURITY_SCHEMES = {
+  apiKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      "An API key of an organisation, created by its administrator on the organisation's " +
+      '"API keys" page and shown once: `Authorization: Bearer <key>`. The key acts with the ' +
+      "permissions chosen for it, within its organisation's scope.",
+  },
+  session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'corridor_session',
+    description: 'The session of a person signed in to Corridor in this browser.',
+  },
+} as const;
+
+type Transform = typeof jsonSchemaTransform;
+type SecurityRequirement = Record<string, readonly string[]>;
+const CALLER: SecurityRequirement[] = [{ apiKey: [] }, { session: [] }];
+const PUBLIC: SecurityRequirement[] = [];
+
+/**
+ * Each operation says whether it is public (`security: []`) or needs a caller, and which
+ * permission of the catalogue, read from the guard among the route's hooks.
+ */
+const transform: Transform = (input) => {
+  const transformed = jsonSchemaTransform(input);
+  const schema = transformed.schema as Record<string, unknown> | undefined;
+  if (!schema) return transformed; // a route left out of the document
+  const requirement = guardOf(input.route.onRequest, input.route.preHandler);
+  if (!requirement) return { ...transformed, schema: { ...schema, security: PUBLIC } };
+  const needs = requirement.permission
+    ? `Requires the permission \`${requirement.permission}\`.`
+    : 'Requires a signed-in caller.';
+  const description = [schema['description'], needs].filter(Boolean).join('\n\n');
+  return {
+    ...transformed,
+    schema: {
+      ...schema,
+      description,
+      security: CALLER,
+      ...(requirement.permission ? { 'x-permission': requirement.permission } : {}),
+    },
+  };
+};
 
 /**
  * The OpenAPI 3.1 document, generated from the zod schemas of every `/api/v1` route (routes
@@ -19,9 +71,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
       servers: [{ url: '/' }],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
     hideUntagged: true,
-    transform: jsonSchemaTransform,
+    transform,
   });
 }
 
