@@ -76,6 +76,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, option
     languages: LANGUAGES.map((code) => ({
       code,
       name: LANGUAGE_INFO[code].nativeName,
+      // Each name in its own language and direction (the switcher lists them all on every page).
+      dir: LANGUAGE_INFO[code].dir,
       href: urlInLanguage(request.url, code),
       current: code === request.language,
     })),
