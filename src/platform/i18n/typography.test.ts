@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_INFO, LANGUAGES } from './languages.js';
 import { readCatalogue } from './translator.js';
 
 /** Technical text quoted as it must be typed, where French spacing would be wrong. */
@@ -43,5 +44,20 @@ describe('French typography', () => {
       frenchSpacingFaults(message).map((fault) => `${key}: ${fault}`),
     );
     expect(faults).toEqual([]);
+  });
+});
+
+describe('arrows in messages', () => {
+  // An arrow in a message shows a way through the text (from → to): it points the way the
+  // language reads. Arrows for layout (back, next) are drawn by the stylesheet, which mirrors.
+  it.each(LANGUAGES)('%s arrows point the reading direction', (language) => {
+    const against = LANGUAGE_INFO[language].dir === 'rtl' ? /[→⇒⟶›»]/u : /[←⇐⟵‹]/u;
+    const catalogue = readCatalogue(language);
+    const wrong = Object.keys(catalogue).filter((key) => {
+      // « » are quotation marks in French and Arabic, not arrows.
+      const message = catalogue[key]!.replace(/«[^»]*»/gu, '');
+      return against.test(message);
+    });
+    expect(wrong).toEqual([]);
   });
 });

@@ -126,10 +126,11 @@ export async function vacancyPage(
       ['employer', isolated(vacancy.employerName)],
     ].map(([key, value, lang]) => ({
       key: { text: t(`vacancySearch.vacancy.${key}`) },
-      value:
-        lang && lang !== language
-          ? { html: `<span lang="${escapeHtml(lang)}">${escapeHtml(value ?? none)}</span>` }
-          : { text: value ?? none },
+      // Each value its own isolated run, in its own direction ("ʿAjmān", an English skill on an
+      // Arabic page), at the start edge of the page's direction.
+      value: {
+        html: `<span dir="auto"${lang && lang !== language ? ` lang="${escapeHtml(lang)}"` : ''}>${escapeHtml(value ?? none)}</span>`,
+      },
     })),
   };
 }
