@@ -291,9 +291,9 @@ Every write records an audit event in its transaction; domain events published: 
 
 ## Translations to review
 
-Written by \`npm run new-module\`, not by a translator: in \`locales/fr\`, \`locales/es\` and
-\`locales/ar\`, \`${n.camel}.json\` has \`title\` in English (the module's name) and a draft of
-\`empty\`. Have every message translated and reviewed, then remove this section.
+Written by \`npm run new-module\`, not by a translator: in every language but English,
+\`locales/<language>/${n.camel}.json\` has \`title\` in English (the module's name) and a draft
+of \`empty\`. Have every message translated and reviewed, then remove this section.
 `,
     [`migrations/${timestamp}_${n.snake}.sql`]: `create table ${n.snake} (
   id uuid primary key default gen_random_uuid(),
@@ -310,6 +310,11 @@ const NOTHING_YET: Record<(typeof LANGUAGES)[number], string> = {
   fr: 'Rien pour l’instant.',
   es: 'Nada por ahora.',
   ar: 'لا شيء حتى الآن.',
+  sw: 'Hakuna kitu bado.',
+  fil: 'Wala pa.',
+  ne: 'अहिलेसम्म केही छैन।',
+  bn: 'এখনও কিছু নেই।',
+  ur: 'ابھی کچھ نہیں۔',
 };
 
 export function localeFiles(n: Names): Record<string, string> {

@@ -1,11 +1,12 @@
 import type { Generated } from 'kysely';
+import type { Language } from '../../platform/i18n/languages.js';
 
 /** The user account (created by the identity migration; owned by the accounts module). */
 export interface AppUserTable {
   id: Generated<string>;
   email: string;
   full_name: string;
-  preferred_language: Generated<'en' | 'fr' | 'es' | 'ar'>;
+  preferred_language: Generated<Language>;
   status: Generated<'pending' | 'active' | 'closed'>;
   password_hash: string | null;
   password_changed_at: Date | null;

@@ -6,6 +6,7 @@ import type { Role } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import type { Language } from '../../platform/i18n/languages.js';
 import type { InvitationRecord, InvitationsRepository } from './invitations.repository.js';
 import { canInviteMembers, rolesFor } from './organisations.policy.js';
 import type { OrganisationsService } from './organisations.service.js';
@@ -22,7 +23,7 @@ export interface AccountDirectory {
       email: string;
       fullName: string;
       password: string;
-      preferredLanguage: 'en' | 'fr' | 'es' | 'ar';
+      preferredLanguage: Language;
     },
   ): Promise<string>;
 }
@@ -130,7 +131,7 @@ export class InvitationsService {
     input: {
       fullName: string;
       password: string;
-      preferredLanguage: 'en' | 'fr' | 'es' | 'ar';
+      preferredLanguage: Language;
     } | null,
     request: { requestId: string | null; ipAddress: string | null },
   ): Promise<{ userId: string; organisationId: string }> {

@@ -17,6 +17,16 @@ describe('negotiateLanguage', () => {
     expect(pickFromAcceptLanguage('en;q=0, es;q=0.1')).toBe('es');
   });
 
+  it('knows the origin countries’ languages, and Tagalog as Filipino', () => {
+    expect(pickFromAcceptLanguage('ne-NP, en;q=0.5')).toBe('ne');
+    expect(pickFromAcceptLanguage('bn-BD,bn;q=0.9')).toBe('bn');
+    expect(pickFromAcceptLanguage('ur-PK')).toBe('ur');
+    expect(pickFromAcceptLanguage('sw-KE')).toBe('sw');
+    expect(pickFromAcceptLanguage('fil-PH')).toBe('fil');
+    expect(pickFromAcceptLanguage('tl-PH, en;q=0.4')).toBe('fil');
+    expect(negotiateLanguage({ query: 'tl' })).toBe('en');
+  });
+
   it('survives malformed headers', () => {
     expect(pickFromAcceptLanguage(';;;,,q=abc')).toBeNull();
     expect(pickFromAcceptLanguage('fr;q=nonsense, es')).toBe('es');

@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages.js';
+import { DEFAULT_LANGUAGE, isLanguage, languageOfSubtag, type Language } from './languages.js';
 
 /**
  * The language of a request: the `lang` query parameter, then the `lang` cookie, then the
@@ -33,8 +33,8 @@ export function pickFromAcceptLanguage(header: string): Language | null {
     .filter((range) => range.tag && range.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
   for (const range of ranges) {
-    const primary = range.tag.split('-')[0];
-    if (isLanguage(primary)) return primary;
+    const language = languageOfSubtag(range.tag.split('-')[0] ?? '');
+    if (language) return language;
   }
   return null;
 }

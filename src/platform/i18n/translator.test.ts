@@ -24,6 +24,11 @@ write('ar', {
   count:
     '{n, plural, zero {لا ملفات} one {ملف واحد} two {ملفان} few {# ملفات} many {# ملفًا} other {# ملف}}',
 });
+write('sw', { greeting: 'Habari {name}' });
+write('fil', { greeting: 'Kumusta {name}' });
+write('ne', { greeting: 'नमस्ते {name}' });
+write('bn', { greeting: 'নমস্কার {name}' });
+write('ur', { greeting: 'السلام علیکم {name}' });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('Translator', () => {
@@ -47,6 +52,10 @@ describe('Translator', () => {
     expect(translator.translate('en', 'greeting', { name: 'شركة الخليج' })).toBe(
       'Hello شركة الخليج',
     );
+    expect(translator.translate('ur', 'greeting', { name: 'Gulf Care' })).toBe(
+      'السلام علیکم \u2068Gulf Care\u2069',
+    );
+    expect(translator.translate('ne', 'greeting', { name: 'Gulf Care' })).toBe('नमस्ते Gulf Care');
     // Numbers are formatted by the message, in the reader's digits, not isolated as text.
     expect(translator.translate('ar', 'count', { n: 2 })).toBe('ملفان');
   });
