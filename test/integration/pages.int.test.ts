@@ -78,6 +78,22 @@ describe('pages', () => {
     expect(response.body).toMatch(/aria-current="true">Français</);
   });
 
+  it('lists the nine languages and says honestly which a native speaker has checked', async () => {
+    const english = await app.inject({ url: '/about/languages' });
+    expect(english.statusCode).toBe(200);
+    for (const name of ['Kiswahili', 'Filipino', 'नेपाली', 'বাংলা', 'اردو', 'العربية']) {
+      expect(english.body).toContain(name);
+    }
+    expect(english.body).toContain('(Nepali)');
+    expect(english.body).toMatch(/lang="ur" hreflang="ur" dir="rtl">اردو</);
+    expect(english.body.match(/data-review="drafted"/g)).toHaveLength(8);
+    expect(english.body).toContain('data-review="source"');
+    const nepali = await app.inject({ url: '/about/languages?lang=ne' });
+    expect(nepali.body).toContain('<html lang="ne" dir="ltr"');
+    expect(nepali.body).toContain('(अङ्ग्रेजी)');
+    expect(nepali.body).toContain('href="/about/languages"');
+  });
+
   it('shows the data attributions in the footer', async () => {
     const response = await app.inject({ url: '/' });
     expect(response.body).toContain(

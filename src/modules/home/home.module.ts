@@ -3,7 +3,8 @@ import { homeRoutes } from './home.routes.js';
 
 export const homeModule = defineModule<object, object, object>({
   name: 'home',
-  summary: 'the home page (what Corridor does for each kind of user) and the data sources page',
+  summary:
+    'the home page (what Corridor does for each kind of user), the data sources page and the languages page (which translations a native speaker has checked)',
   tables: [],
   permissions: [],
   needs: [],
