@@ -26,6 +26,7 @@ import {
   problemView,
   skillMatchView,
   subdivisionView,
+  presentSubdivision,
 } from './reference.presenter.js';
 import {
   countryParams,
@@ -175,8 +176,10 @@ export async function referenceApi(
     {
       schema: {
         tags: TAGS,
-        summary: 'The ISO 3166-2 subdivisions of a country, every level, by name',
+        summary:
+          'The ISO 3166-2 subdivisions of a country, every level, by name: CLDR in the requested language, else English, else the ISO name (isoName)',
         params: countryParams,
+        querystring: languageQuery,
         response: { 200: list(subdivisionView), 404: problemView },
       },
     },
@@ -184,7 +187,14 @@ export async function referenceApi(
       if (!(await reference.getCountry(request.params.code))) {
         return notFound(reply, `No country has the code ${request.params.code}.`);
       }
-      return { items: await reference.listSubdivisions(request.params.code) };
+      return {
+        items: (
+          await reference.listSubdivisions(
+            request.params.code,
+            languageOf(request, request.query.lang),
+          )
+        ).map(presentSubdivision),
+      };
     },
   );
 

@@ -9,12 +9,15 @@ import {
 import { readCsv } from './reference.csv.js';
 import type { ReferenceLoadRepository } from './reference.load.repository.js';
 import {
+  mergeCountryNames,
   parseCefr,
+  parseCldrNames,
   parseCountries,
   parseCurrencies,
   parseIscedFields,
   parseIscedLevels,
   parseLanguages,
+  parseSubdivisionNames,
   parseSubdivisions,
 } from './reference.sources.js';
 
@@ -50,9 +53,13 @@ const F = {
   iso6391: 'iso/iso639-1_languages.csv',
   iso6393: 'iso/iso639-3_languages.csv.gz',
   currencies: 'iso/iso4217_currencies.csv',
+  cldrNames: 'iso/cldr-names.csv.gz',
+  subdivisionNames: 'iso/subdivision-names.csv.gz',
   isco: 'isco08/isco08_structure.csv.gz',
   occupations: 'esco/esco1.2.0_occupations_en.csv.gz',
   occupationLabels: 'esco/esco_occupation_labels_multilingual.derived.csv.gz',
+  occupationsAr: 'esco/esco1.0.x_occupations_ar.csv.gz',
+  occupationsFr: 'esco/esco1.0.x_occupations_fr.csv.gz',
   skills: 'esco/esco1.0.x_skills_en-us.csv.gz',
   relations: 'esco/esco1.2.0_occupation_skill_relations.derived.csv.gz',
   skillLabelToId: 'esco/esco1.2.0_skill_label_to_id.derived.csv.gz',
@@ -64,25 +71,35 @@ const F = {
 export const DATASETS: readonly Dataset[] = [
   {
     name: 'iso639',
-    version: 'ISO 639-1 and ISO 639-3 (npm iso-639-1, iso-639-3)',
-    revision: 1,
-    files: [F.iso6391, F.iso6393],
+    version: 'ISO 639-1 and ISO 639-3 (npm iso-639-1, iso-639-3), names from CLDR 48',
+    revision: 2,
+    files: [F.iso6391, F.iso6393, F.cldrNames],
     dependsOn: [],
     async load(files, store) {
       const languages = parseLanguages(files.text(F.iso6391), files.text(F.iso6393));
       await store.languages(languages);
+      const names = files.parsed(F.cldrNames, parseCldrNames).language;
+      await store.languageNames(names);
       const iso6391 = languages.filter((language) => language.iso6391 !== null).length;
-      return { rows: languages.length, details: { languages: languages.length, iso6391 } };
+      return {
+        rows: languages.length + names.length,
+        details: { languages: languages.length, iso6391, names: names.length },
+      };
     },
   },
   {
     name: 'iso3166-1',
-    version: 'ISO 3166-1 (npm iso-3166 4.4.0, i18n-iso-countries 7.14.0)',
-    revision: 1,
-    files: [F.countries],
+    version: 'ISO 3166-1 (npm iso-3166 4.4.0, i18n-iso-countries 7.14.0, CLDR 48)',
+    revision: 2,
+    files: [F.countries, F.cldrNames],
     dependsOn: ['iso639'],
     async load(files, store) {
-      const { countries, names } = parseCountries(files.text(F.countries));
+      const parsed = parseCountries(files.text(F.countries));
+      const countries = parsed.countries;
+      const names = mergeCountryNames(
+        parsed.names,
+        files.parsed(F.cldrNames, parseCldrNames).region,
+      );
       await store.countries(countries);
       await store.countryNames(names);
       return {
@@ -93,26 +110,36 @@ export const DATASETS: readonly Dataset[] = [
   },
   {
     name: 'iso3166-2',
-    version: 'ISO 3166-2 (npm iso-3166 4.4.0)',
-    revision: 1,
-    files: [F.subdivisions],
+    version: 'ISO 3166-2 (npm iso-3166 4.4.0), names from CLDR 48',
+    revision: 2,
+    files: [F.subdivisions, F.subdivisionNames],
     dependsOn: ['iso3166-1'],
     async load(files, store) {
       const subdivisions = parseSubdivisions(files.text(F.subdivisions));
       await store.subdivisions(subdivisions);
-      return { rows: subdivisions.length, details: { subdivisions: subdivisions.length } };
+      const names = parseSubdivisionNames(files.text(F.subdivisionNames));
+      await store.subdivisionNames(names);
+      return {
+        rows: subdivisions.length + names.length,
+        details: { subdivisions: subdivisions.length, names: names.length },
+      };
     },
   },
   {
     name: 'iso4217',
-    version: 'ISO 4217 list one of 2024-06-25 (npm currency-codes 2.2.0)',
-    revision: 1,
-    files: [F.currencies],
-    dependsOn: [],
+    version: 'ISO 4217 list one of 2024-06-25 (npm currency-codes 2.2.0), names from CLDR 48',
+    revision: 2,
+    files: [F.currencies, F.cldrNames],
+    dependsOn: ['iso639'],
     async load(files, store) {
       const currencies = parseCurrencies(files.text(F.currencies));
       await store.currencies(currencies);
-      return { rows: currencies.length, details: { currencies: currencies.length } };
+      const names = files.parsed(F.cldrNames, parseCldrNames).currency;
+      await store.currencyNames(names);
+      return {
+        rows: currencies.length + names.length,
+        details: { currencies: currencies.length, names: names.length },
+      };
     },
   },
   {
@@ -135,15 +162,20 @@ export const DATASETS: readonly Dataset[] = [
   },
   {
     name: 'esco-occupations',
-    version: 'ESCO 1.2.0 occupations, multilingual labels',
-    revision: 1,
-    files: [F.occupations, F.occupationLabels, F.isco],
+    version:
+      'ESCO 1.2.0 occupations, multilingual labels, ESCO 1.0.x preferred labels in ar and fr',
+    revision: 2,
+    files: [F.occupations, F.occupationLabels, F.isco, F.occupationsAr, F.occupationsFr],
     dependsOn: ['iso639', 'isco08'],
     async load(files, store) {
       const { occupations, groups, labels, skippedLabels } = parseEscoOccupations({
         occupations: files.text(F.occupations),
         multilingualLabels: files.text(F.occupationLabels),
         iscoGroups: files.parsed(F.isco, parseIscoGroups),
+        preferredLabels: [
+          { language: 'ar', text: files.text(F.occupationsAr) },
+          { language: 'fr', text: files.text(F.occupationsFr) },
+        ],
       });
       await store.occupations(occupations);
       await store.occupationLabels(groups, labels);

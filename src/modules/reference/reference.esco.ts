@@ -5,6 +5,8 @@ import { check, orNull } from './reference.sources.js';
 /** Parsers for ISCO-08 and ESCO: text in, checked rows out, no I/O. */
 
 export const ESCO_LANGUAGES = ['en', 'fr', 'es', 'pt', 'de', 'it', 'nl', 'pl', 'ro', 'bg'] as const;
+/** Languages with an ESCO 1.0.x occupations export (preferred label, maybe alternative labels). */
+export const ESCO_PREFERRED_LABEL_LANGUAGES = ['ar', 'fr'] as const;
 export const ESCO_OCCUPATION_PREFIX = 'http://data.europa.eu/esco/occupation/';
 export const ESCO_SKILL_PREFIX = 'http://data.europa.eu/esco/skill/';
 export const ESCO_ISCO_PREFIX = 'http://data.europa.eu/esco/isco/C';
@@ -115,6 +117,11 @@ export function parseEscoOccupations(files: {
   occupations: string;
   multilingualLabels: string;
   iscoGroups: readonly IscoGroupRow[];
+  /**
+   * ESCO 1.0.x occupation exports in other languages (conceptUri, preferredLabel, altLabels when
+   * there is that column): their preferred label is the display title in that language.
+   */
+  preferredLabels?: ReadonlyArray<{ language: string; text: string }>;
 }): {
   occupations: EscoOccupationRow[];
   groups: OccupationLabelGroupRow[];
@@ -172,6 +179,21 @@ export function parseEscoOccupations(files: {
   }
 
   let skippedLabels = 0;
+  for (const { language, text } of files.preferredLabels ?? []) {
+    const [header = ''] = text.split('\n', 1);
+    const withAlt = header.split(',').includes('altLabels');
+    const records = withAlt
+      ? readCsv(text, ['conceptUri', 'preferredLabel', 'altLabels'])
+      : readCsv(text, ['conceptUri', 'preferredLabel']).map((r) => ({ ...r, altLabels: '' }));
+    for (const record of records) {
+      if (!sets.has(record.conceptUri)) {
+        skippedLabels += 1;
+        continue;
+      }
+      add(record.conceptUri, language, record.preferredLabel, true);
+      for (const label of record.altLabels.split('\n')) add(record.conceptUri, language, label);
+    }
+  }
   const languages = new Set<string>(ESCO_LANGUAGES);
   for (const record of readCsv(files.multilingualLabels, ['concept_uri', 'lang', 'label'])) {
     check(languages.has(record.lang), () => `ESCO labels: unknown language ${record.lang}`);

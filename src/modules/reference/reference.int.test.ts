@@ -74,8 +74,14 @@ describe('searchOccupations', () => {
       language: 'fr',
     });
     expect(matches[0]).toMatchObject({ kind: 'isco_unit_group', id: '7126', code: '7126' });
+    // ESCO's Arabic preferred label is the title; Swahili has none, so English, marked so.
     const [arabic] = await reference.searchOccupations('cook', { language: 'ar' });
-    expect(arabic).toMatchObject({ code: '5120.1', title: 'cook', titleLanguage: 'en' });
+    expect(arabic).toMatchObject({ code: '5120.1', title: 'طاهي / طاهية', titleLanguage: 'ar' });
+    const [swahili] = await reference.searchOccupations('cook', { language: 'sw' });
+    expect(swahili).toMatchObject({ code: '5120.1', title: 'cook', titleLanguage: 'en' });
+    expect(swahili?.iscoUnitGroup).toMatchObject({ code: '5120', titleLanguage: 'en' });
+    const [french] = await reference.searchOccupations('cuisinier', { language: 'fr', limit: 1 });
+    expect(french).toMatchObject({ code: '5120.1', title: 'cuisinier/cuisinière' });
   });
 
   it('respects the limit and answers nothing, without error, for nothing to search', async () => {
@@ -137,11 +143,87 @@ describe('code lists', () => {
     expect(await reference.listSubdivisions('QQ')).toEqual([]);
   });
 
+  it("names subdivisions by CLDR in the reader's language, else in English, else by ISO", async () => {
+    const named = async (country: string, language: string, code: string) =>
+      (await reference.listSubdivisions(country, language)).find((s) => s.code === code);
+    expect(await named('AE', 'ar', 'AE-DU')).toMatchObject({
+      name: 'امارة دبي',
+      nameLanguage: 'ar',
+      nameIso: 'Dubayy',
+    });
+    expect(await named('AE', 'en', 'AE-DU')).toMatchObject({ name: 'Dubai', nameLanguage: 'en' });
+    expect(await named('AE', 'fr', 'AE-AZ')).toMatchObject({
+      name: 'Abu Dhabi',
+      nameLanguage: 'en',
+    });
+    // CLDR has no Arabic name for Asir: English; and no name at all for some codes: ISO's.
+    expect(await named('SA', 'ar', 'SA-14')).toMatchObject({ name: 'Asir', nameLanguage: 'en' });
+    const unnamed = await database.kysely
+      .selectFrom('country_subdivision as s')
+      .select(['s.code', 's.name', 's.country_code'])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('subdivision_name as n')
+              .select('n.subdivision_code')
+              .whereRef('n.subdivision_code', '=', 's.code'),
+          ),
+        ),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    expect(unnamed).toBeDefined();
+    expect(await named(unnamed?.country_code ?? '', 'ar', unnamed?.code ?? '')).toMatchObject({
+      name: unnamed?.name,
+      nameLanguage: 'en',
+    });
+  });
+
+  it('names countries in every language names are shipped for', async () => {
+    expect(await reference.getCountry('KE', 'sw')).toMatchObject({
+      name: 'Kenya',
+      nameLanguage: 'sw',
+    });
+    expect(await reference.getCountry('AE', 'ne')).toMatchObject({
+      name: 'संयुक्त अरब इमिराट्स',
+      nameLanguage: 'ne',
+    });
+    expect(await reference.getCountry('AE', 'ar')).toMatchObject({
+      name: 'الإمارات العربية المتحدة',
+      nameLanguage: 'ar',
+    });
+    // No names in Yoruba: English.
+    expect(await reference.getCountry('AE', 'yo')).toMatchObject({
+      name: 'United Arab Emirates',
+      nameLanguage: 'en',
+    });
+  });
+
+  it('lists each language once in every language (CLDR names Twi "Akan" too)', async () => {
+    for (const language of ['en', 'fr', 'es', 'ar', 'sw', 'fil', 'ne', 'bn', 'ur']) {
+      const names = (await reference.listLanguages(language)).map((l) => l.name);
+      expect(new Set(names).size, language).toBe(names.length);
+    }
+    expect(await reference.getLanguage('tw', 'en')).toMatchObject({ name: 'Twi' });
+    expect(await reference.getLanguage('ak', 'fr')).toMatchObject({
+      name: 'akan',
+      nameLanguage: 'fr',
+    });
+  });
+
   it('names currencies and languages in the requested language', async () => {
     const currencies = await reference.listCurrencies('fr');
-    expect(currencies).toHaveLength(179);
+    // ISO 4217's 179 codes less 22 that are not money (gold, funds, test, bond units…).
+    expect(currencies).toHaveLength(157);
+    for (const code of ['XAU', 'XAG', 'XTS', 'XBA', 'XXX', 'XDR', 'BOV']) {
+      expect(currencies.some((c) => c.code === code)).toBe(false);
+      expect(await reference.getCurrency(code)).toBeNull();
+    }
+    expect(currencies.some((c) => c.code === 'XOF')).toBe(true);
     expect(currencies.find((c) => c.code === 'EUR')?.name).toBe('euro');
-    expect((await reference.getCurrency('aed', 'en'))?.name).toBe('UAE Dirham');
+    expect((await reference.getCurrency('aed', 'en'))?.name).toBe('United Arab Emirates Dirham');
+    expect(await reference.getCurrency('npr', 'ne')).toMatchObject({ nameLanguage: 'ne' });
     const languages = await reference.listLanguages('fr');
     expect(languages).toHaveLength(184);
     expect(languages.find((l) => l.code === 'de')?.name).toBe('allemand');
@@ -208,7 +290,7 @@ describe('the JSON API', () => {
     for (const [url, length] of [
       ['/countries?lang=es', 249],
       ['/countries/FR/subdivisions', -1],
-      ['/currencies?lang=ar', 179],
+      ['/currencies?lang=ar', 157],
       ['/languages', 184],
       ['/isco', 10],
       ['/isced/levels', 10],

@@ -12,6 +12,7 @@ import type {
 import type {
   CefrDescriptionRow,
   CefrLevelRow,
+  CodeNameRow,
   CountryNameRow,
   CountryRow,
   CurrencyRow,
@@ -79,6 +80,30 @@ const SUBDIVISION = spec({
     ['code', 'text', (r: SubdivisionRow) => r.code],
     ['country_code', 'text', (r) => r.countryCode],
     ['parent_code', 'text', (r) => r.parentCode],
+    ['name', 'text', (r) => r.name],
+  ],
+});
+const SUBDIVISION_NAME = spec({
+  table: 'subdivision_name',
+  columns: [
+    ['subdivision_code', 'text', (r: CodeNameRow) => r.code],
+    ['language', 'text', (r) => r.language],
+    ['name', 'text', (r) => r.name],
+  ],
+});
+const LANGUAGE_NAME = spec({
+  table: 'language_name',
+  columns: [
+    ['language_code', 'text', (r: CodeNameRow) => r.code],
+    ['language', 'text', (r) => r.language],
+    ['name', 'text', (r) => r.name],
+  ],
+});
+const CURRENCY_NAME = spec({
+  table: 'currency_name',
+  columns: [
+    ['currency_code', 'text', (r: CodeNameRow) => r.code],
+    ['language', 'text', (r) => r.language],
     ['name', 'text', (r) => r.name],
   ],
 });
@@ -264,8 +289,11 @@ export class ReferenceLoadRepository {
   countries = (rows: CountryRow[]) => this.upsert(COUNTRY, rows);
   countryNames = (rows: CountryNameRow[]) => this.replace(COUNTRY_NAME, rows);
   subdivisions = (rows: SubdivisionRow[]) => this.upsert(SUBDIVISION, rows);
+  subdivisionNames = (rows: CodeNameRow[]) => this.replace(SUBDIVISION_NAME, rows);
   languages = (rows: LanguageRow[]) => this.upsert(LANGUAGE, rows);
+  languageNames = (rows: CodeNameRow[]) => this.replace(LANGUAGE_NAME, rows);
   currencies = (rows: CurrencyRow[]) => this.upsert(CURRENCY, rows);
+  currencyNames = (rows: CodeNameRow[]) => this.replace(CURRENCY_NAME, rows);
   iscoGroups = (rows: IscoGroupRow[]) => this.upsert(ISCO_GROUP, rows);
   occupations = (rows: EscoOccupationRow[]) => this.upsert(OCCUPATION, rows);
   occupationLabels = (groups: OccupationLabelGroupRow[], labels: OccupationLabelRow[]) =>

@@ -5,6 +5,7 @@ import type {
   LocalisedCountry,
   LocalisedCurrency,
   LocalisedLanguage,
+  Subdivision,
   Occupation,
   OccupationMatch,
   OccupationSkill,
@@ -29,6 +30,8 @@ export const subdivisionView = z.object({
   code: z.string(),
   parentCode: z.string().nullable(),
   name: z.string(),
+  nameLanguage: z.string(),
+  isoName: z.string(),
 });
 export const currencyView = z.object({
   code: z.string(),
@@ -131,6 +134,11 @@ export function presentCountry(country: LocalisedCountry): z.infer<typeof countr
 
 export function presentCountryDetail(country: LocalisedCountry): z.infer<typeof countryDetailView> {
   return { ...presentCountry(country), nameIso: country.nameIso, names: country.names };
+}
+
+export function presentSubdivision(subdivision: Subdivision): z.infer<typeof subdivisionView> {
+  const { code, parentCode, name, nameLanguage, nameIso } = subdivision;
+  return { code, parentCode, name, nameLanguage, isoName: nameIso };
 }
 
 export function presentCurrency(currency: LocalisedCurrency): z.infer<typeof currencyView> {

@@ -10,7 +10,6 @@ import type {
   Language,
   OccupationHit,
   SkillHit,
-  Subdivision,
 } from './reference.types.js';
 
 /**
@@ -57,29 +56,67 @@ export class ReferenceRepository {
     }));
   }
 
-  async subdivisions(countryCode: string): Promise<Subdivision[]> {
+  /** Each subdivision with its CLDR names in `language` and in English, where there are. */
+  async subdivisions(
+    countryCode: string,
+    language: string,
+  ): Promise<
+    Array<{
+      code: string;
+      parentCode: string | null;
+      nameIso: string;
+      names: Record<string, string>;
+    }>
+  > {
     const rows = await this.db
-      .selectFrom('country_subdivision')
-      .select(['code', 'parent_code', 'name'])
-      .where('country_code', '=', countryCode)
-      .orderBy('code')
+      .selectFrom('country_subdivision as s')
+      .leftJoin('subdivision_name as n', (join) =>
+        join
+          .onRef('n.subdivision_code', '=', 's.code')
+          .on('n.language', 'in', [...new Set([language, 'en'])]),
+      )
+      .select(['s.code', 's.parent_code', 's.name', 'n.language', 'n.name as local_name'])
+      .where('s.country_code', '=', countryCode)
+      .orderBy('s.code')
       .execute();
-    return rows.map((row) => ({ code: row.code, parentCode: row.parent_code, name: row.name }));
+    const byCode = new Map<
+      string,
+      { code: string; parentCode: string | null; nameIso: string; names: Record<string, string> }
+    >();
+    for (const row of rows) {
+      let subdivision = byCode.get(row.code);
+      if (!subdivision) {
+        subdivision = { code: row.code, parentCode: row.parent_code, nameIso: row.name, names: {} };
+        byCode.set(row.code, subdivision);
+      }
+      if (row.language && row.local_name) subdivision.names[row.language] = row.local_name;
+    }
+    return [...byCode.values()];
   }
 
   async currencies(): Promise<Currency[]> {
-    const rows = await this.db.selectFrom('currency').selectAll().orderBy('code').execute();
+    const [rows, names] = await Promise.all([
+      this.db.selectFrom('currency').selectAll().orderBy('code').execute(),
+      this.db.selectFrom('currency_name').selectAll().execute(),
+    ]);
+    const byCode = namesByCode(names.map((n) => ({ code: n.currency_code, ...n })));
     return rows.map((row) => ({
       code: row.code,
       numericCode: row.numeric_code,
       minorUnits: row.minor_units,
       nameEn: row.name_en,
+      names: byCode.get(row.code) ?? {},
     }));
   }
 
   async languages(): Promise<Language[]> {
-    const rows = await this.db.selectFrom('language').selectAll().orderBy('code').execute();
+    const [rows, names] = await Promise.all([
+      this.db.selectFrom('language').selectAll().orderBy('code').execute(),
+      this.db.selectFrom('language_name').selectAll().execute(),
+    ]);
+    const byCode = namesByCode(names.map((n) => ({ code: n.language_code, ...n })));
     return rows.map((row) => ({
+      names: byCode.get(row.code) ?? {},
       code: row.code,
       iso6391: row.iso639_1,
       iso6393: row.iso639_3,
@@ -155,7 +192,10 @@ export class ReferenceRepository {
       iscoCodes: rows.map((r) => r.code),
       language,
     });
-    return rows.map((row) => ({ ...row, title: titles.isco.get(row.code)?.title ?? row.code }));
+    return rows.map((row) => {
+      const title = titles.isco.get(row.code);
+      return { ...row, title: title?.title ?? row.code, titleLanguage: title?.language ?? 'en' };
+    });
   }
 
   async occupationsInIscoGroup(iscoCode: string, language: string) {
@@ -362,4 +402,16 @@ function score(
            else 0 end
     + case when ${language} = ${input.language} then 0.5 else 0 end
     + case when ${isTitle} then 0.05 else 0 end`;
+}
+
+function namesByCode(
+  rows: ReadonlyArray<{ code: string; language: string; name: string }>,
+): Map<string, Record<string, string>> {
+  const byCode = new Map<string, Record<string, string>>();
+  for (const row of rows) {
+    const names = byCode.get(row.code) ?? {};
+    names[row.language] = row.name;
+    byCode.set(row.code, names);
+  }
+  return byCode;
 }

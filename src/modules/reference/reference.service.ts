@@ -1,4 +1,5 @@
 import { ESCO_OCCUPATION_PREFIX, idFromUri } from './reference.esco.js';
+import { localName, NOT_MONEY } from './reference.names.js';
 import { normaliseSearchText } from './reference.normalise.js';
 import { rankHits } from './reference.ranking.js';
 import type { ReferenceRepository } from './reference.repository.js';
@@ -43,13 +44,14 @@ export class ReferenceService {
 
   constructor(private readonly repository: ReferenceRepository) {}
 
+  /** Named in `language`, else in English, else by their ISO name (ADR 12). */
   async listCountries(language: string): Promise<LocalisedCountry[]> {
     const lang = languageOf(language);
     return this.once(`countries:${lang}`, async () => {
-      const names = displayNames(lang, 'region');
-      const countries = (await this.allCountries()).map((country) =>
-        localiseCountry(country, lang, names),
-      );
+      const countries = (await this.allCountries()).map((country) => {
+        const name = localName(country.names, lang, { text: country.nameIso, lang: 'en' });
+        return { ...country, name: name.text, nameLanguage: name.lang };
+      });
       return sortByName(countries, lang);
     });
   }
@@ -59,26 +61,37 @@ export class ReferenceService {
     return (await this.listCountries(language)).find((country) => country.code === upper) ?? null;
   }
 
-  /** Every level of ISO 3166-2 (regions and their provinces alike), by name. */
-  async listSubdivisions(countryCode: string): Promise<Subdivision[]> {
+  /**
+   * Every level of ISO 3166-2 (regions and their provinces alike), by CLDR's name in `language`,
+   * else CLDR's English name, else the ISO name.
+   */
+  async listSubdivisions(countryCode: string, language = 'en'): Promise<Subdivision[]> {
     if (!/^[A-Za-z]{2}$/.test(countryCode)) return [];
-    const subdivisions = await this.repository.subdivisions(countryCode.toUpperCase());
-    return sortByName(subdivisions, 'und');
+    const lang = languageOf(language);
+    const rows = await this.repository.subdivisions(countryCode.toUpperCase(), lang);
+    const subdivisions = rows.map(({ names, ...row }) => {
+      const name = localName(names, lang, { text: row.nameIso, lang: 'en' });
+      return { ...row, name: name.text, nameLanguage: name.lang };
+    });
+    return sortByName(subdivisions, lang);
   }
 
+  /** Money only: no funds, units of account, metals, bond units or test codes (NOT_MONEY). */
   async listCurrencies(language: string): Promise<LocalisedCurrency[]> {
     const lang = languageOf(language);
     return this.once(`currencies:${lang}`, async () => {
-      const names = lang === 'en' ? undefined : displayNames(lang, 'currency');
       const all = await this.once('currencies', () => this.repository.currencies());
-      const currencies = all.map((currency) => ({
-        ...currency,
-        name: names?.of(currency.code) ?? currency.nameEn,
-      }));
+      const currencies = all
+        .filter((currency) => !NOT_MONEY.has(currency.code))
+        .map((currency) => {
+          const name = localName(currency.names, lang, { text: currency.nameEn, lang: 'en' });
+          return { ...currency, name: name.text, nameLanguage: name.lang };
+        });
       return sortByName(currencies, lang);
     });
   }
 
+  /** Null for an unknown code and for a code that is not money (gold, XTS…). */
   async getCurrency(code: string, language = 'en'): Promise<LocalisedCurrency | null> {
     const upper = code.toUpperCase();
     return (
@@ -93,11 +106,13 @@ export class ReferenceService {
   ): Promise<LocalisedLanguage[]> {
     const lang = languageOf(language);
     return this.once(`languages:${lang}:${set}`, async () => {
-      const names = displayNames(lang, 'language');
       const all = await this.once('languages', () => this.repository.languages());
       const chosen = all.filter((l) => set === 'iso639-3' || l.iso6391 !== null);
       return sortByName(
-        chosen.map((l) => ({ ...l, name: (l.iso6391 && names?.of(l.code)) || l.nameEn })),
+        chosen.map((l) => {
+          const name = localName(l.names, lang, { text: l.nameEn, lang: 'en' });
+          return { ...l, name: name.text, nameLanguage: name.lang };
+        }),
         lang,
       );
     });
@@ -149,13 +164,20 @@ export class ReferenceService {
       group.level === 4 ? this.repository.occupationsInIscoGroup(code, lang) : [],
     ]);
     const titleOf = (c: string) => titles.isco.get(c)?.title ?? c;
+    const languageOfTitle = (c: string) => titles.isco.get(c)?.language ?? 'en';
     return {
       code,
       level: group.level,
       title: titleOf(code),
+      titleLanguage: languageOfTitle(code),
       definition: group.definition_en,
       parent: group.parent_code
-        ? { code: group.parent_code, level: group.level - 1, title: titleOf(group.parent_code) }
+        ? {
+            code: group.parent_code,
+            level: group.level - 1,
+            title: titleOf(group.parent_code),
+            titleLanguage: languageOfTitle(group.parent_code),
+          }
         : null,
       children,
       occupations: sortByName(
@@ -208,7 +230,11 @@ export class ReferenceService {
           titleLanguage: title?.language ?? hit.language,
           matchedLabel: hit.label,
           matchedLanguage: hit.language,
-          iscoUnitGroup: { code: iscoCode, title: titles.isco.get(iscoCode)?.title ?? iscoCode },
+          iscoUnitGroup: {
+            code: iscoCode,
+            title: titles.isco.get(iscoCode)?.title ?? iscoCode,
+            titleLanguage: titles.isco.get(iscoCode)?.language ?? 'en',
+          },
           score: Math.round(hit.score * 1000) / 1000,
         },
       ];
@@ -240,6 +266,7 @@ export class ReferenceService {
       iscoUnitGroup: {
         code: occupation.isco_code,
         title: titles.isco.get(occupation.isco_code)?.title ?? occupation.isco_code,
+        titleLanguage: titles.isco.get(occupation.isco_code)?.language ?? 'en',
       },
       labels: own.map((l) => l.label),
     };
@@ -264,7 +291,7 @@ export class ReferenceService {
       if (!skill) return [];
       return [
         {
-          ...presentSkill(skill),
+          ...presentSkill(skill, input.language),
           matchedLabel: hit.label,
           score: Math.round(hit.score * 1000) / 1000,
         },
@@ -276,10 +303,11 @@ export class ReferenceService {
   async skillsForOccupation(idOrUri: string, language = 'en'): Promise<OccupationSkill[] | null> {
     const id = occupationId(idOrUri);
     if (!id || (await this.repository.occupationCodes([id])).length === 0) return null;
-    const rows = await this.repository.skillsForOccupation(id, languageOf(language));
+    const lang = languageOf(language);
+    const rows = await this.repository.skillsForOccupation(id, lang);
     const collator = new Intl.Collator('en');
     return rows
-      .map((row) => ({ ...presentSkill(row), relation: row.relation }))
+      .map((row) => ({ ...presentSkill(row, lang), relation: row.relation }))
       .sort((a, b) =>
         a.relation === b.relation
           ? collator.compare(a.title, b.title)
@@ -305,16 +333,20 @@ export class ReferenceService {
   }
 }
 
-function presentSkill(row: {
-  id: string;
-  skill_type: 'skill/competence' | 'knowledge';
-  reuse_level: 'transversal' | 'cross-sector' | 'sector-specific' | 'occupation-specific';
-  preferred_label_en: string | null;
-  label: string | null;
-}) {
+function presentSkill(
+  row: {
+    id: string;
+    skill_type: 'skill/competence' | 'knowledge';
+    reuse_level: 'transversal' | 'cross-sector' | 'sector-specific' | 'occupation-specific';
+    preferred_label_en: string | null;
+    label: string | null;
+  },
+  language: string,
+) {
   return {
     id: row.id,
     title: row.label ?? row.preferred_label_en ?? row.id,
+    titleLanguage: row.label ? language : 'en',
     skillType: row.skill_type,
     reuseLevel: row.reuse_level,
   };
@@ -346,25 +378,6 @@ function occupationId(idOrUri: string): string | null {
 export function languageOf(tag: string): string {
   const primary = /^([a-zA-Z]{2,3})(?:[-_]|$)/.exec(tag.trim())?.[1];
   return primary ? primary.toLowerCase() : 'en';
-}
-
-function displayNames(language: string, type: 'region' | 'currency' | 'language') {
-  try {
-    const names = new Intl.DisplayNames([language], { type, fallback: 'none' });
-    return { of: (code: string) => names.of(code) };
-  } catch {
-    return undefined;
-  }
-}
-
-function localiseCountry(
-  country: Country,
-  language: string,
-  names: ReturnType<typeof displayNames>,
-): LocalisedCountry {
-  const name =
-    country.names[language] ?? names?.of(country.code) ?? country.names.en ?? country.nameIso;
-  return { ...country, name };
 }
 
 function sortByName<T extends { name: string }>(items: T[], language: string): T[] {

@@ -188,6 +188,63 @@ export function parseCurrencies(text: string): CurrencyRow[] {
   });
 }
 
+// ---- CLDR names (ADR 12) ---------------------------------------------------------------------
+
+export interface CodeNameRow {
+  code: string;
+  language: string;
+  name: string;
+}
+
+const CLDR_KINDS = ['region', 'language', 'currency'] as const;
+
+/** iso/cldr-names.csv: CLDR's names of countries, languages and currencies, by language. */
+export function parseCldrNames(text: string): Record<(typeof CLDR_KINDS)[number], CodeNameRow[]> {
+  const names = { region: [], language: [], currency: [] } as Record<
+    (typeof CLDR_KINDS)[number],
+    CodeNameRow[]
+  >;
+  for (const record of readCsv(text, ['kind', 'code', 'lang', 'name'])) {
+    const kind = CLDR_KINDS.find((k) => k === record.kind);
+    check(kind !== undefined, () => `CLDR names: unknown kind "${record.kind}"`);
+    check(/^[a-z]{2,3}$/.test(record.lang), () => `CLDR names: bad language "${record.lang}"`);
+    const name = orNull(record.name);
+    check(name !== null, () => `CLDR names: ${record.kind} ${record.code} has an empty name`);
+    names[kind].push({ code: record.code, language: record.lang, name });
+  }
+  return names;
+}
+
+/** iso/subdivision-names.csv: CLDR subdivision names by ISO 3166-2 code and language. */
+export function parseSubdivisionNames(text: string): CodeNameRow[] {
+  return readCsv(text, ['code', 'lang', 'name']).map((record) => {
+    check(
+      /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(record.code),
+      () => `Subdivision names: bad code "${record.code}"`,
+    );
+    const name = orNull(record.name);
+    check(name !== null, () => `Subdivision names: ${record.code} has an empty name`);
+    return { code: record.code, language: record.lang, name };
+  });
+}
+
+/**
+ * Country names: the shipped file's (i18n-iso-countries, with its corrections), and CLDR's for
+ * each language the file has no column for.
+ */
+export function mergeCountryNames(
+  shipped: CountryNameRow[],
+  cldr: CodeNameRow[],
+): CountryNameRow[] {
+  const languages = new Set(shipped.map((row) => row.language));
+  return [
+    ...shipped,
+    ...cldr
+      .filter((row) => !languages.has(row.language))
+      .map((row) => ({ countryCode: row.code, language: row.language, name: row.name })),
+  ];
+}
+
 // ---- ISCED 2011 and ISCED-F 2013 -------------------------------------------------------------
 
 export interface IscedLevelRow {

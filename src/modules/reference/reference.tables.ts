@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 
-/** Kysely's view of migrations/20261127120000_reference_data.sql. */
+/**
+ * Kysely's view of migrations/20261127120000_reference_data.sql and
+ * 20261203235000_reference_names.sql.
+ */
 
 export interface ReferenceDatasetTable {
   name: string;
@@ -27,6 +30,25 @@ export interface CountrySubdivisionTable {
   code: string;
   country_code: string;
   parent_code: string | null;
+  name: string;
+}
+
+/** A name in one language: of a language, a currency or a subdivision (CLDR). */
+export interface LanguageNameTable {
+  language_code: string;
+  language: string;
+  name: string;
+}
+
+export interface CurrencyNameTable {
+  currency_code: string;
+  language: string;
+  name: string;
+}
+
+export interface SubdivisionNameTable {
+  subdivision_code: string;
+  language: string;
   name: string;
 }
 
@@ -140,8 +162,11 @@ export interface ReferenceTables {
   country: CountryTable;
   country_name: CountryNameTable;
   country_subdivision: CountrySubdivisionTable;
+  subdivision_name: SubdivisionNameTable;
   language: LanguageTable;
+  language_name: LanguageNameTable;
   currency: CurrencyTable;
+  currency_name: CurrencyNameTable;
   isco_group: IscoGroupTable;
   esco_occupation: EscoOccupationTable;
   occupation_label_group: OccupationLabelGroupTable;

@@ -10,14 +10,20 @@ export interface Country {
 }
 
 export interface LocalisedCountry extends Country {
-  /** In the requested language: shipped, else from Intl.DisplayNames, else English. */
+  /** In the requested language, else English, else the ISO name (reference.names.ts). */
   name: string;
+  /** The language `name` is in. */
+  nameLanguage: string;
 }
 
 export interface Subdivision {
   code: string;
   parentCode: string | null;
+  /** CLDR's name in the requested language, else CLDR's English name, else the ISO name. */
   name: string;
+  nameLanguage: string;
+  /** The ISO 3166-2 name (often a romanisation: "Dubayy"). */
+  nameIso: string;
 }
 
 export interface Currency {
@@ -26,10 +32,13 @@ export interface Currency {
   minorUnits: number;
   /** The ISO 4217 English name. */
   nameEn: string;
+  /** CLDR names by language. */
+  names: Record<string, string>;
 }
 
 export interface LocalisedCurrency extends Currency {
   name: string;
+  nameLanguage: string;
 }
 
 export interface Language {
@@ -40,10 +49,13 @@ export interface Language {
   nativeName: string | null;
   type: string;
   scope: string;
+  /** CLDR names by language (ISO 639-1 languages only). */
+  names: Record<string, string>;
 }
 
 export interface LocalisedLanguage extends Language {
   name: string;
+  nameLanguage: string;
 }
 
 export interface IscedLevel {
@@ -81,6 +93,8 @@ export interface IscoGroupSummary {
   code: string;
   level: number;
   title: string;
+  /** The language `title` is in (ISCO titles exist in en, fr and es). */
+  titleLanguage?: string;
 }
 
 export interface IscoGroupDetail extends IscoGroupSummary {
@@ -110,7 +124,7 @@ export interface OccupationMatch {
   titleLanguage: string;
   matchedLabel: string;
   matchedLanguage: string;
-  iscoUnitGroup: { code: string; title: string };
+  iscoUnitGroup: { code: string; title: string; titleLanguage?: string };
   score: number;
 }
 
@@ -121,7 +135,7 @@ export interface Occupation {
   titleLanguage: string;
   description: string;
   regulated: boolean;
-  iscoUnitGroup: { code: string; title: string };
+  iscoUnitGroup: { code: string; title: string; titleLanguage?: string };
   /** Every label in the title's language. */
   labels: string[];
 }
@@ -136,6 +150,8 @@ export interface SkillHit {
 export interface Skill {
   id: string;
   title: string;
+  /** The language `title` is in: ESCO skills are English only in the shipped export. */
+  titleLanguage: string;
   skillType: 'skill/competence' | 'knowledge';
   reuseLevel: 'transversal' | 'cross-sector' | 'sector-specific' | 'occupation-specific';
 }

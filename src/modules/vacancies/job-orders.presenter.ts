@@ -119,7 +119,7 @@ export async function presentJobOrder(
   const [occupation, subdivisions, iscedLevels, cefr] = await Promise.all([
     occupationOf(reference, locale.language, vacancy),
     vacancy.destinationSubdivision
-      ? reference.listSubdivisions(vacancy.destinationCountry)
+      ? reference.listSubdivisions(vacancy.destinationCountry, locale.language)
       : Promise.resolve([]),
     reference.listIscedLevels(),
     reference.listCefrLevels(locale.language),
@@ -277,7 +277,7 @@ export async function formChoices(
     typeof values.destinationCountry === 'string' ? values.destinationCountry : '';
   const [countries, subdivisions, languages, cefr, isced, currencies, skills] = await Promise.all([
     reference.listCountries(locale.language),
-    reference.listSubdivisions(destination),
+    reference.listSubdivisions(destination, locale.language),
     reference.listLanguages(locale.language),
     reference.listCefrLevels(locale.language),
     reference.listIscedLevels(),

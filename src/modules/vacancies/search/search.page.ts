@@ -112,7 +112,7 @@ export async function presentHits(
   const { t, fmt } = request;
   const countries = [...new Set(hits.map((hit) => hit.destinationCountry))];
   const subdivisions = new Map(
-    (await Promise.all(countries.map((code) => reference.listSubdivisions(code))))
+    (await Promise.all(countries.map((code) => reference.listSubdivisions(code, request.language))))
       .flat()
       .map((item) => [item.code, item.name]),
   );

@@ -31,7 +31,9 @@ export async function vacancyPage(
     nameLookups(reference, language),
     vacancy.occupationId ? reference.getOccupation(vacancy.occupationId, language) : null,
     reference.getIscoGroup(vacancy.iscoCode, language),
-    vacancy.destinationSubdivision ? reference.listSubdivisions(vacancy.destinationCountry) : [],
+    vacancy.destinationSubdivision
+      ? reference.listSubdivisions(vacancy.destinationCountry, language)
+      : [],
     reference.listCefrLevels(language),
     recruiterOf(vacancy, deps.licensing),
   ]);
