@@ -42,13 +42,18 @@ describe('formatters', () => {
     expect(formatters('ar').money(10, 'SAR')).toMatch(/ر\.س|SAR/);
   });
 
-  it('isolates a Latin currency symbol in right-to-left languages, so "US$" stays whole', () => {
+  it('makes an amount one unit in right-to-left languages, written the way its pattern reads', () => {
     for (const language of RTL) {
       const amount = formatters(language).money(2138, 'USD');
-      expect(amount).toMatch(/\u2068US\$\u2069|\u2068\$\u2069/);
-      expect(amount).toMatch(/2,138\.00|2٬138٫00/);
+      // A right-to-left mark first (so a line that starts with the amount stays right to left),
+      // then the amount isolated as one run, in the direction of the language's pattern.
+      expect(amount).toMatch(/^\u200f[\u2066\u2067].*2,138\.00.*\u2069$/u);
     }
-    expect(formatters('en').money(2138, 'USD')).not.toMatch(/[\u2066-\u2069]/);
+    // Arabic reads "2,138.00 US$" from the right; "US$" is its own run, so it cannot become "$US".
+    expect(formatters('ar').money(2138, 'USD')).toBe(
+      '\u200f\u2067\u200f2,138.00\u00a0\u2068US$\u2069\u2069',
+    );
+    expect(formatters('en').money(2138, 'USD')).not.toMatch(/[\u200f\u2066-\u2069]/);
   });
 
   it('joins lists with the language’s own words and commas', () => {

@@ -39,6 +39,28 @@ function toDate(value: Date | string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
 }
 
+const RLM = '\u200f';
+const LRI = '\u2066';
+const RLI = '\u2067';
+const PDI = '\u2069';
+
+/**
+ * An amount in a right-to-left language, as one unit whatever surrounds it. The language's
+ * pattern says which way it is written: Arabic's starts with a right-to-left mark ("2,138.00
+ * US$", read from the right), Urdu's reads left to right like English ("$422.00"); the amount is
+ * isolated in that direction, and a Latin currency symbol inside it is isolated too, or its
+ * letters and its "$" are torn apart ("$US 2,138.00"). The mark in front makes a paragraph or a
+ * dir="auto" element that starts with an amount take the page's direction, not the symbol's.
+ */
+function rightToLeftAmount(parts: Intl.NumberFormatPart[]): string {
+  const rightToLeftPattern = /^[\u200f\u061c]/.test(parts[0]?.value ?? '');
+  if (!rightToLeftPattern) return `${RLM}${LRI}${parts.map((part) => part.value).join('')}${PDI}`;
+  const text = parts
+    .map((part) => (part.type === 'currency' ? isolated(part.value) : part.value))
+    .join('');
+  return `${RLM}${RLI}${text}${PDI}`;
+}
+
 export function formatters(language: Language): Formatters {
   const rtl = LANGUAGE_INFO[language].dir === 'rtl';
   return {
@@ -83,12 +105,7 @@ export function formatters(language: Language): Formatters {
       );
       const value = typeof amount === 'string' ? Number(amount) : amount;
       if (!rtl) return format.format(value);
-      // In a right-to-left line a Latin currency symbol is torn apart by the digits beside it
-      // ("US$ 2,138.00" shown as "$US 2,138.00"): the symbol is isolated as one run.
-      return format
-        .formatToParts(value)
-        .map((part) => (part.type === 'currency' ? isolated(part.value) : part.value))
-        .join('');
+      return rightToLeftAmount(format.formatToParts(value));
     },
     list(items, type = 'conjunction') {
       return cached(

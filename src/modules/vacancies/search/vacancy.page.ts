@@ -105,14 +105,14 @@ export async function vacancyPage(
       ],
       [
         'languages',
-        vacancy.languages
-          .map((item) =>
+        fmt.list(
+          vacancy.languages.map((item) =>
             t('vacancySearch.vacancy.languageLevel', {
               language: names.language(item.language),
               level: `${item.cefrLevel} – ${cefrName.get(item.cefrLevel) ?? item.cefrLevel}`,
             }),
-          )
-          .join('; ') || none,
+          ),
+        ) || none,
       ],
       ['essentialSkills', skills(true).join('; ') || none],
       ['optionalSkills', skills(false).join('; ') || none],
@@ -128,14 +128,28 @@ export async function vacancyPage(
       ['employer', isolated(vacancy.employerName)],
     ].map(([key, value, lang]) => ({
       key: { text: t(`vacancySearch.vacancy.${key}`) },
-      // Each value its own isolated run, in its own direction ("ʿAjmān", an English skill on an
-      // Arabic page), at the start edge of the page's direction.
-      value: {
-        html: `<span dir="auto"${lang && lang !== language ? ` lang="${escapeHtml(lang)}"` : ''}>${escapeHtml(value ?? none)}</span>`,
-      },
+      // Names and terms from a standard or the employer are each an isolated run in their own
+      // direction ("ʿAjmān", an English skill on an Arabic page) at the start edge of the page.
+      // Sentences of the page's own language are not: one that starts with a Latin name would
+      // be taken for left to right.
+      value: OWN_TEXT.has(key!)
+        ? {
+            html: `<span dir="auto"${lang && lang !== language ? ` lang="${escapeHtml(lang)}"` : ''}>${escapeHtml(value ?? none)}</span>`,
+          }
+        : { text: value ?? none },
     })),
   };
 }
+
+/** The rows whose value is a name or term as a standard or the employer wrote it. */
+const OWN_TEXT = new Set([
+  'occupation',
+  'destination',
+  'place',
+  'essentialSkills',
+  'optionalSkills',
+  'employer',
+]);
 
 /** ESCO labels are lower case ("cook"); a value on its own reads better capitalised. */
 function capitalise(text: string, language: string): string {
