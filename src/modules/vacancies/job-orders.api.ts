@@ -63,13 +63,25 @@ export async function jobOrdersApi(
       schema: {
         tags,
         summary: 'Job orders of the caller’s organisation, or of the officer’s jurisdiction',
+        description:
+          'Paged, 25 to a page: `sort` is `changed` (most recently changed first, the default), ' +
+          '`deadline` (closing soonest first) or `newest` (most recently created first). A page ' +
+          'past the last answers the last.',
         querystring: jobOrderListQuerySchema,
-        response: { 200: z.object({ items: z.array(jobOrderSummaryView) }) },
+        response: {
+          200: z.object({
+            items: z.array(jobOrderSummaryView),
+            total: z.number().int(),
+            page: z.number().int(),
+            pages: z.number().int(),
+          }),
+        },
       },
     },
-    async (request) => ({
-      items: (await jobOrders.list(actorContext(request), request.query.state)).map(presentSummary),
-    }),
+    async (request) => {
+      const { items, ...paging } = await jobOrders.page(actorContext(request), request.query);
+      return { items: items.map(presentSummary), ...paging };
+    },
   );
 
   app.post(

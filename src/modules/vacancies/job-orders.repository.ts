@@ -1,13 +1,14 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder, type SqlBool, type Expression } from 'kysely';
 import {
   LifecycleHistoryRepository,
   type LifecycleEventTable,
 } from '../../platform/lifecycle/lifecycle-history.repository.js';
 import type { LifecycleEventRow } from '../../platform/lifecycle/transition.js';
-import type { CefrLevel } from './job-orders.schemas.js';
+import type { CefrLevel, JobOrderSort } from './job-orders.schemas.js';
 import { OPEN_UNTIL_DEADLINE } from './vacancy.as-of.js';
 import type { VacancyState, WagePeriod } from './vacancy.states.js';
-import type { VacanciesDb } from './vacancy.tables.js';
+import type { ReferenceTables } from '../reference/reference.tables.js';
+import type { VacanciesDb, VacancyTable, VacancyTables } from './vacancy.tables.js';
 
 /** vacancy_event: the lifecycle event table of job orders (and the search index's change feed). */
 const VACANCY_EVENT_TABLE: LifecycleEventTable = {
@@ -17,6 +18,63 @@ const VACANCY_EVENT_TABLE: LifecycleEventTable = {
 
 /** The vacancies module's tables and the reference data (another module's do not compile). */
 export type Executor = VacanciesDb;
+
+/** Whose job orders: organisations' (employer or agency), countries' of origin, or all. */
+export interface ListScope {
+  all: boolean;
+  organisationIds: string[];
+  countryCodes: string[];
+}
+
+/** `state` as it stands on `today` ('YYYY-MM-DD'): open past the deadline is expired. */
+export interface ListFilter {
+  state?: VacancyState | undefined;
+  today: string;
+}
+
+const isEmpty = (scope: ListScope) =>
+  !scope.all && scope.organisationIds.length === 0 && scope.countryCodes.length === 0;
+
+type ListedBuilder = ExpressionBuilder<VacancyTables & ReferenceTables & { v: VacancyTable }, 'v'>;
+
+/** The job orders in the scope (not empty) and, if asked, in the state. */
+function listed(
+  eb: ListedBuilder,
+  scope: ListScope,
+  { state, today }: ListFilter,
+): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (!scope.all) {
+    const { organisationIds, countryCodes } = scope;
+    conditions.push(
+      eb.or([
+        ...(organisationIds.length > 0
+          ? [
+              eb('v.employer_organisation_id', 'in', organisationIds),
+              eb('v.agency_organisation_id', 'in', organisationIds),
+            ]
+          : []),
+        ...(countryCodes.length > 0 ? [eb('v.origin_country', 'in', countryCodes)] : []),
+      ]),
+    );
+  }
+  if (state) {
+    // As vacancy.as-of.ts reads it: still open past the deadline counts as expired.
+    const open: VacancyState[] = [...OPEN_UNTIL_DEADLINE];
+    const pastDeadline = eb.and([
+      eb('v.state', 'in', open),
+      eb('v.application_deadline', '<', today),
+    ]);
+    conditions.push(
+      state === 'expired'
+        ? eb.or([eb('v.state', '=', 'expired'), pastDeadline])
+        : open.includes(state)
+          ? eb.and([eb('v.state', '=', state), eb('v.application_deadline', '>=', today)])
+          : eb('v.state', '=', state),
+    );
+  }
+  return eb.and(conditions);
+}
 
 /** A job order as its own tables hold it; organisation names are the organisations module's. */
 export interface VacancyRecord {
@@ -386,47 +444,41 @@ export class JobOrdersRepository {
 
   /**
    * Job orders in scope: of these organisations (as employer or agency) or recruiting from
-   * these countries (the origin authority's jurisdiction); `all` for everything.
+   * these countries (the origin authority's jurisdiction); `all` for everything. The most
+   * recently changed first.
    */
-  async list(
-    scope: { all: boolean; organisationIds: string[]; countryCodes: string[] },
-    /** `state` as it stands on `today` ('YYYY-MM-DD'): open past the deadline is expired. */
-    filter: { state?: VacancyState | undefined; today: string; limit: number },
-  ): Promise<VacancyRecord[]> {
-    let query = vacancyQuery(this.db);
-    if (!scope.all) {
-      const { organisationIds, countryCodes } = scope;
-      if (organisationIds.length === 0 && countryCodes.length === 0) return [];
-      query = query.where((eb) =>
-        eb.or([
-          ...(organisationIds.length > 0
-            ? [
-                eb('v.employer_organisation_id', 'in', organisationIds),
-                eb('v.agency_organisation_id', 'in', organisationIds),
-              ]
-            : []),
-          ...(countryCodes.length > 0 ? [eb('v.origin_country', 'in', countryCodes)] : []),
-        ]),
-      );
-    }
-    const { state, today } = filter;
-    if (state) {
-      // As vacancy.as-of.ts reads it: still open past the deadline counts as expired.
-      const open: VacancyState[] = [...OPEN_UNTIL_DEADLINE];
-      query = query.where((eb) => {
-        const pastDeadline = eb.and([
-          eb('v.state', 'in', open),
-          eb('v.application_deadline', '<', today),
-        ]);
-        if (state === 'expired') return eb.or([eb('v.state', '=', 'expired'), pastDeadline]);
-        if (open.includes(state)) {
-          return eb.and([eb('v.state', '=', state), eb('v.application_deadline', '>=', today)]);
-        }
-        return eb('v.state', '=', state);
-      });
-    }
-    const rows = await query.orderBy('v.updated_at', 'desc').limit(filter.limit).execute();
+  async list(scope: ListScope, filter: ListFilter & { limit: number }): Promise<VacancyRecord[]> {
+    if (isEmpty(scope)) return [];
+    const rows = await vacancyQuery(this.db)
+      .where((eb) => listed(eb, scope, filter))
+      .orderBy('v.updated_at', 'desc')
+      .limit(filter.limit)
+      .execute();
     return rows.map(toRecord);
+  }
+
+  /** One page of the job orders in scope, in the order asked, and how many there are in all. */
+  async page(
+    scope: ListScope,
+    filter: ListFilter & { sort: JobOrderSort; offset: number; limit: number },
+  ): Promise<{ items: VacancyRecord[]; total: number }> {
+    if (isEmpty(scope)) return { items: [], total: 0 };
+    const query = vacancyQuery(this.db).where((eb) => listed(eb, scope, filter));
+    const ordered =
+      filter.sort === 'deadline'
+        ? query.orderBy('v.application_deadline', 'asc').orderBy('v.number', 'asc')
+        : filter.sort === 'newest'
+          ? query.orderBy('v.number', 'desc')
+          : query.orderBy('v.updated_at', 'desc').orderBy('v.number', 'desc');
+    const [rows, count] = await Promise.all([
+      ordered.offset(filter.offset).limit(filter.limit).execute(),
+      this.db
+        .selectFrom('vacancy as v')
+        .select((eb) => eb.fn.countAll<string>().as('total'))
+        .where((eb) => listed(eb, scope, filter))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toRecord), total: Number(count.total) };
   }
 
   async dueForExpiry(today: string): Promise<string[]> {

@@ -11,6 +11,7 @@ import {
 } from '../../platform/http/forms.js';
 import { ForbiddenError, NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
+import { paginationParams } from '../../platform/views/pagination.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { readJobOrderForm } from './job-orders.form.js';
 import { FormPages, formValues } from './job-orders.form-page.js';
@@ -19,7 +20,8 @@ import { loadNames, presentJobOrder, presentRow } from './job-orders.presenter.j
 import {
   jobOrderCloseSchema,
   jobOrderDecisionSchema,
-  jobOrderListQuerySchema,
+  JOB_ORDER_SORTS,
+  jobOrderListPageQuerySchema,
   jobOrderSchema,
   vacancyIdParamSchema,
 } from './job-orders.schemas.js';
@@ -108,14 +110,20 @@ export async function jobOrdersRoutes(
     { preHandler: requirePermission('vacancy.read') },
     async (request, reply) => {
       requireStaff(request);
-      const parsed = jobOrderListQuerySchema.safeParse(request.query);
-      const state = parsed.success ? parsed.data.state : undefined;
+      const { state, sort, page } = jobOrderListPageQuerySchema.parse(request.query);
       const [list, names] = await Promise.all([
-        jobOrders.list(actorContext(request), state),
+        jobOrders.page(actorContext(request), { state, sort, page }),
         loadNames(reference, request.language),
       ]);
+      const kept = new URLSearchParams({ ...(state ? { state } : {}), sort });
       return reply.view(`${VIEWS}/list.njk`, {
-        rows: list.map((vacancy) => presentRow(vacancy, names, locale(request))),
+        rows: list.items.map((vacancy) => presentRow(vacancy, names, locale(request))),
+        total: list.total,
+        pagination: paginationParams(request.t, {
+          page: list.page,
+          pages: list.pages,
+          href: (n) => `/job-orders?${kept.toString()}&page=${n}`,
+        }),
         stateItems: [
           { value: '', text: request.t('jobOrders.list.allStates') },
           ...VACANCY_STATES.map((value) => ({
@@ -124,6 +132,11 @@ export async function jobOrdersRoutes(
             selected: value === state,
           })),
         ],
+        sortItems: JOB_ORDER_SORTS.map((value) => ({
+          value,
+          text: request.t(`jobOrders.list.sorts.${value}`),
+          selected: value === sort,
+        })),
         filtered: state !== undefined,
         canCreate: actingOrganisations(request.principal).length > 0,
         canReview: can(request.principal, 'vacancy.decide'),

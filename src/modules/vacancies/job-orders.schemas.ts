@@ -229,8 +229,22 @@ export const jobOrderCloseSchema = z.object({
   ),
 });
 
+/** The orders of the job-order list: recently changed, closing soonest, newest first. */
+export const JOB_ORDER_SORTS = ['changed', 'deadline', 'newest'] as const;
+export type JobOrderSort = (typeof JOB_ORDER_SORTS)[number];
+
+/** The job-order list's query in the API: a state, an order and a page, each named or refused. */
 export const jobOrderListQuerySchema = z.object({
   state: z.preprocess(blank, z.enum(VACANCY_STATES).optional()),
+  sort: z.enum(JOB_ORDER_SORTS).default('changed'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+
+/** The same on the list page, where an unreadable value falls back to the default. */
+export const jobOrderListPageQuerySchema = z.object({
+  state: jobOrderListQuerySchema.shape.state.catch(undefined),
+  sort: jobOrderListQuerySchema.shape.sort.catch('changed'),
+  page: jobOrderListQuerySchema.shape.page.catch(1),
 });
 
 export const vacancyIdParamSchema = z.object({ id: z.uuid() });

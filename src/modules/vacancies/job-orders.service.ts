@@ -21,13 +21,14 @@ import {
 import type {
   Executor,
   JobOrdersRepository,
+  ListScope,
   NamedVacancy,
   VacancyDetails,
   VacancyHistoryRecord,
   VacancyRecord,
   VacancyTerms,
 } from './job-orders.repository.js';
-import type { JobOrderInput } from './job-orders.schemas.js';
+import type { JobOrderInput, JobOrderSort } from './job-orders.schemas.js';
 import { resolveTerms } from './job-orders.terms.js';
 import { vacancyAsOf } from './vacancy.as-of.js';
 import type { MinimumWagesRepository } from './minimum-wages.repository.js';
@@ -60,6 +61,24 @@ export interface JobOrderView {
 }
 
 const LIST_LIMIT = 200;
+/** Job orders on a page of the list. */
+export const PAGE_SIZE = 25;
+
+/**
+ * Whose job orders the caller may list: those of the organisations they act for (vacancy.update)
+ * and those recruiting from their jurisdiction (vacancy.decide); null for none.
+ */
+function listScope(ctx: ActorContext): ListScope | null {
+  const owners = scopeFilter(ctx.principal, 'vacancy.update');
+  const deciders = scopeFilter(ctx.principal, 'vacancy.decide');
+  if (!owners && !deciders) return null;
+  if (owners?.all || deciders?.all) return { all: true, organisationIds: [], countryCodes: [] };
+  return {
+    all: false,
+    organisationIds: owners && !owners.all ? owners.organisationIds : [],
+    countryCodes: deciders && !deciders.all ? deciders.countryCodes : [],
+  };
+}
 
 /**
  * Job orders: employers and agencies draft and submit them, origin officers approve (which
@@ -108,24 +127,45 @@ export class JobOrdersService {
     state?: VacancyState,
     { limit = LIST_LIMIT }: { limit?: number } = {},
   ): Promise<NamedVacancy[]> {
-    const owners = scopeFilter(ctx.principal, 'vacancy.update');
-    const deciders = scopeFilter(ctx.principal, 'vacancy.decide');
-    if (!owners && !deciders) return [];
+    const scope = listScope(ctx);
+    if (!scope) return [];
     const today = isoDate(this.clock());
-    const scope =
-      owners?.all || deciders?.all
-        ? { all: true, organisationIds: [], countryCodes: [] }
-        : {
-            all: false,
-            organisationIds: owners && !owners.all ? owners.organisationIds : [],
-            countryCodes: deciders && !deciders.all ? deciders.countryCodes : [],
-          };
     const vacancies = await this.repository.list(scope, {
       state,
       today,
       limit: Math.min(limit, LIST_LIMIT),
     });
     return this.named(vacancies.map((vacancy) => vacancyAsOf(vacancy, today)));
+  }
+
+  /**
+   * A page of the job orders the caller may see, in the order asked (`page` past the last
+   * gives the last), with the number of pages.
+   */
+  async page(
+    ctx: ActorContext,
+    options: { state?: VacancyState | undefined; sort: JobOrderSort; page: number },
+  ): Promise<{ items: NamedVacancy[]; total: number; page: number; pages: number }> {
+    const scope = listScope(ctx);
+    if (!scope) return { items: [], total: 0, page: 1, pages: 1 };
+    const today = isoDate(this.clock());
+    const ask = (page: number) =>
+      this.repository.page(scope, {
+        state: options.state,
+        sort: options.sort,
+        today,
+        offset: (page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      });
+    let page = Math.max(1, options.page);
+    let found = await ask(page);
+    const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+    if (page > pages) {
+      page = pages;
+      found = await ask(page);
+    }
+    const items = await this.named(found.items.map((vacancy) => vacancyAsOf(vacancy, today)));
+    return { items, total: found.total, page, pages };
   }
 
   async get(ctx: ActorContext, id: string, language = 'en'): Promise<JobOrderView> {
