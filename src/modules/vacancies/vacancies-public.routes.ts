@@ -120,7 +120,7 @@ export async function vacanciesPublicRoutes(
           titleLanguage: hit.titleLanguage,
           summary:
             [shown.employer, shown.place, shown.wage, shown.contract].join(' · ') +
-            ` · ${t('vacancySearch.hit.deadline')}: ${shown.deadline}`,
+            ` · ${t('vacancySearch.hit.deadline')}${t('punctuation.colon')}${shown.deadline}`,
           published: hit.publishedAt,
         };
       }),
