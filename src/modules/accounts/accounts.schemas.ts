@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../../platform/i18n/languages.js';
 import { passwordProblem } from './passwords.js';
+import { asciiDigits } from '../../platform/i18n/digits.js';
 
 /**
  * One schema per form. Messages are locale keys, written the GOV.UK way; the password rules
@@ -67,7 +68,7 @@ export const signInSchema = z.object({
 export const twoFactorCodeSchema = z.object({
   code: z
     .string('accounts.errors.enterCode')
-    .transform((value) => value.replace(/[\s-]/g, ''))
+    .transform((value) => asciiDigits(value).replace(/[\s-]/g, ''))
     .pipe(
       z
         .string()

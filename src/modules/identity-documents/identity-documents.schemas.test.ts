@@ -10,6 +10,8 @@ describe('document numbers', () => {
     ['ab 123-4567', 'AB1234567'],
     [' ab\t123–4567 ', 'AB1234567'], // a tab and an en dash
     ['ＡＢ１２３４５６７', 'AB1234567'], // full-width, as some keyboards type
+    ['AB١٢٣٤٥٦٧', 'AB1234567'], // Arabic-Indic digits, as an Arabic keyboard types them
+    ['AB ১২৩৪৫৬৭', 'AB1234567'], // Bengali digits
     ['c01x00t47', 'C01X00T47'],
     ['12345', '12345'],
     ['A'.repeat(20), 'A'.repeat(20)],
@@ -21,7 +23,6 @@ describe('document numbers', () => {
     ['', 'enterNumber'],
     ['   ', 'enterNumber'],
     ['АВ1234567', 'numberCharacters'], // Cyrillic А and В
-    ['١٢٣٤٥٦٧', 'numberCharacters'], // Arabic-Indic digits
     ['AB/123456', 'numberCharacters'],
     ['ÉB1234567', 'numberCharacters'],
     ['AB12', 'numberLength'],
@@ -51,6 +52,10 @@ describe('expiry dates (GOV.UK date input)', () => {
     expect(date('28', '11', '2026')).toEqual({ ok: true, date: '2026-11-28' });
     expect(date('', '', '')).toEqual({ ok: true, date: null });
     expect(date(undefined, undefined, undefined)).toEqual({ ok: true, date: null });
+    // In the typist's own digits (Nepali, Bengali, Urdu).
+    expect(date('१', '२', '२०३०')).toEqual({ ok: true, date: '2030-02-01' });
+    expect(date('১', '২', '২০৩০')).toEqual({ ok: true, date: '2030-02-01' });
+    expect(date('۱', '۲', '۲۰۳۰')).toEqual({ ok: true, date: '2030-02-01' });
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normaliseForLookup } from '../../platform/crypto/field-cipher.js';
 import { checkDocumentNumber } from './document-number.js';
 import { DOCUMENT_TYPES } from './identity-documents.tables.js';
+import { asciiDigits } from '../../platform/i18n/digits.js';
 
 /** Form fields and API bodies. Messages are locale keys (platform/http/forms.ts). */
 
@@ -56,7 +57,7 @@ export function checkExpiryDate(
 ): ExpiryCheck {
   const text = (part: DatePart) => {
     const value = input[part];
-    return value === undefined ? '' : typeof value === 'string' ? value.trim() : null;
+    return value === undefined ? '' : typeof value === 'string' ? asciiDigits(value).trim() : null;
   };
   const [day, month, year] = DATE_PARTS.map(text);
   if (day === '' && month === '' && year === '') return { ok: true, date: null };

@@ -12,6 +12,8 @@ describe('licenceNumberKey: one key for a licence number however it is typed', (
     'ＫＥ-ＲＡ-２０２６-０００１',
     'KE-RA-٢٠٢٦-٠٠٠١',
     'KE-RA-۲۰۲۶-۰۰۰۱',
+    'KE-RA-২০২৬-০০০১',
+    'KE-RA-२०२६-०००१',
   ])('%s', (typed) => {
     expect(licenceNumberKey(typed)).toBe('KERA20260001');
   });

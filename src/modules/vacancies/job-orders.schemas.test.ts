@@ -41,6 +41,10 @@ describe('amounts as people type them', () => {
     ['1 500.50', '1500.50'],
     ['7 500.00', '7500.00'],
     ['  1500,50 ', '1500.50'],
+    // In the typist's own digits: Bengali, Devanagari, Urdu with the Arabic decimal separator.
+    ['১৫০০', '1500'],
+    ['१,५००.५०', '1500.50'],
+    ['۱۵۰۰٫۵۰', '1500.50'],
   ])('reads %j as %s', (typed, amount) => {
     expect(readAmount(typed)).toEqual({ ok: true, amount });
   });

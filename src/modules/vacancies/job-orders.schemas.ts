@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OFFICER_EVENTS, VACANCY_STATES, WAGE_PERIODS } from './vacancy.states.js';
+import { asciiDigits } from '../../platform/i18n/digits.js';
 
 export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export type CefrLevel = (typeof CEFR_LEVELS)[number];
@@ -19,7 +20,8 @@ const text = (max: number, key: string) =>
 
 const integer = (min: number, max: number, key: string) =>
   z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : blank(value)),
+    (value) =>
+      typeof value === 'string' && value.trim() !== '' ? Number(asciiDigits(value)) : blank(value),
     z.number(key).int(key).min(min, key).max(max, key),
   );
 
@@ -60,7 +62,7 @@ export type AmountReading =
  * decimals is refused, never guessed at.
  */
 export function readAmount(text: string): AmountReading {
-  const value = text.trim();
+  const value = asciiDigits(text).trim();
   let amount: string | null = null;
   if (PLAIN.test(value)) amount = value;
   else if (DECIMAL_COMMA.test(value)) amount = value.replace(',', '.');
@@ -102,7 +104,7 @@ export const moneySchema = z.preprocess(
  */
 const hoursNumber = (value: unknown) => {
   if (typeof value !== 'string') return blank(value);
-  const trimmed = value.trim();
+  const trimmed = asciiDigits(value).trim();
   if (trimmed === '') return undefined;
   return /^\d+(\.\d+|,\d{1,2})?$/.test(trimmed) ? Number(trimmed.replace(',', '.')) : value;
 };

@@ -193,6 +193,8 @@ describe('keyed hashes for lookup', () => {
     expect(normaliseForLookup('ＡＢ１２３４５')).toBe('AB12345'); // full-width
     expect(normaliseForLookup('ab\u00a012\u2011345')).toBe('AB12345'); // no-break space and hyphen
     expect(normaliseForLookup('ab–12—345')).toBe('AB12345'); // en and em dashes
+    expect(normaliseForLookup('ab ১২৩৪৫')).toBe('AB12345'); // Bengali digits
+    expect(normaliseForLookup('AB ١٢٣٤٥')).toBe('AB12345'); // Arabic-Indic digits
   });
 
   it('gives the same hash for the same normalised value, whatever the encryption key', () => {

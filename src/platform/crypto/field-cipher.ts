@@ -7,6 +7,7 @@ import {
   aesGcmEncrypt,
   hmacSha256,
 } from './primitives.js';
+import { asciiDigits } from '../i18n/digits.js';
 
 export { aesGcmDecrypt, aesGcmEncrypt, hmacSha256 } from './primitives.js';
 
@@ -49,11 +50,11 @@ export class CipherConfigError extends Error {
 
 /**
  * Document numbers are compared the way people write them: full-width and compatibility
- * characters folded (NFKC), case ignored, spaces and dashes of any kind left out.
+ * characters folded (NFKC), any script's digits read as ASCII, case ignored, spaces and dashes
+ * of any kind left out.
  */
 export function normaliseForLookup(value: string): string {
-  return value
-    .normalize('NFKC')
+  return asciiDigits(value.normalize('NFKC'))
     .trim()
     .toUpperCase()
     .replace(/[\s\p{Pd}\u2212]/gu, '');
