@@ -117,6 +117,20 @@ describe.skipIf(skip)('right-to-left pages in the browser', () => {
       .getAttribute('aria-label');
     expect(pageLabel).not.toMatch(/^Page /);
 
+    // A tick is not a direction: drawn as in English, not mirrored into a down arrow.
+    const tick = await page
+      .locator('.govuk-checkboxes__label')
+      .first()
+      .evaluate((node) => {
+        const style = getComputedStyle(node, '::after');
+        return {
+          left: parseFloat(style.borderLeftWidth) > 0,
+          right: parseFloat(style.borderRightWidth) > 0,
+          turn: Math.sign(new DOMMatrix(style.transform).b),
+        };
+      });
+    expect(tick).toEqual({ left: true, right: false, turn: -1 });
+
     // A vacancy whose title is in English.
     const href = await title.getAttribute('href');
     await open(page, href!, 'vacancy', lang);
