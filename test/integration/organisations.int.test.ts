@@ -50,6 +50,7 @@ describe('organisations', () => {
     expect(created.statusCode).toBe(303);
     const shown = await admin.get(created.headers.location as string);
     expect(shown.body).toContain('مساعدة المهاجرين');
+    expect(shown.body).toContain('Jordan');
     const audit = await h.db
       .selectFrom('audit_event')
       .select('action')
@@ -84,7 +85,14 @@ describe('organisations', () => {
     expect(list.items.length).toBe(4);
     expect(list.items.every((item) => item.countryCode === 'KE')).toBe(true);
     // Officers' tools are in their menu; a job seeker's menu never shows them.
-    expect((await officer.get('/organisations')).body).toContain('href="/people/lookup"');
+    const page = (await officer.get('/organisations')).body;
+    expect(page).toContain('href="/people/lookup"');
+    // Countries by name in the reader's language, not by code.
+    expect(page).toContain('<td class="govuk-table__cell">Kenya</td>');
+    expect(page).not.toContain('<td class="govuk-table__cell">KE</td>');
+    const arabic = (await officer.get('/organisations?lang=ar')).body;
+    expect(arabic).toContain('<td class="govuk-table__cell">كينيا</td>');
+    await officer.get('/organisations?lang=en'); // the choice of language is remembered
     const seeker = await h.signInDemo('jobseeker@demo.corridor.example');
     const home = (await seeker.get('/')).body;
     expect(home).not.toContain('href="/people/lookup"');

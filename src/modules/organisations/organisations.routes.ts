@@ -58,8 +58,24 @@ export async function organisationRoutes(
       const query = organisationListQuerySchema.parse(request.query);
       const result = await organisations.list(actorContext(request), query);
       const suffix = query.kind ? `&kind=${query.kind}` : '';
+      const countries = new Map(
+        (await reference.listCountries(request.language)).map((country) => [country.code, country]),
+      );
       return reply.view('organisations/views/list.njk', {
         ...result,
+        // Country names in the reader's language, each with the language it is in.
+        countries: Object.fromEntries(
+          result.items.map((organisation) => {
+            const country = countries.get(organisation.countryCode);
+            return [
+              organisation.countryCode,
+              {
+                name: country?.name ?? organisation.countryCode,
+                lang: country?.nameLanguage ?? null,
+              },
+            ];
+          }),
+        ),
         pagination: paginationParams(request.t, {
           page: result.page,
           pages: result.pages,
@@ -115,6 +131,7 @@ export async function organisationRoutes(
       return reply.view('organisations/views/show.njk', {
         organisation,
         countryName: country?.name ?? organisation.countryCode,
+        countryNameLanguage: country?.nameLanguage ?? null,
         members,
         can,
         roles: rolesFor(organisation),

@@ -4,6 +4,7 @@ import { lazyCsrfToken } from '../http/csrf.js';
 import { requiresTwoFactor, type Permission, type Role } from '../authz/catalogue.js';
 import { can, scopeFilter, type Principal } from '../authz/principal.js';
 import { LANGUAGES, LANGUAGE_INFO } from '../i18n/languages.js';
+import { termMarker } from './terms.js';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -54,8 +55,12 @@ export function urlInLanguage(url: string, language: string): string {
 /** What every page gets: language, direction, translator, formatters, assets, nonce, menus. */
 export function pageContext(request: FastifyRequest, reply: FastifyReply, options: ViewOptions) {
   const path = request.url.split('?')[0] ?? '/';
+  const terms = termMarker(request.language);
   return {
     lang: request.language,
+    // term(text, lang): a standard term marked with its language when it is not the page's.
+    term: terms.term,
+    termsInOtherLanguage: terms.termsInOtherLanguage,
     dir: LANGUAGE_INFO[request.language].dir,
     t: request.t,
     fmt: request.fmt,

@@ -21,10 +21,12 @@ export async function nameLookups(reference: ReferenceService, language: string)
     reference.listCountries(language),
     reference.listLanguages(language, 'iso639-3'),
   ]);
-  const country = new Map(countries.map((item) => [item.code, item.name]));
+  const country = new Map(countries.map((item) => [item.code, item]));
   const lang = new Map(languages.map((item) => [item.code, item.name]));
   return {
-    country: (code: string) => country.get(code) ?? code,
+    country: (code: string) => country.get(code)?.name ?? code,
+    /** The language the country's name is in (English where none exists in the reader's). */
+    countryLanguage: (code: string) => country.get(code)?.nameLanguage ?? 'en',
     language: (code: string) => lang.get(code) ?? code,
   };
 }

@@ -46,6 +46,8 @@ export async function vacancyPage(
     .map((benefit) => t(`vacancySearch.vacancy.benefit.${benefit}`));
   const skills = (essential: boolean) =>
     vacancy.skills.filter((skill) => skill.essential === essential).map((skill) => skill.label);
+  const place = subdivisions.find((item) => item.code === vacancy.destinationSubdivision);
+  let termsInEnglish = false;
 
   return {
     reference: vacancyReference(vacancy.number),
@@ -67,15 +69,13 @@ export async function vacancyPage(
         capitalise(occupation?.title ?? isco?.title ?? vacancy.iscoCode, language),
         occupation?.titleLanguage ?? null,
       ],
-      ['destination', names.country(vacancy.destinationCountry)],
+      [
+        'destination',
+        names.country(vacancy.destinationCountry),
+        names.countryLanguage(vacancy.destinationCountry),
+      ],
       ...(vacancy.destinationSubdivision
-        ? [
-            [
-              'place',
-              subdivisions.find((item) => item.code === vacancy.destinationSubdivision)?.name ??
-                vacancy.destinationSubdivision,
-            ],
-          ]
+        ? [['place', place?.name ?? vacancy.destinationSubdivision, place?.nameLanguage ?? 'en']]
         : []),
       ['contract', t('vacancySearch.months', { count: vacancy.contractMonths })],
       [
@@ -114,8 +114,9 @@ export async function vacancyPage(
           ),
         ) || none,
       ],
-      ['essentialSkills', skills(true).join('; ') || none],
-      ['optionalSkills', skills(false).join('; ') || none],
+      // ESCO skills exist in English only.
+      ['essentialSkills', skills(true).join('; ') || none, skills(true).length ? 'en' : null],
+      ['optionalSkills', skills(false).join('; ') || none, skills(false).length ? 'en' : null],
       [
         'positions',
         t('vacancySearch.positionsOpen', {
@@ -126,18 +127,27 @@ export async function vacancyPage(
       ['deadline', fmt.date(vacancy.applicationDeadline)],
       ['posted', vacancy.publishedAt ? fmt.date(vacancy.publishedAt) : none],
       ['employer', isolated(vacancy.employerName)],
-    ].map(([key, value, lang]) => ({
-      key: { text: t(`vacancySearch.vacancy.${key}`) },
-      // Names and terms from a standard or the employer are each an isolated run in their own
-      // direction ("ʿAjmān", an English skill on an Arabic page) at the start edge of the page.
-      // Sentences of the page's own language are not: one that starts with a Latin name would
-      // be taken for left to right.
-      value: OWN_TEXT.has(key!)
-        ? {
-            html: `<span dir="auto"${lang && lang !== language ? ` lang="${escapeHtml(lang)}"` : ''}>${escapeHtml(value ?? none)}</span>`,
-          }
-        : { text: value ?? none },
-    })),
+    ].map(([key, value, lang]) => {
+      const foreign = Boolean(lang && lang !== language);
+      termsInEnglish ||= foreign && lang === 'en';
+      return {
+        key: { text: t(`vacancySearch.vacancy.${key}`) },
+        // Names and terms from a standard or the employer are each an isolated run in their own
+        // direction ("ʿAjmān", an English skill on an Arabic page) at the start edge of the page,
+        // marked with their language when it is not the page's (a standard term with no
+        // translation). Sentences of the page's own language are not: one that starts with a
+        // Latin name would be taken for left to right.
+        value: OWN_TEXT.has(key!)
+          ? {
+              html: `<span dir="auto"${foreign ? ` lang="${escapeHtml(lang ?? '')}"` : ''}>${escapeHtml(value ?? none)}</span>`,
+            }
+          : { text: value ?? none },
+      };
+    }),
+    /** The layout then says once that some standard terms are in English. */
+    get termsNote() {
+      return termsInEnglish;
+    },
   };
 }
 

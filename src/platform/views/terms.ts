@@ -1,0 +1,41 @@
+import nunjucks from 'nunjucks';
+import { isLanguage, LANGUAGE_INFO } from '../i18n/languages.js';
+
+/**
+ * Standard terms (a country, a region, an occupation, a skill) shown in a language other than
+ * the page's because no translation exists: `term(text, lang)` marks them `lang="en"` (and
+ * `dir="ltr"` on a right-to-left page) so that screen readers switch voice, and
+ * `termsInOtherLanguage()` tells the layout, after the content, whether to say so once.
+ */
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+export function termMarker(pageLanguage: string) {
+  let marked = false;
+  const pageDir = isLanguage(pageLanguage) ? LANGUAGE_INFO[pageLanguage].dir : 'ltr';
+  return {
+    term: (text: unknown, lang?: unknown): nunjucks.runtime.SafeString => {
+      const escaped = escapeHtml(
+        typeof text === 'string' || typeof text === 'number' ? String(text) : '',
+      );
+      if (typeof lang !== 'string' || lang === '' || lang === pageLanguage) {
+        return new nunjucks.runtime.SafeString(escaped);
+      }
+      marked = true;
+      const dir = isLanguage(lang) ? LANGUAGE_INFO[lang].dir : 'ltr';
+      const dirAttribute = dir === pageDir ? '' : ` dir="${dir}"`;
+      return new nunjucks.runtime.SafeString(
+        `<span lang="${escapeHtml(lang)}"${dirAttribute}>${escaped}</span>`,
+      );
+    },
+    termsInOtherLanguage: (): boolean => marked,
+  };
+}
