@@ -26,7 +26,12 @@ write('ar', {
 });
 write('sw', { greeting: 'Habari {name}' });
 write('fil', { greeting: 'Kumusta {name}' });
-write('ne', { greeting: 'नमस्ते {name}' });
+write('ne', {
+  greeting: 'नमस्ते {name}',
+  positions: '{total} मध्ये {open, plural, one {# पद खुला} other {# पद खुला}}',
+  twice: '{n, plural, one {# फाइल} other {# फाइलहरू}} ({n})',
+  year: 'साल {year}',
+});
 write('bn', { greeting: 'নমস্কার {name}' });
 write('ur', { greeting: 'السلام علیکم {name}' });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -58,6 +63,15 @@ describe('Translator', () => {
     expect(translator.translate('ne', 'greeting', { name: 'Gulf Care' })).toBe('नमस्ते Gulf Care');
     // Numbers are formatted by the message, in the reader's digits, not isolated as text.
     expect(translator.translate('ar', 'count', { n: 2 })).toBe('ملفان');
+  });
+
+  it('writes every number of a message in the reader’s digits, not only the counted ones', () => {
+    expect(translator.translate('ne', 'positions', { open: 1, total: 1 })).toBe('१ मध्ये १ पद खुला');
+    expect(translator.translate('ne', 'twice', { n: 3 })).toBe('३ फाइलहरू (३)');
+    // Plain numbers are not grouped: they may be years or identifiers.
+    expect(translator.translate('ne', 'year', { year: 2026 })).toBe('साल २०२६');
+    expect(translator.translate('ne', 'year', { year: '2026' })).toBe('साल 2026');
+    expect(translator.translate('en', 'count', { n: 1500 })).toBe('1,500 files');
   });
 
   it('falls back to English for a missing key, and shows an unknown key as is', () => {

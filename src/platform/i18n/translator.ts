@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { isolated as isolate } from './bidi.js';
 import { DEFAULT_LANGUAGE, LANGUAGE_INFO, LANGUAGES, type Language } from './languages.js';
@@ -56,6 +57,70 @@ function isolatedValues(values: MessageValues | undefined): MessageValues | unde
   return out;
 }
 
+/** A message compiled, with the names it prints as they are (`{total}`, not in a plural). */
+interface Compiled {
+  format: IntlMessageFormat;
+  plainNames: ReadonlySet<string>;
+}
+
+/**
+ * Numbers in the reader's digits everywhere in a message. ICU prints a plural's `#` with the
+ * locale's number format (Nepali १, Bengali ১) but a plain `{total}` as String(value) (1): so
+ * "१ of 1". A plain argument that the message also counts with becomes a number argument;
+ * the names it only prints plainly are returned, for their numbers to be formatted on the way
+ * in.
+ */
+function compile(message: string, locale: Language): Compiled {
+  const elements = parse(message, { ignoreTag: true });
+  const counted = new Set<string>();
+  const plain = new Set<string>();
+  const walk = (list: MessageFormatElement[], visit: (element: MessageFormatElement) => void) => {
+    for (const element of list) {
+      visit(element);
+      if ('options' in element) {
+        for (const option of Object.values(element.options)) walk(option.value, visit);
+      }
+    }
+  };
+  walk(elements, (element) => {
+    if (element.type === TYPE.plural || element.type === TYPE.number) counted.add(element.value);
+    if (element.type === TYPE.argument) plain.add(element.value);
+  });
+  walk(elements, (element) => {
+    if (element.type === TYPE.argument && counted.has(element.value)) {
+      Object.assign(element, { type: TYPE.number, style: null });
+    }
+  });
+  const format = new IntlMessageFormat(elements, locale, undefined, { ignoreTag: true });
+  return { format, plainNames: new Set([...plain].filter((name) => !counted.has(name))) };
+}
+
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** The values to format: numbers printed plainly in the locale's digits, text isolated in RTL. */
+function prepared(
+  values: MessageValues | undefined,
+  compiled: Compiled,
+  locale: Language,
+): MessageValues | undefined {
+  if (!values) return values;
+  const rtl = LANGUAGE_INFO[locale].dir === 'rtl';
+  const withText = rtl ? isolatedValues(values)! : values;
+  let out: MessageValues | undefined;
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'number' || !compiled.plainNames.has(name)) continue;
+    let numbers = numberFormats.get(locale);
+    if (!numbers) {
+      // No grouping: a plain number may be a year or an identifier ("event #12345").
+      numbers = new Intl.NumberFormat(locale, { useGrouping: false });
+      numberFormats.set(locale, numbers);
+    }
+    out ??= { ...withText };
+    out[name] = numbers.format(value);
+  }
+  return out ?? withText;
+}
+
 /**
  * Messages in ICU MessageFormat, one catalogue per language. A key missing in a language falls
  * back to English (a test keeps the key sets identical, so this only guards a bad deploy); a key
@@ -63,7 +128,7 @@ function isolatedValues(values: MessageValues | undefined): MessageValues | unde
  */
 export class Translator {
   private readonly catalogues = new Map<Language, Catalogue>();
-  private readonly compiled = new Map<string, IntlMessageFormat>();
+  private readonly compiled = new Map<string, Compiled>();
 
   constructor(dir = LOCALES_DIR) {
     for (const language of LANGUAGES) this.catalogues.set(language, readCatalogue(language, dir));
@@ -79,14 +144,12 @@ export class Translator {
     if (message === undefined) return key;
     const locale = own === undefined ? DEFAULT_LANGUAGE : language;
     const cacheKey = `${locale}\u0000${key}`;
-    let format = this.compiled.get(cacheKey);
-    if (!format) {
-      format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
-      this.compiled.set(cacheKey, format);
+    let compiled = this.compiled.get(cacheKey);
+    if (!compiled) {
+      compiled = compile(message, locale);
+      this.compiled.set(cacheKey, compiled);
     }
-    return String(
-      format.format(LANGUAGE_INFO[locale].dir === 'rtl' ? isolatedValues(values) : values),
-    );
+    return String(compiled.format.format(prepared(values, compiled, locale)));
   }
 
   forLanguage(language: Language): Translate {
