@@ -3,13 +3,48 @@ import { LANGUAGES, LANGUAGE_INFO, type Language } from '../../platform/i18n/lan
 
 /** Who Corridor serves, in the order the home page introduces them. */
 export const AUDIENCES = ['migrant', 'jobSeeker', 'employer', 'agency', 'officer'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * What each audience can do in Corridor today, each thing linked to the page that does it; the
+ * text of a link is `home.audiences.<audience>.links.<name>`. Only built pages belong here: the
+ * home page promises nothing else. Pages for signed-in people send a visitor to sign in first.
+ */
+export const AUDIENCE_LINKS = {
+  migrant: { recruiters: '/recruiters', vacancies: '/vacancies', languages: '/about/languages' },
+  jobSeeker: {
+    register: '/register',
+    identityDocuments: '/account/identity-documents',
+    consents: '/account/consents',
+    accessLog: '/account/access-log',
+    data: '/account/data',
+  },
+  employer: { jobOrders: '/job-orders', api: '/api/docs' },
+  agency: { licence: '/licences', jobOrders: '/job-orders' },
+  officer: {
+    licences: '/licences',
+    vetting: '/employers/vetting',
+    review: '/job-orders/review',
+    minimumWages: '/minimum-wages',
+    lookup: '/people/lookup',
+    audit: '/audit',
+  },
+} as const satisfies Record<Audience, Record<string, `/${string}`>>;
+
+/** The audiences in order, each with its links in order, as the home page shows them. */
+export function homeAudiences() {
+  return AUDIENCES.map((audience) => ({
+    audience,
+    links: Object.entries(AUDIENCE_LINKS[audience]).map(([name, href]) => ({ name, href })),
+  }));
+}
 
 /** Data sets shipped with Corridor, with their sources and licences (shown on /about/data). */
 export const DATA_SOURCES = ['isco', 'esco', 'isced', 'iso3166', 'iso4217', 'iso639'] as const;
 
 export async function homeRoutes(app: App): Promise<void> {
   app.get('/', async (_request, reply) =>
-    reply.view('home/views/home.njk', { audiences: AUDIENCES }),
+    reply.view('home/views/home.njk', { audiences: homeAudiences() }),
   );
   app.get('/about/data', async (_request, reply) =>
     reply.view('home/views/data-sources.njk', { sources: DATA_SOURCES }),
