@@ -70,6 +70,7 @@ describe('table ownership in the types', () => {
       | 'language_name'
       | 'currency'
       | 'currency_name'
+      | 'currency_country'
       | 'isco_group'
       | 'esco_occupation'
       | 'occupation_label_group'

@@ -13,6 +13,7 @@ import {
   parseCefr,
   parseCldrNames,
   parseCountries,
+  parseCurrencyCountries,
   parseCurrencies,
   parseIscedFields,
   parseIscedLevels,
@@ -128,17 +129,23 @@ export const DATASETS: readonly Dataset[] = [
   {
     name: 'iso4217',
     version: 'ISO 4217 list one of 2024-06-25 (npm currency-codes 2.2.0), names from CLDR 48',
-    revision: 2,
-    files: [F.currencies, F.cldrNames],
-    dependsOn: ['iso639'],
+    revision: 3,
+    files: [F.currencies, F.cldrNames, F.countries],
+    dependsOn: ['iso639', 'iso3166-1'],
     async load(files, store) {
       const currencies = parseCurrencies(files.text(F.currencies));
       await store.currencies(currencies);
       const names = files.parsed(F.cldrNames, parseCldrNames).currency;
       await store.currencyNames(names);
+      const countries = parseCurrencyCountries(files.text(F.currencies), files.text(F.countries));
+      await store.currencyCountries(countries);
       return {
-        rows: currencies.length + names.length,
-        details: { currencies: currencies.length, names: names.length },
+        rows: currencies.length + names.length + countries.length,
+        details: {
+          currencies: currencies.length,
+          names: names.length,
+          countries: countries.length,
+        },
       };
     },
   },

@@ -224,6 +224,13 @@ describe('code lists', () => {
     expect(currencies.find((c) => c.code === 'EUR')?.name).toBe('euro');
     expect((await reference.getCurrency('aed', 'en'))?.name).toBe('United Arab Emirates Dirham');
     expect(await reference.getCurrency('npr', 'ne')).toMatchObject({ nameLanguage: 'ne' });
+    // The currency a country uses, when it uses exactly one that is money.
+    expect(await reference.currencyOfCountry('AE')).toBe('AED');
+    expect(await reference.currencyOfCountry('de')).toBe('EUR');
+    expect(await reference.currencyOfCountry('US')).toBe('USD'); // USN ("next day") is no money
+    expect(await reference.currencyOfCountry('KR')).toBe('KRW'); // "Korea (The Republic Of)"
+    expect(await reference.currencyOfCountry('PA')).toBeNull(); // PAB and USD
+    expect(await reference.currencyOfCountry('AQ')).toBeNull();
     const languages = await reference.listLanguages('fr');
     expect(languages).toHaveLength(184);
     expect(languages.find((l) => l.code === 'de')?.name).toBe('allemand');

@@ -107,6 +107,13 @@ const CURRENCY_NAME = spec({
     ['name', 'text', (r) => r.name],
   ],
 });
+const CURRENCY_COUNTRY = spec({
+  table: 'currency_country',
+  columns: [
+    ['currency_code', 'text', (r: { currencyCode: string; countryCode: string }) => r.currencyCode],
+    ['country_code', 'text', (r) => r.countryCode],
+  ],
+});
 const LANGUAGE = spec({
   table: 'language',
   key: 'code',
@@ -294,6 +301,8 @@ export class ReferenceLoadRepository {
   languageNames = (rows: CodeNameRow[]) => this.replace(LANGUAGE_NAME, rows);
   currencies = (rows: CurrencyRow[]) => this.upsert(CURRENCY, rows);
   currencyNames = (rows: CodeNameRow[]) => this.replace(CURRENCY_NAME, rows);
+  currencyCountries = (rows: Array<{ currencyCode: string; countryCode: string }>) =>
+    this.replace(CURRENCY_COUNTRY, rows);
   iscoGroups = (rows: IscoGroupRow[]) => this.upsert(ISCO_GROUP, rows);
   occupations = (rows: EscoOccupationRow[]) => this.upsert(OCCUPATION, rows);
   occupationLabels = (groups: OccupationLabelGroupRow[], labels: OccupationLabelRow[]) =>

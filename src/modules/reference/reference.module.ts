@@ -23,6 +23,7 @@ export const referenceModule = defineModule<
     'language_name',
     'currency',
     'currency_name',
+    'currency_country',
     'isco_group',
     'esco_occupation',
     'occupation_label_group',

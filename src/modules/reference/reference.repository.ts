@@ -109,6 +109,10 @@ export class ReferenceRepository {
     }));
   }
 
+  async currencyCountries(): Promise<Array<{ currency_code: string; country_code: string }>> {
+    return this.db.selectFrom('currency_country').selectAll().execute();
+  }
+
   async languages(): Promise<Language[]> {
     const [rows, names] = await Promise.all([
       this.db.selectFrom('language').selectAll().orderBy('code').execute(),

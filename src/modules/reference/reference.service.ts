@@ -91,6 +91,23 @@ export class ReferenceService {
     });
   }
 
+  /**
+   * The currency a country uses, when it uses exactly one (money only): AED for AE, EUR for DE;
+   * null for a country with two (Panama: PAB and USD) or none known.
+   */
+  async currencyOfCountry(countryCode: string): Promise<string | null> {
+    const byCountry = await this.once('currency-countries', async () => {
+      const map = new Map<string, string[]>();
+      for (const row of await this.repository.currencyCountries()) {
+        if (NOT_MONEY.has(row.currency_code)) continue;
+        map.set(row.country_code, [...(map.get(row.country_code) ?? []), row.currency_code]);
+      }
+      return map;
+    });
+    const codes = byCountry.get(countryCode.toUpperCase()) ?? [];
+    return codes.length === 1 ? (codes[0] ?? null) : null;
+  }
+
   /** Null for an unknown code and for a code that is not money (gold, XTS…). */
   async getCurrency(code: string, language = 'en'): Promise<LocalisedCurrency | null> {
     const upper = code.toUpperCase();

@@ -188,6 +188,35 @@ export function parseCurrencies(text: string): CurrencyRow[] {
   });
 }
 
+/**
+ * The countries that use each currency: ISO 4217's entity names ("Korea (The Republic Of)")
+ * matched to ISO 3166-1's ("Korea, Republic of") with "the", case and punctuation ignored.
+ * Entities that are no country (the European Union, "Zz08_gold", the IMF) match nothing.
+ */
+export function parseCurrencyCountries(
+  currenciesText: string,
+  countriesText: string,
+): Array<{ currencyCode: string; countryCode: string }> {
+  const key = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/\bthe\b/g, '')
+      .replace(/[^\p{L}]/gu, '');
+  const countries = new Map(
+    readCsv(countriesText, ['alpha2', 'name_iso']).map((r) => [key(r.name_iso), r.alpha2]),
+  );
+  const rows = new Map<string, { currencyCode: string; countryCode: string }>();
+  for (const record of readCsv(currenciesText, ['code', 'countries'])) {
+    for (const entity of record.countries.split(';')) {
+      const countryCode = countries.get(key(entity));
+      if (countryCode) {
+        rows.set(`${record.code} ${countryCode}`, { currencyCode: record.code, countryCode });
+      }
+    }
+  }
+  return [...rows.values()];
+}
+
 // ---- CLDR names (ADR 12) ---------------------------------------------------------------------
 
 export interface CodeNameRow {

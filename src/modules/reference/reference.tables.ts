@@ -2,7 +2,7 @@ import type { ColumnType, Generated, Kysely } from 'kysely';
 
 /**
  * Kysely's view of migrations/20261127120000_reference_data.sql and
- * 20261203235000_reference_names.sql.
+ * 20261203235000_reference_names.sql and 20261204003500_currency_country.sql.
  */
 
 export interface ReferenceDatasetTable {
@@ -44,6 +44,11 @@ export interface CurrencyNameTable {
   currency_code: string;
   language: string;
   name: string;
+}
+
+export interface CurrencyCountryTable {
+  currency_code: string;
+  country_code: string;
 }
 
 export interface SubdivisionNameTable {
@@ -167,6 +172,7 @@ export interface ReferenceTables {
   language_name: LanguageNameTable;
   currency: CurrencyTable;
   currency_name: CurrencyNameTable;
+  currency_country: CurrencyCountryTable;
   isco_group: IscoGroupTable;
   esco_occupation: EscoOccupationTable;
   occupation_label_group: OccupationLabelGroupTable;

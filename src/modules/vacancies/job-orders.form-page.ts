@@ -88,6 +88,11 @@ export class FormPages {
       ? jobOrderToForm(target.stored)
       : await this.defaults(request);
     if (text(query.destinationCountry)) values.destinationCountry = text(query.destinationCountry);
+    // The wage is most often in the destination's currency: preset it (the reader can change it).
+    if (!values.wageCurrency && text(values.destinationCountry)) {
+      const currency = await this.deps.reference.currencyOfCountry(text(values.destinationCountry));
+      if (currency) values.wageCurrency = currency;
+    }
     const choosing = query.change === 'occupation' || 'occupationQuery' in query;
     if (!chosen && (choosing || !target.stored)) {
       const errors: FieldError[] =
@@ -209,6 +214,7 @@ export class FormPages {
       changeOccupation: `${page.action}?change=occupation${destination ? `&destinationCountry=${encodeURIComponent(destination)}` : ''}`,
       values,
       choices,
+      termsNote: choices.termsInEnglish,
       employerItems: [
         { value: '', text: request.t('jobOrders.form.chooseEmployer') },
         ...employers.map((employer) => ({

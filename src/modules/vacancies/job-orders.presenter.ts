@@ -253,9 +253,6 @@ const selectItems = (
   })),
 ];
 
-/** Essential skills shown at most, then optional ones: enough to choose from, light to send. */
-export const SKILLS_SHOWN = { essential: 40, optional: 20 } as const;
-
 /**
  * The choices of the job-order form (the select and checkbox items), with the submitted or
  * stored values selected. `skills` are the occupation's ESCO skills, essential first; those
@@ -288,22 +285,26 @@ export async function formChoices(
   ]);
   const languageItems = (selected: unknown) =>
     selectItems(languages, selected, t('jobOrders.form.chooseLanguage'));
+  // Every skill of the occupation (often a hundred optional ones: the form puts those in a
+  // disclosure). ESCO names skills in English only: each label is marked so.
   const skillItems = (relation: 'essential' | 'optional') => {
     const all = (skills ?? []).filter((skill) => skill.relation === relation);
-    const shown = all.filter(
-      (skill, index) =>
-        index < SKILLS_SHOWN[relation] || chosenSkills.has(`${relation}:${skill.id}`),
-    );
-    return {
-      total: all.length,
-      items: shown.map((skill) => ({
-        value: `${relation}:${skill.id}`,
-        text: skill.title,
-        checked: chosenSkills.has(`${relation}:${skill.id}`),
-      })),
-    };
+    const items = all.map((skill) => ({
+      value: `${relation}:${skill.id}`,
+      text: skill.title,
+      checked: chosenSkills.has(`${relation}:${skill.id}`),
+      ...(skill.titleLanguage !== locale.language && {
+        label: { attributes: { lang: skill.titleLanguage, dir: 'auto' } },
+      }),
+    }));
+    return { total: all.length, items, anyChecked: items.some((item) => item.checked) };
   };
+  const skillsInEnglish = (skills ?? []).some(
+    (skill) => skill.titleLanguage === 'en' && locale.language !== 'en',
+  );
   return {
+    /** Some skill is shown in English on a page in another language (the layout says so). */
+    termsInEnglish: skillsInEnglish,
     countryItems: (selected: unknown) =>
       selectItems(countries, selected, t('jobOrders.form.chooseCountry')),
     subdivisionItems: selectItems(

@@ -153,6 +153,31 @@ describe('creating a job order (agency)', () => {
     expect(form.body).toContain('value="AE-DU"');
     expect(form.body).toContain(`value="${employerId}"`);
     expect(form.body).not.toContain('name="originCountry"');
+    // Every optional skill of the occupation is offered (not the first 20), in a disclosure: a
+    // cook has more than 20.
+    const cookId = '90f75f67-495d-49fa-ab57-2f320e251d7e';
+    const skills = (await agency.get(`/api/v1/reference/occupations/${cookId}/skills`)).json<{
+      items: Array<{ relation: string }>;
+    }>();
+    const optional = skills.items.filter((skill) => skill.relation === 'optional').length;
+    expect(optional).toBeGreaterThan(20);
+    const cook = await agency.get(`/job-orders/new?occupation=${cookId}&destinationCountry=AE`);
+    expect(cook.body.match(/value="optional:[0-9a-f-]{36}"/g)).toHaveLength(optional);
+    expect(cook.body).toContain('<details class="govuk-details corridor-skills">');
+    // The destination's currency is preset; no gold, test or bond units are offered.
+    expect(form.body).toMatch(/<option value="AED" selected>/);
+    for (const code of ['XAU', 'XAG', 'XTS', 'XBA', 'XXX']) {
+      expect(form.body).not.toContain(`<option value="${code}"`);
+    }
+    // On an Arabic page the English skill labels are marked, and the page says so once.
+    const arabic = await agency.get(
+      `/job-orders/new?occupation=${nurseId}&destinationCountry=AE&lang=ar`,
+    );
+    expect(arabic.body).toMatch(
+      /<label class="govuk-label govuk-checkboxes__label"[^>]* lang="en"/,
+    );
+    expect(arabic.body.match(/corridor-terms-note/g)).toHaveLength(1);
+    await agency.get('/job-orders?lang=en'); // the choice of language is remembered
   });
 
   it('saves and submits; the job order shows every term and its history', async () => {
@@ -165,7 +190,7 @@ describe('creating a job order (agency)', () => {
       'Gulf Care Hospitals (demo)',
       'Savannah Careers Abroad Ltd (demo)',
       // ISO 3166-2 names the emirate in its own romanisation.
-      'Dubayy, United Arab Emirates',
+      'Dubai, United Arab Emirates',
       'AED',
       '7,500.00',
       'per month',
