@@ -101,6 +101,12 @@ describe('pages', () => {
     );
   });
 
+  it('names Unicode CLDR, the source of names in every language, among the data sources', async () => {
+    const response = await app.inject({ url: '/about/data?lang=en' });
+    expect(response.body).toContain('Unicode CLDR');
+    expect(response.body).toContain('Unicode License v3');
+  });
+
   it('never draws a crown or the GOV.UK logotype', async () => {
     const response = await app.inject({ url: '/' });
     expect(response.body).not.toMatch(/govuk-logo|govuk-header__logotype|crown|GOV\.UK/i);

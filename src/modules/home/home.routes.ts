@@ -40,7 +40,15 @@ export function homeAudiences() {
 }
 
 /** Data sets shipped with Corridor, with their sources and licences (shown on /about/data). */
-export const DATA_SOURCES = ['isco', 'esco', 'isced', 'iso3166', 'iso4217', 'iso639'] as const;
+export const DATA_SOURCES = [
+  'isco',
+  'esco',
+  'isced',
+  'iso3166',
+  'iso4217',
+  'iso639',
+  'cldr',
+] as const;
 
 export async function homeRoutes(app: App): Promise<void> {
   app.get('/', async (_request, reply) =>

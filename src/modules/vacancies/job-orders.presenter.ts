@@ -225,14 +225,17 @@ export function presentMinimumWage(
   record: MinimumWageRecord,
   names: Names,
   locale: Locale,
-  iscoTitle: string | null,
+  iscoTitle: { text: string; lang: string } | null,
 ) {
   return {
     id: record.id,
     destination: names.country(record.destinationCountry),
     occupation: record.iscoCode
-      ? `${record.iscoCode} ${iscoTitle ?? ''}`.trim()
+      ? `${record.iscoCode} ${iscoTitle?.text ?? ''}`.trim()
       : locale.t('jobOrders.minimumWages.allOccupations'),
+    /** The title's language when it is not the page's (an ISCO title with no translation). */
+    occupationLanguage:
+      record.iscoCode && iscoTitle && iscoTitle.lang !== locale.language ? iscoTitle.lang : null,
     wage: wageText(locale, record),
     updatedAt: locale.fmt.date(record.updatedAt, 'medium'),
   };

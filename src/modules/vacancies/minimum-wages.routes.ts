@@ -48,15 +48,23 @@ export async function minimumWagesRoutes(
     const groups = await Promise.all(
       codes.map((code) => reference.getIscoGroup(code, request.language)),
     );
-    const titles = new Map(codes.map((code, index) => [code, groups[index]?.title ?? null]));
+    const titles = new Map(
+      codes.map((code, index) => {
+        const group = groups[index];
+        return [code, group ? { text: group.title, lang: group.titleLanguage ?? 'en' } : null];
+      }),
+    );
+    const rows = records.map((record) =>
+      presentMinimumWage(record, names, locale, titles.get(record.iscoCode ?? '') ?? null),
+    );
     const values = extra.values ?? { period: 'month' };
     const { done } = request.query as Record<string, unknown>;
     const origin = minimumWages.originOf(ctx);
     return reply.code(extra.status ?? 200).view('vacancies/views/job-orders/minimum-wages.njk', {
       origin: origin ? names.country(origin) : null,
-      rows: records.map((record) =>
-        presentMinimumWage(record, names, locale, titles.get(record.iscoCode ?? '') ?? null),
-      ),
+      rows,
+      // ISCO titles exist in en, fr and es: elsewhere they are English, and the page says so.
+      termsNote: rows.some((row) => row.occupationLanguage === 'en'),
       values,
       done: typeof done === 'string' && DONE.has(done) ? done : null,
       countryItems: [
