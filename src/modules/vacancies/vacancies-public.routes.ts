@@ -119,7 +119,7 @@ export async function vacanciesPublicRoutes(
           title: hit.title,
           titleLanguage: hit.titleLanguage,
           summary:
-            [shown.employer, shown.place, shown.wage, shown.contract].join(' · ') +
+            [shown.employer, shown.placeText, shown.wage, shown.contract].join(' · ') +
             ` · ${t('vacancySearch.hit.deadline')}${t('punctuation.colon')}${shown.deadline}`,
           published: hit.publishedAt,
         };

@@ -4,7 +4,7 @@ import { lazyCsrfToken } from '../http/csrf.js';
 import { requiresTwoFactor, type Permission, type Role } from '../authz/catalogue.js';
 import { can, scopeFilter, type Principal } from '../authz/principal.js';
 import { LANGUAGES, LANGUAGE_INFO } from '../i18n/languages.js';
-import { termMarker } from './terms.js';
+import { termMarker, translateWithTerms } from './terms.js';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -61,6 +61,9 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, option
     // term(text, lang): a standard term marked with its language when it is not the page's.
     term: terms.term,
     termsInOtherLanguage: terms.termsInOtherLanguage,
+    // tTerms(key, values): a message some of whose values are marked terms.
+    tTerms: (key: string, values?: Record<string, unknown>) =>
+      translateWithTerms(request.t, key, values),
     dir: LANGUAGE_INFO[request.language].dir,
     t: request.t,
     fmt: request.fmt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termMarker } from './terms.js';
+import { termMarker, translateWithTerms } from './terms.js';
 
 describe('termMarker', () => {
   it("leaves a term in the page's language unmarked, and says nothing", () => {
@@ -21,5 +21,19 @@ describe('termMarker', () => {
     const terms = termMarker('sw');
     expect(terms.term('cook', 'en').toString()).toBe('<span lang="en">cook</span>');
     expect(terms.termsInOtherLanguage()).toBe(true);
+  });
+});
+
+describe('translateWithTerms', () => {
+  const t = (key: string, values?: Record<string, unknown>) =>
+    `${String(values?.['subdivision'])} <&> ${String(values?.['country'])}`;
+
+  it('keeps a marked term’s markup and escapes everything else', () => {
+    const terms = termMarker('ne');
+    const html = translateWithTerms(t, 'place', {
+      subdivision: terms.term('Dubai', 'en'),
+      country: 'A <b>',
+    }).toString();
+    expect(html).toBe('<span lang="en">Dubai</span> &lt;&amp;&gt; A &lt;b&gt;');
   });
 });

@@ -1,5 +1,6 @@
 import nunjucks from 'nunjucks';
 import { isLanguage, LANGUAGE_INFO } from '../i18n/languages.js';
+import type { MessageValues, Translate } from '../i18n/translator.js';
 
 /**
  * Standard terms (a country, a region, an occupation, a skill) shown in a language other than
@@ -16,6 +17,31 @@ const ENTITIES: Record<string, string> = {
 };
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/**
+ * A message whose values may be marked terms (`term(…)`): the message's own text is escaped
+ * and each marked value keeps its markup, so "Dubai, कतार" can carry lang="en" on "Dubai".
+ */
+export function translateWithTerms(
+  t: Translate,
+  key: string,
+  values: Record<string, unknown> = {},
+): nunjucks.runtime.SafeString {
+  const markup = new Map<string, string>();
+  const plain: MessageValues = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value instanceof nunjucks.runtime.SafeString) {
+      const token = `\uE000${markup.size}\uE001`;
+      markup.set(token, value.toString());
+      plain[name] = token;
+    } else if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) {
+      plain[name] = value;
+    }
+  }
+  let html = escapeHtml(t(key, plain));
+  for (const [token, fragment] of markup) html = html.split(token).join(fragment);
+  return new nunjucks.runtime.SafeString(html);
 }
 
 export function termMarker(pageLanguage: string) {

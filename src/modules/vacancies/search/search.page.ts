@@ -116,14 +116,23 @@ export async function presentHits(
   const subdivisions = new Map(
     (await Promise.all(countries.map((code) => reference.listSubdivisions(code, request.language))))
       .flat()
-      .map((item) => [item.code, item.name]),
+      .map((item) => [item.code, { name: item.name, lang: item.nameLanguage }]),
   );
-  // "Dubai, United Arab Emirates" with the language's own comma ("دبي، الإمارات").
-  const place = (hit: VacancyHit) => {
-    const country = names.country(hit.destinationCountry);
-    const subdivision = hit.destinationSubdivision && subdivisions.get(hit.destinationSubdivision);
-    return subdivision ? t('jobOrders.show.place', { subdivision, country }) : country;
-  };
+  // Each name with the language it is in: "Dubai" stays English (marked) on a Nepali page.
+  const place = (hit: VacancyHit) => ({
+    country: {
+      name: names.country(hit.destinationCountry),
+      lang: names.countryLanguage(hit.destinationCountry),
+    },
+    subdivision: hit.destinationSubdivision
+      ? (subdivisions.get(hit.destinationSubdivision) ?? null)
+      : null,
+  });
+  // The same as text, for the Atom feed: "Dubai, United Arab Emirates" with the language's comma.
+  const placeText = ({ country, subdivision }: ReturnType<typeof place>) =>
+    subdivision
+      ? t('jobOrders.show.place', { subdivision: subdivision.name, country: country.name })
+      : country.name;
   return hits.map((hit) => ({
     href: `/vacancies/${hit.number}`,
     title: hit.title,
@@ -131,6 +140,7 @@ export async function presentHits(
     employer: isolated(hit.employerName),
     agency: isolatedOrNull(hit.agencyName),
     place: place(hit),
+    placeText: placeText(place(hit)),
     wage: `${fmt.money(hit.wageAmount, hit.wageCurrency)} ${t(`vacancySearch.period.${hit.wagePeriod}`)}`,
     contract: t('vacancySearch.months', { count: hit.contractMonths }),
     deadline: fmt.date(hit.applicationDeadline, 'medium'),

@@ -96,6 +96,17 @@ describe('the search page', () => {
     expect(zlib.gzipSync(html).length).toBeLessThan(50 * 1024);
   });
 
+  it('marks a place name shown in English on a page in another language, and says so once', async () => {
+    const nepali = (await get('/vacancies?destination=AE&lang=ne')).body;
+    expect(nepali).toMatch(/<span lang="en">Dubai<\/span>, संयुक्त अरब इमिराट्स/);
+    expect(nepali).toContain('अङ्ग्रेजीमा देखाइएका छन्');
+    const arabic = (await get('/vacancies?destination=AE&lang=ar')).body;
+    expect(arabic).not.toMatch(/lang="en"[^>]*>Dubai</);
+    const english = (await get('/vacancies?destination=AE&lang=en')).body;
+    expect(english).not.toMatch(/<span lang="en">/);
+    expect(english).toContain('Dubai, United Arab Emirates');
+  });
+
   it('keeps every filter in the URL, and counts each facet without its own filter', async () => {
     const html = (await get('/vacancies?destination=QA&group=5&sort=wage&lang=en')).body;
     expect(html).toContain('1 vacancy found');
