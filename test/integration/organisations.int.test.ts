@@ -94,9 +94,10 @@ describe('organisations', () => {
     expect(arabic).toContain('<td class="govuk-table__cell">كينيا</td>');
     await officer.get('/organisations?lang=en'); // the choice of language is remembered
     const seeker = await h.signInDemo('jobseeker@demo.corridor.example');
-    const home = (await seeker.get('/')).body;
-    expect(home).not.toContain('href="/people/lookup"');
-    expect(home).toContain('href="/account/identity-documents"');
+    // (Not the home page, which says what officers can do, with links, to everyone.)
+    const menu = (await seeker.get('/about/data')).body;
+    expect(menu).not.toContain('href="/people/lookup"');
+    expect(menu).toContain('href="/account/identity-documents"');
   });
 
   it('refuses pages to job seekers and to visitors', async () => {
