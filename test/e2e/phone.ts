@@ -20,6 +20,7 @@ export interface PublicPage {
 export const PUBLIC_PAGES: PublicPage[] = [
   { name: 'home', path: '/' },
   { name: 'data-sources', path: '/about/data' },
+  { name: 'languages', path: '/about/languages' },
   { name: 'api-docs', path: '/api/docs' },
   { name: 'vacancies', path: '/vacancies' },
   { name: 'vacancies-filtered', path: '/vacancies?group=2&posted=30' },
