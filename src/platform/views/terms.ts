@@ -15,7 +15,8 @@ const ENTITIES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
-function escapeHtml(text: string): string {
+/** Text made safe to put into HTML, as Nunjucks' autoescape does. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 

@@ -133,20 +133,26 @@ export async function presentHits(
     subdivision
       ? t('jobOrders.show.place', { subdivision: subdivision.name, country: country.name })
       : country.name;
-  return hits.map((hit) => ({
-    href: `/vacancies/${hit.number}`,
-    title: hit.title,
-    titleLanguage: hit.titleLanguage,
-    employer: isolated(hit.employerName),
-    agency: isolatedOrNull(hit.agencyName),
-    place: place(hit),
-    placeText: placeText(place(hit)),
-    wage: `${fmt.money(hit.wageAmount, hit.wageCurrency)} ${t(`vacancySearch.period.${hit.wagePeriod}`)}`,
-    contract: t('vacancySearch.months', { count: hit.contractMonths }),
-    deadline: fmt.date(hit.applicationDeadline, 'medium'),
-    posted: fmt.date(hit.publishedAt, 'medium'),
-    positions: t('vacancySearch.positionsOpen', { open: hit.positionsOpen, total: hit.positions }),
-  }));
+  return hits.map((hit) => {
+    const where = place(hit);
+    return {
+      href: `/vacancies/${hit.number}`,
+      title: hit.title,
+      titleLanguage: hit.titleLanguage,
+      employer: isolated(hit.employerName),
+      agency: isolatedOrNull(hit.agencyName),
+      place: where,
+      placeText: placeText(where),
+      wage: `${fmt.money(hit.wageAmount, hit.wageCurrency)} ${t(`vacancySearch.period.${hit.wagePeriod}`)}`,
+      contract: t('vacancySearch.months', { count: hit.contractMonths }),
+      deadline: fmt.date(hit.applicationDeadline, 'medium'),
+      posted: fmt.date(hit.publishedAt, 'medium'),
+      positions: t('vacancySearch.positionsOpen', {
+        open: hit.positionsOpen,
+        total: hit.positions,
+      }),
+    };
+  });
 }
 
 /** GOV.UK pagination over the search's pages, links keeping the search. */

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LicensingService, PublicStatus } from '../../licensing/licensing.service.js';
 import type { ReferenceService } from '../../reference/reference.service.js';
 import { isolated } from '../../../platform/i18n/bidi.js';
+import { escapeHtml } from '../../../platform/views/terms.js';
 import type { PublicVacancyRecord } from './public-vacancy.repository.js';
 import type { PublicVacancy } from './search.service.js';
 import { nameLookups } from './search.page.js';
@@ -164,10 +165,6 @@ const OWN_TEXT = new Set([
 /** ESCO labels are lower case ("cook"); a value on its own reads better capitalised. */
 function capitalise(text: string, language: string): string {
   return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 async function recruiterOf(
