@@ -3,6 +3,12 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import {
+  DurableNodeFS,
+  durableStartParams,
+  flushDirectoryTree,
+  isNewDataDir,
+} from './durable-storage.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 /** Where the database lives: a PGlite directory (or a dump to start from), or a server URL. */
@@ -36,9 +42,17 @@ export async function openDatabase<DB>(target: DatabaseTarget): Promise<Database
   }
 
   if (target.dataDir) await fs.mkdir(target.dataDir, { recursive: true });
+  const isNew = target.dataDir !== undefined && isNewDataDir(target.dataDir);
   const pglite = await PGlite.create({
-    // A directory on disk: the file store. Without one (tests only) PGlite keeps it in memory.
-    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+    // A directory on disk: the file store, flushed on every commit (ADR 13). Without one
+    // (tests only) PGlite keeps it in memory, and flushing would only cost time.
+    ...(target.dataDir
+      ? {
+          dataDir: target.dataDir,
+          fs: new DurableNodeFS(target.dataDir),
+          startParams: [...durableStartParams],
+        }
+      : {}),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     extensions: { pg_trgm },
     parsers: {
@@ -47,6 +61,7 @@ export async function openDatabase<DB>(target: DatabaseTarget): Promise<Database
       [DATE]: (value: string) => value,
     },
   });
+  if (target.dataDir && isNew) flushDirectoryTree(target.dataDir);
   const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return handle(kysely, 'pglite', pglite);
 }

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
+
+/**
+ * PGlite on a directory, made to keep what it acknowledges across a power cut (ADR 13).
+ *
+ * As shipped, PGlite 0.5 flushes nothing to the disk: it starts PostgreSQL with `-F` (fsync
+ * off), PostgreSQL's `fdatasync` (its default way to flush the write-ahead log on Linux) is a
+ * stub in the Emscripten runtime, and `fsync` does nothing either, because Emscripten's NODEFS
+ * has no `fsync` operation. A commit was in the kernel's page cache, not on the disk, when it
+ * was acknowledged.
+ *
+ * Here PostgreSQL runs with fsync on and flushes its write-ahead log with `fsync`, and NODEFS
+ * gets the `fsync` operation it lacks: the real fsync(2) of the file's descriptor. So a commit
+ * returns only after its log record is on the disk, and checkpoints, file creations and renames
+ * are flushed as PostgreSQL intends. An in-memory database (tests) keeps PGlite's defaults.
+ */
+
+/** PGlite's start parameters with fsync on, the log flushed with fsync (see above). */
+export const durableStartParams: readonly string[] = [
+  ...PGlite.defaultStartParams.filter((parameter) => parameter !== '-F'),
+  '-c',
+  'fsync=on',
+  '-c',
+  'wal_sync_method=fsync',
+  '-c',
+  'synchronous_commit=on',
+];
+
+/** The part of Emscripten's NODEFS this file relies on (pglite/release/pglite.js). */
+interface EmscriptenNodeFs {
+  stream_ops: { fsync?: (stream: { nfd?: number }) => number };
+  /** Runs a Node fs call, turning its error into an errno that the C code sees. */
+  tryFSOperation: <T>(operation: () => T) => T;
+}
+
+type EmscriptenOptions = Awaited<ReturnType<NodeFS['init']>>['emscriptenOpts'];
+type PostgresModule = Parameters<NonNullable<EmscriptenOptions['preRun']>[number]>[0];
+
+/** NODEFS with an `fsync` that reaches the disk. */
+export class DurableNodeFS extends NodeFS {
+  override async init(pg: PGlite, options: EmscriptenOptions) {
+    const { emscriptenOpts } = await super.init(pg, options);
+    return {
+      emscriptenOpts: {
+        ...emscriptenOpts,
+        preRun: [...(emscriptenOpts.preRun ?? []), (mod: PostgresModule) => addFsync(mod)],
+      },
+    };
+  }
+}
+
+function addFsync(mod: PostgresModule): void {
+  const nodefs = mod.NODEFS as unknown as Partial<EmscriptenNodeFs>;
+  if (typeof nodefs.tryFSOperation !== 'function' || typeof nodefs.stream_ops !== 'object') {
+    // A PGlite upgrade changed Emscripten's NODEFS: refuse to run with unflushed commits.
+    throw new Error('PGlite NODEFS has changed: cannot make commits durable (see docs/adr/0013)');
+  }
+  const { tryFSOperation } = nodefs;
+  nodefs.stream_ops.fsync = (stream) => {
+    // Every NODEFS stream holds a host descriptor (files and directories alike). A failed
+    // fsync reaches PostgreSQL as an errno, and it stops rather than acknowledge the commit.
+    if (stream.nfd !== undefined) tryFSOperation(() => fs.fsyncSync(stream.nfd as number));
+    return 0;
+  };
+}
+
+/** True when `dataDir` holds no database yet (PGlite will create one there). */
+export function isNewDataDir(dataDir: string): boolean {
+  return !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+}
+
+/**
+ * PGlite creates a new database in memory (initdb) and copies its files into the directory
+ * without flushing them. Flush every file and directory once, parent included, so that a new
+ * database survives a power cut in its first minutes: ~1,000 files, once.
+ */
+export function flushDirectoryTree(root: string): void {
+  const flush = (target: string) => {
+    const fd = fs.openSync(target, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+  const walk = (directory: string) => {
+    for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+      const target = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(target);
+      else if (entry.isFile()) flush(target);
+    }
+    flush(directory);
+  };
+  walk(root);
+  flush(path.dirname(root));
+}
