@@ -72,9 +72,15 @@ export function canDecide(principal: Principal, vacancy: Pick<VacancyRecord, 'or
   return canAccess(principal, 'vacancy.decide', { countryCode: vacancy.originCountry });
 }
 
+/**
+ * A draft is its authors' (and the employer it names): the officers who decide see a job order
+ * once it is submitted, and again each time it is (a withdrawn or corrected one is a draft).
+ */
 export function canView(principal: Principal, vacancy: VacancyRecord): boolean {
   return (
-    owns(principal, vacancy) || seesAsEmployer(principal, vacancy) || canDecide(principal, vacancy)
+    owns(principal, vacancy) ||
+    seesAsEmployer(principal, vacancy) ||
+    (vacancy.state !== 'draft' && canDecide(principal, vacancy))
   );
 }
 

@@ -19,11 +19,16 @@ const VACANCY_EVENT_TABLE: LifecycleEventTable = {
 /** The vacancies module's tables and the reference data (another module's do not compile). */
 export type Executor = VacanciesDb;
 
-/** Whose job orders: organisations' (employer or agency), countries' of origin, or all. */
+/**
+ * Whose job orders: organisations' (employer or agency, in every state), or all; and countries'
+ * of origin, whose job orders are in scope once submitted (a draft is its authors' alone).
+ */
 export interface ListScope {
   all: boolean;
   organisationIds: string[];
   countryCodes: string[];
+  /** Submitted job orders of every country of origin (a decider over all). */
+  everyCountry?: boolean;
 }
 
 /** `state` as it stands on `today` ('YYYY-MM-DD'): open past the deadline is expired. */
@@ -33,7 +38,10 @@ export interface ListFilter {
 }
 
 const isEmpty = (scope: ListScope) =>
-  !scope.all && scope.organisationIds.length === 0 && scope.countryCodes.length === 0;
+  !scope.all &&
+  !scope.everyCountry &&
+  scope.organisationIds.length === 0 &&
+  scope.countryCodes.length === 0;
 
 type ListedBuilder = ExpressionBuilder<VacancyTables & ReferenceTables & { v: VacancyTable }, 'v'>;
 
@@ -54,7 +62,10 @@ function listed(
               eb('v.agency_organisation_id', 'in', organisationIds),
             ]
           : []),
-        ...(countryCodes.length > 0 ? [eb('v.origin_country', 'in', countryCodes)] : []),
+        ...(countryCodes.length > 0
+          ? [eb.and([eb('v.origin_country', 'in', countryCodes), eb('v.state', '<>', 'draft')])]
+          : []),
+        ...(scope.everyCountry ? [eb('v.state', '<>', 'draft')] : []),
       ]),
     );
   }

@@ -66,17 +66,18 @@ export const PAGE_SIZE = 25;
 
 /**
  * Whose job orders the caller may list: those of the organisations they act for (vacancy.update)
- * and those recruiting from their jurisdiction (vacancy.decide); null for none.
+ * and, once submitted, those recruiting from their jurisdiction (vacancy.decide); null for none.
  */
 function listScope(ctx: ActorContext): ListScope | null {
   const owners = scopeFilter(ctx.principal, 'vacancy.update');
   const deciders = scopeFilter(ctx.principal, 'vacancy.decide');
   if (!owners && !deciders) return null;
-  if (owners?.all || deciders?.all) return { all: true, organisationIds: [], countryCodes: [] };
+  if (owners?.all) return { all: true, organisationIds: [], countryCodes: [] };
   return {
     all: false,
-    organisationIds: owners && !owners.all ? owners.organisationIds : [],
+    organisationIds: owners ? owners.organisationIds : [],
     countryCodes: deciders && !deciders.all ? deciders.countryCodes : [],
+    ...(deciders?.all ? { everyCountry: true } : {}),
   };
 }
 
