@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { sha256Hex } from '../../platform/crypto/tokens.js';
 import { ForbiddenError, ValidationError } from '../../platform/http/problem.js';
+import { asciiDigits } from '../../platform/i18n/digits.js';
 import { recordAudit, TOTP_SECRET_CONTEXT, type AccountsDependencies } from './accounts.context.js';
 import { accountsView } from './accounts.tables.js';
 import {
@@ -144,6 +145,84 @@ export class TwoFactorService {
       });
     });
     return codes;
+  }
+
+  /** True when the person has two-factor authentication on (erasure then asks for a code). */
+  async isOn(userId: string): Promise<boolean> {
+    const user = await this.deps.users.findById(userId);
+    return user?.status === 'active' && user.totpEnabledAt !== null;
+  }
+
+  /**
+   * Checks the second factor a signed-in person gives to confirm a serious step (erasure of
+   * their data): a code from their app, each time step accepted once as at sign-in, or one of
+   * their recovery codes, which is then spent. False for anything else.
+   */
+  async confirmCode(userId: string, code: string): Promise<boolean> {
+    const user = await this.deps.users.findById(userId);
+    if (!user?.totpEnabledAt || !user.totpSecretEncrypted || user.status !== 'active') return false;
+    const digits = asciiDigits(code).replace(/[\s-]/g, '');
+    return this.deps.users.transaction(async (trx) => {
+      const now = this.deps.now();
+      if (/^\d{6}$/.test(digits)) {
+        const secret = this.deps.cipher.decrypt(user.totpSecretEncrypted!, TOTP_SECRET_CONTEXT);
+        const step = matchTotp(secret, digits, now.getTime());
+        return step !== null && (await this.deps.users.acceptTotpStep(trx, user.id, step));
+      }
+      if (code.length > 40) return false;
+      return this.deps.users.useRecoveryCode(
+        trx,
+        user.id,
+        sha256Hex(normaliseRecoveryCode(code)),
+        now,
+      );
+    });
+  }
+
+  /**
+   * An administrator resets a member's two-factor authentication, for someone who lost both
+   * their phone and their recovery codes (the organisations module decides who may reset
+   * whose: members.policy.ts). The secret and the recovery codes are forgotten, every session
+   * of the person ends, and they are emailed in their own language; at their next sign-in a
+   * role that needs two-factor authentication sends them to set it up again. False when it was
+   * not on (nothing is changed).
+   */
+  async resetByAdministrator(
+    ctx: ActorContext,
+    member: { userId: string; organisationName: string },
+  ): Promise<boolean> {
+    const user = await this.deps.users.findById(member.userId);
+    if (!user || user.status !== 'active' || user.id === ctx.principal.userId)
+      throw new ForbiddenError();
+    const emailId = await this.deps.users.transaction(async (trx) => {
+      const now = this.deps.now();
+      if (!(await this.deps.users.resetTotp(trx, user.id, now))) return null;
+      const ended = await this.deps.sessions.deleteAllForUser(trx, user.id);
+      await recordAudit(this.deps, trx, {
+        action: 'two_factor.reset',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'app_user',
+        subjectIds: [user.id],
+        dataSubjectUserId: user.id,
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        after: { sessionsEnded: ended.length },
+      });
+      const t = (key: string, values?: Record<string, string>) =>
+        this.deps.translator.translate(user.preferredLanguage, key, values);
+      return this.deps.mailer.enqueue(trx, {
+        to: user.email,
+        subject: t('accounts.email.twoFactorReset.subject'),
+        text: t('accounts.email.twoFactorReset.body', {
+          name: user.fullName,
+          organisation: member.organisationName,
+          link: `${this.deps.settings.publicUrl}/sign-in`,
+        }),
+      });
+    });
+    if (emailId === null) return false;
+    await this.deps.mailer.deliver(emailId);
+    return true;
   }
 
   /**

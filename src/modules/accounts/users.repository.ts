@@ -147,6 +147,22 @@ export class UsersRepository {
   }
 
   /**
+   * Turns two-factor authentication off and forgets its secret and recovery codes (an
+   * administrator's reset); false if it was not on.
+   */
+  async resetTotp(executor: Executor, userId: string, now: Date): Promise<boolean> {
+    const result = await executor
+      .updateTable('app_user')
+      .set({ totp_secret_encrypted: null, totp_enabled_at: null, updated_at: now })
+      .where('id', '=', userId)
+      .where('totp_enabled_at', 'is not', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await executor.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+    return true;
+  }
+
+  /**
    * Records that a TOTP step was used; false when this step or a later one already was, so a
    * code works once. One statement, so two requests racing with the same code cannot both win.
    */

@@ -87,8 +87,29 @@ export class InvitationsRepository {
       .set({ accepted_at: new Date(), accepted_user_id: userId })
       .where('id', '=', id)
       .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Withdraws an invitation of this organisation that has not been accepted or withdrawn yet:
+   * the record it was (for the audit row), or undefined. One statement, so an acceptance racing
+   * with it either wins (and the withdrawal finds nothing) or loses.
+   */
+  async revoke(
+    executor: Executor,
+    invitation: { id: string; organisationId: string; now: Date },
+  ): Promise<{ id: string; role: Role; administrator: boolean } | undefined> {
+    return executor
+      .updateTable('invitation')
+      .set({ revoked_at: invitation.now })
+      .where('id', '=', invitation.id)
+      .where('organisation_id', '=', invitation.organisationId)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .returning(['id', 'role', 'administrator'])
+      .executeTakeFirst();
   }
 
   transaction<T>(work: (executor: Executor) => Promise<T>): Promise<T> {

@@ -14,9 +14,16 @@ import { newAccountSchema } from './invitations.schemas.js';
 import type { InvitationsService } from './invitations.service.js';
 import { invitationSchema } from './organisations.schemas.js';
 import type { OrganisationsService } from './organisations.service.js';
+import { canGiveRole } from './members.policy.js';
 import { rolesFor } from './organisations.policy.js';
 
 const organisationParams = z.object({ id: z.uuid() });
+const invitationParams = z.object({ id: z.uuid(), invitationId: z.uuid() });
+/** After a redirect: which success banner to show (anything else shows none). */
+const bannerQuery = z.object({
+  sent: z.literal('1').optional().catch(undefined),
+  revoked: z.literal('1').optional().catch(undefined),
+});
 const tokenParams = z.object({ token: z.string().max(100) });
 
 function organisationId(request: FastifyRequest): string {
@@ -48,11 +55,14 @@ export async function invitationRoutes(
       organisation,
       pending: await invitations.pending(ctx, organisation.id),
       values,
-      roleItems: rolesFor(organisation).map((role) => ({
-        value: role,
-        text: request.t(`roles.${role}`),
-        checked: values.role === role,
-      })),
+      // A role the caller may not give (the auditor, but for a system administrator) is not offered.
+      roleItems: rolesFor(organisation)
+        .filter((role) => canGiveRole(ctx.principal, role))
+        .map((role) => ({
+          value: role,
+          text: request.t(`roles.${role}`),
+          checked: values.role === role,
+        })),
       ...formErrorContext(errors),
     };
   };
@@ -60,8 +70,25 @@ export async function invitationRoutes(
   app.get(
     '/organisations/:id/invitations/new',
     { preHandler: requirePermission('member.invite') },
-    async (request, reply) =>
-      reply.view('organisations/views/invite.njk', await inviteForm(request, {})),
+    async (request, reply) => {
+      const banner = bannerQuery.safeParse(request.query ?? {});
+      return reply.view('organisations/views/invite.njk', {
+        ...(await inviteForm(request, {})),
+        sent: banner.success && banner.data.sent === '1',
+        revoked: banner.success && banner.data.revoked === '1',
+      });
+    },
+  );
+
+  app.post(
+    '/organisations/:id/invitations/:invitationId/revoke',
+    { preHandler: requirePermission('member.invite') },
+    async (request, reply) => {
+      const parsed = invitationParams.safeParse(request.params);
+      if (!parsed.success) throw new NotFoundError();
+      await invitations.revoke(actorContext(request), parsed.data.id, parsed.data.invitationId);
+      return reply.redirect(`/organisations/${parsed.data.id}/invitations/new?revoked=1`, 303);
+    },
   );
 
   app.post(
@@ -115,8 +142,13 @@ export async function invitationRoutes(
         token: token(request),
         ...formErrorContext(errors),
       });
+    // Withdrawn, expired or used meanwhile: the page says which, and nothing is accepted.
+    if (result.state !== 'valid')
+      return reply
+        .code(400)
+        .view('organisations/views/accept.njk', { ...result, values: {}, token: token(request) });
     let input = null;
-    if (result.state === 'valid' && !result.existingAccount) {
+    if (!result.existingAccount) {
       const form = parseForm(newAccountSchema, request.body, request.t);
       if (!form.ok) return render(form.values, form.errors);
       input = { ...form.data, preferredLanguage: request.language };

@@ -8,6 +8,7 @@ import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import type { Language } from '../../platform/i18n/languages.js';
 import type { InvitationRecord, InvitationsRepository } from './invitations.repository.js';
+import { canGiveRole } from './members.policy.js';
 import { canInviteMembers, rolesFor } from './organisations.policy.js';
 import type { OrganisationsService } from './organisations.service.js';
 import type { RolesRepository } from './roles.repository.js';
@@ -37,7 +38,7 @@ export interface Mailer {
   deliver(emailId: string): Promise<void>;
 }
 
-export type InvitationState = 'valid' | 'expired' | 'used' | 'unknown';
+export type InvitationState = 'valid' | 'expired' | 'used' | 'revoked' | 'unknown';
 
 /**
  * Organisation staff join by invitation: an administrator invites an email address to a role;
@@ -75,6 +76,11 @@ export class InvitationsService {
     if (!rolesFor(organisation).includes(input.role)) {
       throw new ValidationError([
         { pointer: '/role', detail: 'invitations.errors.roleNotForKind' },
+      ]);
+    }
+    if (!canGiveRole(ctx.principal, input.role)) {
+      throw new ValidationError([
+        { pointer: '/role', detail: 'invitations.errors.auditorBySystemAdministrator' },
       ]);
     }
     const token = randomToken(32);
@@ -117,12 +123,40 @@ export class InvitationsService {
     const invitation = /^[A-Za-z0-9_-]{43}$/.test(token)
       ? await this.repository.findByTokenHash(sha256Hex(token))
       : undefined;
-    if (!invitation || invitation.revokedAt) return { state: 'unknown', existingAccount: false };
+    if (!invitation) return { state: 'unknown', existingAccount: false };
+    if (invitation.revokedAt) return { state: 'revoked', invitation, existingAccount: false };
     if (invitation.acceptedAt) return { state: 'used', invitation, existingAccount: false };
     if (invitation.expiresAt <= this.now())
       return { state: 'expired', invitation, existingAccount: false };
     const existing = await this.accounts.findActiveUserIdByEmail(invitation.email);
     return { state: 'valid', invitation, existingAccount: existing !== null };
+  }
+
+  /**
+   * An administrator withdraws an invitation that has not been accepted: its link then says so
+   * and cannot be used. Audited as `invitation.revoked`.
+   */
+  async revoke(ctx: ActorContext, organisationId: string, invitationId: string): Promise<void> {
+    const organisation = await this.organisations.get(ctx, organisationId);
+    if (!canInviteMembers(ctx.principal, organisation)) throw new NotFoundError();
+    await this.repository.transaction(async (trx) => {
+      const revoked = await this.repository.revoke(trx, {
+        id: invitationId,
+        organisationId,
+        now: this.now(),
+      });
+      // Another organisation's invitation, an accepted one, or one already withdrawn.
+      if (!revoked) throw new NotFoundError('invitations.errors.notPending');
+      await this.audit.record(trx, {
+        action: 'invitation.revoked',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'invitation',
+        subjectIds: [revoked.id],
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        before: { organisationId, role: revoked.role, administrator: revoked.administrator },
+      });
+    });
   }
 
   /** Accepts an invitation: opens the account, or adds the role to the existing one. */

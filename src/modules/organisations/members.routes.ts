@@ -11,6 +11,7 @@ import {
 } from '../../platform/http/forms.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
+import { canGiveRole } from './members.policy.js';
 import type { MembersService } from './members.service.js';
 import { rolesFor } from './organisations.policy.js';
 import type { OrganisationsService } from './organisations.service.js';
@@ -24,6 +25,9 @@ const changeSchema = z.object({
     .optional()
     .transform((value) => value === 'yes'),
 });
+
+/** After a reset, the member's page says it was done. */
+const resetQuery = z.object({ twoFactorReset: z.literal('1').optional().catch(undefined) });
 
 function params(request: FastifyRequest) {
   const parsed = paramsSchema.safeParse(request.params);
@@ -58,11 +62,15 @@ export async function memberRoutes(
       organisation,
       member,
       values: chosen,
-      roleItems: rolesFor(organisation).map((role) => ({
-        value: role,
-        text: request.t(`roles.${role}`),
-        checked: chosen.role === role,
-      })),
+      // The auditor role is offered only by a system administrator, or kept by one who holds it.
+      roleItems: rolesFor(organisation)
+        .filter((role) => role === member.role || canGiveRole(ctx.principal, role))
+        .map((role) => ({
+          value: role,
+          text: request.t(`roles.${role}`),
+          checked: chosen.role === role,
+        })),
+      twoFactorReset: await members.twoFactorResetRefusal(ctx, id, userId),
       ...formErrorContext(errors),
     };
   };
@@ -71,7 +79,10 @@ export async function memberRoutes(
     '/organisations/:id/members/:userId',
     { preHandler: requirePermission('member.update_role') },
     async (request, reply) =>
-      reply.view('organisations/views/member.njk', await page(request, null)),
+      reply.view('organisations/views/member.njk', {
+        ...(await page(request, null)),
+        twoFactorWasReset: resetQuery.safeParse(request.query ?? {}).data?.twoFactorReset === '1',
+      }),
   );
 
   app.post(
@@ -100,6 +111,23 @@ export async function memberRoutes(
           );
       }
       return reply.redirect(`/organisations/${id}`, 303);
+    },
+  );
+
+  app.post(
+    '/organisations/:id/members/:userId/two-factor/reset',
+    { preHandler: requirePermission('member.update_role') },
+    async (request, reply) => {
+      const { id, userId } = params(request);
+      try {
+        await members.resetTwoFactor(actorContext(request), id, userId);
+      } catch (error) {
+        const errors = fieldErrorsFrom(error, request.t);
+        return reply
+          .code(400)
+          .view('organisations/views/member.njk', await page(request, null, errors));
+      }
+      return reply.redirect(`/organisations/${id}/members/${userId}?twoFactorReset=1`, 303);
     },
   );
 

@@ -4,21 +4,45 @@ import type { Role } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { canAccess } from '../../platform/authz/principal.js';
 import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import { canGiveRole, twoFactorResetRefusal } from './members.policy.js';
 import { rolesFor } from './organisations.policy.js';
 import type { OrganisationsService } from './organisations.service.js';
 import type { RolesRepository } from './roles.repository.js';
 
+/** What members need from accounts: reset a person's two-factor authentication. */
+export interface TwoFactorReset {
+  /** False when it was not on. Audited, the person emailed, in the accounts' transaction. */
+  resetByAdministrator(
+    ctx: ActorContext,
+    member: { userId: string; organisationName: string },
+  ): Promise<boolean>;
+}
+
 /**
- * An organisation's administrator changes a member's role or removes them. An organisation
- * always keeps at least one administrator, so that nobody locks it out of its own staff.
+ * An organisation's administrator changes a member's role, removes them, or resets their
+ * two-factor authentication. An organisation always keeps at least one administrator, so that
+ * nobody locks it out of its own staff.
  */
 export class MembersService {
-  constructor(
-    private readonly db: OrganisationsDb,
-    private readonly roles: RolesRepository,
-    private readonly organisations: OrganisationsService,
-    private readonly audit: AuditLog,
-  ) {}
+  private readonly db: OrganisationsDb;
+  private readonly roles: RolesRepository;
+  private readonly organisations: OrganisationsService;
+  private readonly audit: AuditLog;
+  private readonly twoFactor: TwoFactorReset;
+
+  constructor(deps: {
+    db: OrganisationsDb;
+    roles: RolesRepository;
+    organisations: OrganisationsService;
+    audit: AuditLog;
+    twoFactor: TwoFactorReset;
+  }) {
+    this.db = deps.db;
+    this.roles = deps.roles;
+    this.organisations = deps.organisations;
+    this.audit = deps.audit;
+    this.twoFactor = deps.twoFactor;
+  }
 
   private async manageable(ctx: ActorContext, organisationId: string, userId: string) {
     const organisation = await this.organisations.get(ctx, organisationId);
@@ -39,6 +63,14 @@ export class MembersService {
     if (!rolesFor(organisation).includes(change.role)) {
       throw new ValidationError([
         { pointer: '/role', detail: 'invitations.errors.roleNotForKind' },
+      ]);
+    }
+    // Keeping a role one already holds is no grant; giving the auditor role is a system
+    // administrator's alone.
+    const gives = !current.some((grant) => grant.role === change.role);
+    if (gives && !canGiveRole(ctx.principal, change.role)) {
+      throw new ValidationError([
+        { pointer: '/role', detail: 'invitations.errors.auditorBySystemAdministrator' },
       ]);
     }
     await this.db.transaction().execute(async (trx) => {
@@ -76,6 +108,37 @@ export class MembersService {
         ipAddress: ctx.ipAddress,
         before: { organisationId, roles: current.map((grant) => grant.role) },
       });
+    });
+  }
+
+  /**
+   * Resets a member's two-factor authentication (members.policy.ts says who may reset whose).
+   * Nothing here writes: the accounts module changes the account, ends its sessions, audits
+   * `two_factor.reset` and emails the person, in one transaction.
+   */
+  async resetTwoFactor(ctx: ActorContext, organisationId: string, userId: string): Promise<void> {
+    const { organisation } = await this.manageable(ctx, organisationId, userId);
+    const refusal = await this.twoFactorResetRefusal(ctx, organisationId, userId);
+    if (refusal === 'out_of_scope') throw new NotFoundError();
+    if (refusal === 'own')
+      throw new ValidationError([{ pointer: '/twoFactor', detail: 'members.errors.resetOwn' }]);
+    if (refusal === 'system_administrator_only')
+      throw new ValidationError([
+        { pointer: '/twoFactor', detail: 'members.errors.resetBySystemAdministrator' },
+      ]);
+    const reset = await this.twoFactor.resetByAdministrator(ctx, {
+      userId,
+      organisationName: organisation.name,
+    });
+    if (!reset)
+      throw new ValidationError([{ pointer: '/twoFactor', detail: 'members.errors.twoFactorOff' }]);
+  }
+
+  /** Why the caller may not reset this member's two-factor authentication (null: they may). */
+  async twoFactorResetRefusal(ctx: ActorContext, organisationId: string, userId: string) {
+    return twoFactorResetRefusal(ctx.principal, organisationId, {
+      userId,
+      grants: await this.roles.grantsFor(userId),
     });
   }
 

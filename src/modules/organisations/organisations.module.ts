@@ -65,7 +65,13 @@ export const organisationsModule = defineModule<
         audit,
         { publicUrl: config.publicUrl },
       ),
-      members: new MembersService(db, roles, organisations, audit),
+      members: new MembersService({
+        db,
+        roles,
+        organisations,
+        audit,
+        twoFactor: accounts.twoFactor,
+      }),
       apiKeys: new ApiKeysService(new ApiKeysRepository(db), organisations, audit),
     };
   },
