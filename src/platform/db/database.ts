@@ -61,7 +61,7 @@ export async function openDatabase<DB>(target: DatabaseTarget): Promise<Database
       [DATE]: (value: string) => value,
     },
   });
-  if (target.dataDir && isNew) flushDirectoryTree(target.dataDir);
+  if (target.dataDir && isNew) await flushDirectoryTree(target.dataDir);
   const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return handle(kysely, 'pglite', pglite);
 }

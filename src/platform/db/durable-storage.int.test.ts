@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Generated } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './database.js';
 
@@ -12,7 +12,7 @@ import { openDatabase, type DatabaseHandle } from './database.js';
  */
 
 interface Tables {
-  note: { id: number; body: string };
+  note: { id: Generated<number>; body: string };
 }
 
 const flushed: string[] = [];
@@ -25,11 +25,17 @@ function fileOf(fd: number): string {
   }
 }
 
+/** Both ways of flushing: fsyncSync (PostgreSQL's own fsync calls), fsync (a new database). */
 function recordFlushes() {
-  const original = fs.fsyncSync.bind(fs);
-  return vi.spyOn(fs, 'fsyncSync').mockImplementation((fd: number) => {
+  const fsyncSync = fs.fsyncSync.bind(fs);
+  const fsync = fs.fsync.bind(fs);
+  vi.spyOn(fs, 'fsyncSync').mockImplementation((fd: number) => {
     flushed.push(fileOf(fd));
-    original(fd);
+    fsyncSync(fd);
+  });
+  vi.spyOn(fs, 'fsync').mockImplementation((fd, callback) => {
+    flushed.push(fileOf(fd));
+    fsync(fd, callback);
   });
 }
 

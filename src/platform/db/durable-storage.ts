@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
@@ -74,26 +75,43 @@ export function isNewDataDir(dataDir: string): boolean {
 
 /**
  * PGlite creates a new database in memory (initdb) and copies its files into the directory
- * without flushing them. Flush every file and directory once, parent included, so that a new
- * database survives a power cut in its first minutes: ~1,000 files, once.
+ * without flushing them. Flush every file, then every directory, then the parent, so that a
+ * new database survives a power cut in its first minutes. About 1,000 files, once; several at
+ * a time, because one after the other took 3 to 8 times as long (ADR 13).
  */
-export function flushDirectoryTree(root: string): void {
-  const flush = (target: string) => {
-    const fd = fs.openSync(target, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  };
-  const walk = (directory: string) => {
-    for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+export async function flushDirectoryTree(root: string): Promise<void> {
+  const files: string[] = [];
+  const directories: string[] = [];
+  const walk = async (directory: string) => {
+    for (const entry of await fsp.readdir(directory, { withFileTypes: true })) {
       const target = path.join(directory, entry.name);
-      if (entry.isDirectory()) walk(target);
-      else if (entry.isFile()) flush(target);
+      if (entry.isDirectory()) await walk(target);
+      else if (entry.isFile()) files.push(target);
     }
-    flush(directory);
+    directories.push(directory);
   };
-  walk(root);
-  flush(path.dirname(root));
+  await walk(root);
+  await flushAll(files);
+  await flushAll(directories);
+  await flushAll([path.dirname(root)]);
 }
+
+async function flushAll(targets: readonly string[], atOnce = 16): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let target = targets[next++]; target !== undefined; target = targets[next++]) {
+      const handle = await fsp.open(target, 'r');
+      try {
+        await fsyncDescriptor(handle.fd);
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, targets.length) }, worker));
+}
+
+const fsyncDescriptor = (fd: number) =>
+  new Promise<void>((resolve, reject) =>
+    fs.fsync(fd, (error) => (error ? reject(error) : resolve())),
+  );
