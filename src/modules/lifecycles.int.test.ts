@@ -138,9 +138,9 @@ describe('employer vetting', () => {
     const { organisation: employer, vetting } = await h.factories.licensing.employer({
       vetting: 'submitted',
     });
-    const authority = await h.factories.licensing.authority('KE');
+    const embassy = await h.factories.licensing.embassy('AE');
     const { client, keyId } = await h.apiClient({
-      organisationId: authority.organisation.id,
+      organisationId: embassy.organisation.id,
       permissions: ['licence.read', 'employer.vet'],
     });
     const response = await client.json('POST', `/api/v1/employers/${employer.id}/vetting/events`, {
@@ -168,7 +168,7 @@ describe('employer vetting', () => {
         event: 'vet',
         from_state: 'submitted',
         to_state: 'vetted',
-        actor_role: 'origin_officer',
+        actor_role: 'embassy_officer',
         actor_api_key_id: keyId,
       },
     ]);

@@ -30,7 +30,7 @@ export const STATE_DIAGRAM_DOCUMENTS: DiagramDocument[] = [
         intro:
           'Each transition appends an `employer_vetting_event` row, of the same shape as `licence_event`. The audit action is `employer.<past tense>`, on the employer.',
         notes:
-          'Any officer holding `employer.vet` may vet any employer (see `canVetEmployers` in `licensing.policy.ts`); every decision is audited.',
+          'An officer holding `employer.vet` vets the employers of their jurisdiction, the country the employer is registered in: an embassy those of its host country, an authority those of its own (see `canVetEmployer` in `licensing.policy.ts`); every decision is audited.',
       },
     ],
   },

@@ -23,6 +23,7 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
  */
 export class LicensingFactory {
   private readonly authorities = new Map<string, Promise<Staffed>>();
+  private readonly embassies = new Map<string, Promise<Staffed>>();
 
   constructor(
     private readonly deps: FactoryDeps,
@@ -48,6 +49,31 @@ export class LicensingFactory {
       this.authorities.set(countryCode, authority);
     }
     return authority;
+  }
+
+  /**
+   * Kenya's embassy in a country (the UAE by default) and an officer of it (made once per host
+   * country): it vets the employers of its host country and finds Kenyan nationals.
+   */
+  embassy(hostCountry = 'AE'): Promise<Staffed> {
+    let embassy = this.embassies.get(hostCountry);
+    if (!embassy) {
+      embassy = (async () => {
+        const organisation = await this.people.organisation({
+          kind: 'embassy',
+          name: `Embassy of Kenya in ${hostCountry}`,
+          countryCode: hostCountry,
+          representedCountryCode: 'KE',
+        });
+        const staff = await this.people.user({
+          role: 'embassy_officer',
+          organisationId: organisation.id,
+        });
+        return { organisation, staff };
+      })();
+      this.embassies.set(hostCountry, embassy);
+    }
+    return embassy;
   }
 
   /** A recruitment agency (Kenyan by default) and one of its staff. */
@@ -122,7 +148,8 @@ export class LicensingFactory {
 
   /**
    * A foreign employer (in the UAE by default) and one of its staff, put forward for vetting
-   * and vetted (by default) or rejected by an officer holding employer.vet; `null`: not yet.
+   * and vetted (by default) or rejected by an officer holding employer.vet for the employer's
+   * country (by default the officer of Kenya's embassy there); `null`: not yet.
    */
   async employer(
     overrides: {
@@ -147,6 +174,7 @@ export class LicensingFactory {
         ? null
         : await this.vetting({
             employerId: organisation.id,
+            employerCountry: organisation.countryCode,
             state,
             submitter: staff,
             ...(overrides.officer ? { officer: overrides.officer } : {}),
@@ -154,16 +182,20 @@ export class LicensingFactory {
     return { organisation, staff, vetting };
   }
 
-  /** Puts an employer forward (as `submitter`), then vets or rejects it as an officer. */
+  /**
+   * Puts an employer forward (as `submitter`), then vets or rejects it as an officer (by
+   * default the officer of Kenya's embassy in the employer's country, the UAE unless said).
+   */
   async vetting(options: {
     employerId: string;
+    employerCountry?: string;
     state: 'submitted' | 'vetted' | 'rejected';
     submitter?: TestUser;
     officer?: TestUser;
   }): Promise<VettingRecord> {
     const { vetting } = this.deps.services;
     const { employerId, state } = options;
-    const decider = options.officer ?? (await this.authority()).staff;
+    const decider = options.officer ?? (await this.embassy(options.employerCountry)).staff;
     const submitted = await vetting.act(
       await this.people.contextOf(options.submitter ?? decider),
       employerId,

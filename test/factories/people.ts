@@ -77,6 +77,8 @@ export interface OrganisationOverrides {
   kind?: OrganisationKind;
   name?: string;
   countryCode?: string;
+  /** An embassy's own state: Kenya unless said (another than its host country). */
+  representedCountryCode?: string | null;
   registrationNumber?: string | null;
   address?: string | null;
   email?: string | null;
@@ -143,6 +145,12 @@ export class PeopleFactory {
       kind,
       name: overrides.name ?? `Test ${kind.replace('_', ' ')} ${sequence()}`,
       countryCode: overrides.countryCode ?? COUNTRY_OF_KIND[kind],
+      representedCountryCode:
+        overrides.representedCountryCode !== undefined
+          ? overrides.representedCountryCode
+          : kind === 'embassy'
+            ? 'KE'
+            : null,
       registrationNumber: overrides.registrationNumber ?? null,
       address: overrides.address ?? null,
       email: overrides.email ?? null,

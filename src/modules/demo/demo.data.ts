@@ -9,6 +9,8 @@ export interface DemoOrganisation {
   kind: OrganisationKind;
   name: string;
   countryCode: string;
+  /** An embassy's own state (its countryCode is its host country). */
+  representedCountryCode?: string;
   registrationNumber: string;
   address: string;
   email: string;
@@ -44,6 +46,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     kind: 'embassy',
     name: 'Embassy of Kenya in Abu Dhabi (demo)',
     countryCode: 'AE',
+    representedCountryCode: 'KE',
     registrationNumber: 'EMB-KE-AE',
     address: 'Embassies District, Abu Dhabi',
     email: 'labour.attache@embassy.demo.example',

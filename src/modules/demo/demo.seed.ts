@@ -18,6 +18,7 @@ export interface DemoPorts {
       kind: OrganisationKind;
       name: string;
       countryCode: string;
+      representedCountryCode?: string;
       registrationNumber: string;
       address: string;
       email: string;

@@ -10,7 +10,12 @@ import {
 
 function principal(
   role: Role,
-  options: { twoFactor?: boolean; apiKey?: Permission[]; country?: string } = {},
+  options: {
+    twoFactor?: boolean;
+    apiKey?: Permission[];
+    country?: string;
+    represents?: string | null;
+  } = {},
 ): Principal {
   const organisational = role !== 'job_seeker' && role !== 'system_admin';
   return {
@@ -22,6 +27,7 @@ function principal(
         role,
         organisationId: organisational ? 'org-1' : null,
         countryCode: organisational ? (options.country ?? 'KE') : null,
+        representedCountryCode: role === 'embassy_officer' ? (options.represents ?? 'KE') : null,
         administrator: false,
       },
     ],
@@ -53,12 +59,37 @@ describe('identity document policies', () => {
     }).toEqual(GRID[role]);
   });
 
-  it('keeps an officer to documents issued by their organisation’s country', () => {
+  it('keeps an authority’s officer to documents issued by their organisation’s country', () => {
     const kenyan = principal('origin_officer', { country: 'KE' });
     expect(canLookUpDocumentsOf(kenyan, 'KE')).toBe(true);
     expect(canLookUpDocumentsOf(kenyan, 'AE')).toBe(false);
-    expect(canLookUpDocumentsOf(principal('embassy_officer', { country: 'AE' }), 'KE')).toBe(false);
+    const emirati = principal('destination_officer', { country: 'AE' });
+    expect(canLookUpDocumentsOf(emirati, 'AE')).toBe(true);
+    expect(canLookUpDocumentsOf(emirati, 'KE')).toBe(false);
     expect(canLookUpDocumentsOf(principal('job_seeker'), 'KE')).toBe(false);
+  });
+
+  it('keeps an embassy’s officer to its own state’s nationals, never its host country’s', () => {
+    // The embassy of Kenya in Abu Dhabi: host country AE, represents KE.
+    const embassy = principal('embassy_officer', { country: 'AE', represents: 'KE' });
+    expect(canLookUpDocumentsOf(embassy, 'KE')).toBe(true);
+    expect(canLookUpDocumentsOf(embassy, 'AE')).toBe(false);
+    expect(canLookUpDocumentsOf(embassy, 'NP')).toBe(false);
+    const nepal = principal('embassy_officer', { country: 'AE', represents: 'NP' });
+    expect(canLookUpDocumentsOf(nepal, 'NP')).toBe(true);
+    expect(canLookUpDocumentsOf(nepal, 'KE')).toBe(false);
+    // Its key the same.
+    const key = principal('embassy_officer', {
+      country: 'AE',
+      represents: 'KE',
+      apiKey: ['person.read'],
+    });
+    expect(canLookUpDocumentsOf(key, 'KE')).toBe(true);
+    expect(canLookUpDocumentsOf(key, 'AE')).toBe(false);
+    // An embassy not yet given its state reaches nobody (it may still open the lookup).
+    const unset = principal('embassy_officer', { country: 'AE', represents: '' });
+    expect(canLookUpPeople(unset)).toBe(true);
+    for (const country of ['AE', 'KE']) expect(canLookUpDocumentsOf(unset, country)).toBe(false);
   });
 
   it('needs two-factor authentication for officers, and person.read on a key', () => {

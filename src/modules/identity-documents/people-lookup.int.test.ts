@@ -13,6 +13,7 @@ const FUTURE_YEAR = String(new Date().getUTCFullYear() + 4);
 const SEEKER = 'jobseeker@demo.corridor.example';
 const ORIGIN_OFFICER = 'origin.officer@demo.corridor.example';
 const EMBASSY_OFFICER = 'embassy.officer@demo.corridor.example';
+const DESTINATION_OFFICER = 'destination.officer@demo.corridor.example';
 const BORDER_OFFICER = 'border.officer@demo.corridor.example';
 
 /** A demo user, signed in once per file (staff with their second factor). */
@@ -113,8 +114,9 @@ describe('looking a person up by document (pages)', () => {
       expect((await officer.post(LOOKUP, lookup(other))).body).toContain('No person found');
     }
 
-    const embassy = await signIn(EMBASSY_OFFICER);
-    const abroad = await embassy.submit(LOOKUP, lookup());
+    // The UAE's authority: a Kenyan passport is not within its jurisdiction.
+    const emirati = await signIn(DESTINATION_OFFICER);
+    const abroad = await emirati.submit(LOOKUP, lookup());
     expect(abroad.statusCode).toBe(200);
     expect(abroad.body).toContain('No person found');
     expect(abroad.body).not.toContain('Wairimu');
@@ -123,9 +125,21 @@ describe('looking a person up by document (pages)', () => {
         .replace(/<header[\s\S]*<\/header>/, '')
         .replace(/name="_csrf" value="[^"]*"/g, '')
         .replace(/nonce="[^"]*"/g, '');
-    const embassyUnknown = await embassy.post(LOOKUP, lookup({ documentNumber: 'ZZ9999999' }));
-    expect(strip(abroad.body).replace('ab 123-4567', 'ZZ9999999')).toBe(strip(embassyUnknown.body));
+    const emiratiUnknown = await emirati.post(LOOKUP, lookup({ documentNumber: 'ZZ9999999' }));
+    expect(strip(abroad.body).replace('ab 123-4567', 'ZZ9999999')).toBe(strip(emiratiUnknown.body));
     expect(await viewedEvents(seekerId)).toHaveLength(before);
+  });
+
+  it('finds the Kenyan holder for the embassy of Kenya in Abu Dhabi (its own state’s nationals)', async () => {
+    const embassy = await signIn(EMBASSY_OFFICER);
+    const found = await embassy.submit(LOOKUP, lookup({ purpose: 'Welfare case at the embassy' }));
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain('Wairimu');
+    const [latest] = await viewedEvents(seekerId);
+    expect(latest).toMatchObject({
+      purpose: 'Welfare case at the embassy',
+      actor: { role: 'embassy_officer' },
+    });
   });
 
   it('finds the person for another officer of the same country', async () => {

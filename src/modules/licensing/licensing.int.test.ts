@@ -53,10 +53,12 @@ describe('licence transitions', () => {
       permissions: ['licence.read'],
     });
     const url = `/api/v1/employers/${f.employerId}/vetting/events`;
-    const before = await f.vetting.get(as(f.officer), f.employerId);
+    const before = await f.vetting.get(as(f.embassyOfficer), f.employerId);
     expect((await employerKey.client.json('POST', url, { event: 'submit' })).statusCode).toBe(403);
     expect((await employerKey.client.json('POST', url, { event: 'vet' })).statusCode).toBe(404);
-    expect((await f.vetting.get(as(f.officer), f.employerId)).history).toEqual(before.history);
+    expect((await f.vetting.get(as(f.embassyOfficer), f.employerId)).history).toEqual(
+      before.history,
+    );
   });
 
   it('grant: gives the next number of the register and records who, when and the validity', async () => {
@@ -279,17 +281,17 @@ describe('employer vetting', () => {
     expect(
       (await f.vetting.act(as(f.embassyOfficer), f.employerId, 'reject', 'No trade licence')).state,
     ).toBe('rejected');
-    expect(await refusal(f.vetting.act(as(f.officer), f.employerId, 'vet'))).toEqual([
+    expect(await refusal(f.vetting.act(as(f.embassyOfficer), f.employerId, 'vet'))).toEqual([
       'licensing.vetting.notAllowed.vet',
     ]);
     expect((await f.vetting.act(as(f.employerStaff), f.employerId, 'submit')).state).toBe(
       'submitted',
     );
-    expect((await f.vetting.act(as(f.officer), f.employerId, 'vet')).state).toBe('vetted');
-    expect(await refusal(f.vetting.act(as(f.officer), f.employerId, 'reject', 'late'))).toEqual([
-      'licensing.vetting.notAllowed.reject',
-    ]);
-    const { history } = await f.vetting.get(as(f.officer), f.employerId);
+    expect((await f.vetting.act(as(f.embassyOfficer), f.employerId, 'vet')).state).toBe('vetted');
+    expect(
+      await refusal(f.vetting.act(as(f.embassyOfficer), f.employerId, 'reject', 'late')),
+    ).toEqual(['licensing.vetting.notAllowed.reject']);
+    const { history } = await f.vetting.get(as(f.embassyOfficer), f.employerId);
     expect(history.map((row) => row.event)).toEqual(['vet', 'submit', 'reject', 'submit']);
     expect(history[2]?.reason).toBe('No trade licence');
     expect(

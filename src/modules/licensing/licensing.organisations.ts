@@ -23,7 +23,7 @@ export interface LicensingOrganisations {
   ): Promise<OrganisationRegistration[]>;
   ofKinds(
     kinds: readonly OrganisationKind[],
-    options?: { limit?: number },
+    options?: { limit?: number; countryCodes?: readonly string[] },
   ): Promise<OrganisationSummary[]>;
   idsByRegistration(numbers: readonly string[]): Promise<Map<string, string>>;
 }

@@ -8,6 +8,7 @@ import {
   canDecideLicence,
   canSeeEmployerVetting,
   canSubmitEmployer,
+  canVetEmployer,
   canVetEmployers,
   canViewLicence,
   licenceActions,
@@ -15,7 +16,7 @@ import {
 import type { LicenceRecord } from './licensing.repository.js';
 
 const AGENCY = 'agency-ke';
-const EMPLOYER = 'employer-ae';
+const EMPLOYER = { id: 'employer-ae', countryCode: 'AE' };
 
 function principal(
   role: Role,
@@ -58,17 +59,27 @@ const grid: [
   [
     'KE origin officer',
     principal('origin_officer', 'auth-ke', 'KE'),
-    { decide: true, view: true, agency: false, vet: true, submit: true },
+    { decide: true, view: true, agency: false, vet: false, submit: false },
   ],
   [
     'NP origin officer',
     principal('origin_officer', 'auth-np', 'NP'),
+    { decide: false, view: false, agency: false, vet: false, submit: false },
+  ],
+  [
+    'AE origin officer (the employer’s country)',
+    principal('origin_officer', 'auth-ae', 'AE'),
     { decide: false, view: false, agency: false, vet: true, submit: true },
   ],
   [
-    'embassy officer',
+    'officer of an embassy in the employer’s country',
     principal('embassy_officer', 'emb', 'AE'),
     { decide: false, view: false, agency: false, vet: true, submit: true },
+  ],
+  [
+    'officer of an embassy elsewhere',
+    principal('embassy_officer', 'emb-sa', 'SA'),
+    { decide: false, view: false, agency: false, vet: false, submit: false },
   ],
   [
     'the agency’s staff',
@@ -82,7 +93,7 @@ const grid: [
   ],
   [
     'the employer’s staff',
-    principal('employer_staff', EMPLOYER, 'AE'),
+    principal('employer_staff', EMPLOYER.id, 'AE'),
     { decide: false, view: false, agency: false, vet: false, submit: true },
   ],
   [
@@ -108,7 +119,7 @@ describe('licensing policy grid', () => {
       decide: canDecideLicence(who, licence('active')),
       view: canViewLicence(who, licence('active')),
       agency: actsForAgency(who, AGENCY),
-      vet: canVetEmployers(who),
+      vet: canVetEmployer(who, EMPLOYER),
       submit: canSubmitEmployer(who, EMPLOYER),
     }).toEqual(expected);
   });
@@ -139,15 +150,20 @@ describe('licensing policy grid', () => {
     expect(canApplyForLicence(principal('agency_staff', AGENCY, 'KE'), AGENCY)).toBe(true);
     expect(canApplyForLicence(principal('agency_staff', 'other', 'KE'), AGENCY)).toBe(false);
 
-    const employerKey = key('employer_staff', EMPLOYER, 'AE');
+    const employerKey = key('employer_staff', EMPLOYER.id, 'AE');
     expect(canSeeEmployerVetting(employerKey, EMPLOYER)).toBe(true);
     expect(canSubmitEmployer(employerKey, EMPLOYER)).toBe(false);
-    expect(canSeeEmployerVetting(principal('employer_staff', EMPLOYER, 'AE'), EMPLOYER)).toBe(true);
+    expect(canSeeEmployerVetting(principal('employer_staff', EMPLOYER.id, 'AE'), EMPLOYER)).toBe(
+      true,
+    );
     const officerKey = {
-      ...key('origin_officer', 'auth-ke', 'KE'),
+      ...key('embassy_officer', 'emb', 'AE'),
       permissionLimit: new Set(['employer.vet'] as const),
     };
     expect(canSubmitEmployer(officerKey, EMPLOYER)).toBe(true);
+    expect(canSubmitEmployer(officerKey, { id: 'employer-ke', countryCode: 'KE' })).toBe(false);
+    // Holding employer.vet at all opens the vetting list, which shows only the reachable ones.
+    expect(canVetEmployers(principal('origin_officer', 'auth-np', 'NP'))).toBe(true);
   });
 
   it('counts no staff grant before two-factor authentication', () => {

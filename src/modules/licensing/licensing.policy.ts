@@ -71,29 +71,39 @@ export function issuingAuthorityFor(principal: Principal, countryCode: string): 
   return grant?.organisationId ?? null;
 }
 
+/** An employer as vetting sees it: where it is registered. */
+export interface VettedEmployer {
+  id: string;
+  countryCode: string;
+}
+
 /**
- * Employer vetting. Employers sit in destination countries while the officers who vet them
- * (origin authority, embassy) sit in or for the origin country, so the 'jurisdiction' scope of
- * employer.vet cannot be matched against the employer's own country. The rule chosen: any
- * officer holding employer.vet may vet any employer; every decision is audited. A later
- * corridor table (origin × destination) can narrow this without changing the state machine.
+ * Employer vetting is an officer's within their jurisdiction, which for an employer is the
+ * country it is registered in: the embassy of Kenya in Abu Dhabi (whose country is its host
+ * country, the United Arab Emirates) vets employers in the Emirates; a Kenyan authority vets
+ * employers in Kenya; nobody vets an employer of a country they do not serve.
  */
+export function canVetEmployer(principal: Principal, employer: VettedEmployer): boolean {
+  return canAccess(principal, 'employer.vet', { countryCode: employer.countryCode });
+}
+
+/** Holds employer.vet at all: the vetting list (which shows only the employers they reach). */
 export function canVetEmployers(principal: Principal): boolean {
   return can(principal, 'employer.vet');
 }
 
-/** Who sees an employer's vetting: vetting officers, and the employer's staff or API key. */
-export function canSeeEmployerVetting(principal: Principal, organisationId: string): boolean {
-  return canVetEmployers(principal) || staffOf(principal, 'employer_staff', organisationId);
+/** Who sees an employer's vetting: officers who may vet it, and the employer's staff or key. */
+export function canSeeEmployerVetting(principal: Principal, employer: VettedEmployer): boolean {
+  return canVetEmployer(principal, employer) || staffOf(principal, 'employer_staff', employer.id);
 }
 
 /**
- * Who may put an employer forward for vetting: a vetting officer (or a key holding
- * employer.vet), or the employer's own staff in person (not its key: see above).
+ * Who may put an employer forward for vetting: an officer who may vet it (or a key holding
+ * employer.vet for its country), or the employer's own staff in person (not its key: see above).
  */
-export function canSubmitEmployer(principal: Principal, organisationId: string): boolean {
+export function canSubmitEmployer(principal: Principal, employer: VettedEmployer): boolean {
   return (
-    canVetEmployers(principal) ||
-    (principal.apiKeyId === null && staffOf(principal, 'employer_staff', organisationId))
+    canVetEmployer(principal, employer) ||
+    (principal.apiKeyId === null && staffOf(principal, 'employer_staff', employer.id))
   );
 }

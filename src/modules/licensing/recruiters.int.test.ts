@@ -198,7 +198,7 @@ describe('demo seed', () => {
       expect(rift?.status).toBe('suspended');
       const detail = await service.recruiter(rift?.id ?? '');
       expect(detail.history[0]?.reason).toContain('recruitment fees');
-      expect(await new VettingRepository(fresh.kysely, organisations).listEmployers()).toEqual(
+      expect(await new VettingRepository(fresh.kysely, organisations).listEmployers('all')).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ state: 'vetted' }),
           expect.objectContaining({ state: 'submitted' }),

@@ -121,21 +121,31 @@ export class VettingRepository {
     return this.findVetting(trx, organisationId);
   }
 
-  async isEmployer(organisationId: string): Promise<boolean> {
+  /** The employer with this id and its country; null when no employer has it. */
+  async employer(organisationId: string): Promise<{ id: string; countryCode: string } | null> {
     const organisation = (await this.organisations.registrations([organisationId])).get(
       organisationId,
     );
-    return organisation?.kind === 'employer';
+    return organisation?.kind === 'employer'
+      ? { id: organisation.id, countryCode: organisation.countryCode }
+      : null;
   }
 
   /**
-   * Every employer with its vetting state (null: never submitted), by name, at most 500: the
-   * employers from the organisations module, their states from this module's table.
+   * The employers of these countries (or all) with their vetting state (null: never
+   * submitted), by name, at most 500: the employers from the organisations module, their
+   * states from this module's table.
    */
-  async listEmployers(): Promise<
+  async listEmployers(
+    countryCodes: readonly string[] | 'all',
+  ): Promise<
     { organisationId: string; name: string; countryCode: string; state: VettingState | null }[]
   > {
-    const employers = await this.organisations.ofKinds(['employer'], { limit: 500 });
+    if (countryCodes !== 'all' && countryCodes.length === 0) return [];
+    const employers = await this.organisations.ofKinds(['employer'], {
+      limit: 500,
+      ...(countryCodes === 'all' ? {} : { countryCodes }),
+    });
     if (employers.length === 0) return [];
     const rows = await this.db
       .selectFrom('employer_vetting')

@@ -9,7 +9,7 @@ import {
 } from '../../platform/http/forms.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
-import { canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
+import { canSubmitEmployer, canVetEmployer } from './licensing.policy.js';
 import { idParamSchema, vettingDecisionSchema } from './licensing.schemas.js';
 import type { VettingService } from './vetting.service.js';
 import { allowedFrom } from '../../platform/lifecycle/lifecycle.js';
@@ -37,8 +37,8 @@ export async function vettingRoutes(app: App, options: { vetting: VettingService
       (event) =>
         allowedFrom(VETTING_LIFECYCLE, state, event) &&
         (event === 'submit'
-          ? canSubmitEmployer(request.principal, id)
-          : canVetEmployers(request.principal)),
+          ? canSubmitEmployer(request.principal, detail.employer)
+          : canVetEmployer(request.principal, detail.employer)),
     );
     return reply.code(extra.status ?? 200).view('licensing/views/vetting.njk', {
       ...detail,

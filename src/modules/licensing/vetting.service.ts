@@ -5,12 +5,18 @@ import { ForbiddenError, NotFoundError } from '../../platform/http/problem.js';
 import type { Kysely } from 'kysely';
 import { licensingView } from './licence.tables.js';
 import type { HistoryRecord } from './licensing.repository.js';
-import { canSeeEmployerVetting, canSubmitEmployer, canVetEmployers } from './licensing.policy.js';
+import { scopeFilter } from '../../platform/authz/principal.js';
+import {
+  canSeeEmployerVetting,
+  canSubmitEmployer,
+  canVetEmployer,
+  type VettedEmployer,
+} from './licensing.policy.js';
 import type { VettingRecord, VettingRepository } from './vetting.repository.js';
 import type { VettingEvent, VettingState } from './vetting.lifecycle.js';
 import { transitionVetting } from './vetting.states.js';
 
-/** Foreign employer vetting (scoping rule: see canVetEmployers in licensing.policy.ts). */
+/** Foreign employer vetting, within the officer's jurisdiction (canVetEmployer in licensing.policy.ts). */
 export class VettingService {
   constructor(
     private readonly repository: VettingRepository,
@@ -19,42 +25,52 @@ export class VettingService {
     private readonly events: EventPublisher | null = null,
   ) {}
 
+  /** The employers the caller may vet: those of the countries they serve. */
   async list(ctx: ActorContext) {
-    if (!canVetEmployers(ctx.principal)) return [];
-    return this.repository.listEmployers();
+    const scope = scopeFilter(ctx.principal, 'employer.vet');
+    if (!scope) return [];
+    return this.repository.listEmployers(scope.all ? 'all' : scope.countryCodes);
   }
 
   async get(
     ctx: ActorContext,
     organisationId: string,
-  ): Promise<{ organisationId: string; vetting: VettingRecord | null; history: HistoryRecord[] }> {
-    if (
-      !canSeeEmployerVetting(ctx.principal, organisationId) ||
-      !(await this.repository.isEmployer(organisationId))
-    )
-      throw new NotFoundError();
+  ): Promise<{
+    organisationId: string;
+    employer: VettedEmployer;
+    vetting: VettingRecord | null;
+    history: HistoryRecord[];
+  }> {
+    const employer = await this.repository.employer(organisationId);
+    if (!employer || !canSeeEmployerVetting(ctx.principal, employer)) throw new NotFoundError();
     const vetting = await this.repository.getVetting(organisationId);
     return {
       organisationId,
+      employer,
       vetting,
       history: vetting ? await this.repository.vettingHistory(vetting.id) : [],
     };
   }
 
-  /** submit: the employer's staff or an officer; vet and reject: officers with employer.vet. */
+  /**
+   * submit: the employer's staff or an officer who may vet it; vet and reject: officers holding
+   * employer.vet for the employer's country. Anyone else: "not found".
+   */
   async act(
     ctx: ActorContext,
     organisationId: string,
     event: VettingEvent,
     reason?: string | null,
   ): Promise<VettingRecord> {
+    const employer = await this.repository.employer(organisationId);
     const reaches =
-      event === 'submit'
-        ? canSeeEmployerVetting(ctx.principal, organisationId)
-        : canVetEmployers(ctx.principal);
-    if (!reaches || !(await this.repository.isEmployer(organisationId))) throw new NotFoundError();
+      employer !== null &&
+      (event === 'submit'
+        ? canSeeEmployerVetting(ctx.principal, employer)
+        : canVetEmployer(ctx.principal, employer));
+    if (!employer || !reaches) throw new NotFoundError();
     // The employer's own key sees its vetting but does not submit (licensing.policy.ts).
-    if (event === 'submit' && !canSubmitEmployer(ctx.principal, organisationId))
+    if (event === 'submit' && !canSubmitEmployer(ctx.principal, employer))
       throw new ForbiddenError();
     return transitionVetting(
       { repository: this.repository, audit: this.audit, events: this.events },

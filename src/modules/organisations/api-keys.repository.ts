@@ -60,6 +60,7 @@ export class ApiKeysRepository {
         'api_key.last_used_at as lastUsedAt',
         'organisation.kind',
         'organisation.country_code as countryCode',
+        'organisation.represented_country_code as representedCountryCode',
       ])
       .where('api_key.prefix', '=', prefix)
       .where('api_key.revoked_at', 'is', null)

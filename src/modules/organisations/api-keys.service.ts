@@ -169,6 +169,7 @@ export class ApiKeysService {
         role,
         organisationId: key.organisationId,
         countryCode: key.countryCode,
+        representedCountryCode: key.representedCountryCode,
         administrator: false,
       })),
       permissionLimit: new Set(key.permissions as Permission[]),

@@ -8,6 +8,8 @@ export const organisationView = z.object({
   kind: z.enum(ORGANISATION_KINDS),
   name: z.string(),
   countryCode: z.string().length(2),
+  /** An embassy's own state, whose nationals it serves in its host country (countryCode). */
+  representedCountryCode: z.string().length(2).nullable(),
   registrationNumber: z.string().nullable(),
   address: z.string().nullable(),
   email: z.string().nullable(),
@@ -24,6 +26,7 @@ export function presentOrganisation(organisation: OrganisationRecord): Organisat
     kind: organisation.kind,
     name: organisation.name,
     countryCode: organisation.countryCode,
+    representedCountryCode: organisation.representedCountryCode,
     registrationNumber: organisation.registrationNumber,
     address: organisation.address,
     email: organisation.email,

@@ -8,6 +8,8 @@ export interface OrganisationRecord {
   kind: OrganisationKind;
   name: string;
   countryCode: string;
+  /** An embassy's own state, whose nationals it serves in its host country (countryCode). */
+  representedCountryCode: string | null;
   registrationNumber: string | null;
   address: string | null;
   email: string | null;
@@ -93,6 +95,8 @@ export interface OrganisationInput {
   kind: OrganisationKind;
   name: string;
   countryCode: string;
+  /** An embassy's own state; absent or null for every other kind. */
+  representedCountryCode?: string | null;
   registrationNumber: string | null;
   address: string | null;
   email: string | null;
@@ -121,6 +125,7 @@ const COLUMNS = [
   'kind',
   'name',
   'country_code',
+  'represented_country_code',
   'registration_number',
   'address',
   'email',
@@ -134,6 +139,7 @@ function toRecord(row: {
   kind: OrganisationKind;
   name: string;
   country_code: string;
+  represented_country_code: string | null;
   registration_number: string | null;
   address: string | null;
   email: string | null;
@@ -146,6 +152,7 @@ function toRecord(row: {
     kind: row.kind,
     name: row.name,
     countryCode: row.country_code,
+    representedCountryCode: row.represented_country_code,
     registrationNumber: row.registration_number,
     address: row.address,
     email: row.email,
@@ -217,18 +224,22 @@ export class OrganisationsRepository {
     );
   }
 
-  /** Every organisation of these kinds, by name (public registration data); at most `limit`. */
+  /**
+   * Every organisation of these kinds (in these countries, when given), by name (public
+   * registration data); at most `limit`.
+   */
   async ofKinds(
     kinds: readonly OrganisationKind[],
-    limit?: number,
+    { limit, countryCodes }: { limit?: number; countryCodes?: readonly string[] } = {},
   ): Promise<OrganisationSummary[]> {
-    if (kinds.length === 0) return [];
+    if (kinds.length === 0 || countryCodes?.length === 0) return [];
     let query = this.db
       .selectFrom('organisation')
       .select(['id', 'name', 'kind', 'country_code'])
       .where('kind', 'in', [...kinds])
       .orderBy('name')
       .orderBy('id');
+    if (countryCodes) query = query.where('country_code', 'in', [...countryCodes]);
     if (limit !== undefined) query = query.limit(limit);
     const rows = await query.execute();
     return rows.map((row) => ({
@@ -325,6 +336,7 @@ export class OrganisationsRepository {
         kind: input.kind,
         name: input.name,
         country_code: input.countryCode,
+        represented_country_code: input.representedCountryCode ?? null,
         registration_number: input.registrationNumber,
         address: input.address,
         email: input.email,
@@ -346,6 +358,7 @@ export class OrganisationsRepository {
       .set({
         name: input.name,
         country_code: input.countryCode,
+        represented_country_code: input.representedCountryCode ?? null,
         registration_number: input.registrationNumber,
         address: input.address,
         email: input.email,

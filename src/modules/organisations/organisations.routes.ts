@@ -41,14 +41,21 @@ export async function organisationRoutes(
       text: request.t(`organisations.kinds.${kind}`),
       checked: values.kind === kind,
     })),
-    countryItems: [
-      { value: '', text: request.t('organisations.fields.chooseCountry') },
-      ...(await reference.listCountries(request.language)).map((country) => ({
-        value: country.code,
-        text: country.name,
-        selected: values.countryCode === country.code,
-      })),
-    ],
+    ...(await (async () => {
+      const countries = await reference.listCountries(request.language);
+      const items = (chosen: unknown) => [
+        { value: '', text: request.t('organisations.fields.chooseCountry') },
+        ...countries.map((country) => ({
+          value: country.code,
+          text: country.name,
+          selected: chosen === country.code,
+        })),
+      ];
+      return {
+        countryItems: items(values.countryCode),
+        representedCountryItems: items(values.representedCountryCode),
+      };
+    })()),
   });
 
   app.get(
@@ -127,11 +134,18 @@ export async function organisationRoutes(
       const organisation = await organisations.get(ctx, idParam(request));
       const can = policiesFor(request.principal, organisation);
       const members = can.viewMembers ? await organisations.members(ctx, organisation.id) : [];
-      const country = await reference.getCountry(organisation.countryCode, request.language);
+      const [country, represented] = await Promise.all([
+        reference.getCountry(organisation.countryCode, request.language),
+        organisation.representedCountryCode
+          ? reference.getCountry(organisation.representedCountryCode, request.language)
+          : null,
+      ]);
       return reply.view('organisations/views/show.njk', {
         organisation,
         countryName: country?.name ?? organisation.countryCode,
         countryNameLanguage: country?.nameLanguage ?? null,
+        representedCountryName: represented?.name ?? organisation.representedCountryCode,
+        representedCountryNameLanguage: represented?.nameLanguage ?? null,
         members,
         can,
         roles: rolesFor(organisation),

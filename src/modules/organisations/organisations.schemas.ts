@@ -25,6 +25,16 @@ export const organisationDetailsSchema = z.object({
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, 'organisations.errors.selectCountry'),
+  /** An embassy's own state (the service requires it of an embassy and refuses it of others). */
+  representedCountryCode: z
+    .string('organisations.errors.selectRepresentedCountry')
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/, 'organisations.errors.selectRepresentedCountry')
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
   registrationNumber: optionalText(100, 'organisations.errors.registrationNumberTooLong'),
   address: optionalText(500, 'organisations.errors.addressTooLong'),
   email: optionalText(254, 'organisations.errors.enterEmail').refine(

@@ -66,6 +66,7 @@ export class OrganisationsService {
   async create(ctx: ActorContext, input: OrganisationInput): Promise<OrganisationRecord> {
     if (!canCreateOrganisation(ctx.principal)) throw new ForbiddenError();
     await this.checkCountry(input.countryCode);
+    await this.checkRepresentedCountry(input.kind, input);
     return this.repository.transaction(async (trx) => {
       const organisation = await this.repository.insert(trx, input);
       await this.audit.record(trx, {
@@ -79,6 +80,9 @@ export class OrganisationsService {
           kind: organisation.kind,
           name: organisation.name,
           countryCode: organisation.countryCode,
+          ...(organisation.representedCountryCode
+            ? { representedCountryCode: organisation.representedCountryCode }
+            : {}),
         },
       });
       return organisation;
@@ -98,7 +102,20 @@ export class OrganisationsService {
         { pointer: '/countryCode', detail: 'organisations.errors.countryFixed' },
       ]);
     }
+    // The state an embassy represents is its jurisdiction over people, likewise.
+    if (
+      (input.representedCountryCode ?? null) !== organisation.representedCountryCode &&
+      !canCreateOrganisation(ctx.principal)
+    ) {
+      throw new ValidationError([
+        {
+          pointer: '/representedCountryCode',
+          detail: 'organisations.errors.representedCountryFixed',
+        },
+      ]);
+    }
     await this.checkCountry(input.countryCode);
+    await this.checkRepresentedCountry(organisation.kind, input);
     await this.repository.transaction(async (trx) => {
       await this.repository.update(trx, id, input);
       // Consumers that keep names (the public vacancy search) forget this one's.
@@ -156,9 +173,9 @@ export class OrganisationsService {
    */
   ofKinds(
     kinds: readonly OrganisationKind[],
-    options: { limit?: number } = {},
+    options: { limit?: number; countryCodes?: readonly string[] } = {},
   ): Promise<OrganisationSummary[]> {
-    return this.repository.ofKinds(kinds, options.limit);
+    return this.repository.ofKinds(kinds, options);
   }
 
   /**
@@ -205,6 +222,29 @@ export class OrganisationsService {
     return members.sort(
       (a, b) => a.fullName.localeCompare(b.fullName) || a.since.getTime() - b.since.getTime(),
     );
+  }
+
+  /**
+   * An embassy names the state it represents (its jurisdiction over people: that state's
+   * nationals), another than its host country; no other kind of organisation names one.
+   */
+  private async checkRepresentedCountry(
+    kind: OrganisationKind,
+    input: Pick<OrganisationInput, 'countryCode' | 'representedCountryCode'>,
+  ): Promise<void> {
+    const represented = input.representedCountryCode ?? null;
+    const problem = (detail: string) =>
+      new ValidationError([{ pointer: '/representedCountryCode', detail }]);
+    if (kind !== 'embassy') {
+      if (represented !== null) throw problem('organisations.errors.representedCountryEmbassyOnly');
+      return;
+    }
+    if (represented === null || !(await this.countries.countryExists(represented))) {
+      throw problem('organisations.errors.selectRepresentedCountry');
+    }
+    if (represented === input.countryCode) {
+      throw problem('organisations.errors.representedCountrySame');
+    }
   }
 
   private async checkCountry(code: string): Promise<void> {

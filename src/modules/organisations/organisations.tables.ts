@@ -8,6 +8,8 @@ export interface OrganisationTable {
   kind: OrganisationKind;
   name: string;
   country_code: string;
+  /** An embassy's own state (its country_code is its host country); null for the rest. */
+  represented_country_code: string | null;
   registration_number: string | null;
   address: string | null;
   email: string | null;

@@ -6,7 +6,10 @@ import type { RoleGrant } from '../../platform/authz/principal.js';
 /** The database or a transaction on it. */
 type Executor = OrganisationsDb;
 
-/** The roles users hold, with each organisation's country (an authority's jurisdiction). */
+/**
+ * The roles users hold, with each organisation's country (an authority's jurisdiction) and,
+ * for an embassy, the state it represents.
+ */
 export class RolesRepository {
   constructor(private readonly db: OrganisationsDb) {}
 
@@ -19,6 +22,7 @@ export class RolesRepository {
         'role_assignment.organisation_id',
         'role_assignment.administrator',
         'organisation.country_code',
+        'organisation.represented_country_code',
       ])
       .where('role_assignment.user_id', '=', userId)
       .orderBy('role_assignment.created_at')
@@ -27,6 +31,7 @@ export class RolesRepository {
       role: row.role,
       organisationId: row.organisation_id,
       countryCode: row.country_code,
+      representedCountryCode: row.represented_country_code,
       administrator: row.administrator,
     }));
   }

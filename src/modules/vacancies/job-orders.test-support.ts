@@ -43,8 +43,9 @@ export async function jobOrdersFixture() {
     ...base.users,
     agencyStaff: agency.user,
   };
-  await base.vetting.act(as(base.officer), base.employerId, 'submit', null);
-  await base.vetting.act(as(base.officer), base.employerId, 'vet', null);
+  // Vetted by Kenya's embassy in the employer's country (the UAE).
+  await base.vetting.act(as(base.embassyOfficer), base.employerId, 'submit', null);
+  await base.vetting.act(as(base.embassyOfficer), base.employerId, 'vet', null);
 
   await minimumWages.set(as(base.officer), {
     destinationCountry: 'AE',

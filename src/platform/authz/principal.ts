@@ -12,8 +12,13 @@ import {
 export interface RoleGrant {
   role: Role;
   organisationId: string | null;
-  /** The organisation's country: an authority's jurisdiction. */
+  /** The organisation's country: an authority's jurisdiction; an embassy's host country. */
   countryCode: string | null;
+  /**
+   * An embassy's own state: it serves that state's nationals in its host country (countryCode).
+   * Null or absent for every other organisation, and for an embassy not yet given its state.
+   */
+  representedCountryCode?: string | null;
   administrator: boolean;
 }
 
