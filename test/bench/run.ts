@@ -9,7 +9,8 @@ import { seed } from '../../src/seed.js';
 /**
  * `npm run bench [-- suite]`: each suite reports its figures beside a baseline measured in the
  * same run, so that ratios hold on a noisy machine. Suites today: reference (occupation search),
- * search (public vacancy search with facet counts, test/bench/search.ts).
+ * search (public vacancy search with facet counts, test/bench/search.ts), pages (the search page
+ * beside the JSON API, test/bench/pages.ts).
  */
 
 const QUERIES = [
@@ -116,7 +117,10 @@ if (suite === 'reference') {
 } else if (suite === 'search') {
   const { searchSuite } = await import('./search.js');
   await searchSuite(process.argv.slice(3));
+} else if (suite === 'pages') {
+  const { pagesSuite } = await import('./pages.js');
+  await pagesSuite(process.argv.slice(3));
 } else {
-  console.error(`Unknown benchmark suite "${suite}". Suites: reference, search`);
+  console.error(`Unknown benchmark suite "${suite}". Suites: reference, search, pages`);
   process.exit(2);
 }

@@ -68,12 +68,15 @@ export class ReferenceService {
   async listSubdivisions(countryCode: string, language = 'en'): Promise<Subdivision[]> {
     if (!/^[A-Za-z]{2}$/.test(countryCode)) return [];
     const lang = languageOf(language);
-    const rows = await this.repository.subdivisions(countryCode.toUpperCase(), lang);
-    const subdivisions = rows.map(({ names, ...row }) => {
-      const name = localName(names, lang, { text: row.nameIso, lang: 'en' });
-      return { ...row, name: name.text, nameLanguage: name.lang };
+    const country = countryCode.toUpperCase();
+    return this.once(`subdivisions:${country}:${lang}`, async () => {
+      const rows = await this.repository.subdivisions(country, lang);
+      const subdivisions = rows.map(({ names, ...row }) => {
+        const name = localName(names, lang, { text: row.nameIso, lang: 'en' });
+        return { ...row, name: name.text, nameLanguage: name.lang };
+      });
+      return sortByName(subdivisions, lang);
     });
-    return sortByName(subdivisions, lang);
   }
 
   /** Money only: no funds, units of account, metals, bond units or test codes (NOT_MONEY). */

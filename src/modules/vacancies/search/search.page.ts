@@ -21,14 +21,27 @@ export async function nameLookups(reference: ReferenceService, language: string)
     reference.listCountries(language),
     reference.listLanguages(language, 'iso639-3'),
   ]);
-  const country = new Map(countries.map((item) => [item.code, item]));
-  const lang = new Map(languages.map((item) => [item.code, item.name]));
+  const country = byCode(countries);
+  const lang = byCode(languages);
   return {
     country: (code: string) => country.get(code)?.name ?? code,
     /** The language the country's name is in (English where none exists in the reader's). */
     countryLanguage: (code: string) => country.get(code)?.nameLanguage ?? 'en',
-    language: (code: string) => lang.get(code) ?? code,
+    language: (code: string) => lang.get(code)?.name ?? code,
   };
+}
+
+// The reference service keeps its lists for the life of the process; each list's index by code
+// is made once too (7,867 languages: building it on every search page cost more than the search).
+const indexes = new WeakMap<readonly { code: string }[], Map<string, unknown>>();
+
+function byCode<T extends { code: string }>(list: readonly T[]): Map<string, T> {
+  let index = indexes.get(list) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map(list.map((item) => [item.code, item]));
+    indexes.set(list, index);
+  }
+  return index;
 }
 
 type Names = Awaited<ReturnType<typeof nameLookups>>;
