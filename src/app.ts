@@ -18,6 +18,7 @@ import { installCsrf } from './platform/http/csrf.js';
 import { installErrorHandlers } from './platform/http/errors.js';
 import { installHealthRoutes } from './platform/http/health.js';
 import { installI18n } from './platform/http/i18n.js';
+import { badUrlRewriter, installInputSafety, parseFormBody } from './platform/http/input-safety.js';
 import { loggerOptions } from './platform/http/logger.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { requestId } from './platform/http/request-id.js';
@@ -29,6 +30,7 @@ import { modules, type Services } from './services.js';
 import type { HttpContext } from './modules/manifest.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+const MAX_PARAM_LENGTH = 200;
 
 export interface AppOptions {
   config: Config;
@@ -64,7 +66,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     trustProxy: config.trustProxy,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // A URL the router cannot read is answered through the hooks and the error handler below.
+    rewriteUrl: badUrlRewriter({ maxParamLength: MAX_PARAM_LENGTH }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -120,6 +124,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     navigation: navigation(),
   });
   installErrorHandlers(app);
+  // Control characters, broken encoding, non-UTF-8 bodies: a named 400 before any route.
+  installInputSafety(app);
   // Who is asking (session cookie), then CSRF on every unsafe request. Before the routes and
   // before the API-key hook of the /api scope.
   const sessionCookie = new SessionCookie({ secure: config.env === 'production' });
@@ -148,7 +154,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
 
   await app.register(async (pages) => {
-    await pages.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+    await pages.register(formbody, { bodyLimit: BODY_LIMIT_BYTES, parser: parseFormBody });
     for (const module of modules) await module.pages?.(pages, services, http);
   });
 

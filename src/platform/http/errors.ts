@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { drainBody } from './input-safety.js';
 import {
   HttpError,
   PROBLEM_CONTENT_TYPE,
@@ -19,6 +20,8 @@ interface Classified {
   detailKey: string;
   detailValues?: Record<string, string | number>;
   fields?: FieldProblem[];
+  /** For 405: the methods the path does take. */
+  allow?: string[];
 }
 
 const BODY_LIMIT_MB = 1;
@@ -109,7 +112,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     title: t(problem.titleKey),
     status: problem.status,
     detail: t(problem.detailKey, problem.detailValues),
-    instance: request.url.split('?')[0] ?? '/',
+    instance: request.originalUrl.split('?')[0] ?? '/',
     requestId: request.id,
     ...(problem.fields
       ? {
@@ -120,21 +123,44 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
         }
       : {}),
   };
+  if (problem.allow) reply.header('allow', problem.allow.join(', '));
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+/** A field's name as a page's form calls it: "/wage/amount" → "wage.amount", "querystring:/q" → "q". */
+function fieldName(pointer: string): string {
+  const path = pointer.replace(/^[a-z]+:/, '').replace(/^\//, '');
+  return (path || '—').split('/').join('.').replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function sendPage(request: FastifyRequest, reply: FastifyReply, problem: Classified) {
   const t = request.t;
+  if (problem.allow) reply.header('allow', problem.allow.join(', '));
   return reply.code(problem.status).view('error.njk', {
     title: t(problem.titleKey),
     paragraphs: [t(problem.detailKey, problem.detailValues)],
+    fields: (problem.fields ?? []).map((field) => ({
+      name: fieldName(field.pointer),
+      text: t(field.detail, field.values),
+    })),
     showRequestId: problem.status >= 500,
   });
 }
 
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** The methods some route takes at this path (none: the path is unknown). */
+function allowedMethods(app: FastifyInstance, request: FastifyRequest): string[] {
+  const path = request.url.split('?')[0] ?? '/';
+  return METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
+}
+
 export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | HttpError, request, reply) => {
     const problem = classify(error);
+    // A body over the limit is refused before it is read: read the rest (up to a cap) before
+    // answering, or a client still sending sees a broken pipe instead of the 413.
+    if (problem.status === 413) await drainBody(request.raw);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else
       request.log.info(
@@ -154,11 +180,16 @@ export function installErrorHandlers(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const problem: Classified = {
-      status: 404,
-      titleKey: 'errors.notFound.title',
-      detailKey: 'errors.notFound.detail',
-    };
+    const allow = allowedMethods(app, request);
+    const problem: Classified =
+      allow.length > 0
+        ? {
+            status: 405,
+            titleKey: 'errors.methodNotAllowed.title',
+            detailKey: 'errors.methodNotAllowed.detail',
+            allow,
+          }
+        : { status: 404, titleKey: 'errors.notFound.title', detailKey: 'errors.notFound.detail' };
     return wantsJson(request)
       ? sendProblem(request, reply, problem)
       : sendPage(request, reply, problem);
