@@ -89,6 +89,57 @@ export class RolesRepository {
     await this.assign(executor, grant);
   }
 
+  /**
+   * The organisations of which this user is the only administrator, by name: erasing them
+   * would leave those organisations without one. Inside an erasure's transaction, call
+   * `lockAdministeredBy` first, so that two administrators erasing themselves at once cannot
+   * both pass.
+   */
+  async soleAdministrations(
+    userId: string,
+    executor: Executor = this.db,
+  ): Promise<{ organisationId: string; organisationName: string }[]> {
+    return executor
+      .selectFrom('role_assignment as mine')
+      .innerJoin('organisation', 'organisation.id', 'mine.organisation_id')
+      .select(['organisation.id as organisationId', 'organisation.name as organisationName'])
+      .distinct()
+      .where('mine.user_id', '=', userId)
+      .where('mine.administrator', '=', true)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('role_assignment as other')
+              .select('other.id')
+              .whereRef('other.organisation_id', '=', 'mine.organisation_id')
+              .where('other.administrator', '=', true)
+              .where('other.user_id', '<>', userId),
+          ),
+        ),
+      )
+      .orderBy('organisation.name')
+      .execute();
+  }
+
+  /** Locks the organisations this user administers until the transaction ends. */
+  async lockAdministeredBy(executor: Executor, userId: string): Promise<void> {
+    await executor
+      .selectFrom('organisation')
+      .select('organisation.id')
+      .where('organisation.id', 'in', (eb) =>
+        eb
+          .selectFrom('role_assignment')
+          .select('role_assignment.organisation_id')
+          .where('role_assignment.user_id', '=', userId)
+          .where('role_assignment.administrator', '=', true)
+          .where('role_assignment.organisation_id', 'is not', null)
+          .$narrowType<{ organisation_id: string }>(),
+      )
+      .forUpdate()
+      .execute();
+  }
+
   async removeFromOrganisation(
     executor: Executor,
     userId: string,

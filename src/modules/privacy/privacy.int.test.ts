@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../../test/factories/index.js';
-import { createHarness, type Harness } from '../../../test/helpers/harness.js';
+import { errorSummary } from '../../../test/helpers/client.js';
+import { createHarness, nextTotpCode, type Harness } from '../../../test/helpers/harness.js';
 import type { Db } from '../../database.js';
 import { AuditLog, SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import type { ActorContext } from '../../platform/authz/context.js';
@@ -8,13 +9,17 @@ import { ValidationError } from '../../platform/http/problem.js';
 import { consentPersonalData } from '../consent/consent.privacy.js';
 import { ConsentRepository } from '../consent/consent.repository.js';
 import { ConsentService } from '../consent/consent.service.js';
+import { InvitationsRepository } from '../organisations/invitations.repository.js';
+import { rolesPersonalData } from '../organisations/organisations.privacy.js';
 import { OrganisationsRepository } from '../organisations/organisations.repository.js';
+import { organisationsView } from '../organisations/organisations.tables.js';
 import type { UserTables } from '../accounts/users.tables.js';
 import type { PersonalDataProvider } from './privacy.provider.js';
 import { PrivacyRepository } from './privacy.repository.js';
 import {
   ACCESS_LOG_PAGE_SIZE,
   PrivacyService,
+  type IdentityCheck,
   type PersonalDataDocument,
 } from './privacy.service.js';
 
@@ -80,17 +85,27 @@ const failingProvider: PersonalDataProvider = {
   },
 };
 
-function privacyWith(
-  providers: PersonalDataProvider[],
-  verifyPassword?: (userId: string, password: string) => Promise<boolean>,
-) {
+function privacyWith(providers: PersonalDataProvider[], identity?: IdentityCheck) {
   return new PrivacyService({
     repository: new PrivacyRepository(db),
     audit,
     providers,
     organisationNames: (ids) => new OrganisationsRepository(db).names(ids),
-    ...(verifyPassword ? { verifyPassword } : {}),
+    ...(identity ? { identity } : {}),
   });
+}
+
+/** An identity check that knows one right password and one right code. */
+function identityOf(
+  userId: string,
+  factor: 'code' | 'password',
+  right = { password: 'correct horse', code: '123456' },
+): IdentityCheck {
+  return {
+    factorOf: async () => factor,
+    verifyPassword: async (id, password) => id === userId && password === right.password,
+    verifyCode: async (id, code) => id === userId && code === right.code,
+  };
 }
 
 async function userRow(userId: string) {
@@ -233,10 +248,7 @@ describe('erasure', () => {
 
   it('asks for the current password when it can check it', async () => {
     const userId = (await newSeeker()).id;
-    const privacy = privacyWith(
-      [accountProvider],
-      async (id, password) => id === userId && password === 'correct horse',
-    );
+    const privacy = privacyWith([accountProvider], identityOf(userId, 'password'));
     await expect(privacy.erase(seeker(userId), {})).rejects.toBeInstanceOf(ValidationError);
     await expect(privacy.erase(seeker(userId), { password: 'wrong' })).rejects.toBeInstanceOf(
       ValidationError,
@@ -283,6 +295,126 @@ describe('erasure', () => {
     expect(confirmation.body).toContain('Your data has been erased');
     // The account is closed: its session no longer signs anyone in.
     expect((await client.get('/account/data')).statusCode).toBe(303);
+  });
+});
+
+describe('erasure asks for a second factor', () => {
+  it('asks someone with two-factor authentication for a code, not their password', async () => {
+    const userId = (await newSeeker()).id;
+    const privacy = privacyWith([accountProvider], identityOf(userId, 'code'));
+    const refusal = (input: { password?: string; code?: string }) =>
+      privacy.erase(seeker(userId), input).then(
+        () => null,
+        (error: unknown) => (error instanceof ValidationError ? error.fields : error),
+      );
+    expect(await refusal({ password: 'correct horse' })).toEqual([
+      { pointer: '/code', detail: 'privacy.errors.enterCode' },
+    ]);
+    expect(await refusal({ code: '654321' })).toEqual([
+      { pointer: '/code', detail: 'privacy.errors.wrongCode' },
+    ]);
+    expect((await userRow(userId)).status).toBe('active');
+    // The wrong answer is in the audit trail.
+    expect(await h.auditActionsFor(userId)).toContain('person.erasure_refused');
+    await privacy.erase(seeker(userId), { code: '123456' });
+    expect((await userRow(userId)).status).toBe('closed');
+  });
+
+  it('stops checking after five wrong answers in a quarter of an hour', async () => {
+    const userId = (await newSeeker()).id;
+    const privacy = privacyWith([accountProvider], identityOf(userId, 'code'));
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await expect(privacy.erase(seeker(userId), { code: '000000' })).rejects.toMatchObject({
+        fields: [{ detail: 'privacy.errors.wrongCode' }],
+      });
+    }
+    await expect(privacy.erase(seeker(userId), { code: '123456' })).rejects.toMatchObject({
+      fields: [{ detail: 'privacy.errors.tooManyAttempts' }],
+    });
+    expect((await userRow(userId)).status).toBe('active');
+  });
+
+  it('works through the page with a code from the authenticator app', async () => {
+    const organisation = await h.factories.people.organisation({ kind: 'employer' });
+    await h.factories.people.administratorOf(organisation);
+    const staff = await h.factories.people.user({
+      role: 'employer_staff',
+      organisationId: organisation.id,
+    });
+    const client = await h.signIn(staff);
+    const page = await client.get('/account/data');
+    expect(page.body).toContain('name="code"');
+    expect(page.body).not.toContain('name="password"');
+    const withPassword = await client.post('/account/data/erase', {
+      confirm: 'yes',
+      password: staff.password,
+    });
+    expect(withPassword.statusCode).toBe(400);
+    expect(errorSummary(withPassword.body)).toEqual([
+      'Enter the code from your authenticator app, or one of your recovery codes',
+    ]);
+    const wrong = await client.post('/account/data/erase', { confirm: 'yes', code: '000000' });
+    expect(errorSummary(wrong.body)).toEqual(['The code is not correct, or has already been used']);
+    expect((await userRow(staff.id)).status).toBe('active');
+    const done = await client.post('/account/data/erase', {
+      confirm: 'yes',
+      code: await nextTotpCode(staff),
+    });
+    expect(done.statusCode).toBe(303);
+    expect((await userRow(staff.id)).status).toBe('closed');
+  });
+});
+
+describe('an organisation’s last administrator', () => {
+  it('is told to appoint another administrator first, and nothing is erased or spent', async () => {
+    const organisation = await h.factories.people.organisation({
+      kind: 'recruitment_agency',
+      name: 'Harambee Recruiters',
+    });
+    const admin = await h.factories.people.administratorOf(organisation);
+    const client = await h.signIn(admin);
+    const message =
+      'You are the only administrator of Harambee Recruiters. Appoint another administrator on the organisation’s page first, then erase your data';
+    const page = await client.get('/account/data');
+    expect(page.body).toContain('You are the only administrator of Harambee Recruiters.');
+    expect(page.body).not.toContain('name="code"');
+
+    const code = await nextTotpCode(admin);
+    const refused = await client.post('/account/data/erase', { confirm: 'yes', code });
+    expect(refused.statusCode).toBe(400);
+    expect(errorSummary(refused.body)).toEqual([message]);
+    expect((await userRow(admin.id)).status).toBe('active');
+    expect(
+      await db
+        .selectFrom('role_assignment')
+        .select('role')
+        .where('user_id', '=', admin.id)
+        .execute(),
+    ).toHaveLength(1);
+
+    // With a second administrator appointed, the same erasure goes through (the code was not spent).
+    await h.factories.people.user({
+      role: 'agency_staff',
+      organisationId: organisation.id,
+      administrator: true,
+    });
+    await client.get('/account/data');
+    const done = await client.post('/account/data/erase', { confirm: 'yes', code });
+    expect(done.statusCode).toBe(303);
+    expect((await userRow(admin.id)).status).toBe('closed');
+  });
+
+  it('is refused inside the erasure’s transaction too (a check that races the page)', async () => {
+    const organisation = await h.factories.people.organisation({ kind: 'employer' });
+    const admin = await h.factories.people.administratorOf(organisation);
+    const roles = h.services.roles;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        const provider = rolesPersonalData(roles, new InvitationsRepository(db));
+        await provider.erase(organisationsView(trx), admin.id);
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(await roles.grantsFor(admin.id)).toHaveLength(1);
   });
 });
 

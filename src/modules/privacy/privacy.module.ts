@@ -31,7 +31,11 @@ export const privacyModule = defineModule<
       repository: new PrivacyRepository(db),
       audit,
       providers: personalDataProviders,
-      verifyPassword: (userId, password) => accounts.accounts.verifyPassword(userId, password),
+      identity: {
+        factorOf: async (userId) => ((await accounts.twoFactor.isOn(userId)) ? 'code' : 'password'),
+        verifyPassword: (userId, password) => accounts.accounts.verifyPassword(userId, password),
+        verifyCode: (userId, code) => accounts.twoFactor.confirmCode(userId, code),
+      },
       organisationNames: (ids) => organisations.names(ids),
     }),
   }),

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { FieldProblem } from '../../platform/http/problem.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
 
 /**
@@ -24,6 +25,13 @@ export interface PersonalDataProvider<Tables = object> {
   descriptionKey?: string;
   /** Everything held about the person, as plain JSON (ISO dates, no secrets such as hashes). */
   export(userId: string): Promise<unknown>;
+  /**
+   * Why the person's data cannot be erased yet, each a translated message with what to do (an
+   * organisation's only administrator must appoint another first); none when it can. Shown on
+   * the page and checked before the second factor is asked. `erase` must check again in its
+   * transaction and throw a ValidationError, since things change between the two.
+   */
+  erasureRefusals?(userId: string): Promise<FieldProblem[]>;
   /**
    * Erase or anonymise the person's data, using only `executor`: it is the one transaction in
    * which every provider runs, so that a failure anywhere leaves nothing half-erased. Never

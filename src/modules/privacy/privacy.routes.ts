@@ -50,31 +50,42 @@ function exportFileName(now: Date): string {
 export async function privacyRoutes(app: App, options: { privacy: PrivacyService }): Promise<void> {
   const { privacy } = options;
 
-  const dataPage = (
+  const dataPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
     { errors = [], confirmed = false }: { errors?: FieldError[]; confirmed?: boolean } = {},
-  ) => ({
-    sections: privacy.sections().map((section) => ({
-      name: section.name,
-      description: translated(
-        request.t,
-        section.descriptionKey,
-        request.t('privacy.sections.other', { name: section.name }),
-      ),
-    })),
-    canErase: can(request.principal, 'person.erase'),
-    passwordRequired: privacy.passwordRequired,
-    // The box stays ticked when only the password was wrong; the password is never sent back.
-    confirmed,
-    csrfToken: reply.csrfToken(),
-    ...formErrorContext(errors),
-  });
+  ) => {
+    const canErase = can(request.principal, 'person.erase');
+    const ctx = actorContext(request);
+    return {
+      sections: privacy.sections().map((section) => ({
+        name: section.name,
+        description: translated(
+          request.t,
+          section.descriptionKey,
+          request.t('privacy.sections.other', { name: section.name }),
+        ),
+      })),
+      canErase,
+      // Why erasure must wait (an organisation's last administrator), said before the form.
+      refusals: canErase
+        ? (await privacy.erasureRefusals(ctx)).map((problem) =>
+            request.t(problem.detail, problem.values),
+          )
+        : [],
+      // A code from the authenticator app (or a recovery code), or the password.
+      factor: canErase ? await privacy.erasureFactor(ctx) : null,
+      // The box stays ticked when only the second factor was wrong; it is never sent back.
+      confirmed,
+      csrfToken: reply.csrfToken(),
+      ...formErrorContext(errors),
+    };
+  };
 
   app.get(
     '/account/data',
     { preHandler: requirePermission('person.export') },
-    async (request, reply) => reply.view(DATA_PAGE, dataPage(request, reply)),
+    async (request, reply) => reply.view(DATA_PAGE, await dataPage(request, reply)),
   );
 
   app.get(
@@ -99,21 +110,21 @@ export async function privacyRoutes(app: App, options: { privacy: PrivacyService
       if (!form.ok)
         return reply.code(400).view(
           DATA_PAGE,
-          dataPage(request, reply, {
+          await dataPage(request, reply, {
             errors: form.errors,
             confirmed: form.values.confirm === 'yes',
           }),
         );
       try {
-        await privacy.erase(
-          actorContext(request),
-          form.data.password === undefined ? {} : { password: form.data.password },
-        );
+        await privacy.erase(actorContext(request), {
+          ...(form.data.password === undefined ? {} : { password: form.data.password }),
+          ...(form.data.code === undefined ? {} : { code: form.data.code }),
+        });
       } catch (error) {
         const errors = fieldErrorsFrom(error, request.t);
         return reply
           .code(400)
-          .view(DATA_PAGE, dataPage(request, reply, { errors, confirmed: true }));
+          .view(DATA_PAGE, await dataPage(request, reply, { errors, confirmed: true }));
       }
       // The sessions are gone with the account data; the next request is anonymous and the
       // authentication hook clears the stale cookie.

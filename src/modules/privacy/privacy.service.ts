@@ -2,7 +2,7 @@ import type { AuditEventRow, AuditLog } from '../../platform/audit/audit.js';
 import type { Permission } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { scopeFilter } from '../../platform/authz/principal.js';
-import { ForbiddenError, ValidationError } from '../../platform/http/problem.js';
+import { ForbiddenError, ValidationError, type FieldProblem } from '../../platform/http/problem.js';
 import type { PersonalDataProvider } from './privacy.provider.js';
 import type { PrivacyRepository } from './privacy.repository.js';
 
@@ -10,6 +10,9 @@ export const EXPORT_FORMAT = 'corridor-personal-data/1';
 export const ACCESS_LOG_PAGE_SIZE = 50;
 // The largest page AuditLog hands out; the download walks every page.
 const EXPORT_BATCH = 1000;
+/** Wrong second factors (or passwords) allowed before erasure stops checking for a while. */
+const CONFIRMATION_ATTEMPTS = 5;
+const CONFIRMATION_WINDOW_MS = 15 * 60 * 1000;
 
 /** One read of the person's data by someone else, as the person sees it. */
 export interface AccessLogEntry {
@@ -43,16 +46,29 @@ export interface PersonalDataDocument {
   }[];
 }
 
+/** The accounts module's checks of who is at the keyboard (see PrivacyServiceOptions.identity). */
+export interface IdentityCheck {
+  /** 'code' when the account has two-factor authentication, else 'password'. */
+  factorOf(userId: string): Promise<ErasureFactor>;
+  verifyPassword(userId: string, password: string): Promise<boolean>;
+  /** A code from the authenticator app, or a recovery code (spent when right). */
+  verifyCode(userId: string, code: string): Promise<boolean>;
+}
+
+export type ErasureFactor = 'code' | 'password';
+
 export interface PrivacyServiceOptions {
   repository: PrivacyRepository;
   audit: AuditLog;
   /** Run in this order on erasure: put the provider that removes the account itself last. */
   providers: readonly PersonalDataProvider[];
   /**
-   * Checks the person's current password before erasure. Optional so that the module works
-   * before (or without) password accounts; when given, erasure asks for the password.
+   * How the person proves, before erasure, that it is them and not someone at an unattended
+   * screen. Optional so that the module works without password accounts; when given, erasure
+   * asks for a second factor: a code from the authenticator app or a recovery code when the
+   * account has two-factor authentication, the password again when it has not.
    */
-  verifyPassword?: (userId: string, password: string) => Promise<boolean>;
+  identity?: IdentityCheck;
   /** Organisation names by id, from the organisations module, for the access log. */
   organisationNames: (ids: readonly string[]) => Promise<Map<string, string>>;
 }
@@ -65,7 +81,7 @@ export class PrivacyService {
   private readonly repository: PrivacyRepository;
   private readonly audit: AuditLog;
   private readonly providers: readonly PersonalDataProvider[];
-  private readonly verifyPassword: PrivacyServiceOptions['verifyPassword'];
+  private readonly identity: IdentityCheck | undefined;
   private readonly organisationNames: PrivacyServiceOptions['organisationNames'];
 
   constructor(options: PrivacyServiceOptions) {
@@ -76,13 +92,78 @@ export class PrivacyService {
     this.repository = options.repository;
     this.audit = options.audit;
     this.providers = options.providers;
-    this.verifyPassword = options.verifyPassword;
+    this.identity = options.identity;
     this.organisationNames = options.organisationNames;
   }
 
-  /** True when erasure asks for the current password. */
-  get passwordRequired(): boolean {
-    return this.verifyPassword !== undefined;
+  /** What erasure asks the caller for: a code, their password, or nothing (no identity check). */
+  async erasureFactor(ctx: ActorContext): Promise<ErasureFactor | null> {
+    const userId = this.self(ctx, 'person.erase');
+    return this.identity ? this.identity.factorOf(userId) : null;
+  }
+
+  /** Why the caller's data cannot be erased yet (each provider's reasons); none when it can. */
+  async erasureRefusals(ctx: ActorContext): Promise<FieldProblem[]> {
+    return this.refusalsFor(this.self(ctx, 'person.erase'));
+  }
+
+  private async refusalsFor(userId: string): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    for (const provider of this.providers) {
+      if (provider.erasureRefusals) problems.push(...(await provider.erasureRefusals(userId)));
+    }
+    return problems;
+  }
+
+  /**
+   * The second factor (or the password) the caller gave, checked: a ValidationError if wrong.
+   * Each wrong answer is audited (`person.erasure_refused`), and after a few within a quarter
+   * of an hour the check is not even tried: a six-digit code must not be guessable from an
+   * unattended session.
+   */
+  private async confirmIdentity(
+    ctx: ActorContext,
+    userId: string,
+    input: { password?: string; code?: string },
+  ): Promise<void> {
+    const identity = this.identity;
+    if (!identity) return;
+    const factor = await identity.factorOf(userId);
+    const field = factor === 'code' ? '/code' : '/password';
+    const given = factor === 'code' ? input.code : input.password;
+    if (!given) {
+      const detail =
+        factor === 'code' ? 'privacy.errors.enterCode' : 'privacy.errors.enterPassword';
+      throw new ValidationError([{ pointer: field, detail }]);
+    }
+    const since = new Date(Date.now() - CONFIRMATION_WINDOW_MS);
+    const recent = await this.audit.list({
+      action: 'person.erasure_refused',
+      subjectId: userId,
+      from: since,
+      limit: CONFIRMATION_ATTEMPTS,
+    });
+    if (recent.length >= CONFIRMATION_ATTEMPTS)
+      throw new ValidationError([{ pointer: field, detail: 'privacy.errors.tooManyAttempts' }]);
+    const right =
+      factor === 'code'
+        ? await identity.verifyCode(userId, given)
+        : await identity.verifyPassword(userId, given);
+    if (right) return;
+    await this.repository.transaction((trx) =>
+      this.audit.record(trx, {
+        action: 'person.erasure_refused',
+        actor: auditActorOf(ctx.principal),
+        subjectType: 'person',
+        subjectIds: [userId],
+        dataSubjectUserId: userId,
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        after: { factor },
+      }),
+    );
+    const detail = factor === 'code' ? 'privacy.errors.wrongCode' : 'privacy.errors.wrongPassword';
+    throw new ValidationError([{ pointer: field, detail }]);
   }
 
   /** The sections of the download, for the page that explains what is held. */
@@ -146,20 +227,12 @@ export class PrivacyService {
    * event in the same transaction (ids only), so that either all of it happens or none.
    * The accounts provider ends the person's sessions as part of it.
    */
-  async erase(ctx: ActorContext, input: { password?: string }): Promise<void> {
+  async erase(ctx: ActorContext, input: { password?: string; code?: string }): Promise<void> {
     const userId = this.self(ctx, 'person.erase');
-    if (this.verifyPassword) {
-      if (!input.password) {
-        throw new ValidationError([
-          { pointer: '/password', detail: 'privacy.errors.enterPassword' },
-        ]);
-      }
-      if (!(await this.verifyPassword(userId, input.password))) {
-        throw new ValidationError([
-          { pointer: '/password', detail: 'privacy.errors.wrongPassword' },
-        ]);
-      }
-    }
+    // Refusals first: a recovery code is not spent on an erasure that cannot happen.
+    const refusals = await this.refusalsFor(userId);
+    if (refusals.length > 0) throw new ValidationError(refusals);
+    await this.confirmIdentity(ctx, userId, input);
     await this.repository.transaction(async (trx) => {
       for (const provider of this.providers) await provider.erase(trx, userId);
       await this.audit.record(trx, {
