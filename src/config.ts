@@ -16,6 +16,12 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // The owner of the tables, for migrations; DATABASE_URL is then the application's own role,
+  // which may only insert into and read the audit trail (docs/security.md).
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEYS: z
     .string()
@@ -28,6 +34,13 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/=]{43,44}$/, 'must be a base64-encoded 32-byte key')
     .optional(),
+  // Ed25519 seed that signs the audit chain's anchors (ADR 4); derived from LOOKUP_HASH_KEY
+  // when unset.
+  AUDIT_ANCHOR_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]{43,44}$/, 'must be a base64-encoded 32-byte key')
+    .optional(),
+  AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   PUBLIC_URL: z.url({ message: 'must be a URL such as https://corridor.example.org' }).optional(),
   SMTP_URL: z
     .string()
@@ -59,11 +72,17 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  database:
+    | { kind: 'pglite'; dataDir: string }
+    /** ownerUrl: the tables' owner, for migrations, when `url` is the application's role. */
+    | { kind: 'postgres'; url: string; ownerUrl?: string };
   sessionSecret: string;
   encryptionKeys: string;
   /** HMAC key for exact lookups of encrypted values; unlike encryption keys it never rotates. */
   lookupHashKey: string;
+  /** The audit chain's anchors: their signing key (unset: derived) and their file. */
+  auditAnchorKey: string | undefined;
+  auditAnchorFile: string;
   /** The address people reach Corridor at, for links in emails. */
   publicUrl: string;
   /** SMTP server for email; without one, email goes to the development outbox and the log. */
@@ -112,6 +131,9 @@ export function loadConfig(environment: Environment = processEnvironment()): Con
     if (!env.LOOKUP_HASH_KEY) problems.push('LOOKUP_HASH_KEY is required in production');
     if (!env.PUBLIC_URL) problems.push('PUBLIC_URL is required in production');
   }
+  if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
+    problems.push('DATABASE_OWNER_URL is set without DATABASE_URL (the application role)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(env.DATA_DIR);
@@ -121,11 +143,19 @@ export function loadConfig(environment: Environment = processEnvironment()): Con
     port: env.PORT,
     dataDir,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL }
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          ...(env.DATABASE_OWNER_URL ? { ownerUrl: env.DATABASE_OWNER_URL } : {}),
+        }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     encryptionKeys: env.ENCRYPTION_KEYS ?? DEV_ENCRYPTION_KEYS,
     lookupHashKey: env.LOOKUP_HASH_KEY ?? DEV_LOOKUP_HASH_KEY,
+    auditAnchorKey: env.AUDIT_ANCHOR_KEY,
+    auditAnchorFile: path.resolve(
+      env.AUDIT_ANCHOR_FILE ?? path.join(dataDir, 'audit-anchors.jsonl'),
+    ),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,

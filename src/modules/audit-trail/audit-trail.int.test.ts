@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../../test/factories/index.js';
 import type { TestClient } from '../../../test/helpers/client.js';
@@ -25,18 +28,24 @@ let authorityId: string;
 const officerId = randomUUID();
 const vacancyId = randomUUID();
 
+/** The auditor is Nepal's: the events below are of Nepal unless they say otherwise. */
 async function record(event: Partial<AuditEventInput> = {}) {
   await audit.record(db, {
     action: 'vacancy.published',
-    actor: SYSTEM_ACTOR,
+    actor: { ...SYSTEM_ACTOR, countryCode: 'NP' },
     subjectType: 'vacancy',
     subjectIds: [randomUUID()],
     ...event,
   });
 }
 
+let anchorDirectory: string;
+
 beforeAll(async () => {
-  h = await createHarness();
+  anchorDirectory = await fs.mkdtemp(path.join(os.tmpdir(), 'corridor-audit-trail-'));
+  h = await createHarness({
+    env: { AUDIT_ANCHOR_FILE: path.join(anchorDirectory, 'audit-anchors.jsonl') },
+  });
   db = h.db;
   ({ audit, auditTrail } = h.services);
   authorityId = (
@@ -59,6 +68,7 @@ beforeAll(async () => {
       role: 'origin_officer',
       organisationId: authorityId,
       apiKeyId: null,
+      countryCode: 'NP',
     },
     subjectIds: [vacancyId],
     purpose: 'Routine approval',
@@ -75,6 +85,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.close();
+  await fs.rm(anchorDirectory, { recursive: true, force: true });
 });
 
 describe('AuditTrailService', () => {
@@ -200,6 +211,47 @@ describe('auditor pages', () => {
   });
 });
 
+describe('anchors', () => {
+  it('anchors the chain from the button, audits it, lists it and gives the file', async () => {
+    const empty = await web.get('/audit/anchors');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('There are no anchors yet.');
+    expect(empty.body).toContain('BEGIN PUBLIC KEY');
+
+    const anchored = await web.post('/audit/anchors');
+    expect(anchored.statusCode).toBe(200);
+    const [head] = await audit.list({ limit: 1 });
+    expect(head?.action).toBe('audit.anchored');
+    expect(head).toMatchObject({
+      actor: { userId: auditorUser.id, role: 'auditor', permission: 'audit.verify' },
+    });
+    const anchoredId = Number(head?.subjectIds[0]);
+    expect(anchored.body).toContain(`The audit trail is anchored at event #${anchoredId}.`);
+
+    const download = await web.get('/audit/anchors.jsonl');
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toMatch(
+      /^attachment; filename="corridor-audit-anchors-/,
+    );
+    const lines = download.body.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ v: 1, lastId: anchoredId });
+
+    const verified = await web.post('/audit/verify');
+    expect(verified.body).toContain('The chain matches the 1 anchor kept outside the database.');
+  });
+
+  it('refuses the anchors to people who are not auditors, and a post without the CSRF token', async () => {
+    const officer = await h.signIn(
+      await h.factories.people.user({ role: 'origin_officer', organisationId: authorityId }),
+    );
+    expect((await officer.get('/audit/anchors')).statusCode).toBe(403);
+    expect((await officer.get('/audit/anchors.jsonl')).statusCode).toBe(403);
+    expect((await officer.post('/audit/anchors')).statusCode).toBe(403);
+    expect((await web.post('/audit/anchors', { _csrf: 'forged' })).statusCode).toBe(403);
+  });
+});
+
 describe('audit API', () => {
   it('lists events with the same filters and a cursor', async () => {
     const response = await web.get(`/api/v1/audit/events?subjectId=${vacancyId}&limit=1`);
@@ -253,5 +305,107 @@ describe('audit API', () => {
       'subjectType',
       'to',
     ]);
+  });
+});
+
+describe('auditors see the events of their own country', () => {
+  let kenyaAuthority: string;
+  let emiratesAuthority: string;
+  const kenyanSubject = randomUUID();
+  const emiratiSubject = randomUUID();
+
+  beforeAll(async () => {
+    kenyaAuthority = (
+      await h.factories.people.organisation({ kind: 'origin_authority', countryCode: 'KE' })
+    ).id;
+    emiratesAuthority = (
+      await h.factories.people.organisation({ kind: 'destination_authority', countryCode: 'AE' })
+    ).id;
+    const actor = (organisationId: string, countryCode: string) => ({
+      userId: randomUUID(),
+      role: 'origin_officer',
+      organisationId,
+      apiKeyId: null,
+      permission: 'person.read',
+      scope: 'jurisdiction',
+      countryCode,
+    });
+    await record({
+      action: 'person.viewed',
+      actor: actor(kenyaAuthority, 'KE'),
+      subjectIds: [kenyanSubject],
+    });
+    await record({
+      action: 'person.viewed',
+      actor: actor(emiratesAuthority, 'AE'),
+      subjectIds: [emiratiSubject],
+      ipAddress: '203.0.113.9',
+      purpose: 'Emirati case',
+    });
+  });
+
+  it('a Kenyan auditor reads Kenyan events and no Emirati one, on the page and in the API', async () => {
+    const kenyan = await h.signIn(
+      await h.factories.people.user({ role: 'auditor', organisationId: kenyaAuthority }),
+    );
+    const page = await kenyan.get('/audit?action=person.viewed');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(kenyanSubject);
+    expect(page.body).not.toContain(emiratiSubject);
+    expect(page.body).not.toContain('Emirati case');
+    expect(page.body).toContain('You see the events of your authority’s country');
+    expect((await kenyan.get(`/audit?subjectId=${emiratiSubject}`)).body).toContain(
+      'No events match the filter.',
+    );
+
+    const api = await kenyan.get('/api/v1/audit/events?action=person.viewed');
+    const items = api.json<{ items: { subjectIds: string[]; actor: { countryCode?: string } }[] }>()
+      .items;
+    expect(items.map((item) => item.subjectIds[0])).toContain(kenyanSubject);
+    expect(items.map((item) => item.subjectIds[0])).not.toContain(emiratiSubject);
+    expect(
+      (await kenyan.get(`/api/v1/audit/events?subjectId=${emiratiSubject}`)).json<{
+        items: unknown[];
+      }>().items,
+    ).toEqual([]);
+  });
+
+  it('the Emirati auditor reads the Emirati events, and the Nepali one neither', async () => {
+    const emirati = await h.signIn(
+      await h.factories.people.user({ role: 'auditor', organisationId: emiratesAuthority }),
+    );
+    const body = (await emirati.get('/audit?action=person.viewed')).body;
+    expect(body).toContain(emiratiSubject);
+    expect(body).not.toContain(kenyanSubject);
+    const nepali = (await web.get('/audit?action=person.viewed')).body;
+    expect(nepali).not.toContain(emiratiSubject);
+    expect(nepali).not.toContain(kenyanSubject);
+  });
+});
+
+describe('the audit row names the grant that allowed the action', () => {
+  it('records the auditor grant, not the first role, with its permission, scope and country', async () => {
+    const authority = (
+      await h.factories.people.organisation({ kind: 'origin_authority', countryCode: 'KE' })
+    ).id;
+    // First an analyst, then also an auditor: the first role is not the one that verifies.
+    const user = await h.factories.people.user({ role: 'analyst', organisationId: authority });
+    await h.services.roles.assign(h.db, {
+      userId: user.id,
+      role: 'auditor',
+      organisationId: authority,
+    });
+    const client = await h.signIn(user);
+    expect((await client.post('/audit/verify')).statusCode).toBe(200);
+    const [event] = await audit.list({ action: 'audit.verified', actorUserId: user.id, limit: 1 });
+    expect(event?.actor).toEqual({
+      userId: user.id,
+      role: 'auditor',
+      organisationId: authority,
+      apiKeyId: null,
+      permission: 'audit.verify',
+      scope: 'all',
+      countryCode: 'KE',
+    });
   });
 });

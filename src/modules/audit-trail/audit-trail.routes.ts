@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { can } from '../../platform/authz/principal.js';
+import type { AnchorOutcome } from '../../platform/audit/audit.anchors.js';
+import { can, scopeFilter } from '../../platform/authz/principal.js';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
 import { formErrorContext, parseForm } from '../../platform/http/forms.js';
@@ -29,6 +30,9 @@ export async function auditTrailRoutes(
   const { auditTrail } = options;
 
   const canVerify = (request: FastifyRequest) => can(request.principal, 'audit.verify');
+  /** An auditor of an authority sees its country's events only: the page says so. */
+  const scoped = (request: FastifyRequest) =>
+    scopeFilter(request.principal, 'audit.read')?.all !== true;
 
   app.get('/audit', { preHandler: requirePermission('audit.read') }, async (request, reply) => {
     const values = submittedFilter(request.query);
@@ -40,6 +44,7 @@ export async function auditTrailRoutes(
         events: [],
         invalid: true,
         canVerify: canVerify(request),
+        scoped: scoped(request),
         csrfToken: reply.csrfToken(),
         ...formErrorContext(form.errors),
       });
@@ -56,10 +61,62 @@ export async function auditTrailRoutes(
       newestHref: beforeId === undefined ? null : `/audit${filterQuery(filter)}`,
       filtered: Object.values(filter).some((value) => value !== undefined),
       canVerify: canVerify(request),
+      scoped: scoped(request),
       csrfToken: reply.csrfToken(),
       ...formErrorContext([]),
     });
   });
+
+  /** The anchors: the list, the public key, the button and the download. */
+  const anchorsPage = async (request: FastifyRequest, outcome: AnchorOutcome | null) => {
+    const ctx = actorContext(request);
+    const contents = await auditTrail.listAnchors(ctx);
+    return {
+      anchors: contents.anchors,
+      problems: contents.problems,
+      publicKeyPem: auditTrail.publicKeyPem(ctx),
+      outcome,
+    };
+  };
+
+  app.get(
+    '/audit/anchors',
+    { preHandler: requirePermission('audit.verify') },
+    async (request, reply) =>
+      reply.view('audit-trail/views/anchors.njk', {
+        ...(await anchorsPage(request, null)),
+        csrfToken: reply.csrfToken(),
+      }),
+  );
+
+  app.post(
+    '/audit/anchors',
+    { preHandler: requirePermission('audit.verify') },
+    async (request, reply) => {
+      const outcome = await auditTrail.anchor(actorContext(request));
+      // Shown straight away, as the check is: an outcome carried in a URL could be forged.
+      return reply
+        .code(outcome.anchored || outcome.reason !== 'broken' ? 200 : 409)
+        .view('audit-trail/views/anchors.njk', {
+          ...(await anchorsPage(request, outcome)),
+          csrfToken: reply.csrfToken(),
+        });
+    },
+  );
+
+  app.get(
+    '/audit/anchors.jsonl',
+    { preHandler: requirePermission('audit.verify') },
+    async (request, reply) => {
+      const text = await auditTrail.exportAnchors(actorContext(request));
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .type('application/jsonl; charset=utf-8')
+        .header('content-disposition', `attachment; filename="corridor-audit-anchors-${day}.jsonl"`)
+        .header('cache-control', 'no-store')
+        .send(text);
+    },
+  );
 
   app.post(
     '/audit/verify',

@@ -1,3 +1,8 @@
+import type {
+  AnchorFileContents,
+  AnchorOutcome,
+  AuditAnchors,
+} from '../../platform/audit/audit.anchors.js';
 import type { AuditEventRow, AuditLog, AuditVerification } from '../../platform/audit/audit.js';
 import type { Permission } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
@@ -37,6 +42,7 @@ export class AuditTrailService {
     private readonly repository: AuditTrailRepository,
     private readonly audit: AuditLog,
     private readonly organisationNames: OrganisationNames,
+    private readonly anchors: AuditAnchors,
   ) {}
 
   /** The whole trail is one record set: only an "all" scope reaches it. */
@@ -45,15 +51,28 @@ export class AuditTrailService {
     if (!scope?.all) throw new ForbiddenError();
   }
 
+  /**
+   * The countries whose events the reader sees (their jurisdiction: the country of the grant
+   * each event names), or undefined for all of them. Refused without `audit.read`.
+   */
+  private readableCountries(ctx: ActorContext): string[] | undefined {
+    const scope = scopeFilter(ctx.principal, 'audit.read');
+    if (!scope) throw new ForbiddenError();
+    if (scope.all) return undefined;
+    // An auditor's own and organisation scopes would mean nothing here: jurisdiction only.
+    return [...new Set(scope.countryCodes)];
+  }
+
   /** Newest first, a page at a time; `filter.to` is the last day included. */
   async list(
     ctx: ActorContext,
     filter: AuditFilterInput,
     limit = AUDIT_PAGE_SIZE,
   ): Promise<AuditTrailPage> {
-    this.authorise(ctx, 'audit.read');
+    const countryCodes = this.readableCountries(ctx);
     // One more than the page, to know whether there is an older page without counting.
     const rows = await this.audit.list({
+      ...(countryCodes ? { countryCodes } : {}),
       ...(filter.action !== undefined ? { action: filter.action } : {}),
       ...(filter.actorUserId !== undefined ? { actorUserId: filter.actorUserId } : {}),
       ...(filter.subjectType !== undefined ? { subjectType: filter.subjectType } : {}),
@@ -81,23 +100,88 @@ export class AuditTrailService {
     };
   }
 
-  /** Walks the whole chain, then records 'audit.verified' with the outcome. */
+  /**
+   * Walks the whole chain, against every anchor, then records 'audit.verified' with the
+   * outcome. The check covers every country's events and shows none of them.
+   */
   async verify(ctx: ActorContext): Promise<AuditVerification> {
     this.authorise(ctx, 'audit.verify');
-    const result = await this.audit.verify();
+    const result = await this.anchors.verify();
     await this.repository.transaction((trx) =>
       this.audit.record(trx, {
         action: 'audit.verified',
-        actor: auditActorOf(ctx.principal),
+        actor: auditActorOf(ctx.principal, { permission: 'audit.verify' }),
         subjectType: 'audit_event',
-        subjectIds: result.ok ? [] : [String(result.brokenId)],
+        subjectIds: result.ok || result.brokenId === null ? [] : [String(result.brokenId)],
         requestId: ctx.requestId,
         ipAddress: ctx.ipAddress,
         after: result.ok
-          ? { intact: true, count: result.count }
-          : { intact: false, count: result.count, brokenId: result.brokenId },
+          ? { intact: true, count: result.count, anchors: result.anchorsChecked }
+          : {
+              intact: false,
+              count: result.count,
+              brokenId: result.brokenId,
+              anchors: result.anchorsChecked,
+            },
       }),
     );
     return result;
+  }
+
+  /** The anchors, newest first, with what is wrong with their file. */
+  async listAnchors(ctx: ActorContext): Promise<AnchorFileContents> {
+    this.authorise(ctx, 'audit.verify');
+    return this.anchors.list();
+  }
+
+  /** The anchor file as written, to download and keep elsewhere. */
+  async exportAnchors(ctx: ActorContext): Promise<string> {
+    this.authorise(ctx, 'audit.verify');
+    return this.anchors.file.text();
+  }
+
+  /** The public key that checks the anchors' signatures, PEM. */
+  publicKeyPem(ctx: ActorContext): string {
+    this.authorise(ctx, 'audit.verify');
+    return this.anchors.file.publicKeyPem;
+  }
+
+  /**
+   * Anchors the chain's head now (an auditor's button), then records 'audit.anchored': that
+   * event is the first the next anchor covers.
+   */
+  async anchor(ctx: ActorContext): Promise<AnchorOutcome> {
+    this.authorise(ctx, 'audit.verify');
+    const outcome = await this.anchors.anchor();
+    if (outcome.anchored) {
+      await this.repository.transaction((trx) =>
+        this.audit.record(trx, {
+          action: 'audit.anchored',
+          actor: auditActorOf(ctx.principal, { permission: 'audit.verify' }),
+          subjectType: 'audit_event',
+          subjectIds: [String(outcome.anchor.lastId)],
+          requestId: ctx.requestId,
+          ipAddress: ctx.ipAddress,
+          after: {
+            lastId: outcome.anchor.lastId,
+            lastHash: outcome.anchor.lastHash,
+            count: outcome.anchor.count,
+          },
+        }),
+      );
+    }
+    return outcome;
+  }
+
+  /** The scheduled anchor (the `audit.anchor` job): fails loudly when the chain is broken. */
+  async anchorOnSchedule(): Promise<AnchorOutcome> {
+    const outcome = await this.anchors.anchor();
+    if (!outcome.anchored && outcome.reason === 'broken') {
+      const { verification } = outcome;
+      throw new Error(
+        `The audit chain was not anchored: ${verification.ok ? 'unknown' : verification.reason}`,
+      );
+    }
+    return outcome;
   }
 }

@@ -8,6 +8,10 @@ const event: HashedEvent = {
   actor_role: 'origin_officer',
   actor_organisation_id: null,
   api_key_id: null,
+  // Added later: null, as in the events written before the columns existed.
+  actor_permission: null,
+  actor_scope: null,
+  actor_country_code: null,
   action: 'person.viewed',
   subject_type: 'person',
   subject_ids: ['p1'],
@@ -37,6 +41,21 @@ describe('audit hash chain', () => {
       eventHash(GENESIS_HASH, { ...event, occurred_at: new Date('2026-11-27T12:00:00.124Z') }),
     ).not.toBe(base);
     expect(eventHash('1'.repeat(64), event)).not.toBe(base);
+  });
+
+  it('hashes the grant once it is recorded', () => {
+    const granted = {
+      ...event,
+      actor_permission: 'person.read',
+      actor_scope: 'jurisdiction',
+      actor_country_code: 'KE',
+    };
+    expect(eventContent(granted)).toMatchObject({
+      actor_permission: 'person.read',
+      actor_scope: 'jurisdiction',
+      actor_country_code: 'KE',
+    });
+    expect(eventHash(GENESIS_HASH, granted)).not.toBe(eventHash(GENESIS_HASH, event));
   });
 
   it('treats an empty list as content, unlike null', () => {

@@ -12,7 +12,8 @@ import { canonicalJson, type JsonObject } from './canonical-json.js';
  * ISO 8601 text (UTC, milliseconds), and with null columns left out. The id is left out
  * because it is assigned by the database after the hash is computed; the chain, not the id,
  * fixes the order. Leaving out nulls lets a nullable column be added later without changing
- * the hashes of events written before it existed.
+ * the hashes of events written before it existed (actor_permission, actor_scope and
+ * actor_country_code were added so).
  */
 
 /** prev_hash of the first event. */
@@ -25,6 +26,9 @@ export interface HashedEvent {
   actor_role: string | null;
   actor_organisation_id: string | null;
   api_key_id: string | null;
+  actor_permission: string | null;
+  actor_scope: string | null;
+  actor_country_code: string | null;
   action: string;
   subject_type: string;
   subject_ids: string[];
@@ -42,6 +46,9 @@ const HASHED_COLUMNS = [
   'actor_role',
   'actor_organisation_id',
   'api_key_id',
+  'actor_permission',
+  'actor_scope',
+  'actor_country_code',
   'action',
   'subject_type',
   'subject_ids',

@@ -5,6 +5,8 @@ export type AuditEventRecord = Selectable<AuditTables['audit_event']>;
 export type NewAuditEvent = Insertable<AuditTables['audit_event']>;
 
 export interface AuditQuery {
+  /** Events whose grant's country is one of these; an empty list matches nothing. */
+  countryCodes?: string[];
   action?: string;
   /** A regular expression the action must match (for "all reads"). */
   actionPattern?: string;
@@ -65,9 +67,36 @@ export class AuditRepository {
       .execute();
   }
 
+  async findById(id: number): Promise<AuditEventRecord | undefined> {
+    return this.db.selectFrom('audit_event').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async last(): Promise<{ id: number; hash: string } | undefined> {
+    return this.db
+      .selectFrom('audit_event')
+      .select(['id', 'hash'])
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /** How many events there are up to and including this id. */
+  async countUpTo(id: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<string | number>().as('count'))
+      .where('id', '<=', id)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
   /** Newest first; `beforeId` continues a page (keyset pagination). */
   async find(query: AuditQuery): Promise<AuditEventRecord[]> {
+    if (query.countryCodes?.length === 0) return [];
     let select = this.db.selectFrom('audit_event').selectAll();
+    if (query.countryCodes !== undefined) {
+      select = select.where('actor_country_code', 'in', query.countryCodes);
+    }
     if (query.action !== undefined) select = select.where('action', '=', query.action);
     if (query.actionPattern !== undefined) {
       select = select.where('action', '~', query.actionPattern);

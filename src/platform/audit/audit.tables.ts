@@ -15,6 +15,10 @@ export interface AuditEventTable {
   actor_role: Immutable<string | null>;
   actor_organisation_id: Immutable<string | null>;
   api_key_id: Immutable<string | null>;
+  /** The grant the action was allowed by: permission, scope, and its organisation's country. */
+  actor_permission: Immutable<string | null>;
+  actor_scope: Immutable<string | null>;
+  actor_country_code: Immutable<string | null>;
   action: Immutable<string>;
   subject_type: Immutable<string>;
   subject_ids: Immutable<string[]>;

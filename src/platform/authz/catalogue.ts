@@ -197,7 +197,9 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
   },
   auditor: {
     ...OWN_ACCOUNT,
-    'audit.read': 'all',
+    // The events of their authority's country (the country of the grant each event names);
+    // the chain check covers every event, and shows none of them.
+    'audit.read': 'jurisdiction',
     'audit.verify': 'all',
   },
 };

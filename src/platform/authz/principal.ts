@@ -32,6 +32,11 @@ export interface Principal {
   permissionLimit: ReadonlySet<Permission> | null;
   /** True once the user has passed two-factor authentication in this session. */
   twoFactorVerified: boolean;
+  /**
+   * The permission the request's guard checked (requirePermission sets it): the audit row
+   * names the grant that gave it, unless the service names a permission of its own.
+   */
+  authorisedBy?: Permission;
 }
 
 export const ANONYMOUS: Principal = {
@@ -116,6 +121,47 @@ export function canAccess(
     (!!record.organisationId && filter.organisationIds.includes(record.organisationId)) ||
     (!!record.countryCode && filter.countryCodes.includes(record.countryCode))
   );
+}
+
+/** A grant and the scope at which it gives a permission. */
+export interface AuthorisingGrant {
+  grant: RoleGrant;
+  permission: Permission;
+  scope: Scope;
+}
+
+/**
+ * The grant a permission check uses: among the active grants that give the permission (and,
+ * given a record, reach it), the one with the widest scope; the first of those on a tie. Null
+ * when no grant gives it. What the audit row records as the actor's role and organisation.
+ */
+export function authorisingGrant(
+  principal: Principal,
+  permission: Permission,
+  record?: Ownership,
+): AuthorisingGrant | null {
+  if (limited(principal, permission)) return null;
+  let best: AuthorisingGrant | null = null;
+  for (const grant of activeGrants(principal)) {
+    const scope = grantedScope(grant, permission);
+    if (!scope) continue;
+    if (record && !reaches(principal, grant, scope, record)) continue;
+    if (!best || SCOPE_RANK[scope] > SCOPE_RANK[best.scope]) best = { grant, permission, scope };
+  }
+  return best;
+}
+
+function reaches(principal: Principal, grant: RoleGrant, scope: Scope, record: Ownership) {
+  switch (scope) {
+    case 'all':
+      return true;
+    case 'own':
+      return !!record.userId && record.userId === principal.userId;
+    case 'organisation':
+      return !!record.organisationId && record.organisationId === grant.organisationId;
+    case 'jurisdiction':
+      return !!record.countryCode && record.countryCode === grant.countryCode;
+  }
 }
 
 /** Record checks take a set and return the allowed subset. */
