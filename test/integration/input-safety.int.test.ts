@@ -270,7 +270,7 @@ describe('a body over the limit', () => {
           if (!socket.write(framed)) await new Promise((next) => socket.once('drain', next));
           await new Promise((next) => setImmediate(next));
         }
-        if (!socket.destroyed) socket.end(options.chunked ? '0\r\n\r\n' : undefined);
+        if (!socket.destroyed) socket.end(options.chunked ? '0\r\n\r\n' : '');
       }
     });
   }
