@@ -70,14 +70,15 @@ export class JobOrdersFactory {
 
   /**
    * The default parties, made once per database: a Kenyan agency with an active licence, a
-   * vetted employer in the UAE, and the Kenyan officer who granted and vetted them.
+   * employer in the UAE vetted by Kenya's embassy there, and the Kenyan officer who granted the
+   * licence (and decides on job orders).
    */
   parties(): Promise<{ agency: Staffed; employer: Staffed; officer: TestUser }> {
     this.recruiter ??= (async () => {
       const { agency, officer } = await this.licensing.licence({
         name: `Nairobi Care Recruiters ${sequence()}`,
       });
-      const employer = await this.licensing.employer({ officer });
+      const employer = await this.licensing.employer();
       return { agency, employer, officer };
     })();
     return this.recruiter;

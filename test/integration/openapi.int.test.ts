@@ -79,8 +79,14 @@ describe('OpenAPI', () => {
     const guarded = operations.filter(({ operation }) => operation.security!.length > 0);
     expect(guarded.length).toBeGreaterThan(10);
     for (const { operation } of guarded) {
-      expect(operation['x-permission'] ?? '').toMatch(/^[a-z_]+\.[a-z_]+$/);
-      expect(operation.description).toContain(operation['x-permission']);
+      const byField = operation['x-permission-by-field'];
+      const permissions = byField
+        ? Object.values(byField.permissions)
+        : (operation['x-permission-any-of'] ?? [operation['x-permission'] ?? '']);
+      for (const permission of permissions) {
+        expect(permission).toMatch(/^[a-z_]+\.[a-z_]+$/);
+        expect(operation.description).toContain(permission);
+      }
     }
   });
 
@@ -108,6 +114,8 @@ interface OperationObject {
   security?: Record<string, string[]>[];
   description?: string;
   'x-permission'?: string;
+  'x-permission-by-field'?: { field: string; permissions: Record<string, string> };
+  'x-permission-any-of'?: string[];
 }
 interface OpenApiDocument {
   paths: Record<string, Record<string, OperationObject>>;

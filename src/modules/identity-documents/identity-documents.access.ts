@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { guard, requirePermission } from '../../platform/http/authentication.js';
 import { ForbiddenError } from '../../platform/http/problem.js';
-import { canLookUpPeople } from './identity-documents.policy.js';
+import { canLookUpPeople, canViewOwnDocuments } from './identity-documents.policy.js';
 
 const personRead = requirePermission('person.read');
 
@@ -11,11 +11,24 @@ const personRead = requirePermission('person.read');
  * record, gets 403.
  */
 export const requireLookup = guard(
-  { permission: 'person.read' },
+  { permission: 'person.read', scopes: ['jurisdiction', 'all'] },
   async function lookUpPeople(request: FastifyRequest, reply: FastifyReply) {
     await personRead(request, reply);
     if (reply.sent) return reply;
     if (!canLookUpPeople(request.principal)) throw new ForbiddenError();
+  },
+);
+
+/**
+ * For the person's own documents page: 'person.read' over their own record. An officer, whose
+ * 'person.read' reaches a jurisdiction and not their own record, gets 403.
+ */
+export const requireOwnDocuments = guard(
+  { permission: 'person.read', scopes: ['own'] },
+  async function ownDocuments(request: FastifyRequest, reply: FastifyReply) {
+    await personRead(request, reply);
+    if (reply.sent) return reply;
+    if (!canViewOwnDocuments(request.principal)) throw new ForbiddenError();
   },
 );
 

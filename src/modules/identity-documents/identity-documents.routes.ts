@@ -5,7 +5,7 @@ import { formErrorContext, parseForm, type FieldError } from '../../platform/htt
 import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import type { ReferenceService } from '../reference/reference.service.js';
-import { noStore, requireLookup } from './identity-documents.access.js';
+import { noStore, requireLookup, requireOwnDocuments } from './identity-documents.access.js';
 import { presentDocumentRow } from './identity-documents.presenter.js';
 import {
   addDocumentSchema,
@@ -135,10 +135,8 @@ export async function identityDocumentsRoutes(
     };
   };
 
-  app.get(
-    DOCUMENTS_PATH,
-    { preHandler: requirePermission('person.read') },
-    async (request, reply) => reply.view(DOCUMENTS_PAGE, await documentsPage(request, reply, {})),
+  app.get(DOCUMENTS_PATH, { preHandler: requireOwnDocuments }, async (request, reply) =>
+    reply.view(DOCUMENTS_PAGE, await documentsPage(request, reply, {})),
   );
 
   app.post(

@@ -54,7 +54,8 @@ export async function licensingApi(
   app.post(
     '/licences',
     {
-      onRequest: requirePermission('licence.read'),
+      // An agency applies through its staff in person, never through a key (licensing.policy.ts).
+      onRequest: requirePermission('licence.read', { apiKeys: false }),
       schema: {
         tags: ['Licences'],
         summary: 'The agency applies for a licence (agency staff, their own agency)',
@@ -112,10 +113,12 @@ export async function licensingApi(
   app.post(
     '/employers/:id/vetting/events',
     {
-      onRequest: requirePermission('licence.read'),
+      // Through the API only vetting officers' systems act; an employer's staff put it
+      // forward in person, on its vetting page (an employer's key does not: licensing.policy.ts).
+      onRequest: requirePermission('employer.vet'),
       schema: {
         tags: ['Licences'],
-        summary: 'Submit a foreign employer for vetting, vet it or reject it',
+        summary: 'Submit a foreign employer for vetting, vet it or reject it (vetting officers)',
         params: z.object({ id: z.string().max(100) }),
         body: vettingDecisionSchema,
         response: {

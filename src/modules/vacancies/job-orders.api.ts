@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { Permission } from '../../platform/authz/catalogue.js';
 import { can } from '../../platform/authz/principal.js';
-import { requirePermission } from '../../platform/http/authentication.js';
+import { requirePermission, requirePermissionByField } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
 import { ForbiddenError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
@@ -36,13 +37,15 @@ const uuidOrNone = (value: string) => {
   return parsed.success ? parsed.data : NO_ID;
 };
 
+const API_OWNER_EVENTS = ['submit', 'withdraw', 'publish', 'fill_position', 'close'] as const;
 const ownerEventSchema = z.object({
-  event: z.enum(
-    ['submit', 'withdraw', 'publish', 'fill_position', 'close'],
-    'jobOrders.errors.chooseAction',
-  ),
+  event: z.enum(API_OWNER_EVENTS, 'jobOrders.errors.chooseAction'),
   reason: jobOrderDecisionSchema.shape.reason,
 });
+/** The permission each event of the API needs: declared on the route, checked in the handler. */
+const API_OWNER_EVENT_PERMISSION = Object.fromEntries(
+  API_OWNER_EVENTS.map((event) => [event, OWNER_EVENT_PERMISSION[event]]),
+) as Record<(typeof API_OWNER_EVENTS)[number], Permission>;
 
 /**
  * Job orders in the JSON API: employers' and agencies' systems post them with an API key
@@ -148,7 +151,7 @@ export async function jobOrdersApi(
   app.post(
     '/job-orders/:id/events',
     {
-      onRequest: requirePermission('vacancy.read'),
+      onRequest: requirePermissionByField('event', API_OWNER_EVENT_PERMISSION),
       schema: {
         tags,
         summary: 'The owner submits, withdraws, publishes, fills a position or closes',
@@ -159,7 +162,7 @@ export async function jobOrdersApi(
     },
     async (request) => {
       const ctx = actorContext(request);
-      if (!can(ctx.principal, OWNER_EVENT_PERMISSION[request.body.event])) {
+      if (!can(ctx.principal, API_OWNER_EVENT_PERMISSION[request.body.event])) {
         throw new ForbiddenError();
       }
       const id = uuidOrNone(request.params.id);

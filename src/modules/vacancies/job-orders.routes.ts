@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../platform/authz/principal.js';
-import { requirePermission } from '../../platform/http/authentication.js';
+import { requireAnyPermission, requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
 import {
   fieldErrorsFrom,
@@ -45,8 +45,11 @@ function idParam(request: FastifyRequest): string {
 }
 
 /** The list and the job order itself are for owners and deciders; others are refused. */
+/** The staff pages are for owners (vacancy.update) and deciders (vacancy.decide). */
+const STAFF_PERMISSIONS = ['vacancy.update', 'vacancy.decide'] as const;
+
 function requireStaff(request: FastifyRequest): void {
-  if (!can(request.principal, 'vacancy.update') && !can(request.principal, 'vacancy.decide')) {
+  if (!STAFF_PERMISSIONS.some((permission) => can(request.principal, permission))) {
     throw new ForbiddenError();
   }
 }
@@ -107,9 +110,8 @@ export async function jobOrdersRoutes(
 
   app.get(
     '/job-orders',
-    { preHandler: requirePermission('vacancy.read') },
+    { preHandler: requireAnyPermission(STAFF_PERMISSIONS) },
     async (request, reply) => {
-      requireStaff(request);
       const { state, sort, page } = jobOrderListPageQuerySchema.parse(request.query);
       const [list, names] = await Promise.all([
         jobOrders.page(actorContext(request), { state, sort, page }),
@@ -177,7 +179,7 @@ export async function jobOrdersRoutes(
 
   app.get(
     '/job-orders/:id',
-    { preHandler: requirePermission('vacancy.read') },
+    { preHandler: requireAnyPermission(STAFF_PERMISSIONS) },
     async (request, reply) => show(request, reply, idParam(request)),
   );
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Permission } from '../authz/catalogue.js';
+import type { Permission, Scope } from '../authz/catalogue.js';
 import { ANONYMOUS, can, type Principal } from '../authz/principal.js';
 import { STATIC_PREFIX } from '../views/assets.js';
 import { UnauthorisedError } from './api-key-auth.js';
@@ -102,6 +102,13 @@ export function installAuthentication(
 ): void {
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorateRequest('session', null);
+  const declared: DeclaredRoute[] = [];
+  DECLARED_ROUTES.set(app, declared);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const requirement = guardOf(route.onRequest, route.preHandler);
+    for (const method of methods) declared.push({ method, url: route.url, requirement });
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     request.principal = ANONYMOUS;
@@ -185,16 +192,70 @@ export function requireSignedIn() {
  * signed in without the permission: 403 (a page, or problem details under /api). Records the
  * caller may not see are the services' business ("not found").
  */
-export function requirePermission(permission: Permission) {
-  return guard({ permission }, async function permitted(request, reply) {
-    if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
-    if (!can(request.principal, permission)) throw new ForbiddenError();
-  });
+export function requirePermission(permission: Permission, options: { apiKeys?: false } = {}) {
+  const apiKeys = options.apiKeys ?? true;
+  return guard(
+    { permission, ...(apiKeys ? {} : { apiKeys }) },
+    async function permitted(request, reply) {
+      if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
+      if (!can(request.principal, permission)) throw new ForbiddenError();
+      if (!apiKeys && request.principal.apiKeyId !== null) throw new ForbiddenError();
+    },
+  );
 }
 
-/** What a guard asks of the caller: signed in, and a permission of the catalogue or none. */
+/** For routes that any of several permissions opens (the job-order pages: owners, deciders). */
+export function requireAnyPermission(permissions: readonly Permission[]) {
+  return guard(
+    { permission: null, anyOf: permissions },
+    async function permittedByAny(request, reply) {
+      if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
+      if (!permissions.some((permission) => can(request.principal, permission))) {
+        throw new ForbiddenError();
+      }
+    },
+  );
+}
+
+/**
+ * For an operation whose permission depends on a field of its body (a job order's owner
+ * events: `submit` needs vacancy.submit, `close` vacancy.close). On request the caller must
+ * hold one of them; the handler checks the one the body names (`permissionFor`).
+ */
+export function requirePermissionByField<Value extends string>(
+  field: string,
+  permissions: Readonly<Record<Value, Permission>>,
+) {
+  const any = [...new Set(Object.values<Permission>(permissions))];
+  return guard(
+    { permission: null, byField: { field, permissions } },
+    async function permittedByField(request, reply) {
+      if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
+      if (!any.some((permission) => can(request.principal, permission))) {
+        throw new ForbiddenError();
+      }
+    },
+  );
+}
+
+/**
+ * What a guard asks of the caller: signed in, and a permission of the catalogue (with a
+ * minimum scope, where a narrower one is not enough) or none;
+ * `apiKeys: false` for what only a person may do (an agency applying for its licence);
+ * `byField` when the permission depends on a field of the body.
+ */
 export interface GuardRequirement {
   permission: Permission | null;
+  /**
+   * The permission counts only with one of these scopes (a person lookup: over a jurisdiction,
+   * not a job seeker's own record; one's own documents: "own", not an officer's jurisdiction).
+   * A module's own guard checks it.
+   */
+  scopes?: readonly Scope[];
+  /** Any one of these permissions (a staff page for owners and deciders alike). */
+  anyOf?: readonly Permission[];
+  apiKeys?: false;
+  byField?: { field: string; permissions: Readonly<Record<string, Permission>> };
 }
 
 const GUARD = Symbol('corridor.guard');
@@ -209,6 +270,23 @@ type Guard = ((request: FastifyRequest, reply: FastifyReply) => Promise<unknown>
 export function guard(requirement: GuardRequirement, check: Guard): Guard {
   check[GUARD] = requirement;
   return check;
+}
+
+/** A route as registered, with the requirement of its guard (null: public). */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  requirement: GuardRequirement | null;
+}
+
+const DECLARED_ROUTES = new WeakMap<FastifyInstance, readonly DeclaredRoute[]>();
+
+/**
+ * Every route registered after `installAuthentication`, pages and API alike, with what its
+ * guard asks: the permission test calls each one as each role and each API key.
+ */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return DECLARED_ROUTES.get(app) ?? [];
 }
 
 /**

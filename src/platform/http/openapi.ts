@@ -27,6 +27,7 @@ export const SECURITY_SCHEMES = {
 type Transform = typeof jsonSchemaTransform;
 type SecurityRequirement = Record<string, readonly string[]>;
 const CALLER: SecurityRequirement[] = [{ apiKey: [] }, { session: [] }];
+const PERSON: SecurityRequirement[] = [{ session: [] }];
 const PUBLIC: SecurityRequirement[] = [];
 
 /**
@@ -39,17 +40,33 @@ const transform: Transform = (input) => {
   if (!schema) return transformed; // a route left out of the document
   const requirement = guardOf(input.route.onRequest, input.route.preHandler);
   if (!requirement) return { ...transformed, schema: { ...schema, security: PUBLIC } };
+  const byField = requirement.byField;
   const needs = requirement.permission
-    ? `Requires the permission \`${requirement.permission}\`.`
-    : 'Requires a signed-in caller.';
-  const description = [schema['description'], needs].filter(Boolean).join('\n\n');
+    ? `Requires the permission \`${requirement.permission}\`` +
+      (requirement.scopes
+        ? ` with the scope ${requirement.scopes.map((scope) => `\`${scope}\``).join(' or ')}.`
+        : '.')
+    : requirement.anyOf
+      ? `Requires one of the permissions ${requirement.anyOf.map((p) => `\`${p}\``).join(', ')}.`
+      : byField
+        ? `Requires, by \`${byField.field}\`: ` +
+          Object.entries(byField.permissions)
+            .map(([value, permission]) => `\`${value}\`: \`${permission}\``)
+            .join(', ') +
+          '.'
+        : 'Requires a signed-in caller.';
+  const people = requirement.apiKeys === false ? 'A person signed in only: API keys get 403.' : '';
+  const description = [schema['description'], needs, people].filter(Boolean).join('\n\n');
   return {
     ...transformed,
     schema: {
       ...schema,
       description,
-      security: CALLER,
+      security: requirement.apiKeys === false ? PERSON : CALLER,
       ...(requirement.permission ? { 'x-permission': requirement.permission } : {}),
+      ...(requirement.scopes ? { 'x-permission-scopes': requirement.scopes } : {}),
+      ...(requirement.anyOf ? { 'x-permission-any-of': requirement.anyOf } : {}),
+      ...(byField ? { 'x-permission-by-field': byField } : {}),
     },
   };
 };
