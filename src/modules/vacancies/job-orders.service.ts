@@ -11,6 +11,7 @@ import type { ReferenceService } from '../reference/reference.service.js';
 import { verificationProblems, type CheckedTerms } from './job-orders.checks.js';
 import {
   actingOrganisations,
+  type ActingOrganisation,
   canDecide,
   canView,
   officerActions,
@@ -243,7 +244,7 @@ export class JobOrdersService {
     input: JobOrderInput,
     options: { submit?: boolean; organisationId?: string } = {},
   ): Promise<VacancyRecord> {
-    const parties = await this.partiesFor(ctx, input, options.organisationId);
+    const parties = await this.partiesFor(this.actingFor(ctx, options.organisationId), input, null);
     if (options.submit) this.mustSubmitFor(ctx, parties);
     const { terms, problems } = await resolveTerms(input, parties, this.deps);
     if (problems.length > 0) throw new ValidationError(problems);
@@ -266,25 +267,10 @@ export class JobOrdersService {
   ): Promise<VacancyRecord> {
     const vacancy = await this.owned(ctx, id, 'update');
     if (options.submit) this.mustSubmitFor(ctx, vacancy);
-    // The same parties' checks as create: an employer names only itself; an agency names an
-    // organisation that is an employer (never an agency or an authority).
-    const employerId = vacancy.agencyId
-      ? (input.employerId ?? vacancy.employerId)
-      : vacancy.employerId;
-    if (vacancy.agencyId) {
-      mustBeEmployer((await this.parties.organisations.summaries([employerId])).get(employerId));
-    } else if (input.employerId && input.employerId !== vacancy.employerId) {
-      throw new ValidationError([
-        { pointer: '/employerId', detail: 'jobOrders.errors.ownEmployer' },
-      ]);
-    }
-    const parties = {
-      employerId,
-      agencyId: vacancy.agencyId,
-      originCountry: vacancy.agencyId
-        ? vacancy.originCountry
-        : (input.originCountry ?? vacancy.originCountry),
-    };
+    const owner: ActingOrganisation = vacancy.agencyId
+      ? { organisationId: vacancy.agencyId, role: 'agency_staff' }
+      : { organisationId: vacancy.employerId, role: 'employer_staff' };
+    const parties = await this.partiesFor(owner, input, vacancy);
     const { terms, problems } = await resolveTerms(input, parties, this.deps);
     if (problems.length > 0) throw new ValidationError(problems);
     if (!options.submit) return this.run(ctx, 'update', id, { terms });
@@ -409,44 +395,57 @@ export class JobOrdersService {
     return vacancy;
   }
 
-  private async partiesFor(ctx: ActorContext, input: JobOrderInput, organisationId?: string) {
-    const acting = actingOrganisations(ctx.principal).filter(
+  /** The organisation the caller creates a job order for (the one named, or their first). */
+  private actingFor(ctx: ActorContext, organisationId?: string): ActingOrganisation {
+    const chosen = actingOrganisations(ctx.principal).find(
       (candidate) => !organisationId || candidate.organisationId === organisationId,
     );
-    const chosen = acting[0];
     if (!chosen) throw new NotFoundError();
-    if (chosen.role === 'employer_staff') {
-      if (input.employerId && input.employerId !== chosen.organisationId) {
+    return chosen;
+  }
+
+  /**
+   * Who a job order is between: one rule for create and update alike (an update once skipped
+   * a check that create made). An employer's staff name only their own employer, and where
+   * the workers come from; an agency names an organisation that is an employer (never an
+   * agency or an authority) and recruits from its own country. On update the owner acts, and
+   * what the input leaves out stays as it was.
+   */
+  private async partiesFor(
+    acting: ActingOrganisation,
+    input: JobOrderInput,
+    current: VacancyRecord | null,
+  ): Promise<{ employerId: string; agencyId: string | null; originCountry: string }> {
+    if (acting.role === 'employer_staff') {
+      if (input.employerId && input.employerId !== acting.organisationId) {
         throw new ValidationError([
           { pointer: '/employerId', detail: 'jobOrders.errors.ownEmployer' },
         ]);
       }
-      if (!input.originCountry) {
+      const originCountry = input.originCountry ?? current?.originCountry;
+      if (!originCountry) {
         throw new ValidationError([
           { pointer: '/originCountry', detail: 'jobOrders.errors.chooseOrigin' },
         ]);
       }
-      return {
-        employerId: chosen.organisationId,
-        agencyId: null,
-        originCountry: input.originCountry,
-      };
+      return { employerId: acting.organisationId, agencyId: null, originCountry };
     }
-    if (!input.employerId) {
+    const employerId = input.employerId ?? current?.employerId;
+    if (!employerId) {
       throw new ValidationError([
         { pointer: '/employerId', detail: 'jobOrders.errors.chooseEmployer' },
       ]);
     }
     const organisations = await this.parties.organisations.summaries([
-      chosen.organisationId,
-      input.employerId,
+      acting.organisationId,
+      employerId,
     ]);
-    const agency = organisations.get(chosen.organisationId);
-    mustBeEmployer(organisations.get(input.employerId));
+    mustBeEmployer(organisations.get(employerId));
     return {
-      employerId: input.employerId,
-      agencyId: chosen.organisationId,
-      originCountry: agency?.countryCode ?? '',
+      employerId,
+      agencyId: acting.organisationId,
+      originCountry:
+        current?.originCountry ?? organisations.get(acting.organisationId)?.countryCode ?? '',
     };
   }
 }
