@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import {
+  NEVER_FOR_API_KEYS,
   PERMISSIONS,
   ROLE_GRANTS,
   ROLES_BY_ORGANISATION_KIND,
@@ -13,34 +14,6 @@ import { constantTimeEqual, randomToken, sha256Hex } from '../../platform/crypto
 import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import type { ApiKeyRecord, ApiKeysRepository } from './api-keys.repository.js';
 import type { OrganisationsService } from './organisations.service.js';
-
-/**
- * What no key may carry: a person's rights over their own data, and the administration of
- * accounts, keys, members and the audit trail, which stay with people who pass two-factor
- * authentication.
- */
-const NEVER_FOR_KEYS: readonly Permission[] = [
-  'account.manage_own',
-  'access_log.read_own',
-  'person.update',
-  'person.export',
-  'person.erase',
-  'consent.read',
-  'consent.grant',
-  'consent.withdraw',
-  'organisation.create',
-  'organisation.update',
-  'member.invite',
-  'member.read',
-  'member.update_role',
-  'api_key.create',
-  'api_key.read',
-  'api_key.revoke',
-  'audit.read',
-  'audit.verify',
-  'user.create_officer',
-  'job.manage',
-];
 
 /** Keys look like `crd_<8-character prefix>_<43-character secret>`. */
 const KEY_FORMAT = /^crd_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
@@ -55,7 +28,7 @@ export function permissionsForKind(kind: OrganisationKind): Permission[] {
     for (const permission of Object.keys(ROLE_GRANTS[role]) as Permission[]) held.add(permission);
   }
   return PERMISSIONS.filter(
-    (permission) => held.has(permission) && !NEVER_FOR_KEYS.includes(permission),
+    (permission) => held.has(permission) && !NEVER_FOR_API_KEYS.includes(permission),
   );
 }
 

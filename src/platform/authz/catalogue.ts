@@ -124,6 +124,34 @@ export const ADMINISTRATOR_GRANTS: Grants = {
   'api_key.revoke': 'organisation',
 };
 
+/**
+ * What no API key may carry, whatever its organisation's roles hold: a person's rights over
+ * their own data, and the administration of accounts, keys, members, jobs and the audit trail,
+ * which stay with people who pass two-factor authentication.
+ */
+export const NEVER_FOR_API_KEYS: readonly Permission[] = [
+  'account.manage_own',
+  'access_log.read_own',
+  'person.update',
+  'person.export',
+  'person.erase',
+  'consent.read',
+  'consent.grant',
+  'consent.withdraw',
+  'organisation.create',
+  'organisation.update',
+  'member.invite',
+  'member.read',
+  'member.update_role',
+  'api_key.create',
+  'api_key.read',
+  'api_key.revoke',
+  'audit.read',
+  'audit.verify',
+  'user.create_officer',
+  'job.manage',
+];
+
 export const ROLE_GRANTS: Record<Role, Grants> = {
   system_admin: {
     ...OWN_ACCOUNT,

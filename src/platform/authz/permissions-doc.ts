@@ -3,6 +3,7 @@ import {
   ROLES,
   ROLES_BY_ORGANISATION_KIND,
   ADMINISTRATOR_GRANTS,
+  NEVER_FOR_API_KEYS,
   requiresTwoFactor,
 } from './catalogue.js';
 import { grantedScope } from './principal.js';
@@ -55,8 +56,11 @@ export function renderPermissionsDoc(): string {
     '## API keys',
     '',
     'An API key holds a subset, chosen by the organisation’s administrator, of the permissions',
-    'that its organisation’s roles hold, with the same scopes, except personal ones',
-    '(`account.manage_own`, `access_log.read_own`). Calls made with a key are audited as the key.',
+    'that its organisation’s roles hold, with the same scopes, never these, which stay with',
+    'people (their own data; administration of accounts, keys, members, jobs and the audit trail):',
+    NEVER_FOR_API_KEYS.map((permission) => `\`${permission}\``).join(', ') + '.',
+    'Calls made with a key are audited as the key. An operation for people only (an agency',
+    'applying for its licence) refuses every key with 403.',
     '',
   );
   return lines.join('\n');
