@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LANGUAGES, LANGUAGE_INFO, type Language } from '../../src/platform/i18n/languages.js';
 import { SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
+import { register } from './registration.js';
 import {
   expectAccessible,
   expectNoSidewaysScroll,
@@ -55,13 +56,13 @@ describe.skipIf(skip)('pages on a phone', () => {
     it(`a job seeker's pages fit a phone in ${lang}`, async () => {
       const context = await browser.newContext({ viewport: PHONE });
       const page = await context.newPage();
-      await page.goto(`${baseUrl}/register?lang=${lang}`);
-      await page.locator('#fullName').fill(lang === 'ar' ? 'فاطمة الزهراء' : 'Amina Yusuf');
-      await page.locator('#email').fill(`phone.${lang}.${Date.now()}@example.org`);
-      await page.locator('#password').fill(PASSWORD);
-      await page.locator(`input[name="preferredLanguage"][value="${lang}"]`).check();
-      await page.locator('form[action="/register"] button[type="submit"]').click();
-      await page.waitForURL(/\/account\?registered=1/);
+      await page.goto(`${baseUrl}/?lang=${lang}`);
+      await register(page, baseUrl, {
+        fullName: lang === 'ar' ? 'فاطمة الزهراء' : 'Amina Yusuf',
+        email: `phone.${lang}.${Date.now()}@example.org`,
+        password: PASSWORD,
+        lang,
+      });
       await checkOnPhone(page, 'account', lang);
       for (const path of [
         '/account/password',

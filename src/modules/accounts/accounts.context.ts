@@ -6,7 +6,8 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Translator } from '../../platform/i18n/translator.js';
 import type { Mailer } from './mailer.js';
 import type { SessionsRepository } from './sessions.repository.js';
-import type { ThrottleRepository } from './throttle.repository.js';
+import type { KnownDevices } from './known-device.js';
+import type { SignInThrottle } from './throttle.js';
 import type { Executor, UsersRepository } from './users.repository.js';
 
 /** Where a request comes from: what sessions and the audit trail record. */
@@ -39,7 +40,10 @@ export interface AccountsSettings {
 export interface AccountsDependencies {
   users: UsersRepository;
   sessions: SessionsRepository;
-  throttle: ThrottleRepository;
+  /** Sign-in and registration throttling (keyed HMACs, growing waits). */
+  throttle: SignInThrottle;
+  /** Known-device tokens that let an account's owner in during an attack. */
+  devices: KnownDevices;
   mailer: Mailer;
   audit: AuditLog;
   cipher: FieldCipher;

@@ -3,12 +3,15 @@ import type { SessionCookie } from '../../platform/http/authentication.js';
 import { fieldErrorsFrom, formErrorContext, type FieldError } from '../../platform/http/forms.js';
 
 import type { RequestMeta } from './accounts.context.js';
+import type { KnownDeviceCookie } from './known-device.js';
 import type { Accounts } from './accounts.module.js';
 
 /** What every accounts route plugin receives. */
 export interface AccountsRoutesOptions {
   accounts: Accounts;
   cookie: SessionCookie;
+  /** The known-device cookie, set after each full sign-in. */
+  devices: KnownDeviceCookie;
   /** Serve /dev/outbox (development and test only, never production). */
   devOutbox: boolean;
 }

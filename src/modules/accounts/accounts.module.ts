@@ -18,6 +18,8 @@ import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 import { ThrottleRepository } from './throttle.repository.js';
+import { SignInThrottle, throttleKeyFrom } from './throttle.js';
+import { deviceKeyFrom, KnownDeviceCookie, KnownDevices } from './known-device.js';
 import { TwoFactorService } from './two-factor.service.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -27,6 +29,8 @@ export interface AccountsModuleOptions {
     env: 'development' | 'test' | 'production';
     smtpUrl: string | undefined;
     mailFrom: string;
+    /** Throttle keys and known-device tokens are keyed with keys derived from it. */
+    lookupHashKey: string;
   };
   audit: AuditLog;
   cipher: FieldCipher;
@@ -58,7 +62,12 @@ export function createAccounts(options: AccountsModuleOptions) {
   const deps: AccountsDependencies = {
     users: new UsersRepository(options.db),
     sessions: new SessionsRepository(options.db),
-    throttle: new ThrottleRepository(options.db),
+    throttle: new SignInThrottle(
+      new ThrottleRepository(options.db),
+      now,
+      throttleKeyFrom(config.lookupHashKey),
+    ),
+    devices: new KnownDevices(deviceKeyFrom(config.lookupHashKey), now),
     mailer,
     audit: options.audit,
     cipher: options.cipher,
@@ -116,6 +125,7 @@ export const accountsModule = defineModule<
     await app.register(accountsRoutes, {
       accounts,
       cookie: sessionCookie,
+      devices: new KnownDeviceCookie({ secure: config.env === 'production' }),
       devOutbox: config.env !== 'production',
     });
   },

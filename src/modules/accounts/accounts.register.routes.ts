@@ -1,16 +1,14 @@
 import { parseForm } from '../../platform/http/forms.js';
 import { LANGUAGES, LANGUAGE_INFO } from '../../platform/i18n/languages.js';
 import type { App } from '../../platform/http/types.js';
-import {
-  fieldErrorsOf,
-  renderForm,
-  requestMeta,
-  type AccountsRoutesOptions,
-} from './accounts.http.js';
+import type { FieldError } from '../../platform/http/forms.js';
+import { renderForm, requestMeta, type AccountsRoutesOptions } from './accounts.http.js';
 import { registerSchema } from './accounts.schemas.js';
-import { PASSWORD_MIN_LENGTH } from './passwords.js';
+import { REGISTRATION_LINK_DAYS } from './password-reset.service.js';
+import { waitMessage } from './throttle.js';
 
 const VIEW = 'accounts/views/register.njk';
+const SENT_VIEW = 'accounts/views/register-sent.njk';
 
 function languageItems(selected: unknown) {
   return LANGUAGES.map((code) => ({
@@ -21,37 +19,40 @@ function languageItems(selected: unknown) {
   }));
 }
 
-/** Job seekers register themselves. Permission: public (anonymous); signed in → /account. */
+/**
+ * Job seekers register themselves. Permission: public (anonymous); signed in → /account. The
+ * answer is the same whether or not the address already has an account (see
+ * `AccountsService.register`): "check your email".
+ */
 export async function registerRoutes(app: App, options: AccountsRoutesOptions): Promise<void> {
-  const { accounts, cookie } = options;
+  const { accounts } = options;
 
   app.get('/register', async (request, reply) => {
     if (request.principal.userId) return reply.redirect('/account', 303);
-    return renderForm(reply, VIEW, {
-      languageItems: languageItems(request.language),
-      minLength: PASSWORD_MIN_LENGTH,
-    });
+    return renderForm(reply, VIEW, { languageItems: languageItems(request.language) });
   });
 
   app.post('/register', async (request, reply) => {
     const form = parseForm(registerSchema, request.body, request.t);
-    const fail = (errors: ReturnType<typeof fieldErrorsOf>, values: Record<string, unknown>) =>
+    const fail = (errors: FieldError[], values: Record<string, unknown>, status?: number) =>
       renderForm(reply, VIEW, {
         errors,
         values,
         languageItems: languageItems(values.preferredLanguage ?? request.language),
-        minLength: PASSWORD_MIN_LENGTH,
+        ...(status ? { status } : {}),
       });
     if (!form.ok) return fail(form.errors, form.values);
-    try {
-      const { token } = await accounts.accounts.register(
-        { ...form.data, previousToken: cookie.read(request) },
-        requestMeta(request),
-      );
-      cookie.set(reply, token);
-      return reply.redirect('/account?registered=1', 303);
-    } catch (error) {
-      return fail(fieldErrorsOf(error, request.t), form.data);
+    const outcome = await accounts.accounts.register(form.data, requestMeta(request));
+    if (outcome.kind === 'wait') {
+      const wait = waitMessage(outcome.seconds);
+      reply.header('retry-after', String(outcome.seconds));
+      return fail([{ field: 'email', text: request.t(wait.key, wait.values) }], form.data, 429);
     }
+    return reply.redirect('/register/check-email', 303);
+  });
+
+  app.get('/register/check-email', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return reply.view(SENT_VIEW, { days: REGISTRATION_LINK_DAYS });
   });
 }

@@ -42,18 +42,12 @@ const newPassword = (missing: string) =>
     if (problem) context.addIssue({ code: 'custom', message: problem });
   });
 
-export const registerSchema = z
-  .object({
-    fullName,
-    email,
-    password: newPassword('accounts.errors.enterPassword'),
-    preferredLanguage: z.enum(LANGUAGES, 'accounts.errors.selectLanguage'),
-  })
-  .superRefine((form, context) => {
-    // Checked once the fields are valid: the password must not be the email address.
-    const problem = passwordProblem(form.password, form.email);
-    if (problem) context.addIssue({ code: 'custom', path: ['password'], message: problem });
-  });
+/** Registration asks no password: it is chosen through the emailed link (the owner's proof). */
+export const registerSchema = z.object({
+  fullName,
+  email,
+  preferredLanguage: z.enum(LANGUAGES, 'accounts.errors.selectLanguage'),
+});
 
 export const signInSchema = z.object({
   email: z

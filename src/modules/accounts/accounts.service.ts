@@ -15,7 +15,7 @@ import type { PasswordResetService } from './password-reset.service.js';
 import type { SessionsService } from './sessions.service.js';
 import type { SessionSummary } from './sessions.repository.js';
 import { accountsView } from './accounts.tables.js';
-import { SignInThrottle } from './throttle.js';
+import { waitMessage } from './throttle.js';
 import type { Executor, UserProfile, UserRecord } from './users.repository.js';
 
 export interface NewUser {
@@ -43,15 +43,11 @@ function checkPassword(password: string, email: string, field = 'password'): voi
  * by a system administrator (`createAuthorityUser`).
  */
 export class AccountsService {
-  private readonly throttle: SignInThrottle;
-
   constructor(
     private readonly deps: AccountsDependencies,
     private readonly sessions: SessionsService,
     private readonly passwordLinks: PasswordResetService,
-  ) {
-    this.throttle = new SignInThrottle(deps.throttle, deps.now);
-  }
+  ) {}
 
   async findActiveUserIdByEmail(email: string): Promise<string | null> {
     const user = await this.deps.users.findOpenByEmail(normaliseEmail(email));
@@ -106,41 +102,70 @@ export class AccountsService {
   }
 
   /**
-   * A job seeker registers: the account, the job_seeker role and a session, in one
-   * transaction. Returns the session id for the cookie. Throws ValidationError (email taken,
-   * weak password).
+   * A job seeker registers with name, email and language; the password is chosen through an
+   * emailed link, so that only the owner of the address can open the account (no account
+   * squatted with a password someone else knows). The answer is the same whether or not the
+   * address has an account: a new address gets the account (pending, with the `job_seeker`
+   * role) and a link; a pending one a new link; an active one an email to its owner, in their
+   * language, saying that someone tried. At most 3 such emails an hour to one address (past
+   * that, nothing is sent and the answer is still the same), and a growing wait for an IP
+   * address that sends many forms.
    */
   async register(
-    input: NewUser & { password: string; previousToken: string | null },
+    input: NewUser,
     meta: RequestMeta,
-  ): Promise<{ userId: string; token: string }> {
-    return this.deps.users.transaction(async (trx) => {
-      const userId = await this.insertUser(trx, input, {
-        action: 'user.registered',
-        ctx: null,
-        meta,
-      });
-      await this.deps.roles.assign(trx, {
-        userId,
-        role: 'job_seeker',
-        organisationId: null,
-      });
-      const { token, sessionId } = await this.sessions.start(
-        trx,
-        { userId, stage: 'active', twoFactorVerified: false, previousToken: input.previousToken },
-        meta,
-      );
-      await recordAudit(this.deps, trx, {
-        action: 'session.created',
-        actor: { ...SYSTEM_ACTOR, userId },
-        subjectType: 'session',
-        subjectIds: [sessionId],
-        dataSubjectUserId: userId,
-        requestId: meta.requestId,
-        ipAddress: meta.ipAddress,
-      });
-      return { userId, token };
+  ): Promise<{ kind: 'sent' } | { kind: 'wait'; seconds: number }> {
+    if (meta.ipAddress) {
+      const byAddress = await this.deps.throttle.claimRegistration('register_ip', meta.ipAddress);
+      if (!byAddress.allowed) return { kind: 'wait', seconds: byAddress.waitSeconds };
+    }
+    const email = normaliseEmail(input.email);
+    const byEmail = await this.deps.throttle.claimRegistration('register_email', email);
+    if (!byEmail.allowed) return { kind: 'sent' };
+    const emailId = await this.deps.users.transaction(async (trx) => {
+      const existing = await this.deps.users.findOpenByEmail(email, trx);
+      if (!existing) {
+        const userId = await this.insertUser(
+          trx,
+          { ...input, email, password: null },
+          { action: 'user.registered', ctx: null, meta },
+        );
+        await this.deps.roles.assign(trx, { userId, role: 'job_seeker', organisationId: null });
+        return this.passwordLinks.issue(trx, userId, 'set', meta, 'register');
+      }
+      if (existing.status === 'pending') {
+        return this.passwordLinks.issue(trx, existing.id, 'set', meta, 'register');
+      }
+      return this.tellOwner(trx, existing, meta);
     });
+    void this.deps.mailer.deliver(emailId);
+    return { kind: 'sent' };
+  }
+
+  /** Someone tried to register an address that has an account: its owner hears of it. */
+  private async tellOwner(executor: Executor, user: UserRecord, meta: RequestMeta) {
+    const t = (key: string, values?: Record<string, string | number>) =>
+      this.deps.translator.translate(user.preferredLanguage, key, values);
+    const { publicUrl } = this.deps.settings;
+    const emailId = await this.deps.mailer.enqueue(executor, {
+      to: user.email,
+      subject: t('accounts.email.registerExisting.subject'),
+      text: t('accounts.email.registerExisting.body', {
+        name: user.fullName,
+        signInLink: `${publicUrl}/sign-in`,
+        resetLink: `${publicUrl}/password-reset`,
+      }),
+    });
+    await recordAudit(this.deps, executor, {
+      action: 'user.registration_repeated',
+      actor: { ...SYSTEM_ACTOR, userId: null },
+      subjectType: 'app_user',
+      subjectIds: [user.id],
+      dataSubjectUserId: user.id,
+      requestId: meta.requestId,
+      ipAddress: meta.ipAddress,
+    });
+    return emailId;
   }
 
   /**
@@ -242,10 +267,11 @@ export class AccountsService {
   async verifyPassword(userId: string, password: string): Promise<boolean> {
     const user = await this.deps.users.findById(userId);
     if (!user?.passwordHash || user.status !== 'active') return false;
-    if ((await this.throttle.lockedMinutes(user.email, null)) !== null) return false;
-    if (await verifyPassword(user.passwordHash, password)) return true;
-    await this.deps.users.transaction((trx) => this.throttle.recordFailure(trx, user.email, null));
-    return false;
+    const claimed = await this.deps.throttle.claim({ email: user.email, ipAddress: null });
+    if (!claimed.allowed) return false;
+    if (!(await verifyPassword(user.passwordHash, password))) return false;
+    await this.deps.users.transaction((trx) => this.deps.throttle.succeeded(trx, claimed.attempt));
+    return true;
   }
 
   /**
@@ -259,15 +285,18 @@ export class AccountsService {
     const userId = ctx.principal.userId;
     const user = userId ? await this.deps.users.findById(userId) : undefined;
     if (!user?.passwordHash || user.status !== 'active') throw new ForbiddenError();
-    const lockedFor = await this.throttle.lockedMinutes(user.email, ctx.ipAddress);
-    if (lockedFor !== null) {
+    const claimed = await this.deps.throttle.claim({
+      email: user.email,
+      ipAddress: ctx.ipAddress,
+    });
+    if (!claimed.allowed) {
+      const wait = waitMessage(claimed.waitSeconds);
       throw new ValidationError([
-        { pointer: '/currentPassword', detail: 'accounts.errors.tryLater' },
+        { pointer: '/currentPassword', detail: wait.key, values: wait.values },
       ]);
     }
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       await this.deps.users.transaction(async (trx) => {
-        await this.throttle.recordFailure(trx, user.email, ctx.ipAddress);
         await recordAudit(this.deps, trx, {
           action: 'password.change_failed',
           actor: auditActorOf(ctx.principal),
@@ -282,6 +311,7 @@ export class AccountsService {
         { pointer: '/currentPassword', detail: 'accounts.errors.currentPasswordWrong' },
       ]);
     }
+    await this.deps.users.transaction((trx) => this.deps.throttle.succeeded(trx, claimed.attempt));
     checkPassword(input.newPassword, user.email, 'newPassword');
     if (input.newPassword === input.currentPassword) {
       throw new ValidationError([

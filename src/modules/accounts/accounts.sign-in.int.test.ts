@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorSummary, type TestClient } from '../../../test/helpers/client.js';
-import { createHarness, type Harness } from '../../../test/helpers/harness.js';
+import { createHarness, nextTotpCode, type Harness } from '../../../test/helpers/harness.js';
+import { hmacSha256 } from '../../platform/crypto/primitives.js';
+import { sha256Hex } from '../../platform/crypto/tokens.js';
+import { throttleKeyFrom } from './throttle.js';
 
 /** Sign-in, throttling, sessions and sign-out on the real app. */
 let h: Harness;
@@ -30,8 +33,8 @@ async function createAccount(
   return { userId: user.id, email: user.email };
 }
 
-/** Moves every running sign-in lock's end this much earlier, as if that much time had passed. */
-async function lockTimePasses(minutes: number): Promise<void> {
+/** Moves every running wait's end this much earlier, as if that much time had passed. */
+async function waitPasses(seconds: number): Promise<void> {
   const locks = await h.db
     .selectFrom('sign_in_throttle')
     .select(['scope', 'key_hash', 'locked_until'])
@@ -40,7 +43,7 @@ async function lockTimePasses(minutes: number): Promise<void> {
   for (const lock of locks) {
     await h.db
       .updateTable('sign_in_throttle')
-      .set({ locked_until: new Date(lock.locked_until!.getTime() - minutes * 60_000) })
+      .set({ locked_until: new Date(lock.locked_until!.getTime() - seconds * 1000) })
       .where('scope', '=', lock.scope)
       .where('key_hash', '=', lock.key_hash)
       .execute();
@@ -147,7 +150,7 @@ describe('sign-in', () => {
     expect((await replayed.get('/account')).statusCode).toBe(303);
   });
 
-  it('locks the account for 15 minutes after 5 failures, and says how long', async () => {
+  it('slows one address after 5 failures with growing waits, and not the owner elsewhere', async () => {
     const { email, userId } = await createAccount();
     const c = client();
     await c.get('/sign-in');
@@ -158,47 +161,212 @@ describe('sign-in', () => {
     }
     const fifth = await c.post('/sign-in', { email, password: 'guess number 5' });
     expect(fifth.statusCode).toBe(429);
+    expect(fifth.headers['retry-after']).toBe('30');
     expect(errorSummary(fifth.body)).toEqual([
-      'There have been too many attempts to sign in. Wait 15 minutes and try again',
+      'There have been too many attempts. Wait 30 seconds and try again',
     ]);
-    // Even the right password, from another address, is refused while the lock lasts.
-    const elsewhere = client();
-    const right = await signIn(elsewhere, email, PASSWORD);
-    expect(right.statusCode).toBe(429);
-    expect(await h.auditActionsFor(userId)).toContain('account.locked');
+    // While it waits, this address is not even asked for the password.
+    expect((await c.post('/sign-in', { email, password: PASSWORD })).statusCode).toBe(429);
+    // The right password from another address is not locked out (the old lock was for all).
+    expect((await signIn(client(), email, PASSWORD)).statusCode).toBe(303);
+    expect(await h.auditActionsFor(userId)).toContain('sign_in.slowed');
 
-    await lockTimePasses(10);
-    const later = await signIn(elsewhere, email, PASSWORD);
-    expect(errorSummary(later.body)[0]).toContain('Wait 5 minutes');
-    await lockTimePasses(5 + 1 / 60);
-    expect((await signIn(elsewhere, email, PASSWORD)).statusCode).toBe(303);
+    // Each further failure doubles the wait: 30 s, then 1 minute, then 2…
+    await waitPasses(31);
+    const sixth = await c.post('/sign-in', { email, password: 'guess number 6' });
+    expect(errorSummary(sixth.body)).toEqual([
+      'There have been too many attempts. Wait 1 minute and try again',
+    ]);
+    await waitPasses(61);
+    const seventh = await c.post('/sign-in', { email, password: 'guess number 7' });
+    expect(errorSummary(seventh.body)[0]).toContain('Wait 2 minutes');
+    await waitPasses(121);
+    expect((await signIn(c, email, PASSWORD)).statusCode).toBe(303);
   });
 
-  it('locks an unknown address the same way (no hint that it has no account)', async () => {
+  it('answers an unknown address exactly as a known one while slowing it', async () => {
+    const { email: known } = await createAccount();
+    const unknown = uniqueEmail('nobody');
+    const answers: Record<string, { statuses: number[]; last: string }> = {};
+    for (const email of [known, unknown]) {
+      const c = client();
+      await c.get('/sign-in');
+      const statuses = [];
+      let last = '';
+      for (let i = 0; i < 6; i += 1) {
+        const response = await c.post('/sign-in', { email, password: `guess ${i}` });
+        statuses.push(response.statusCode);
+        // The fifth starts the wait; a later one would say a second less if a second passed.
+        if (i === 4)
+          last = response.body
+            .replaceAll(email, 'EMAIL')
+            .replace(/nonce="[^"]*"/g, 'nonce=""')
+            .replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf"');
+      }
+      answers[email === known ? 'known' : 'unknown'] = { statuses, last };
+    }
+    expect(answers.known!.statuses).toEqual([400, 400, 400, 400, 429, 429]);
+    expect(answers.unknown!.statuses).toEqual(answers.known!.statuses);
+    expect(answers.unknown!.last).toBe(answers.known!.last);
+  });
+
+  it('counts parallel attempts before checking any password, so none slips past a wait', async () => {
+    const { userId, email } = await createAccount();
     const c = client();
-    const email = uniqueEmail('nobody');
+    await c.get('/sign-in');
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        c.post('/sign-in', { email, password: `parallel guess ${i}` }).then((r) => r.statusCode),
+      ),
+    );
+    expect(statuses.filter((status) => status === 400)).toHaveLength(4);
+    const failed = (await h.auditActionsFor(userId)).filter((a) => a === 'sign_in.failed');
+    expect(failed).toHaveLength(5);
+  });
+
+  it('slows every address on an account attacked from many, but lets in its known device', async () => {
+    const { email, userId } = await createAccount();
+    // The owner signed in on this browser before: it holds a known-device cookie.
+    const owner = client();
+    const first = await signIn(owner, email, PASSWORD);
+    const device = first.cookies.find((cookie) => cookie.name === 'corridor_device');
+    expect(device).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(device?.maxAge).toBeGreaterThan(90 * 86_400);
+    expect(device?.secure).toBeFalsy();
+    await owner.post('/sign-out');
+
+    // 20 addresses, one guess each: the account as a whole starts to wait.
+    for (let i = 0; i < 20; i += 1) {
+      const attacker = client();
+      await attacker.get('/sign-in');
+      await attacker.post('/sign-in', { email, password: `spread guess ${i}` });
+    }
+    const newDevice = await signIn(client(), email, PASSWORD);
+    expect(newDevice.statusCode).toBe(429);
+    expect(errorSummary(newDevice.body)[0]).toMatch(/Wait \d+ seconds?/);
+    // Slowed, never locked: the wait is at most a minute.
+    await waitPasses(61);
+    expect((await signIn(client(), email, PASSWORD)).statusCode).toBe(303);
+
+    for (let i = 20; i < 30; i += 1) {
+      const attacker = client();
+      await attacker.get('/sign-in');
+      await attacker.post('/sign-in', { email, password: `spread guess ${i}` });
+    }
+    expect((await signIn(client(), email, PASSWORD)).statusCode).toBe(429);
+    // The owner's browser gets in at once, from a new address too.
+    const back = await signIn(owner, email, PASSWORD);
+    expect(back.statusCode).toBe(303);
+    const moved = client();
+    moved.cookies.set('corridor_device', owner.cookies.get('corridor_device')!);
+    expect((await signIn(moved, email, PASSWORD)).statusCode).toBe(303);
+    const created = (await h.auditActionsFor(userId)).filter((a) => a === 'session.created');
+    expect(created.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("does not take another account's device cookie, or a forged one, as known", async () => {
+    const victim = await createAccount();
+    const other = await createAccount();
+    const attacker = client();
+    await signIn(attacker, other.email, PASSWORD);
+    const own = attacker.cookies.get('corridor_device')!;
+    const [, issued, nonce, mac] = own.split('.');
+    const forged = [
+      own,
+      `${victim.userId}.${issued}.${nonce}.${mac}`,
+      `${victim.userId}.${issued}.${nonce}.${'A'.repeat(43)}`,
+    ].join('~');
+    const c = client();
+    c.cookies.set('corridor_device', forged);
     await c.get('/sign-in');
     const statuses = [];
     for (let i = 0; i < 5; i += 1)
-      statuses.push((await c.post('/sign-in', { email, password: `guess ${i}` })).statusCode);
+      statuses.push(
+        (await c.post('/sign-in', { email: victim.email, password: `g${i}` })).statusCode,
+      );
     expect(statuses).toEqual([400, 400, 400, 400, 429]);
   });
 
-  it('locks an IP address after 20 failures, whatever the accounts', async () => {
+  it('slows an IP address after 50 failures over many accounts, except for known devices', async () => {
+    const { email } = await createAccount();
     const c = client();
-    await c.get('/sign-in');
+    await signIn(c, email, PASSWORD);
+    const device = c.cookies.get('corridor_device')!;
+    await c.post('/sign-out');
+    const spray = h.anonymous({ remoteAddress: c.options.remoteAddress! });
+    await spray.get('/sign-in');
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i += 1) {
+    for (let i = 0; i < 51; i += 1) {
       statuses.push(
-        (await c.post('/sign-in', { email: uniqueEmail('spray'), password: `guess ${i}` }))
+        (await spray.post('/sign-in', { email: uniqueEmail('spray'), password: `guess ${i}` }))
           .statusCode,
       );
     }
-    expect(statuses.slice(0, 19).every((status) => status === 400)).toBe(true);
-    expect(statuses.slice(19)).toEqual([429, 429]);
-    const { email } = await createAccount();
-    expect((await c.post('/sign-in', { email, password: PASSWORD })).statusCode).toBe(429);
+    expect(statuses.slice(0, 49).every((status) => status === 400)).toBe(true);
+    expect(statuses.slice(49)).toEqual([429, 429]);
+    // Someone else behind the same address, on a new device, waits; the known device does not.
+    expect((await spray.post('/sign-in', { email, password: PASSWORD })).statusCode).toBe(429);
+    const known = h.anonymous({ remoteAddress: c.options.remoteAddress! });
+    known.cookies.set('corridor_device', device);
+    expect((await signIn(known, email, PASSWORD)).statusCode).toBe(303);
     expect((await signIn(client(), email, PASSWORD)).statusCode).toBe(303);
+  });
+
+  it('keys its counts with an HMAC under the configured key, not a plain hash', async () => {
+    const email = uniqueEmail('keyed');
+    const c = client();
+    await c.get('/sign-in');
+    await c.post('/sign-in', { email, password: 'a wrong password' });
+    const ip = c.options.remoteAddress!;
+    const rows = await h.db.selectFrom('sign_in_throttle').select(['scope', 'key_hash']).execute();
+    const hashes = rows.map((row) => row.key_hash);
+    for (const plain of [email, `account:${email}`, ip, `ip:${ip}`]) {
+      expect(hashes).not.toContain(sha256Hex(plain));
+    }
+    const key = throttleKeyFrom(h.config.lookupHashKey);
+    const keyed = (...parts: string[]) => hmacSha256(key, parts.join('\0')).toString('hex');
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { scope: 'pair', key_hash: keyed('pair', email, ip) },
+        { scope: 'account', key_hash: keyed('account', email) },
+        { scope: 'ip', key_hash: keyed('ip', ip) },
+      ]),
+    );
+  });
+
+  it("slows a staff account's two-factor codes too, and lets in its known device", async () => {
+    const officer = await h.factories.people.user({ role: 'agency_staff', password: PASSWORD });
+    const owner = client();
+    await owner.submit('/sign-in', { email: officer.email, password: PASSWORD }, '/sign-in');
+    await owner.get('/sign-in/two-factor');
+    const done = await owner.post('/sign-in/two-factor', { code: await nextTotpCode(officer) });
+    expect(done.statusCode).toBe(303);
+    expect(owner.cookies.get('corridor_device')).toBeDefined();
+    await owner.post('/sign-out');
+
+    // A stolen password: wrong codes from elsewhere are slowed like passwords.
+    const thief = client();
+    await thief.submit('/sign-in', { email: officer.email, password: PASSWORD }, '/sign-in');
+    await thief.get('/sign-in/two-factor');
+    const codes = [];
+    for (let i = 0; i < 5; i += 1)
+      codes.push((await thief.post('/sign-in/two-factor', { code: '000000' })).statusCode);
+    expect(codes).toEqual([400, 400, 400, 400, 429]);
+    for (let i = 0; i < 20; i += 1) {
+      const attacker = client();
+      await attacker.get('/sign-in');
+      await attacker.post('/sign-in', { email: officer.email, password: `guess ${i}` });
+    }
+    expect((await signIn(client(), officer.email, PASSWORD)).statusCode).toBe(429);
+    const back = await owner.submit(
+      '/sign-in',
+      { email: officer.email, password: PASSWORD },
+      '/sign-in',
+    );
+    expect(back.headers.location).toBe('/sign-in/two-factor');
+    await owner.get('/sign-in/two-factor');
+    const again = await owner.post('/sign-in/two-factor', { code: await nextTotpCode(officer) });
+    expect(again.statusCode).toBe(303);
   });
 
   it('ends a session after the idle timeout', async () => {

@@ -5,6 +5,7 @@ import type { App } from '../../platform/http/types.js';
 import { renderForm, requestMeta, type AccountsRoutesOptions } from './accounts.http.js';
 import { recoveryCodeSchema, signInSchema, twoFactorCodeSchema } from './accounts.schemas.js';
 import type { SignInOutcome } from './sign-in.service.js';
+import { waitMessage } from './throttle.js';
 
 const SIGN_IN_VIEW = 'accounts/views/sign-in.njk';
 const TWO_FACTOR_VIEW = 'accounts/views/sign-in-two-factor.njk';
@@ -25,7 +26,7 @@ function withNext(path: string, next: string | null): string {
  * and sign-out. Permission: public; these pages are how one stops being anonymous.
  */
 export async function signInRoutes(app: App, options: AccountsRoutesOptions): Promise<void> {
-  const { accounts, cookie } = options;
+  const { accounts, cookie, devices } = options;
 
   /** Wrong email or password and unknown email get this same answer; a lock says how long. */
   const refused = (
@@ -36,15 +37,16 @@ export async function signInRoutes(app: App, options: AccountsRoutesOptions): Pr
     field: string,
     extra: Record<string, unknown>,
   ) => {
-    const locked = outcome.kind === 'locked';
-    const text = locked
-      ? request.t('accounts.errors.locked', { minutes: outcome.minutes })
+    const wait = outcome.kind === 'locked' ? waitMessage(outcome.seconds) : null;
+    if (outcome.kind === 'locked') reply.header('retry-after', String(outcome.seconds));
+    const text = wait
+      ? request.t(wait.key, wait.values)
       : request.t(
           view === SIGN_IN_VIEW ? 'accounts.errors.signInRefused' : 'accounts.errors.codeWrong',
         );
     return renderForm(reply, view, {
       errors: [{ field, text }],
-      status: locked ? 429 : 400,
+      status: wait ? 429 : 400,
       ...extra,
     });
   };
@@ -67,12 +69,18 @@ export async function signInRoutes(app: App, options: AccountsRoutesOptions): Pr
     if (!form.ok)
       return renderForm(reply, SIGN_IN_VIEW, { errors: form.errors, values: form.values, next });
     const outcome = await accounts.signIn.signIn(
-      { email: form.data.email, password: form.data.password, previousToken: cookie.read(request) },
+      {
+        email: form.data.email,
+        password: form.data.password,
+        previousToken: cookie.read(request),
+        deviceTokens: devices.read(request),
+      },
       requestMeta(request),
     );
     switch (outcome.kind) {
       case 'signed_in':
         cookie.set(reply, outcome.token);
+        devices.remember(request, reply, outcome.deviceToken);
         return reply.redirect(next ?? AFTER_SIGN_IN, 303);
       case 'two_factor':
         cookie.set(reply, outcome.token);
@@ -106,10 +114,11 @@ export async function signInRoutes(app: App, options: AccountsRoutesOptions): Pr
       ? parseForm(recoveryCodeSchema, request.body, request.t)
       : parseForm(twoFactorCodeSchema, request.body, request.t);
     if (!form.ok) return renderForm(reply, TWO_FACTOR_VIEW, { errors: form.errors, ...context });
+    const deviceTokens = devices.read(request);
     const input =
       'recoveryCode' in form.data
-        ? { recoveryCode: form.data.recoveryCode }
-        : { code: form.data.code };
+        ? { recoveryCode: form.data.recoveryCode, deviceTokens }
+        : { code: form.data.code, deviceTokens };
     const outcome = await accounts.signIn.completeTwoFactor(
       session.id,
       input,
@@ -117,6 +126,7 @@ export async function signInRoutes(app: App, options: AccountsRoutesOptions): Pr
     );
     if (outcome.kind === 'signed_in') {
       cookie.set(reply, outcome.token);
+      devices.remember(request, reply, outcome.deviceToken);
       return reply.redirect(context.next ?? AFTER_SIGN_IN, 303);
     }
     return refused(request, reply, outcome, TWO_FACTOR_VIEW, field, context);

@@ -43,8 +43,11 @@ export interface TotpLastStepTable {
   step: string | number;
 }
 
+/** What a throttle row counts (20261205000400_throttle_keyed.sql). */
+export type ThrottleScope = 'pair' | 'account' | 'ip' | 'device' | 'register_email' | 'register_ip';
+
 export interface SignInThrottleTable {
-  scope: 'account' | 'ip';
+  scope: ThrottleScope;
   key_hash: string;
   failures: Generated<number>;
   window_started_at: Generated<Date>;

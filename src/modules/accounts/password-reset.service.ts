@@ -14,6 +14,8 @@ import type { Executor } from './users.repository.js';
 const HOUR = 60 * 60 * 1000;
 /** A reset link works for an hour; a link to set the first password, three days. */
 const LINK_LIFETIME = { reset: 1 * HOUR, set: 72 * HOUR } as const;
+/** What the registration page says of the link's life, in days. */
+export const REGISTRATION_LINK_DAYS = LINK_LIFETIME.set / (24 * HOUR);
 /** At most this many reset emails per account per hour (no mail bombing). */
 const RESETS_PER_HOUR = 3;
 
@@ -32,6 +34,8 @@ export class PasswordResetService {
     userId: string,
     purpose: 'reset' | 'set',
     ctx: Pick<ActorContext, 'requestId' | 'ipAddress'> & { principal?: ActorContext['principal'] },
+    /** The email to send (`accounts.email.<template>`): a registration has its own. */
+    template: 'reset' | 'set' | 'register' = purpose,
   ): Promise<string> {
     const user = await this.deps.users.findById(userId, executor);
     if (!user) throw new Error(`No user ${userId}`);
@@ -48,8 +52,8 @@ export class PasswordResetService {
       this.deps.translator.translate(user.preferredLanguage, key, values);
     const emailId = await this.deps.mailer.enqueue(executor, {
       to: user.email,
-      subject: t(`accounts.email.${purpose}.subject`),
-      text: t(`accounts.email.${purpose}.body`, {
+      subject: t(`accounts.email.${template}.subject`),
+      text: t(`accounts.email.${template}.body`, {
         name: user.fullName,
         link: `${this.deps.settings.publicUrl}/password-reset/${token}`,
         hours: LINK_LIFETIME[purpose] / HOUR,

@@ -180,11 +180,7 @@ export class SessionsService {
     const now = this.deps.now();
     return this.deps.users.transaction(async (trx) => {
       const sessions = await this.deps.sessions.deleteExpired(trx, now, this.idleCutoff(now));
-      const throttles = await this.deps.throttle.purge(
-        trx,
-        now,
-        new Date(now.getTime() - 60 * MINUTE),
-      );
+      const throttles = await this.deps.throttle.purge(trx);
       const passwordLinks = await this.deps.users.purgePasswordLinks(
         trx,
         new Date(now.getTime() - 24 * 60 * MINUTE),

@@ -9,51 +9,70 @@ import {
 } from './accounts.context.js';
 import { DummyPasswordCheck, verifyPassword } from './passwords.js';
 import type { SessionsService } from './sessions.service.js';
-import { SignInThrottle, minutesUntil } from './throttle.js';
+import { secondsUntil, type Attempt, type AttemptSubject } from './throttle.js';
 import { matchTotp, normaliseRecoveryCode } from './totp.js';
 import type { Executor, UserRecord } from './users.repository.js';
 
 export type SignInOutcome =
-  /** Signed in: set the cookie to `token`. */
-  | { kind: 'signed_in'; token: string; userId: string }
+  /** Signed in: set the cookie to `token`, and remember the device with `deviceToken`. */
+  | { kind: 'signed_in'; token: string; userId: string; deviceToken: string }
   /** The password was right; a two-factor code is owed. Set the cookie to `token`. */
   | { kind: 'two_factor'; token: string }
   /** Wrong email or password, or wrong code: the same answer whatever the reason. */
   | { kind: 'refused' }
-  | { kind: 'locked'; minutes: number };
+  /** Too many attempts: wait this long (the same for every address, with or without account). */
+  | { kind: 'locked'; seconds: number };
 
 /** Sign-in with email and password, then a TOTP or recovery code where the account has one. */
 export class SignInService {
-  private readonly throttle: SignInThrottle;
   private readonly dummy = new DummyPasswordCheck();
 
   constructor(
     private readonly deps: AccountsDependencies,
     private readonly sessions: SessionsService,
-  ) {
-    this.throttle = new SignInThrottle(deps.throttle, deps.now);
+  ) {}
+
+  /** The throttle's view of who is trying: a valid known-device token for this account counts apart. */
+  private subject(
+    email: string,
+    user: UserRecord | undefined,
+    deviceTokens: readonly string[],
+    meta: RequestMeta,
+  ): AttemptSubject {
+    const deviceId = user ? this.deps.devices.deviceFor(user.id, deviceTokens) : null;
+    return {
+      email,
+      ipAddress: meta.ipAddress,
+      knownDevice: user && deviceId ? { userId: user.id, deviceId } : null,
+    };
   }
 
   async signIn(
-    input: { email: string; password: string; previousToken: string | null },
+    input: {
+      email: string;
+      password: string;
+      previousToken: string | null;
+      deviceTokens?: readonly string[];
+    },
     meta: RequestMeta,
   ): Promise<SignInOutcome> {
     const email = normaliseEmail(input.email);
-    const lockedFor = await this.throttle.lockedMinutes(email, meta.ipAddress);
-    if (lockedFor !== null) return { kind: 'locked', minutes: lockedFor };
-
     const user = await this.deps.users.findOpenByEmail(email);
+    const subject = this.subject(email, user, input.deviceTokens ?? [], meta);
+    const claimed = await this.deps.throttle.claim(subject);
+    if (!claimed.allowed) return { kind: 'locked', seconds: claimed.waitSeconds };
+
     // An unknown address costs an argon2 verification too, so timing does not tell them apart.
     const correct = user?.passwordHash
       ? await verifyPassword(user.passwordHash, input.password)
       : await this.dummy.run(input.password);
     if (!user || !correct || user.status !== 'active') {
-      return this.fail(email, user, meta, 'password');
+      return this.fail(user, meta, 'password', claimed.attempt);
     }
 
     const twoFactor = user.totpEnabledAt !== null;
     return this.deps.users.transaction(async (trx) => {
-      await this.throttle.recordSuccess(trx, email);
+      await this.deps.throttle.succeeded(trx, claimed.attempt);
       const { token, sessionId } = await this.sessions.start(
         trx,
         {
@@ -72,10 +91,16 @@ export class SignInService {
         dataSubjectUserId: user.id,
         requestId: meta.requestId,
         ipAddress: meta.ipAddress,
+        after: { knownDevice: subject.knownDevice !== null },
       });
       return twoFactor
         ? { kind: 'two_factor' as const, token }
-        : { kind: 'signed_in' as const, token, userId: user.id };
+        : {
+            kind: 'signed_in' as const,
+            token,
+            userId: user.id,
+            deviceToken: this.deps.devices.issue(user.id),
+          };
     });
   }
 
@@ -85,7 +110,7 @@ export class SignInService {
    */
   async completeTwoFactor(
     sessionId: string,
-    input: { code: string } | { recoveryCode: string },
+    input: ({ code: string } | { recoveryCode: string }) & { deviceTokens?: readonly string[] },
     meta: RequestMeta,
   ): Promise<SignInOutcome> {
     const session = await this.deps.sessions.findById(sessionId);
@@ -93,8 +118,10 @@ export class SignInService {
       session?.stage === 'two_factor' ? await this.deps.users.findById(session.userId) : undefined;
     if (!session || !user?.totpSecretEncrypted || user.status !== 'active')
       return { kind: 'refused' };
-    const lockedFor = await this.throttle.lockedMinutes(user.email, meta.ipAddress);
-    if (lockedFor !== null) return { kind: 'locked', minutes: lockedFor };
+    const claimed = await this.deps.throttle.claim(
+      this.subject(user.email, user, input.deviceTokens ?? [], meta),
+    );
+    if (!claimed.allowed) return { kind: 'locked', seconds: claimed.waitSeconds };
 
     const secret = this.deps.cipher.decrypt(user.totpSecretEncrypted, TOTP_SECRET_CONTEXT);
     const step = 'code' in input ? matchTotp(secret, input.code, this.deps.now().getTime()) : null;
@@ -112,7 +139,7 @@ export class SignInService {
       if (!accepted) return null;
       const token = await this.sessions.promote(trx, sessionId);
       if (!token) return null;
-      await this.throttle.recordSuccess(trx, user.email);
+      await this.deps.throttle.succeeded(trx, claimed.attempt);
       await recordAudit(this.deps, trx, {
         action: 'session.created',
         actor: { ...SYSTEM_ACTOR, userId: user.id },
@@ -123,25 +150,34 @@ export class SignInService {
         ipAddress: meta.ipAddress,
         after: { secondFactor: 'code' in input ? 'totp' : 'recovery_code' },
       });
-      return { kind: 'signed_in' as const, token, userId: user.id };
+      return {
+        kind: 'signed_in' as const,
+        token,
+        userId: user.id,
+        deviceToken: this.deps.devices.issue(user.id),
+      };
     });
-    return outcome ?? this.fail(user.email, user, meta, 'code' in input ? 'totp' : 'recovery_code');
+    return (
+      outcome ?? this.fail(user, meta, 'code' in input ? 'totp' : 'recovery_code', claimed.attempt)
+    );
   }
 
-  /** A failure: counted for the address and the IP address, audited, perhaps a lock. */
+  /**
+   * A failure (already counted by the claim): audited, with any wait it started. The answer
+   * says how long to wait once a wait has started, the same for every address.
+   */
   private async fail(
-    email: string,
     user: UserRecord | undefined,
     meta: RequestMeta,
     step: 'password' | 'totp' | 'recovery_code',
+    attempt: Attempt,
   ): Promise<SignInOutcome> {
-    const result = await this.deps.users.transaction(async (trx: Executor) => {
-      const failure = await this.throttle.recordFailure(trx, email, meta.ipAddress);
-      const subjectIds = user ? [user.id] : [];
+    const waits = this.deps.throttle.waitsStarted(attempt);
+    await this.deps.users.transaction(async (trx: Executor) => {
       const base = {
         actor: { ...SYSTEM_ACTOR, userId: null },
         subjectType: 'app_user',
-        subjectIds,
+        subjectIds: user ? [user.id] : [],
         dataSubjectUserId: user?.id ?? null,
         requestId: meta.requestId,
         ipAddress: meta.ipAddress,
@@ -151,30 +187,24 @@ export class SignInService {
         action: 'sign_in.failed',
         after: { step, knownAccount: !!user },
       });
-      if (failure.accountLockedUntil) {
+      for (const wait of waits) {
+        const byAddress = wait.scope === 'ip';
         await recordAudit(this.deps, trx, {
           ...base,
-          action: 'account.locked',
-          after: { until: failure.accountLockedUntil.toISOString(), knownAccount: !!user },
+          ...(byAddress
+            ? { subjectType: 'ip_address', subjectIds: [], dataSubjectUserId: null }
+            : {}),
+          action: 'sign_in.slowed',
+          after: {
+            scope: wait.scope,
+            until: wait.until.toISOString(),
+            ...(byAddress ? {} : { knownAccount: !!user }),
+          },
         });
       }
-      if (failure.ipLockedUntil) {
-        await recordAudit(this.deps, trx, {
-          ...base,
-          subjectType: 'ip_address',
-          subjectIds: [],
-          dataSubjectUserId: null,
-          action: 'ip_address.locked',
-          after: { until: failure.ipLockedUntil.toISOString() },
-        });
-      }
-      return failure;
     });
-    const until = [result.accountLockedUntil, result.ipLockedUntil].filter(
-      (date): date is Date => date !== null,
-    );
-    if (until.length === 0) return { kind: 'refused' };
-    const latest = new Date(Math.max(...until.map((date) => date.getTime())));
-    return { kind: 'locked', minutes: minutesUntil(latest, this.deps.now()) };
+    if (waits.length === 0) return { kind: 'refused' };
+    const latest = new Date(Math.max(...waits.map((wait) => wait.until.getTime())));
+    return { kind: 'locked', seconds: secondsUntil(latest, this.deps.now()) };
   }
 }
