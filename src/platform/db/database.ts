@@ -8,6 +8,9 @@ import {
   durableStartParams,
   flushDirectoryTree,
   isNewDataDir,
+  pgliteDurability,
+  postgresDurability,
+  type Durability,
 } from './durable-storage.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
@@ -22,6 +25,8 @@ export interface DatabaseHandle<DB> {
   /** The raw PGlite instance, for dumps in tests; undefined on PostgreSQL. */
   readonly pglite: PGlite | undefined;
   readonly ping: () => Promise<void>;
+  /** Whether an acknowledged commit survives a power cut, in a sentence (ADR 13). */
+  readonly durability: () => Promise<Durability>;
   readonly close: () => Promise<void>;
 }
 
@@ -38,7 +43,14 @@ export async function openDatabase<DB>(target: DatabaseTarget): Promise<Database
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
     const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return handle(kysely, 'postgres', undefined);
+    return handle(kysely, 'postgres', undefined, async () => {
+      const { rows } = await sql<{ fsync: string; synchronousCommit: string }>`
+        select current_setting('fsync') as fsync,
+               current_setting('synchronous_commit') as "synchronousCommit"`.execute(kysely);
+      const settings = rows[0];
+      if (!settings) throw new Error('PostgreSQL did not report its fsync settings');
+      return postgresDurability(settings);
+    });
   }
 
   if (target.dataDir) await fs.mkdir(target.dataDir, { recursive: true });
@@ -63,19 +75,21 @@ export async function openDatabase<DB>(target: DatabaseTarget): Promise<Database
   });
   if (target.dataDir && isNew) await flushDirectoryTree(target.dataDir);
   const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return handle(kysely, 'pglite', pglite);
+  return handle(kysely, 'pglite', pglite, () => Promise.resolve(pgliteDurability(target.dataDir)));
 }
 
 function handle<DB>(
   kysely: Kysely<DB>,
   kind: 'pglite' | 'postgres',
   pglite: PGlite | undefined,
+  durability: () => Promise<Durability>,
 ): DatabaseHandle<DB> {
   let closed = false;
   return {
     kysely,
     kind,
     pglite,
+    durability,
     ping: async () => {
       if (closed) throw new Error('The database is closed');
       await sql`select 1`.execute(kysely);

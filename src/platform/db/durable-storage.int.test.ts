@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql, type Generated } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './database.js';
+import { memoryFileSystem, pgliteDurability, postgresDurability } from './durable-storage.js';
 
 /**
  * An acknowledged commit on PGlite is on the disk (ADR 13). A file-system shim: every
@@ -105,6 +106,13 @@ describe('PGlite on a directory', () => {
     }
   });
 
+  it('says at start that each commit is on the disk', async () => {
+    expect(await database.durability()).toEqual({
+      durable: true,
+      description: `Database: PGlite in ${dataDir}; each commit is on the disk before it is acknowledged.`,
+    });
+  });
+
   it('flushes nothing for a read', async () => {
     recordFlushes();
     await database.kysely.selectFrom('note').selectAll().execute();
@@ -146,8 +154,36 @@ describe('PGlite in memory (tests)', () => {
       const { rows } = await sql<{ fsync: string }>`show fsync`.execute(database.kysely);
       expect(rows[0]?.fsync).toBe('off');
       expect(flushed).toEqual([]);
+      expect((await database.durability()).durable).toBe(false);
     } finally {
       await database.close();
     }
+  });
+});
+
+describe('the warning at start', () => {
+  it.runIf(process.platform === 'linux' && fs.existsSync('/dev/shm'))(
+    'warns when the directory is in memory (tmpfs): a flush keeps nothing there',
+    () => {
+      if (memoryFileSystem('/dev/shm') === undefined) return; // /dev/shm on a disk: nothing to see
+      const durability = pgliteDurability('/dev/shm/corridor');
+      expect(durability.durable).toBe(false);
+      expect(durability.description).toMatch(/^WARNING: .* is on tmpfs, in memory: everything/);
+    },
+  );
+
+  it('says nothing alarming for a directory on a disk', () => {
+    expect(memoryFileSystem(process.cwd())).toBeUndefined();
+  });
+
+  it('warns when a PostgreSQL server runs with fsync or synchronous_commit off', () => {
+    expect(postgresDurability({ fsync: 'on', synchronousCommit: 'on' }).durable).toBe(true);
+    expect(postgresDurability({ fsync: 'on', synchronousCommit: 'local' }).durable).toBe(true);
+    expect(postgresDurability({ fsync: 'off', synchronousCommit: 'off' })).toEqual({
+      durable: false,
+      description:
+        'WARNING: the PostgreSQL server runs with fsync and synchronous_commit off: a power cut ' +
+        'or an operating system crash can lose acknowledged changes. Turn them on.',
+    });
   });
 });

@@ -92,6 +92,8 @@ export async function flushDirectoryTree(root: string): Promise<void> {
   };
   await walk(root);
   await flushAll(files);
+  // Windows cannot open a directory to flush it; NTFS journals the names itself.
+  if (process.platform === 'win32') return;
   await flushAll(directories);
   await flushAll([path.dirname(root)]);
 }
@@ -115,3 +117,70 @@ const fsyncDescriptor = (fd: number) =>
   new Promise<void>((resolve, reject) =>
     fs.fsync(fd, (error) => (error ? reject(error) : resolve())),
   );
+
+/** What a power cut would cost: said at start (`corridor serve`). */
+export interface Durability {
+  durable: boolean;
+  description: string;
+}
+
+// statfs(2) types of Linux file systems that live in memory: a flush keeps nothing.
+const MEMORY_FILE_SYSTEMS = new Map([
+  [0x01021994, 'tmpfs'],
+  [0x858458f6, 'ramfs'],
+]);
+
+/** The file system holding `directory` when it lives in memory (Linux only), else undefined. */
+export function memoryFileSystem(directory: string): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  let existing = path.resolve(directory);
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) {
+    existing = path.dirname(existing);
+  }
+  return MEMORY_FILE_SYSTEMS.get(fs.statfsSync(existing).type);
+}
+
+export function pgliteDurability(dataDir: string | undefined): Durability {
+  if (!dataDir) {
+    return {
+      durable: false,
+      description:
+        'WARNING: the database is in memory only: everything is lost when the process stops.',
+    };
+  }
+  const inMemory = memoryFileSystem(dataDir);
+  if (inMemory) {
+    return {
+      durable: false,
+      description:
+        `WARNING: the database directory ${dataDir} is on ${inMemory}, in memory: everything ` +
+        'in it is lost when the machine restarts. Set DATA_DIR to a directory on a disk.',
+    };
+  }
+  return {
+    durable: true,
+    description: `Database: PGlite in ${dataDir}; each commit is on the disk before it is acknowledged.`,
+  };
+}
+
+/** A PostgreSQL server keeps commits through a power cut unless told not to. */
+export function postgresDurability(settings: {
+  fsync: string;
+  synchronousCommit: string;
+}): Durability {
+  const off = [
+    ...(settings.fsync === 'off' ? ['fsync'] : []),
+    ...(settings.synchronousCommit === 'off' ? ['synchronous_commit'] : []),
+  ];
+  return off.length === 0
+    ? {
+        durable: true,
+        description: 'Database: PostgreSQL server; each commit is flushed as the server does it.',
+      }
+    : {
+        durable: false,
+        description:
+          `WARNING: the PostgreSQL server runs with ${off.join(' and ')} off: a power cut or ` +
+          `an operating system crash can lose acknowledged changes. Turn ${off.length > 1 ? 'them' : 'it'} on.`,
+      };
+}
