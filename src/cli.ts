@@ -47,6 +47,9 @@ export function buildProgram(environment: Environment = processEnvironment()): C
       });
       const server = await startServer(config);
       if (server.demoSeeded) console.log(describeDemoAccounts());
+      // Whether an acknowledged change survives a power cut (ADR 13), a warning when not.
+      const durability = await server.database.durability();
+      (durability.durable ? console.log : console.warn)(durability.description);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
         `Corridor is running at ${server.url} (ready in ${seconds} s). Press Ctrl+C to stop.`,
