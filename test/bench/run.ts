@@ -10,7 +10,8 @@ import { seed } from '../../src/seed.js';
  * `npm run bench [-- suite]`: each suite reports its figures beside a baseline measured in the
  * same run, so that ratios hold on a noisy machine. Suites today: reference (occupation search),
  * search (public vacancy search with facet counts, test/bench/search.ts), pages (the search page
- * beside the JSON API, test/bench/pages.ts).
+ * beside the JSON API, test/bench/pages.ts), commit (what a commit flushed to the disk costs on
+ * PGlite, test/bench/commit.ts).
  */
 
 const QUERIES = [
@@ -120,7 +121,10 @@ if (suite === 'reference') {
 } else if (suite === 'pages') {
   const { pagesSuite } = await import('./pages.js');
   await pagesSuite(process.argv.slice(3));
+} else if (suite === 'commit') {
+  const { commitSuite } = await import('./commit.js');
+  await commitSuite(process.argv.slice(3));
 } else {
-  console.error(`Unknown benchmark suite "${suite}". Suites: reference, search, pages`);
+  console.error(`Unknown benchmark suite "${suite}". Suites: reference, search, pages, commit`);
   process.exit(2);
 }
