@@ -18,3 +18,8 @@ export function templateDatabaseName(): string {
 export function testDatabaseName(): string {
   return `corridor_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
 }
+
+/** True when the integration tests run on a PostgreSQL server (DATABASE_URL), not PGlite. */
+export function onPostgres(): boolean {
+  return Boolean(process.env.DATABASE_URL);
+}

@@ -270,13 +270,6 @@ export class AuditLog {
   }
 }
 
-/** For `corridor audit verify`. */
-export function verifyAuditChain<DB extends AuditTables>(
-  db: Kysely<DB>,
-): Promise<AuditVerification> {
-  return new AuditLog(db as unknown as Kysely<AuditTables>).verify();
-}
-
 export function describeVerification(result: AuditVerification): string {
   const lines = [
     result.ok
