@@ -72,7 +72,7 @@ describe('corridor command', () => {
     expect(output.join('\n')).toMatch(/up to date/);
   });
 
-  it('creates the first system administrator, verifies the audit chain and rotates keys', async () => {
+  it('creates the first system administrator, verifies and anchors the audit chain, and rotates keys', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'corridor-cli-'));
     dirs.push(dir);
     const env = { DATA_DIR: dir, NODE_ENV: 'test' };
@@ -87,6 +87,16 @@ describe('corridor command', () => {
     output = [];
     expect(await run(['audit', 'verify'], env)).toBe(0);
     expect(output.join('\n')).toMatch(/Audit chain intact: \d+ events/);
+    expect(output.join('\n')).toMatch(/No anchor yet/);
+    output = [];
+    expect(await run(['audit', 'anchor'], env)).toBe(0);
+    expect(output.join('\n')).toMatch(
+      /Anchored event #\d+ \(\d+ events, hash [0-9a-f]{64}\) in .*audit-anchors\.jsonl/,
+    );
+    expect(await fs.readFile(path.join(dir, 'audit-anchors.jsonl'), 'utf8')).toMatch(/"v":1/);
+    output = [];
+    expect(await run(['audit', 'verify'], env)).toBe(0);
+    expect(output.join('\n')).toMatch(/Checked against 1 anchor\(s\)/);
     output = [];
     const rotated = {
       ...env,
@@ -96,5 +106,5 @@ describe('corridor command', () => {
     expect(output.join('\n')).toMatch(
       /app_user.totp_secret_encrypted: 0 value\(s\) re-encrypted under key "k9"/,
     );
-  });
+  }, 120_000);
 });

@@ -1,11 +1,21 @@
 import { Command, CommanderError } from 'commander';
 import closeWithGrace from 'close-with-grace';
-import { ConfigError, loadConfig, processEnvironment, type Environment } from './config.js';
+import {
+  ConfigError,
+  loadConfig,
+  processEnvironment,
+  type Config,
+  type Environment,
+} from './config.js';
+import type { Database } from './database.js';
+import type { DatabaseHandle } from './platform/db/database.js';
 import { openConfiguredDatabase, startServer } from './main.js';
 import { describeDemoAccounts } from './modules/demo/demo.print.js';
 import type { Kysely } from 'kysely';
 import { ENCRYPTED_COLUMNS } from './encrypted-columns.js';
-import { describeVerification, verifyAuditChain } from './platform/audit/audit.js';
+import { AuditLog, describeVerification } from './platform/audit/audit.js';
+import { AuditAnchors } from './platform/audit/audit.anchors.js';
+import { AuditRoleError, asOwner } from './platform/audit/audit.role.repository.js';
 import { FieldCipher } from './platform/crypto/field-cipher.js';
 import { RotationError, rotateEncryptedColumns } from './platform/crypto/rotate.js';
 import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
@@ -69,7 +79,8 @@ export function buildProgram(environment: Environment = processEnvironment()): C
       const config = loadConfig(environment);
       const database = await openConfiguredDatabase(config);
       try {
-        const applied = await migrateToLatest(database.kysely);
+        // As the owner when DATABASE_OWNER_URL is set; then the app's role is granted.
+        const applied = await asOwner(config.database, database.kysely, migrateToLatest);
         console.log(
           applied.length === 0
             ? 'The database is up to date.'
@@ -194,17 +205,49 @@ export function buildProgram(environment: Environment = processEnvironment()): C
       }
     });
 
-  const audit = program.command('audit').description('check the audit trail');
+  const audit = program.command('audit').description('check and anchor the audit trail');
+  const anchorsOf = (config: Config, database: DatabaseHandle<Database>) =>
+    AuditAnchors.fromConfig(new AuditLog(database.kysely), config);
   audit
     .command('verify')
-    .description('check that no audit event has been changed or deleted (hash chain)')
+    .description(
+      'check that no audit event has been changed or deleted: the hash chain, against every anchor in AUDIT_ANCHOR_FILE; list missing ids',
+    )
     .action(async () => {
       const config = loadConfig(environment);
       const database = await openConfiguredDatabase(config);
       try {
-        const result = await verifyAuditChain(database.kysely);
+        const result = await anchorsOf(config, database).verify();
         if (!result.ok) throw new CliError(describeVerification(result));
         console.log(describeVerification(result));
+      } finally {
+        await database.close();
+      }
+    });
+  audit
+    .command('anchor')
+    .description(
+      'record the chain head (last id, hash, count), signed, in AUDIT_ANCHOR_FILE, after checking the chain still extends the last anchor',
+    )
+    .action(async () => {
+      const config = loadConfig(environment);
+      const database = await openConfiguredDatabase(config);
+      try {
+        const anchors = anchorsOf(config, database);
+        const outcome = await anchors.anchor();
+        if (!outcome.anchored && outcome.reason === 'broken') {
+          throw new CliError(`Not anchored: ${describeVerification(outcome.verification)}`);
+        }
+        console.log(
+          outcome.anchored
+            ? `Anchored event #${outcome.anchor.lastId} (${outcome.anchor.count} events, hash ${outcome.anchor.lastHash}) in ${anchors.file.filePath}.`
+            : outcome.reason === 'empty'
+              ? 'The audit trail has no events yet: nothing to anchor.'
+              : `Nothing new: the last anchor already holds event #${outcome.anchor?.lastId ?? '?'}.`,
+        );
+        console.log(
+          `Public key (key id ${anchors.file.keyId}):\n${anchors.file.publicKeyPem.trim()}`,
+        );
       } finally {
         await database.close();
       }
@@ -221,6 +264,7 @@ export function explain(error: unknown): string {
   if (error instanceof MigrationError) return error.message;
   if (error instanceof RotationError) return error.message;
   if (error instanceof CliError) return error.message;
+  if (error instanceof AuditRoleError) return error.message;
   if (error instanceof GenerateError) return error.message;
   if (error instanceof ValidationError) {
     return `Not done: ${error.fields.map((field) => `${field.pointer.slice(1)} – ${englishMessage(field.detail)}`).join('; ')}`;

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Database } from './database.js';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { asOwner, checkAuditRole } from './platform/audit/audit.role.repository.js';
 import type { App } from './platform/http/types.js';
 import { seed } from './seed.js';
 import { JobRunner } from './platform/jobs/runner.js';
@@ -35,12 +36,14 @@ export async function startServer(
 ): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config);
   try {
-    await migrateToLatest(database.kysely);
-    // Reference data always (a no-op when current); demo records never in production.
-    const report = await seed(
-      database.kysely,
-      config.env === 'production' ? { demo: false } : { demo: true, config },
-    );
+    // As the tables' owner when DATABASE_OWNER_URL is set, which then grants the app's role.
+    const report = await asOwner(config.database, database.kysely, async (db) => {
+      await migrateToLatest(db);
+      // Reference data always (a no-op when current); demo records never in production.
+      return seed(db, config.env === 'production' ? { demo: false } : { demo: true, config });
+    });
+    // The app's role must not be able to rewrite the audit trail (refused in production).
+    await checkAuditRole(config, database.kysely);
     return { ...(await serve(config, database, options)), demoSeeded: report.demo !== null };
   } catch (error) {
     await database.close();
