@@ -384,6 +384,41 @@ describe('auditors see the events of their own country', () => {
 });
 
 describe('the audit row names the grant that allowed the action', () => {
+  it('records the grant of the permission the route checked, not the first role', async () => {
+    const authority = (
+      await h.factories.people.organisation({ kind: 'origin_authority', countryCode: 'NP' })
+    ).id;
+    // An analyst first, an officer second: only the officer's grant sets minimum wages.
+    const user = await h.factories.people.user({ role: 'analyst', organisationId: authority });
+    await h.services.roles.assign(h.db, {
+      userId: user.id,
+      role: 'origin_officer',
+      organisationId: authority,
+    });
+    const client = await h.signIn(user);
+    const set = await client.json('PUT', '/api/v1/minimum-wages', {
+      destinationCountry: 'QA',
+      amount: '1800',
+      currency: 'QAR',
+      period: 'month',
+    });
+    expect(set.statusCode).toBe(200);
+    const [event] = await audit.list({
+      action: 'minimum_wage.set',
+      actorUserId: user.id,
+      limit: 1,
+    });
+    expect(event?.actor).toEqual({
+      userId: user.id,
+      role: 'origin_officer',
+      organisationId: authority,
+      apiKeyId: null,
+      permission: 'minimum_wage.manage',
+      scope: 'jurisdiction',
+      countryCode: 'NP',
+    });
+  });
+
   it('records the auditor grant, not the first role, with its permission, scope and country', async () => {
     const authority = (
       await h.factories.people.organisation({ kind: 'origin_authority', countryCode: 'KE' })

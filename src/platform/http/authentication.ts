@@ -200,6 +200,8 @@ export function requirePermission(permission: Permission, options: { apiKeys?: f
       if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
       if (!can(request.principal, permission)) throw new ForbiddenError();
       if (!apiKeys && request.principal.apiKeyId !== null) throw new ForbiddenError();
+      // The audit row names the grant that gave this permission (auditActorOf).
+      request.principal = { ...request.principal, authorisedBy: permission };
     },
   );
 }
