@@ -1,9 +1,11 @@
-import { normaliseForLookup } from '../../platform/crypto/field-cipher.js';
+import { normaliseIdentifier } from '../../platform/text/identifiers.js';
 
 /**
  * Document numbers as people write them and as Corridor keeps them. "ab 123-4567" and
  * "AB1234567" are the same number: spaces and dashes are left out and letters are upper case
- * (normaliseForLookup, the same folding the keyed hash uses). What remains must be 5 to 20
+ * (normaliseIdentifier, the one normal form of every typed identifier, which the keyed hash
+ * uses too: other scripts' digits, full-width forms and Cyrillic or Greek look-alike capitals
+ * read as the Latin ones). What remains must be 5 to 20
  * letters A–Z and digits, the characters of the machine-readable zone of ICAO Doc 9303.
  */
 
@@ -23,7 +25,7 @@ export function checkDocumentNumber(input: string): NumberCheck {
   if (input.length > MAX_INPUT_LENGTH) {
     return { ok: false, messageKey: 'identityDocuments.errors.numberLength' };
   }
-  const number = normaliseForLookup(input);
+  const number = normaliseIdentifier(input);
   if (!/^[A-Z0-9]*$/.test(number)) {
     return { ok: false, messageKey: 'identityDocuments.errors.numberCharacters' };
   }

@@ -52,6 +52,14 @@ describe('the embassy of Kenya in Abu Dhabi', () => {
     );
   });
 
+  it('finds the number however it is typed: Cyrillic look-alikes, Bengali digits, marks', async () => {
+    const ctx = await h.factories.people.contextOf(embassy.staff);
+    // К and Е from a Cyrillic keyboard, Bengali digits, a dash and a direction mark.
+    const typed = '\u041a\u0415 \u09eb\u09eb\u09eb-\u09e6\u09e6\u09e6\u09e7\u200f';
+    const found = await h.services.identityDocuments.lookUp(ctx, query(typed, 'KE'));
+    expect(found.fullName).toBe('Achieng Otieno');
+  });
+
   it('the same on the lookup page', async () => {
     const officer = await h.signIn(embassy.staff);
     await officer.get('/people/lookup');

@@ -158,7 +158,7 @@ describe('a person’s identity documents', () => {
         '#documentType',
       ],
       [
-        passport('АВ1234567'),
+        passport('ПБ1234567'), // Cyrillic letters that look like no Latin one
         ['The document number must only include letters A to Z, numbers 0 to 9, spaces and dashes'],
       ],
       [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseForLookup } from '../../platform/crypto/field-cipher.js';
+import { normaliseIdentifier } from '../../platform/text/identifiers.js';
 import { checkDocumentNumber } from './document-number.js';
 import { DOCUMENT_TYPES } from './identity-documents.tables.js';
 import { asciiDigits } from '../../platform/i18n/digits.js';
@@ -139,7 +139,7 @@ export const lookupSchema = z
   })
   .superRefine((input, ctx) => {
     // The purpose goes into the audit trail, which must never hold a document number.
-    if (normaliseForLookup(input.purpose).includes(input.documentNumber)) {
+    if (normaliseIdentifier(input.purpose).includes(input.documentNumber)) {
       ctx.addIssue({
         code: 'custom',
         path: ['purpose'],

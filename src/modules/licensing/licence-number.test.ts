@@ -14,6 +14,9 @@ describe('licenceNumberKey: one key for a licence number however it is typed', (
     'KE-RA-۲۰۲۶-۰۰۰۱',
     'KE-RA-২০২৬-০০০১',
     'KE-RA-२०२६-०००१',
+    'КЕ-RА-2026-0001', // К, Е and А typed on a Cyrillic keyboard
+    'ΚΕ.RΑ.2026.0001', // Greek Κ, Ε and Α; full stops
+    'ke\u200f-ra-2026-0001', // a direction mark copied from a right-to-left page
   ])('%s', (typed) => {
     expect(licenceNumberKey(typed)).toBe('KERA20260001');
   });
@@ -22,5 +25,6 @@ describe('licenceNumberKey: one key for a licence number however it is typed', (
     expect(licenceNumberKey('  - – ')).toBeNull();
     expect(licenceNumberKey('\u0000')).toBeNull();
     expect(licenceNumberKey('A'.repeat(41))).toBeNull();
+    expect(licenceNumberKey('Agenția Bună')).toBeNull(); // a name, not a number
   });
 });

@@ -44,7 +44,18 @@ describe('Check a recruiter (public)', () => {
     const number = licence.number ?? '';
     expect(number).toMatch(/^KE-RA-\d{4}-\d{4}$/);
     const arabic = number.replace(/\d/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
-    for (const typed of [number.replaceAll('-', ' '), number.replaceAll('-', ''), arabic]) {
+    // К, Е and А typed on a Cyrillic keyboard; full-width digits; a direction mark and dots.
+    const cyrillic = number.replace('KE', '\u041a\u0415').replace('RA', 'R\u0410');
+    const fullWidth = number.replace(/\d/g, (digit) => String.fromCharCode(0xff10 + Number(digit)));
+    const copied = `\u200f${number.replaceAll('-', '.').toLowerCase()}`;
+    for (const typed of [
+      number.replaceAll('-', ' '),
+      number.replaceAll('-', ''),
+      arabic,
+      cyrillic,
+      fullWidth,
+      copied,
+    ]) {
       const found = await f.licensing.searchRecruiters(typed);
       expect(
         found.map((r) => r.id),

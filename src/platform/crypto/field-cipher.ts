@@ -7,7 +7,7 @@ import {
   aesGcmEncrypt,
   hmacSha256,
 } from './primitives.js';
-import { asciiDigits } from '../i18n/digits.js';
+import { normaliseIdentifier } from '../text/identifiers.js';
 
 export { aesGcmDecrypt, aesGcmEncrypt, hmacSha256 } from './primitives.js';
 
@@ -46,18 +46,6 @@ export class CipherConfigError extends Error {
     super(message);
     this.name = 'CipherConfigError';
   }
-}
-
-/**
- * Document numbers are compared the way people write them: full-width and compatibility
- * characters folded (NFKC), any script's digits read as ASCII, case ignored, spaces and dashes
- * of any kind left out.
- */
-export function normaliseForLookup(value: string): string {
-  return asciiDigits(value.normalize('NFKC'))
-    .trim()
-    .toUpperCase()
-    .replace(/[\s\p{Pd}\u2212]/gu, '');
 }
 
 export interface FieldCipherConfig {
@@ -146,9 +134,12 @@ export class FieldCipher {
     }
   }
 
-  /** Hex HMAC-SHA-256 of the normalised value, for an indexed exact-match column. */
+  /**
+   * Hex HMAC-SHA-256 of the identifier in its normal form (normaliseIdentifier: the same however
+   * it is typed), for an indexed exact-match column.
+   */
   keyedHash(value: string, context: string): string {
-    return hmacSha256(this.lookupKey, `${context}\0${normaliseForLookup(value)}`).toString('hex');
+    return hmacSha256(this.lookupKey, `${context}\0${normaliseIdentifier(value)}`).toString('hex');
   }
 
   /** The key id a ciphertext names; throws DecryptionError if it is not a ciphertext. */
