@@ -27,14 +27,7 @@ export async function finishRegistration(
   baseUrl: string,
   person: { email: string; password: string },
 ): Promise<void> {
-  await page.goto(`${baseUrl}/dev/outbox`);
-  const message = page
-    .locator('section.corridor-outbox-message')
-    .filter({ has: page.locator(`[data-testid="recipient"]:text-is("${person.email}")`) })
-    .first();
-  const link = await message.locator('a[href*="/password-reset/"]').first().getAttribute('href');
-  if (!link) throw new Error(`No registration link for ${person.email}`);
-  await page.goto(`${baseUrl}${new URL(link).pathname}`);
+  await page.goto(`${baseUrl}${await outboxLink(page, baseUrl, person.email)}`);
   await page.locator('#newPassword').fill(person.password);
   await page.locator('#confirmPassword').fill(person.password);
   await page.locator('form[action^="/password-reset/"] button[type="submit"]').click();
@@ -43,4 +36,22 @@ export async function finishRegistration(
   await page.locator('#password').fill(person.password);
   await page.locator('form[action="/sign-in"] button[type="submit"]').click();
   await page.waitForURL(/\/account$/);
+}
+
+/**
+ * The path of the newest password link emailed to this address, from the development outbox
+ * (newest first). Read from the body's text, not a link element: in
+ * right-to-left languages the link is isolated (U+2068 … U+2069), and the outbox page only
+ * links lines that start with http.
+ */
+export async function outboxLink(page: Page, baseUrl: string, email: string): Promise<string> {
+  await page.goto(`${baseUrl}/dev/outbox`);
+  const message = page
+    .locator('section.corridor-outbox-message')
+    .filter({ has: page.locator(`[data-testid="recipient"]:text-is("${email}")`) })
+    .first();
+  const body = (await message.locator('[data-testid="body"]').textContent()) ?? '';
+  const path = /\/password-reset\/[A-Za-z0-9_-]{43}/.exec(body)?.[0];
+  if (!path) throw new Error(`No password link for ${email}`);
+  return path;
 }
