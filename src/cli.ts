@@ -19,6 +19,7 @@ import { AuditRoleError, asOwner } from './platform/audit/audit.role.repository.
 import { FieldCipher } from './platform/crypto/field-cipher.js';
 import { RotationError, rotateEncryptedColumns } from './platform/crypto/rotate.js';
 import { MigrationError, migrateToLatest } from './platform/db/migrate.js';
+import { buildAssets } from './platform/views/asset-build.js';
 import { seed } from './seed.js';
 import { GenerateError } from './devtools/generate/generate.js';
 import { generateIntoDatabase, parseCount, parseSeed } from './devtools/generate/run.js';
@@ -55,7 +56,15 @@ export function buildProgram(environment: Environment = processEnvironment()): C
         ...(options.port ? { PORT: options.port } : {}),
         ...(options.host ? { HOST: options.host } : {}),
       });
-      const server = await startServer(config);
+      // `npm start`: stylesheets built here when their sources changed (the same process, so
+      // that stopping npm stops everything).
+      if (config.env === 'development') {
+        const assets = await buildAssets();
+        console.log(
+          `assets: ${assets.built ? `${assets.files} files built` : 'up to date'} (${(assets.ms / 1000).toFixed(1)} s)`,
+        );
+      }
+      const server = await startServer(config, { progress: (line) => console.log(line) });
       if (server.demoSeeded) console.log(describeDemoAccounts());
       // Whether an acknowledged change survives a power cut (ADR 13), a warning when not.
       const durability = await server.database.durability();

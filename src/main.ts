@@ -32,15 +32,27 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
 /** config → database → migrate → seed → services → app → listen. */
 export async function startServer(
   config: Config,
-  options: { logStream?: NodeJS.WritableStream } = {},
+  options: { logStream?: NodeJS.WritableStream; progress?: (line: string) => void } = {},
 ): Promise<RunningServer> {
+  // One line per step, with its count, for the person starting Corridor (`corridor serve`).
+  const progress = options.progress ?? (() => {});
+  let started = performance.now();
   const database = await openConfiguredDatabase(config);
+  progress(`database: ${databaseName(config)} open (${since(started)})`);
   try {
     // As the tables' owner when DATABASE_OWNER_URL is set, which then grants the app's role.
     const report = await asOwner(config.database, database.kysely, async (db) => {
-      await migrateToLatest(db);
+      started = performance.now();
+      const applied = await migrateToLatest(db);
+      progress(
+        `migrations: ${applied.length > 0 ? `${applied.length} applied` : 'up to date'} (${since(started)})`,
+      );
       // Reference data always (a no-op when current); demo records never in production.
-      return seed(db, config.env === 'production' ? { demo: false } : { demo: true, config });
+      return seed(
+        db,
+        config.env === 'production' ? { demo: false } : { demo: true, config },
+        progress,
+      );
     });
     // The app's role must not be able to rewrite the audit trail (refused in production).
     await checkAuditRole(config, database.kysely);
@@ -51,11 +63,19 @@ export async function startServer(
   }
 }
 
+const since = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+function databaseName(config: Config): string {
+  return config.database.kind === 'postgres'
+    ? 'PostgreSQL server'
+    : `PGlite in ${config.database.dataDir}`;
+}
+
 /** Builds the services and the app on an open, migrated database, and listens. */
 export async function serve(
   config: Config,
   database: DatabaseHandle<Database>,
-  options: { logStream?: NodeJS.WritableStream } = {},
+  options: { logStream?: NodeJS.WritableStream; progress?: (line: string) => void } = {},
 ): Promise<RunningServer> {
   let shuttingDown = false;
   const services = createServices({ db: database.kysely, config });
@@ -70,9 +90,18 @@ export async function serve(
   const address = await app.listen({ host: config.host, port: config.port });
   // Build the public vacancy search index now rather than on the first visitor's search.
   // A shutdown meanwhile closes the database under it: that failure is expected, not logged.
-  services.vacancySearch.warm().catch((error: unknown) => {
-    if (!shuttingDown) app.log.error({ err: error }, 'could not build the vacancy search index');
-  });
+  const indexing = performance.now();
+  services.vacancySearch.warm().then(
+    () => {
+      const { vacancies } = services.vacancySearch.stats();
+      options.progress?.(
+        `vacancy search index: ${vacancies.toLocaleString('en')} open vacancies (${since(indexing)})`,
+      );
+    },
+    (error: unknown) => {
+      if (!shuttingDown) app.log.error({ err: error }, 'could not build the vacancy search index');
+    },
+  );
   // Background jobs (ADR 11): licences and job orders past their end expire, housekeeping,
   // email retries. Every process starts a runner; one at a time is active (a lease in the
   // database), and another takes over when it stops.

@@ -58,6 +58,8 @@ export interface SeedContext<Tables> {
   audit: AuditLog;
   events: Outbox;
   config: Config | null;
+  /** A line for the person starting Corridor (`corridor serve` prints them): what was loaded. */
+  progress: (line: string) => void;
 }
 
 /** A demo hook may answer `'not-empty'`: the database had data, so no module loads demo data. */

@@ -21,6 +21,9 @@ export interface DatasetReport {
   details: Record<string, number>;
 }
 
+export type ReferenceLoadProgress =
+  { kind: 'starting'; datasets: number } | { kind: 'loaded'; dataset: DatasetReport };
+
 export interface ReferenceLoadReport {
   durationMs: number;
   datasets: DatasetReport[];
@@ -54,7 +57,12 @@ export class ReferenceLoadError extends Error {
  */
 export async function loadReferenceData(
   db: ReferenceDb,
-  options: { directory?: string; datasets?: readonly Dataset[] } = {},
+  options: {
+    directory?: string;
+    datasets?: readonly Dataset[];
+    /** Told before the first dataset that loads (with how many will), and after each. */
+    onProgress?: (event: ReferenceLoadProgress) => void;
+  } = {},
 ): Promise<ReferenceLoadReport> {
   const started = performance.now();
   const directory = options.directory ?? REFERENCE_DATA_DIR;
@@ -77,6 +85,7 @@ export async function loadReferenceData(
 
   const files = sourceFiles(bytes);
   const reports: DatasetReport[] = [];
+  if (stale.size > 0) options.onProgress?.({ kind: 'starting', datasets: stale.size });
   for (const dataset of datasets) {
     const datasetStarted = performance.now();
     if (!stale.has(dataset.name)) {
@@ -96,13 +105,15 @@ export async function loadReferenceData(
     }).catch((error: unknown) => {
       throw new ReferenceLoadError(dataset.name, error);
     });
-    reports.push({
+    const report: DatasetReport = {
       ...describe(dataset),
       status: 'loaded',
       rows: result.rows,
       durationMs: Math.round(performance.now() - datasetStarted),
       details: result.details,
-    });
+    };
+    reports.push(report);
+    options.onProgress?.({ kind: 'loaded', dataset: report });
   }
   return { durationMs: Math.round(performance.now() - started), datasets: reports };
 }

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../test/helpers/app.js';
+import { createTestDatabase, type TestDatabase } from '../test/helpers/database.js';
+import { seed } from './seed.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database.close());
+
+// A newcomer starting Corridor on a slow machine sees each step with its count (issue 11: the
+// first start was silent for 90 s under load).
+describe('seed progress', () => {
+  it('says one line per step with its count and time, then that a second seed adds nothing', async () => {
+    const lines: string[] = [];
+    await seed(database.kysely, { demo: true, config: testConfig() }, (line) => lines.push(line));
+    expect(lines).toEqual([
+      expect.stringMatching(/^reference data: 11 datasets up to date \(\d+\.\d s\)$/),
+      expect.stringMatching(/^vacancies: 52 exchange rates \(\d+\.\d s\)$/),
+      expect.stringMatching(
+        /^demo data: 9 organisations, 10 users, 2 licences, 3 vettings, 200 vacancies, 6 minimum wages \(\d+\.\d s\)$/,
+      ),
+    ]);
+    const again: string[] = [];
+    await seed(database.kysely, { demo: true, config: testConfig() }, (line) => again.push(line));
+    expect(again.at(-1)).toMatch(/^demo data: none added, the database already has some/);
+  });
+});
