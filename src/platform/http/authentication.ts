@@ -212,9 +212,9 @@ export function requireAnyPermission(permissions: readonly Permission[]) {
     { permission: null, anyOf: permissions },
     async function permittedByAny(request, reply) {
       if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
-      if (!permissions.some((permission) => can(request.principal, permission))) {
-        throw new ForbiddenError();
-      }
+      const held = permissions.find((permission) => can(request.principal, permission));
+      if (!held) throw new ForbiddenError();
+      request.principal = { ...request.principal, authorisedBy: held };
     },
   );
 }
@@ -233,9 +233,10 @@ export function requirePermissionByField<Value extends string>(
     { permission: null, byField: { field, permissions } },
     async function permittedByField(request, reply) {
       if (!isSignedIn(request.principal)) return refuseAnonymous(request, reply);
-      if (!any.some((permission) => can(request.principal, permission))) {
-        throw new ForbiddenError();
-      }
+      const held = any.find((permission) => can(request.principal, permission));
+      if (!held) throw new ForbiddenError();
+      // Until the handler checks the body's own permission, the audit row's grant is this one's.
+      request.principal = { ...request.principal, authorisedBy: held };
     },
   );
 }
