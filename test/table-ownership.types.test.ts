@@ -53,7 +53,9 @@ describe('table ownership in the types', () => {
       'organisation' | 'role_assignment' | 'invitation' | 'api_key'
     >();
     expectTypeOf<TablesOf<typeof consentModule>>().toEqualTypeOf<'consent'>();
-    expectTypeOf<TablesOf<typeof identityDocumentsModule>>().toEqualTypeOf<'identity_document'>();
+    expectTypeOf<TablesOf<typeof identityDocumentsModule>>().toEqualTypeOf<
+      'identity_document' | 'person_lookup_miss'
+    >();
     expectTypeOf<TablesOf<typeof licensingModule>>().toEqualTypeOf<
       'licence' | 'licence_event' | 'employer_vetting' | 'employer_vetting_event'
     >();
@@ -85,7 +87,7 @@ describe('table ownership in the types', () => {
     >();
     const declared = (module: { tables: readonly string[] }) => [...module.tables].sort();
     expect(declared(consentModule)).toEqual(['consent']);
-    expect(declared(identityDocumentsModule)).toEqual(['identity_document']);
+    expect(declared(identityDocumentsModule)).toEqual(['identity_document', 'person_lookup_miss']);
     expect(declared(privacyModule)).toEqual([]);
   });
 
@@ -139,9 +141,9 @@ describe('table ownership in the types', () => {
       ? Tables
       : never;
     expectTypeOf<keyof EraseExecutor<typeof consentModule>>().toEqualTypeOf<'consent'>();
-    expectTypeOf<
-      keyof EraseExecutor<typeof identityDocumentsModule>
-    >().toEqualTypeOf<'identity_document'>();
+    expectTypeOf<keyof EraseExecutor<typeof identityDocumentsModule>>().toEqualTypeOf<
+      'identity_document' | 'person_lookup_miss'
+    >();
     expectTypeOf<keyof EraseExecutor<typeof organisationsModule>>().toEqualTypeOf<
       'organisation' | 'role_assignment' | 'invitation' | 'api_key'
     >();

@@ -15,8 +15,8 @@ export const identityDocumentsModule = defineModule<
 >({
   name: 'identity-documents',
   summary:
-    "a person's identity documents (number AES-GCM encrypted, HMAC keyed hash for exact look-up): `/account/identity-documents`; officers find a person by document, with a stated purpose, within their jurisdiction, audited as `person.viewed` (`/people/lookup`, `POST /api/v1/person-lookups`)",
-  tables: ['identity_document'],
+    "a person's identity documents (number AES-GCM encrypted, HMAC keyed hash for exact look-up): `/account/identity-documents`; officers find a person by document, with a stated purpose, within their jurisdiction (an embassy: its own state's nationals), audited as `person.viewed`; a lookup that finds nobody is audited as `person.not_found` and counted, ten in fifteen minutes at most (`/people/lookup`, `POST /api/v1/person-lookups`)",
+  tables: ['identity_document', 'person_lookup_miss'],
   permissions: ['person.read', 'person.update'],
   needs: ['reference', 'accounts'],
   services: ({ db, audit, cipher }, { reference, accounts }) => ({

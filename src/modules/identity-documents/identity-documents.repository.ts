@@ -138,6 +138,30 @@ export class IdentityDocumentsRepository {
     return Number(result.numDeletedRows);
   }
 
+  /** The officer's lookups that found nobody since `since`: how many, and the oldest's time. */
+  async missesSince(actor: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+    const row = await this.db
+      .selectFrom('person_lookup_miss')
+      .select((eb) => [
+        eb.fn.countAll<string>().as('count'),
+        eb.fn.min<Date | null>('missed_at').as('oldest'),
+      ])
+      .where('actor', '=', actor)
+      .where('missed_at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.count), oldest: row.oldest ? new Date(row.oldest) : null };
+  }
+
+  /** Counts a miss, and forgets the officer's misses older than the window. */
+  async recordMiss(executor: Executor, actor: string, at: Date, forgetBefore: Date) {
+    await executor
+      .deleteFrom('person_lookup_miss')
+      .where('actor', '=', actor)
+      .where('missed_at', '<', forgetBefore)
+      .execute();
+    await executor.insertInto('person_lookup_miss').values({ actor, missed_at: at }).execute();
+  }
+
   transaction<T>(work: (trx: Executor) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(work);
   }

@@ -17,6 +17,7 @@ import {
 } from './identity-documents.schemas.js';
 import {
   NO_PERSON_FOUND,
+  TooManyMissesError,
   type IdentityDocumentsService,
   type PersonFound,
 } from './identity-documents.service.js';
@@ -214,6 +215,21 @@ export async function identityDocumentsRoutes(
       const found = await identityDocuments.lookUp(actorContext(request), form.data);
       return reply.view(LOOKUP_PAGE, await lookupPage(request, reply, { found }));
     } catch (error) {
+      if (error instanceof TooManyMissesError) {
+        // Said beside the number: the limit counts numbers that matched nobody.
+        const errors = [
+          {
+            field: 'documentNumber',
+            text: request.t(error.detailKey ?? '', error.detailValues),
+          },
+        ];
+        return reply
+          .code(429)
+          .view(
+            LOOKUP_PAGE,
+            await lookupPage(request, reply, { values: request.body as Values, errors }),
+          );
+      }
       if (error instanceof NotFoundError && error.detailKey === NO_PERSON_FOUND) {
         // The form keeps what was typed, so that a mistyped number can be corrected.
         const values = request.body as Values;

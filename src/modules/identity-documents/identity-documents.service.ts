@@ -4,6 +4,7 @@ import { auditActorOf, type ActorContext } from '../../platform/authz/context.js
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import {
   ForbiddenError,
+  HttpError,
   NotFoundError,
   ValidationError,
   type FieldProblem,
@@ -76,7 +77,27 @@ export interface IdentityDocumentsServiceOptions {
    * are missing, so that a closed account's document finds nobody.
    */
   people: { profiles(userIds: readonly string[]): Promise<Map<string, { fullName: string }>> };
+  /** How many lookups that find nobody an officer (or a key) may make in a window. */
+  missLimit?: { misses: number; windowMinutes: number };
   now?: () => Date;
+}
+
+/**
+ * Ten lookups that find nobody in fifteen minutes: more than a mistyped number or two, fewer
+ * than anyone trying numbers until one matches needs.
+ */
+export const MISS_LIMIT = { misses: 10, windowMinutes: 15 };
+
+/** Too many lookups found nobody: 429, with the minutes until the next one is allowed. */
+export class TooManyMissesError extends HttpError {
+  constructor(readonly minutes: number) {
+    super(
+      429,
+      'identityDocuments.errors.tooManyMisses.title',
+      'identityDocuments.errors.tooManyMisses.detail',
+      { minutes },
+    );
+  }
 }
 
 /** The locale key of the one answer for "nobody holds it" and "not yours to see". */
@@ -101,6 +122,7 @@ export class IdentityDocumentsService {
   private readonly cipher: FieldCipher;
   private readonly countries: IdentityDocumentsServiceOptions['countries'];
   private readonly people: IdentityDocumentsServiceOptions['people'];
+  private readonly missLimit: { misses: number; windowMinutes: number };
   private readonly now: () => Date;
 
   constructor(options: IdentityDocumentsServiceOptions) {
@@ -109,6 +131,7 @@ export class IdentityDocumentsService {
     this.cipher = options.cipher;
     this.countries = options.countries;
     this.people = options.people;
+    this.missLimit = options.missLimit ?? MISS_LIMIT;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -199,7 +222,11 @@ export class IdentityDocumentsService {
    * Finds the holder of a document by its exact number, within the caller's jurisdiction
    * (identity-documents.policy.ts). Nobody found and out of reach give the same NotFoundError;
    * a document outside the jurisdiction is not even looked for. A match is recorded as
-   * 'person.viewed' with the stated purpose before anything is returned.
+   * 'person.viewed' with the stated purpose before anything is returned; a lookup that finds
+   * nobody as 'person.not_found' (the same row whether nobody holds the number or the holder is
+   * out of reach), and it counts towards the caller's limit: past `missLimit` lookups that found
+   * nobody in the window, every lookup is refused (TooManyMissesError) until the oldest leaves
+   * the window, so that nobody can try numbers until one matches.
    */
   async lookUp(ctx: ActorContext, input: LookupInput): Promise<PersonFound> {
     if (!canLookUpPeople(ctx.principal)) throw new ForbiddenError();
@@ -211,23 +238,24 @@ export class IdentityDocumentsService {
         { pointer: '/issuingCountry', detail: 'identityDocuments.errors.selectCountry' },
       ]);
     }
-    if (!canLookUpDocumentsOf(ctx.principal, query.issuingCountry)) {
-      throw new NotFoundError(NO_PERSON_FOUND);
-    }
-    const holder = await this.repository.findByNumber({
-      numberHash: this.cipher.keyedHash(query.documentNumber, NUMBER_CONTEXT),
-      issuingCountry: query.issuingCountry,
-      documentType: query.documentType,
-    });
-    if (!holder || !canLookUpDocumentsOf(ctx.principal, holder.issuingCountry)) {
-      throw new NotFoundError(NO_PERSON_FOUND);
-    }
-    const person = (await this.people.profiles([holder.userId])).get(holder.userId);
-    if (!person) throw new NotFoundError(NO_PERSON_FOUND);
+    const actor = lookupActor(ctx);
+    await this.mustBeUnderMissLimit(actor);
+    const holder = canLookUpDocumentsOf(ctx.principal, query.issuingCountry)
+      ? await this.repository.findByNumber({
+          numberHash: this.cipher.keyedHash(query.documentNumber, NUMBER_CONTEXT),
+          issuingCountry: query.issuingCountry,
+          documentType: query.documentType,
+        })
+      : undefined;
+    const person =
+      holder && canLookUpDocumentsOf(ctx.principal, holder.issuingCountry)
+        ? (await this.people.profiles([holder.userId])).get(holder.userId)
+        : undefined;
+    if (!holder || !person) return this.notFound(ctx, actor, query);
     await this.repository.transaction((trx) =>
       this.audit.record(trx, {
         action: 'person.viewed',
-        actor: auditActorOf(ctx.principal),
+        actor: auditActorOf(ctx.principal, { permission: 'person.read' }),
         subjectType: 'person',
         subjectIds: [holder.userId],
         dataSubjectUserId: holder.userId,
@@ -251,6 +279,47 @@ export class IdentityDocumentsService {
       expiryDate,
       expired,
     };
+  }
+
+  /** Refuses a lookup while the caller's misses in the window have reached the limit. */
+  private async mustBeUnderMissLimit(actor: string): Promise<void> {
+    const now = this.now();
+    const windowMs = this.missLimit.windowMinutes * 60_000;
+    const { count, oldest } = await this.repository.missesSince(
+      actor,
+      new Date(now.getTime() - windowMs),
+    );
+    if (count < this.missLimit.misses) return;
+    const freeAt = (oldest ?? now).getTime() + windowMs;
+    throw new TooManyMissesError(Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)));
+  }
+
+  /**
+   * A lookup that found nobody: audited (who, why, which kind of document from which country;
+   * never the number, and no data subject: the row is the same whether the number is held or
+   * not) and counted, then "No person found".
+   */
+  private async notFound(ctx: ActorContext, actor: string, query: LookupInput): Promise<never> {
+    const now = this.now();
+    const windowMs = this.missLimit.windowMinutes * 60_000;
+    await this.repository.transaction(async (trx) => {
+      await this.repository.recordMiss(trx, actor, now, new Date(now.getTime() - windowMs));
+      await this.audit.record(trx, {
+        action: 'person.not_found',
+        actor: auditActorOf(ctx.principal, { permission: 'person.read' }),
+        subjectType: 'person',
+        subjectIds: [],
+        purpose: query.purpose,
+        requestId: ctx.requestId,
+        ipAddress: ctx.ipAddress,
+        after: {
+          via: 'identity_document',
+          documentType: query.documentType,
+          issuingCountry: query.issuingCountry,
+        },
+      });
+    });
+    throw new NotFoundError(NO_PERSON_FOUND);
   }
 
   /** The person's documents for their data download: the full numbers (they are theirs). */
@@ -302,6 +371,14 @@ export class IdentityDocumentsService {
       updatedAt: document.updatedAt,
     };
   }
+}
+
+/** Whose misses count together: the signed-in officer, or the API key. */
+function lookupActor(ctx: ActorContext): string {
+  const { apiKeyId, userId } = ctx.principal;
+  if (apiKeyId) return `key:${apiKeyId}`;
+  if (userId) return `user:${userId}`;
+  throw new ForbiddenError();
 }
 
 /** The user the caller acts for, when the policy lets them act on their own documents. */

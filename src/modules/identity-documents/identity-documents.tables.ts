@@ -28,8 +28,17 @@ export interface IdentityDocumentTable {
   updated_at: Generated<Date>;
 }
 
+/** A person lookup that found nobody: the rate limit's counter (not the audit trail's record). */
+export interface PersonLookupMissTable {
+  id: Generated<string>;
+  /** 'user:<id>' or 'key:<id>': the officer or the API key that looked. */
+  actor: string;
+  missed_at: Generated<Date>;
+}
+
 export interface IdentityDocumentTables {
   identity_document: IdentityDocumentTable;
+  person_lookup_miss: PersonLookupMissTable;
 }
 
 /**
