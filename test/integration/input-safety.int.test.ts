@@ -212,6 +212,22 @@ describe('framework errors through the error handler', () => {
     expectCorridorHeaders(unknown);
   });
 
+  it('keeps the request id and the field errors in every problem, whatever the route declares', async () => {
+    const invalid = await app.inject({ url: '/api/v1/vacancies?page=0' });
+    expect(invalid.statusCode).toBe(400);
+    const problem = problemOf(invalid);
+    expect(problem.requestId).toBe(invalid.headers['x-request-id']);
+    expect(problem.errors?.map((error) => error.pointer)).toEqual(['querystring:/page']);
+    for (const url of [
+      '/api/v1/reference/countries/ZZ',
+      '/api/v1/recruiters/00000000-0000-4000-8000-000000000000',
+    ]) {
+      const missing = await app.inject({ url });
+      expect({ url, status: missing.statusCode }).toEqual({ url, status: 404 });
+      expect(problemOf(missing).requestId).toBe(missing.headers['x-request-id']);
+    }
+  });
+
   it('answers bad JSON and a wrong content type with headers and request id', async () => {
     const bad = await json('/api/v1/test/safe-echo', '{"name": ');
     expect(bad.statusCode).toBe(400);

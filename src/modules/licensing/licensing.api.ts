@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
+import { problemDetailsSchema } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import { historyView, licenceView, presentHistory, presentLicence } from './licensing.presenter.js';
 import {
@@ -13,12 +14,7 @@ import type { LicensingService } from './licensing.service.js';
 import type { VettingService } from './vetting.service.js';
 import { VETTING_STATES } from './vetting.lifecycle.js';
 
-const problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string().optional(),
-});
+const problem = problemDetailsSchema;
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 const uuidOrNone = (value: string) => {
   const parsed = z.uuid().safeParse(value);

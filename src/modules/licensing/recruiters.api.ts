@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problemDetailsSchema } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import {
   presentRecruiter,
@@ -9,12 +10,7 @@ import {
 import { recruiterSearchSchema } from './licensing.schemas.js';
 import type { LicensingService } from './licensing.service.js';
 
-const problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string().optional(),
-});
+const problem = problemDetailsSchema;
 
 /** The public register of recruiters as JSON: no account, organisation data only. */
 export async function recruitersApi(

@@ -318,5 +318,12 @@ function notFound(reply: FastifyReply, detail: string) {
   return reply
     .code(404)
     .type('application/problem+json; charset=utf-8')
-    .send({ type: 'about:blank', title: 'Not Found', status: 404, detail });
+    .send({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail,
+      instance: reply.request.url.split('?')[0],
+      requestId: reply.request.id,
+    });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problemDetailsSchema } from '../../platform/http/problem.js';
 import { ESCO_ISCO_PREFIX, ESCO_OCCUPATION_PREFIX, ESCO_SKILL_PREFIX } from './reference.esco.js';
 import type {
   IscoGroupDetail,
@@ -114,12 +115,7 @@ export const occupationSkillView = skillView.extend({
   relation: z.enum(['essential', 'optional']),
 });
 
-export const problemView = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string().optional(),
-});
+export const problemView = problemDetailsSchema;
 
 export const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 

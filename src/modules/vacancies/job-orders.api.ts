@@ -3,7 +3,7 @@ import type { Permission } from '../../platform/authz/catalogue.js';
 import { can } from '../../platform/authz/principal.js';
 import { requirePermission, requirePermissionByField } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
-import { ForbiddenError } from '../../platform/http/problem.js';
+import { ForbiddenError, problemDetailsSchema } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import {
   jobOrderSummaryView,
@@ -23,13 +23,7 @@ import type { JobOrdersService } from './job-orders.service.js';
 import type { MinimumWagesService } from './minimum-wages.service.js';
 import { OWNER_EVENT_PERMISSION } from './job-orders.policy.js';
 
-const problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string().optional(),
-  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
-});
+const problem = problemDetailsSchema;
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 const idParams = z.object({ id: z.string().max(100) });
 const uuidOrNone = (value: string) => {

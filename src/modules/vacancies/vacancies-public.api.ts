@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpError, NotFoundError } from '../../platform/http/problem.js';
+import { HttpError, NotFoundError, problemDetailsSchema } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import {
   presentSearch,
@@ -10,13 +10,7 @@ import {
 import { vacancyNumberSchema, vacancySearchQuerySchema } from './search/search.schemas.js';
 import type { ClosedReason, VacancySearchService } from './search/search.service.js';
 
-const problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string().optional(),
-  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
-});
+const problem = problemDetailsSchema;
 
 /** A vacancy that was public and is not any more: 410 Gone, with the reason in the body. */
 class GoneError extends HttpError {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Errors that services and routes throw on purpose, and RFC 9457 problem details for the JSON
  * API. Messages are locale keys; the error handler translates them for the caller.
@@ -53,3 +55,17 @@ export interface ProblemDetails {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/**
+ * Problem details as an operation's response schema. One schema for every route: a field left
+ * out of a route's own copy was dropped from its answers (the request id, the field errors).
+ */
+export const problemDetailsSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+});
