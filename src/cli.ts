@@ -111,11 +111,10 @@ export function buildProgram(environment: Environment = processEnvironment()): C
       }
       const database = await openConfiguredDatabase(config);
       try {
-        await migrateToLatest(database.kysely);
-        const report = await seed(
-          database.kysely,
-          options.demo ? { demo: true, config } : { demo: false },
-        );
+        const report = await asOwner(config.database, database.kysely, async (db) => {
+          await migrateToLatest(db);
+          return seed(db, options.demo ? { demo: true, config } : { demo: false });
+        });
         console.log(JSON.stringify(report, null, 2));
       } finally {
         await database.close();

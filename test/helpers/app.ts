@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
@@ -5,8 +7,19 @@ import type { App } from '../../src/platform/http/types.js';
 import { createServices } from '../../src/services.js';
 import type { TestDatabase } from './database.js';
 
+/**
+ * The anchors a test run writes (an auditor's button in a page test) go to a file of its own,
+ * never to the working tree's DATA_DIR, whose development database they do not describe.
+ */
+const TEST_ANCHOR_FILE = path.join(os.tmpdir(), `corridor-test-anchors-${process.pid}.jsonl`);
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    AUDIT_ANCHOR_FILE: TEST_ANCHOR_FILE,
+    ...overrides,
+  });
 }
 
 /** Collects what the app logs, so that tests can read it. */
