@@ -109,8 +109,9 @@ describe('/system/jobs', () => {
       const response = await admin.post(`/system/jobs/${id}/retry`);
       expect([id, response.statusCode]).toEqual([id, expect.toBeOneOf([400, 404])]);
     }
+    // A control character in the query is refused by the platform with a named 400.
     const page = await admin.get('/system/jobs?retried=%00');
-    expect(page.statusCode).toBe(200);
+    expect(page.statusCode).toBe(400);
     const succeeded = await h.db
       .selectFrom('job')
       .select('id')

@@ -57,11 +57,16 @@ describe('the job-order list', () => {
 
   it('takes a page past the last as the last, and nonsense as the defaults', async () => {
     expect(shown((await agency.get('/job-orders?page=99')).body)).toHaveLength(5);
-    for (const query of ['page=-1', 'page=abc', 'sort=%00', 'state=<b>', 'page=1e9']) {
+    for (const query of ['page=-1', 'page=abc', 'sort=nonsense', 'state=<b>', 'page=1e9']) {
       const response = await agency.get(`/job-orders?${query}`);
       expect({ query, status: response.statusCode }).toEqual({ query, status: 200 });
       expect(shown(response.body)).toHaveLength(25);
     }
+  });
+
+  it('refuses a control character in the query with a 400 naming it', async () => {
+    const response = await agency.get('/job-orders?sort=%00');
+    expect(response.statusCode).toBe(400);
   });
 
   it('shows another agency none of them', async () => {
