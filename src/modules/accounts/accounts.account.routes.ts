@@ -51,9 +51,7 @@ export async function accountRoutes(app: App, options: AccountsRoutesOptions): P
         signedInAt: request.fmt.dateTime(session.createdAt),
         lastSeenAt: request.fmt.dateTime(session.lastSeenAt),
       })),
-      notice: ['registered', 'passwordChanged', 'twoFactorEnabled'].find(
-        (key) => query[key] !== undefined,
-      ),
+      notice: ['passwordChanged', 'twoFactorEnabled'].find((key) => query[key] !== undefined),
     });
   });
 
