@@ -185,6 +185,9 @@ describe('framework errors through the error handler', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expectCorridorHeaders(page);
     expect(page.body).toContain('<title>عنوان الصفحة غير صالح');
+    // The language switcher cannot repeat an address the router could not read: it offers the home page.
+    expect(page.body).toContain('href="/?lang=en"');
+    expect(page.body).not.toContain('__bad-url');
 
     const api = await app.inject({ url: '/api/v1/vacancies/%E0%A4%A' });
     expect(api.statusCode).toBe(400);

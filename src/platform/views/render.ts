@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type nunjucks from 'nunjucks';
 import { lazyCsrfToken } from '../http/csrf.js';
+import { BAD_URL_PATHS } from '../http/input-safety.js';
 import { requiresTwoFactor, type Permission, type Role } from '../authz/catalogue.js';
 import { can, scopeFilter, type Principal } from '../authz/principal.js';
 import { LANGUAGES, LANGUAGE_INFO } from '../i18n/languages.js';
@@ -86,7 +87,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, option
       name: LANGUAGE_INFO[code].nativeName,
       // Each name in its own language and direction (the switcher lists them all on every page).
       dir: LANGUAGE_INFO[code].dir,
-      href: urlInLanguage(request.url, code),
+      // The page for an address the router could not read has no address of its own to repeat.
+      href: urlInLanguage(path === BAD_URL_PATHS.page ? '/' : request.url, code),
       current: code === request.language,
     })),
   };
