@@ -1,4 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { AbuseReportsTables } from './modules/abuse-reports/abuse-reports.tables.js';
+import type { EligibilityTables } from './modules/eligibility/eligibility.tables.js';
+import type { DirectoryTables } from './modules/directory/directory.tables.js';
+import type { RemittancesTables } from './modules/remittances/remittances.tables.js';
+import type { GuidesTables } from './modules/guides/guides.tables.js';
 import type { AccountsTables } from './modules/accounts/accounts.tables.js';
 import type { UserTables } from './modules/accounts/users.tables.js';
 import type { AuditTables } from './platform/audit/audit.tables.js';
@@ -28,6 +33,11 @@ export interface Database
     JobTables,
     LicensingTables,
     IdentityDocumentTables,
-    VacancyTables {}
+    VacancyTables,
+    GuidesTables,
+    RemittancesTables,
+    DirectoryTables,
+    EligibilityTables,
+    AbuseReportsTables {}
 
 export type Db = Kysely<Database>;

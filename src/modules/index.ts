@@ -11,6 +11,11 @@ import { privacyModule } from './privacy/privacy.module.js';
 import { referenceModule } from './reference/reference.module.js';
 import { systemJobsModule } from './system-jobs/system-jobs.module.js';
 import { vacanciesModule } from './vacancies/vacancies.module.js';
+import { guidesModule } from './guides/guides.module.js';
+import { remittancesModule } from './remittances/remittances.module.js';
+import { directoryModule } from './directory/directory.module.js';
+import { eligibilityModule } from './eligibility/eligibility.module.js';
+import { abuseReportsModule } from './abuse-reports/abuse-reports.module.js';
 
 /**
  * Every module, in order: a module's services are built after those of the modules before it,
@@ -31,4 +36,9 @@ export const MODULES = [
   privacyModule,
   homeModule,
   developersModule,
+  guidesModule,
+  remittancesModule,
+  directoryModule,
+  eligibilityModule,
+  abuseReportsModule,
 ] as const;

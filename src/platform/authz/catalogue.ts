@@ -41,6 +41,11 @@ export const PERMISSIONS = [
   'statistics.read',
   'user.create_officer',
   'job.manage',
+  'guide.read',
+  'remittance.read',
+  'directory.read',
+  'eligibility.read',
+  'abuse_report.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -155,6 +160,11 @@ export const NEVER_FOR_API_KEYS: readonly Permission[] = [
 export const ROLE_GRANTS: Record<Role, Grants> = {
   system_admin: {
     ...OWN_ACCOUNT,
+    'abuse_report.read': 'all',
+    'eligibility.read': 'all',
+    'directory.read': 'all',
+    'remittance.read': 'all',
+    'guide.read': 'all',
     'organisation.create': 'all',
     'organisation.read': 'all',
     'organisation.update': 'all',
