@@ -7,10 +7,7 @@ import { guidesQuery } from './guides.schemas.js';
 import type { GuidesService } from './guides.service.js';
 
 /** The module's JSON routes, under /api/v1. */
-export async function guidesApi(
-  app: App,
-  options: { guides: GuidesService },
-): Promise<void> {
+export async function guidesApi(app: App, options: { guides: GuidesService }): Promise<void> {
   app.get(
     '/guides',
     {

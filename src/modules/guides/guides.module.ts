@@ -5,11 +5,7 @@ import { guidesRoutes } from './guides.routes.js';
 import { GuidesService } from './guides.service.js';
 import type { GuidesTables } from './guides.tables.js';
 
-export const guidesModule = defineModule<
-  GuidesTables,
-  object,
-  { guides: GuidesService }
->({
+export const guidesModule = defineModule<GuidesTables, object, { guides: GuidesService }>({
   name: 'guides',
   summary: 'TODO: one line for docs/architecture.md',
   tables: ['guide'],
