@@ -7,6 +7,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     env: { NODE_ENV: 'test' },
+    // Vitest's default is one worker fewer than the cores: one on CI's two, which ran the whole
+    // suite file after file. Two workers keep both cores busy (the browser project still runs
+    // its files one at a time, beside the integration files).
+    maxWorkers: 2,
     projects: [
       {
         test: {
