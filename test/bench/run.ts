@@ -121,10 +121,15 @@ if (suite === 'reference') {
 } else if (suite === 'pages') {
   const { pagesSuite } = await import('./pages.js');
   await pagesSuite(process.argv.slice(3));
+} else if (suite === 'occupation-coding') {
+  const { occupationCodingSuite } = await import('./occupation-coding.js');
+  await occupationCodingSuite(process.argv.slice(3));
 } else if (suite === 'commit') {
   const { commitSuite } = await import('./commit.js');
   await commitSuite(process.argv.slice(3));
 } else {
-  console.error(`Unknown benchmark suite "${suite}". Suites: reference, search, pages, commit`);
+  console.error(
+    `Unknown benchmark suite "${suite}". Suites: reference, search, pages, commit, occupation-coding`,
+  );
   process.exit(2);
 }
