@@ -8,7 +8,6 @@ import type {
   IscedLevel,
   IscoGroupSummary,
   Language,
-  OccupationHit,
   SkillHit,
 } from './reference.types.js';
 
@@ -23,6 +22,16 @@ export const WORD_SIMILARITY_THRESHOLD = 0.5;
 export interface Title {
   title: string;
   language: string;
+}
+
+export interface CoderLabelRow {
+  occupationId: string | null;
+  iscoCode: string | null;
+  /** The occupation's ISCO unit group (null for a group's own labels). */
+  unitGroup: string | null;
+  language: string;
+  label: string;
+  isTitle: boolean;
 }
 
 export interface SearchInput {
@@ -278,33 +287,28 @@ export class ReferenceRepository {
   }
 
   /**
-   * Labels of the label groups found through the trigram index, each scored (see score()), best
-   * first. Only ISCO unit groups take part. The final ranking is done in reference.ranking.ts.
+   * Every label of every ESCO occupation and ISCO unit group, in every language, with the unit
+   * group of each occupation: what the occupation coder is built from (coder/, ADR 14).
    */
-  async searchOccupations(input: SearchInput): Promise<OccupationHit[]> {
-    const rows = await this.withSimilarityThreshold((db) =>
-      sql<OccupationHit>`
-        with candidate as materialized (
-          select g.id, g.occupation_id, g.isco_code, g.language
-          from occupation_label_group g
-          where ${candidateFilter(input.query, sql.ref('g.search_words'))}
-            and (g.isco_code is null or length(g.isco_code) = 4)
-        )
-        select c.occupation_id as "occupationId", c.isco_code as "iscoCode", c.language, l.label,
-          ${score(input, { searchText: sql.ref('l.search_text'), similarity: sql.ref('l.similarity'), language: sql.ref('c.language'), isTitle: sql.ref('l.is_title') })} as score
-        from candidate c
-        cross join lateral (
-          -- offset 0 keeps this a per-group index lookup: flattened, the planner would push the
-          -- similarity filter into a scan of every label.
-          select label, search_text, is_title, word_similarity(${input.query}, search_text) as similarity
-          from occupation_label where group_id = c.id offset 0
-        ) l
-        where ${labelFilter(input.query, sql.ref('l.similarity'))}
-        order by score desc, length(l.label)
-        limit ${input.limit}
-      `.execute(db),
-    );
-    return rows.rows.map((row) => ({ ...row, score: Number(row.score) }));
+  async coderLabels(): Promise<CoderLabelRow[]> {
+    return this.db
+      .selectFrom('occupation_label_group as g')
+      .innerJoin('occupation_label as l', 'l.group_id', 'g.id')
+      .leftJoin('esco_occupation as o', 'o.id', 'g.occupation_id')
+      .select([
+        'g.occupation_id as occupationId',
+        'g.isco_code as iscoCode',
+        'o.isco_code as unitGroup',
+        'g.language',
+        'l.label',
+        'l.is_title as isTitle',
+      ])
+      .where((eb) =>
+        eb.or([eb('g.isco_code', 'is', null), eb(eb.fn('length', ['g.isco_code']), '=', 4)]),
+      )
+      .orderBy('g.id')
+      .orderBy('l.label')
+      .execute();
   }
 
   async searchSkills(input: SearchInput): Promise<SkillHit[]> {

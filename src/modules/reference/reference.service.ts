@@ -1,6 +1,7 @@
 import { ESCO_OCCUPATION_PREFIX, idFromUri } from './reference.esco.js';
 import { localName, NOT_MONEY } from './reference.names.js';
 import { normaliseSearchText } from './reference.normalise.js';
+import { OccupationCoder, type CoderHit } from './coder/occupation-coder.js';
 import { rankHits } from './reference.ranking.js';
 import type { ReferenceRepository } from './reference.repository.js';
 import type {
@@ -27,6 +28,13 @@ import type {
  * results, never an error (the JSON API validates strictly before calling in). Small lists are
  * read once and kept; reference data only changes when the app is re-seeded.
  */
+
+/** What the vacancy search asks of the coder (search-occupations.ts declares the same shape). */
+export interface OccupationCoding {
+  search(query: string, options?: { limit?: number }): Array<Omit<CoderHit, 'score'>>;
+  hasWord(word: string): boolean;
+  suggestWord(word: string): string | null;
+}
 
 export const SEARCH_LIMIT = { default: 10, max: 50 } as const;
 export const QUERY_MAX_LENGTH = 100;
@@ -209,17 +217,18 @@ export class ReferenceService {
 
   /**
    * ESCO occupations and ISCO unit groups whose labels, in any shipped language, match the query
-   * despite accents, case, gendered forms and small typos; best first.
+   * (the occupation coder: words, stems, compound parts and typos; ADR 14), best first, each
+   * with why it matched. `language` is the page's language: its labels count a little more, and
+   * titles are shown in it when ESCO has one.
    */
   async searchOccupations(query: string, options: SearchOptions = {}): Promise<OccupationMatch[]> {
     const input = searchInput(query, options);
     if (!input) return [];
-    const candidates = await this.repository.searchOccupations({ ...input, limit: CANDIDATES });
-    const hits = rankHits(
-      input.query,
-      candidates,
-      (hit) => hit.occupationId ?? `isco:${hit.iscoCode}`,
-    ).slice(0, input.limit);
+    const { coder } = await this.occupationIndex();
+    const hits = coder.search(query.slice(0, QUERY_MAX_LENGTH), {
+      language: input.language,
+      limit: input.limit,
+    });
     const occupationIds = hits.flatMap((hit) => (hit.occupationId ? [hit.occupationId] : []));
     const occupations = new Map(
       (await this.repository.occupationCodes(occupationIds)).map((o) => [o.id, o]),
@@ -246,16 +255,17 @@ export class ReferenceService {
           kind: occupation ? 'esco_occupation' : 'isco_unit_group',
           id: occupation?.id ?? iscoCode,
           code: occupation?.code ?? iscoCode,
-          title: title?.title ?? hit.label,
-          titleLanguage: title?.language ?? hit.language,
-          matchedLabel: hit.label,
-          matchedLanguage: hit.language,
+          title: title?.title ?? hit.matchedLabel,
+          titleLanguage: title?.language ?? hit.matchedLanguage,
+          matchedLabel: hit.matchedLabel,
+          matchedLanguage: hit.matchedLanguage,
           iscoUnitGroup: {
             code: iscoCode,
             title: titles.isco.get(iscoCode)?.title ?? iscoCode,
             titleLanguage: titles.isco.get(iscoCode)?.language ?? 'en',
           },
           score: Math.round(hit.score * 1000) / 1000,
+          why: hit.why,
         },
       ];
     });
@@ -335,6 +345,39 @@ export class ReferenceService {
             ? -1
             : 1,
       );
+  }
+
+  /**
+   * The occupation coder for the vacancy search's cross-language step: hits carry the ISCO unit
+   * group of their occupation. Built once, on first use, and shared with searchOccupations.
+   */
+  async occupationCoding(): Promise<OccupationCoding> {
+    const { coder, unitGroups } = await this.occupationIndex();
+    return {
+      search: (query, options = {}) =>
+        coder
+          .search(query.slice(0, QUERY_MAX_LENGTH), {
+            limit: options.limit ?? SEARCH_LIMIT.default,
+          })
+          .map(({ score: _score, ...hit }) => ({
+            ...hit,
+            iscoCode: hit.occupationId ? (unitGroups.get(hit.occupationId) ?? null) : hit.iscoCode,
+          })),
+      hasWord: (word) => coder.hasWord(word),
+      suggestWord: (word) => coder.suggestWord(word),
+    };
+  }
+
+  /** Built from the database's labels on first use (about 185,000 labels; ADR 14). */
+  private occupationIndex(): Promise<{ coder: OccupationCoder; unitGroups: Map<string, string> }> {
+    return this.once('occupation-coder', async () => {
+      const rows = await this.repository.coderLabels();
+      const unitGroups = new Map<string, string>();
+      for (const row of rows) {
+        if (row.occupationId && row.unitGroup) unitGroups.set(row.occupationId, row.unitGroup);
+      }
+      return { coder: OccupationCoder.build(rows), unitGroups };
+    });
   }
 
   private allCountries(): Promise<Country[]> {

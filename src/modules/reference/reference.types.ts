@@ -1,3 +1,5 @@
+import type { MatchReason } from './coder/occupation-coder.js';
+
 /** Reference data as the service hands it out (the presenter shapes what leaves the server). */
 
 export interface Country {
@@ -106,14 +108,6 @@ export interface IscoGroupDetail extends IscoGroupSummary {
 }
 
 /** A label that matched a search, before titles are attached. */
-export interface OccupationHit {
-  occupationId: string | null;
-  iscoCode: string | null;
-  language: string;
-  label: string;
-  score: number;
-}
-
 export interface OccupationMatch {
   kind: 'esco_occupation' | 'isco_unit_group';
   /** The ESCO occupation's UUID, or the ISCO code. */
@@ -126,6 +120,8 @@ export interface OccupationMatch {
   matchedLanguage: string;
   iscoUnitGroup: { code: string; title: string; titleLanguage?: string };
   score: number;
+  /** Why it matched (the occupation coder's reason): shown beside each suggestion. */
+  why: MatchReason;
 }
 
 export interface Occupation {
