@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../platform/authz/catalogue.js';
+import { ROLES, type Role } from '../../platform/authz/catalogue.js';
 import { ANONYMOUS, type Principal } from '../../platform/authz/principal.js';
-import { canRemittancesList } from './remittances.policy.js';
+import { canImportRemittancePrices } from './remittances.policy.js';
 
 function signedIn(role: Role): Principal {
-  const grant = { role, organisationId: null, countryCode: null, administrator: false };
+  const grant = { role, organisationId: 'o', countryCode: 'KE', administrator: false };
   return { ...ANONYMOUS, userId: 'u', sessionId: 's', grants: [grant], twoFactorVerified: true };
 }
 
-// A role × action grid: add a row for each role granted 'remittance.read' in the catalogue (see
-// licensing.policy.test.ts).
+// The role × action grid: who may import remittance prices (the comparison is public).
+const MAY_IMPORT: readonly Role[] = ['system_admin', 'origin_officer', 'destination_officer'];
+
 describe('remittances policy', () => {
-  it('lets the system administrator list', () => {
-    expect(canRemittancesList(signedIn('system_admin'))).toBe(true);
+  it.each(ROLES)('import prices: %s', (role) => {
+    expect(canImportRemittancePrices(signedIn(role))).toBe(MAY_IMPORT.includes(role));
   });
 
-  it('refuses the anonymous and the roles that do not hold remittance.read', () => {
-    expect(canRemittancesList(ANONYMOUS)).toBe(false);
-    expect(canRemittancesList(signedIn('job_seeker'))).toBe(false);
+  it('refuses the anonymous and an officer who has not passed two-factor authentication', () => {
+    expect(canImportRemittancePrices(ANONYMOUS)).toBe(false);
+    expect(
+      canImportRemittancePrices({ ...signedIn('origin_officer'), twoFactorVerified: false }),
+    ).toBe(false);
   });
 });
