@@ -42,8 +42,8 @@ export const PERMISSIONS = [
   'user.create_officer',
   'job.manage',
   'guide.read',
-  'remittance.manage',
-  'directory.read',
+  'remittance.read',
+  'directory.manage',
   'eligibility.read',
   'abuse_report.read',
 ] as const;
@@ -162,8 +162,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     ...OWN_ACCOUNT,
     'abuse_report.read': 'all',
     'eligibility.read': 'all',
-    'directory.read': 'all',
-    'remittance.manage': 'all',
+    'directory.manage': 'all',
+    'remittance.read': 'all',
     'guide.read': 'all',
     'organisation.create': 'all',
     'organisation.read': 'all',
@@ -178,6 +178,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
   },
   origin_officer: {
     ...OWN_ACCOUNT,
+    // The directory's entries in the officer's country.
+    'directory.manage': 'jurisdiction',
     'organisation.read': 'jurisdiction',
     'person.read': 'jurisdiction',
     'licence.decide': 'jurisdiction',
@@ -187,18 +189,18 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'vacancy.close': 'jurisdiction',
     'minimum_wage.manage': 'jurisdiction',
     'statistics.read': 'jurisdiction',
-    // Remittance prices of corridors from or to the officer's country.
-    'remittance.manage': 'jurisdiction',
   },
   destination_officer: {
     ...OWN_ACCOUNT,
+    'directory.manage': 'jurisdiction',
     'organisation.read': 'jurisdiction',
     'person.read': 'jurisdiction',
     'statistics.read': 'jurisdiction',
-    'remittance.manage': 'jurisdiction',
   },
   embassy_officer: {
     ...OWN_ACCOUNT,
+    // The entries the embassy maintains (in its host country or the state it represents).
+    'directory.manage': 'organisation',
     'organisation.read': 'organisation',
     'person.read': 'jurisdiction',
     'employer.vet': 'jurisdiction',
