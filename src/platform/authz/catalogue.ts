@@ -42,7 +42,7 @@ export const PERMISSIONS = [
   'user.create_officer',
   'job.manage',
   'guide.read',
-  'remittance.read',
+  'remittance.manage',
   'directory.manage',
   'eligibility.read',
   'abuse_report.read',
@@ -163,7 +163,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'abuse_report.read': 'all',
     'eligibility.read': 'all',
     'directory.manage': 'all',
-    'remittance.read': 'all',
+    'remittance.manage': 'all',
     'guide.read': 'all',
     'organisation.create': 'all',
     'organisation.read': 'all',
@@ -189,6 +189,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'vacancy.close': 'jurisdiction',
     'minimum_wage.manage': 'jurisdiction',
     'statistics.read': 'jurisdiction',
+    // Remittance prices of corridors from or to the officer's country.
+    'remittance.manage': 'jurisdiction',
   },
   destination_officer: {
     ...OWN_ACCOUNT,
@@ -196,6 +198,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'organisation.read': 'jurisdiction',
     'person.read': 'jurisdiction',
     'statistics.read': 'jurisdiction',
+    'remittance.manage': 'jurisdiction',
   },
   embassy_officer: {
     ...OWN_ACCOUNT,
