@@ -63,6 +63,7 @@ const envSchema = z.object({
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('en'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  GUIDE_VERIFY_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -93,6 +94,8 @@ export interface Config {
   defaultLanguage: Language;
   trustProxy: boolean;
   shutdownGraceMs: number;
+  /** A country guide not verified within this many days is flagged to editors and readers. */
+  guideVerifyDays: number;
 }
 
 export class ConfigError extends Error {
@@ -164,5 +167,6 @@ export function loadConfig(environment: Environment = processEnvironment()): Con
     defaultLanguage: env.DEFAULT_LANGUAGE,
     trustProxy: env.TRUST_PROXY === 'true',
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    guideVerifyDays: env.GUIDE_VERIFY_DAYS,
   };
 }

@@ -72,7 +72,8 @@ export async function buildAssets(
   files['govuk-frontend.min.js'] = await fs.readFile(
     path.join(ROOT, 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js'),
   );
-  for (const name of ['favicon.svg']) {
+  // The country guides' service worker and the script that registers it (modules/guides).
+  for (const name of ['favicon.svg', 'guides-offline.js', 'guides-sw.js']) {
     files[name] = await fs.readFile(path.join(SOURCES, name));
   }
 
