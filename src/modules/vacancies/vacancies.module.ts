@@ -81,7 +81,13 @@ export const vacanciesModule = defineModule<
       }),
       minimumWages: new MinimumWagesService(minimumWagesRepository, reference, audit),
       // An in-memory index kept in step with the database through the outbox (ADRs 8 and 10).
-      vacancySearch: createVacancySearch({ db, events, licensing, organisations }),
+      vacancySearch: createVacancySearch({
+        db,
+        events,
+        licensing,
+        organisations,
+        occupations: reference,
+      }),
       // The indicative rates, for the remittance costs.
       exchangeRates: new ExchangeRatesService(new ExchangeRatesRepository(db)),
     };

@@ -1,7 +1,8 @@
 import { type RowFilter } from './search-browse.js';
 import type { SearchIndex } from './search-index.js';
 import { forEachBit } from './search-postings.js';
-import { queryTokens } from './search-text.js';
+import type { NamedOccupation } from './search-occupations.js';
+import { queryTokens, tokenise } from './search-text.js';
 import { TopK } from './search-topk.js';
 import {
   DURATION_BANDS,
@@ -23,8 +24,9 @@ import {
  * there would add); a row failing two or more counts nowhere.
  *
  * Relevance per query token: 4 when it is in the vacancy's own title (or a translated title), 2 in
- * its description, 1 through its occupation's labels in any language; summed over tokens, every
- * token required (AND); ties go to the newest.
+ * its description; summed over tokens, every token required (AND); ties go to the newest. When
+ * the query (or one of its words) names an occupation (search-occupations.ts), that occupation's
+ * vacancies match too, in any language, as a title match: every vacancy of its ISCO-08 unit group.
  */
 
 export type IndexQuery = VacancySearchQuery;
@@ -33,6 +35,8 @@ export interface IndexResult {
   total: number;
   /** Query words that matched nothing and were searched as a near known word instead. */
   corrections: SearchCorrection[];
+  /** The occupations the query (or a word of it) names, whose vacancies match in any language. */
+  occupations: NamedOccupation[];
   /** The vacancy numbers of the requested page, in order. */
   numbers: number[];
   facets: VacancyFacets;
@@ -42,7 +46,6 @@ const DAY_MS = 86_400_000;
 const DAY_SECONDS = 86_400;
 const TITLE = 4;
 const BODY = 2;
-const OCCUPATION = 1;
 const P32 = 2 ** 32;
 const MAX_WAGE = 2 ** 21 - 1;
 
@@ -63,6 +66,7 @@ interface TokenSources {
   size: number;
 }
 
+/** Where a word is in the vacancies' own texts. */
 function sourcesOf(index: SearchIndex, token: string): TokenSources {
   const sources: TokenSources = { lists: [], bitmaps: [], size: 0 };
   const term = index.terms.ids.get(token);
@@ -77,32 +81,57 @@ function sourcesOf(index: SearchIndex, token: string): TokenSources {
       sources.size += postings.size(term);
     }
   }
-  const labels = index.occupationTerms.get(token);
-  if (labels) {
-    const lists = [
-      ...labels.occupations.map((id) => index.occupationPostings[id]),
-      ...labels.iscoCodes.map((id) => index.iscoPostings[id]),
-    ];
-    for (const list of lists) {
-      if (!list || list.length === 0) continue;
-      sources.lists.push({ rows: list.view(), score: OCCUPATION });
-      sources.size += list.length;
-    }
-  }
   return sources;
+}
+
+/**
+ * Adds a named occupation's vacancies to a word's sources (search-occupations.ts): every vacancy
+ * of its ISCO-08 unit group, as a title match (coded to one of its ESCO occupations or to the
+ * group alone, in whatever language it is written).
+ */
+function addOccupation(index: SearchIndex, sources: TokenSources, named: NamedOccupation): void {
+  const group = index.iscoCodes.ids.get(named.iscoCode);
+  const list = group === undefined ? undefined : index.iscoPostings[group];
+  if (!list || list.length === 0) return;
+  sources.lists.push({ rows: list.view(), score: TITLE });
+  sources.size += list.length;
+}
+
+/**
+ * The named occupation, unless the coder read as a typo a word the vacancy texts have as typed
+ * (a word found is never corrected, by either step).
+ */
+function agreeing(
+  named: NamedOccupation | null,
+  corrections: readonly SearchCorrection[],
+): NamedOccupation | null {
+  if (!named?.why.corrected?.length) return named;
+  const corrected = new Set(corrections.map((correction) => correction.from));
+  const typos = named.why.corrected.flatMap((correction) => tokenise(correction.from));
+  return typos.every((typo) => corrected.has(typo)) ? named : null;
 }
 
 /** At most this many words of a query are looked up for correction (each scans a word list). */
 const MAX_LOOKUPS = 3;
 
+interface QuerySources {
+  /** Per distinct word, where it is (every word required). */
+  words: TokenSources[];
+  corrections: SearchCorrection[];
+  /** What the whole query names, when it names one occupation: its vacancies match too. */
+  whole: TokenSources | null;
+  occupations: NamedOccupation[];
+}
+
 /**
- * Where each query word is found, a word that matches nothing in the index replaced by the
- * nearest known word that does (search-spelling.ts), once per distinct word.
+ * Where each query word is found. A word that matches nothing is replaced by a near word: an
+ * occupation word first (the coder's vocabulary: "bakr" is "baker", not "bar"), else a word of
+ * the vacancy texts (search-spelling.ts); a word that is in an occupation label is spelt right
+ * and kept. Then the cross-language step: the occupation the whole query names, else the one
+ * each word names, adds its vacancies (search-occupations.ts).
  */
-function querySources(
-  index: SearchIndex,
-  tokens: string[],
-): { sources: TokenSources[]; corrections: SearchCorrection[] } {
+function querySources(index: SearchIndex, query: string, tokens: string[]): QuerySources {
+  const namer = index.namer;
   const corrections: SearchCorrection[] = [];
   const byWord = new Map<string, TokenSources>();
   const weight = (word: string) => sourcesOf(index, word).size;
@@ -110,9 +139,14 @@ function querySources(
   for (const token of tokens) {
     let sources = sourcesOf(index, token);
     let word = token;
-    if (sources.size === 0 && lookups < MAX_LOOKUPS) {
+    if (sources.size === 0 && lookups < MAX_LOOKUPS && !namer.hasWord(token)) {
       lookups += 1;
-      const nearest = index.spelling().closest(token, weight);
+      const suggested = namer.suggestWord(token);
+      const occupationWord = suggested === null ? undefined : tokenise(suggested)[0];
+      const nearest =
+        occupationWord && occupationWord !== token
+          ? occupationWord
+          : index.spelling().closest(token, weight);
       if (nearest !== null) {
         corrections.push({ from: token, to: nearest });
         word = nearest;
@@ -121,7 +155,33 @@ function querySources(
     }
     byWord.set(word, sources);
   }
-  return { sources: [...byWord.values()], corrections };
+  const occupations: NamedOccupation[] = [];
+  const words = [...byWord.values()];
+  if (words.length === 0) return { words, corrections, whole: null, occupations };
+  // Named as corrected ("bakr" as "baker"): the words the text step searched.
+  const named = agreeing(
+    namer.name(corrections.length ? [...byWord.keys()].join(' ') : query),
+    corrections,
+  );
+  if (named) {
+    occupations.push(named);
+    if (words.length === 1) {
+      addOccupation(index, words[0]!, named);
+      return { words, corrections, whole: null, occupations };
+    }
+    const whole: TokenSources = { lists: [], bitmaps: [], size: 0 };
+    addOccupation(index, whole, named);
+    return { words, corrections, whole, occupations };
+  }
+  if (words.length > 1) {
+    for (const [word, sources] of byWord) {
+      const ofWord = agreeing(namer.name(word), corrections);
+      if (!ofWord) continue;
+      occupations.push(ofWord);
+      addOccupation(index, sources, ofWord);
+    }
+  }
+  return { words, corrections, whole: null, occupations };
 }
 
 /** Writes a token's best score for each row into `target` (zeroed beforehand). */
@@ -188,6 +248,48 @@ function textCandidates(index: SearchIndex, words: TokenSources[]): Uint32Array 
     rows = rows.subarray(0, kept);
   }
   return rows;
+}
+
+/**
+ * The text's rows (sorted, scores in `acc`) and the rows of the occupation the whole query names,
+ * merged: an occupation row scores as if every word had matched it that way.
+ */
+function withOccupation(
+  index: SearchIndex,
+  rows: Uint32Array,
+  whole: TokenSources,
+  words: number,
+): Uint32Array {
+  if (whole.size === 0) return rows;
+  const size = index.size;
+  scratch(size);
+  tok.fill(0, 0, size);
+  mark(whole, tok);
+  const named: number[] = [];
+  for (const list of whole.lists) for (const row of list.rows) named.push(row);
+  const sorted = Uint32Array.from(named).sort();
+  const merged = new Uint32Array(rows.length + sorted.length);
+  let n = 0;
+  let t = 0;
+  let o = 0;
+  while (t < rows.length || o < sorted.length) {
+    const fromText = t < rows.length ? rows[t]! : Number.POSITIVE_INFINITY;
+    const fromOccupation = o < sorted.length ? sorted[o]! : Number.POSITIVE_INFINITY;
+    if (fromOccupation < fromText) {
+      // Not a text match: whatever `acc` held for this row was left by a word it lacked.
+      if (n === 0 || merged[n - 1] !== fromOccupation) {
+        acc[fromOccupation] = tok[fromOccupation]! * words;
+        merged[n++] = fromOccupation;
+      }
+      o += 1;
+    } else {
+      acc[fromText] = Math.max(acc[fromText]!, tok[fromText]! * words);
+      merged[n++] = fromText;
+      t += 1;
+      while (o < sorted.length && sorted[o] === fromText) o += 1;
+    }
+  }
+  return merged.subarray(0, n);
 }
 
 function position(values: readonly string[], value: string): number | undefined {
@@ -317,8 +419,13 @@ export function evaluate(
   now: Date,
   pageSize = PAGE_SIZE,
 ): IndexResult {
-  const { sources, corrections } = querySources(index, queryTokens(query.q));
-  const rows = textCandidates(index, sources);
+  const { words, corrections, whole, occupations } = querySources(
+    index,
+    query.q,
+    queryTokens(query.q),
+  );
+  const text = textCandidates(index, words);
+  const rows = text && whole ? withOccupation(index, text, whole, words.length) : text;
   const scored = rows !== null;
 
   // To the minute: "posted within" moves by the minute, so browse counts can be kept a minute.
@@ -381,6 +488,7 @@ export function evaluate(
   return {
     total,
     corrections,
+    occupations,
     numbers: ranked.slice(start, start + pageSize).map((i) => index.number[i]!),
     facets: {
       destination: open(index.destinations.values, facetCounts.destination, query.destinations),

@@ -1,6 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
 import type { WagePeriod } from '../vacancy.states.js';
-import type { OccupationLabelRow } from './search-index.js';
 import { listedOn, PublicVacancyRepository, type SearchDb } from './public-vacancy.repository.js';
 
 /**
@@ -113,30 +112,6 @@ export class VacancySearchRepository {
       .where('id', 'in', [...ids])
       .execute();
     return rows.map((row) => Number(row.number));
-  }
-
-  /** Every label of every ESCO occupation and ISCO unit group, in every language. */
-  async occupationLabels(): Promise<OccupationLabelRow[]> {
-    const rows = await this.db
-      .selectFrom('occupation_label')
-      .innerJoin('occupation_label_group', 'occupation_label_group.id', 'occupation_label.group_id')
-      .select([
-        'occupation_label_group.occupation_id',
-        'occupation_label_group.isco_code',
-        'occupation_label.search_text',
-      ])
-      .where((eb) =>
-        eb.or([
-          eb('occupation_label_group.occupation_id', 'is not', null),
-          eb(sql<number>`length(occupation_label_group.isco_code)`, '=', 4),
-        ]),
-      )
-      .execute();
-    return rows.map((row) => ({
-      occupationId: row.occupation_id,
-      iscoCode: row.isco_code,
-      searchText: row.search_text,
-    }));
   }
 
   /** US dollars per unit of each currency that has a rate. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { durationBand, wageBand } from './search-bands.js';
-import { SearchIndex, type IndexedVacancy, type OccupationLabelRow } from './search-index.js';
+import { SearchIndex, type IndexedVacancy } from './search-index.js';
+import { fakeOccupationCoding, type FakeLabel } from './search-occupations.fake.js';
+import { OccupationNamer, type NamedOccupation } from './search-occupations.js';
 import { queryTokens, tokenise } from './search-text.js';
 import { EMPTY_QUERY } from './search.schemas.js';
 import {
@@ -18,13 +20,23 @@ const NOW = new Date('2027-03-15T12:00:00Z');
 const DAY = 86_400_000;
 const NURSE = '11111111-1111-4111-8111-111111111111';
 const COOK = '22222222-2222-4222-8222-222222222222';
-const LABELS: OccupationLabelRow[] = [
-  { occupationId: NURSE, iscoCode: null, searchText: 'staff nurse' },
-  { occupationId: NURSE, iscoCode: null, searchText: 'infirmier infirmiere' },
-  { occupationId: NURSE, iscoCode: null, searchText: 'enfermero enfermera' },
-  { occupationId: COOK, iscoCode: null, searchText: 'cuisinier cuisiniere' },
-  { occupationId: null, iscoCode: '9112', searchText: 'agents d entretien' },
+const SPECIALIST_NURSE = '33333333-3333-4333-8333-333333333333';
+const LABELS: FakeLabel[] = [
+  { occupationId: NURSE, iscoCode: '2221', language: 'en', label: 'staff nurse' },
+  { occupationId: NURSE, iscoCode: '2221', language: 'fr', label: 'infirmier' },
+  { occupationId: NURSE, iscoCode: '2221', language: 'fr', label: 'infirmière' },
+  { occupationId: NURSE, iscoCode: '2221', language: 'es', label: 'enfermera' },
+  { occupationId: SPECIALIST_NURSE, iscoCode: '2221', language: 'en', label: 'specialist nurse' },
+  {
+    occupationId: SPECIALIST_NURSE,
+    iscoCode: '2221',
+    language: 'fr',
+    label: 'infirmière spécialisée',
+  },
+  { occupationId: COOK, iscoCode: '5120', language: 'fr', label: 'cuisinier' },
+  { occupationId: null, iscoCode: '9112', language: 'fr', label: 'agents d’entretien' },
 ];
+const namer = () => new OccupationNamer(fakeOccupationCoding(LABELS));
 
 /** A small deterministic PRNG (mulberry32), so that a failure can be replayed. */
 function prng(seed: number) {
@@ -89,19 +101,18 @@ function bruteForce(
 ): {
   total: number;
   corrections: SearchCorrection[];
+  occupations: NamedOccupation[];
   numbers: number[];
   facets: VacancyFacets;
 } {
   const nowSeconds = Math.floor(NOW.getTime() / 1000);
   const tokens = queryTokens(query.q);
-  const occupationTokens = (row: IndexedVacancy) =>
-    new Set(
-      LABELS.filter(
-        (label) =>
-          (label.occupationId !== null && label.occupationId === row.occupationId) ||
-          label.iscoCode === row.iscoCode,
-      ).flatMap((label) => tokenise(label.searchText)),
-    );
+  // The cross-language step: what the whole query names, else what each word names.
+  const names = namer();
+  const whole = tokens.length > 0 ? names.name(query.q) : null;
+  const byWord = new Map(tokens.map((token) => [token, whole ? null : names.name(token)]));
+  const occupationScore = (row: IndexedVacancy, named: ReturnType<typeof names.name>) =>
+    named?.iscoCode === row.iscoCode ? 4 : 0;
   const seconds = (row: IndexedVacancy) => Math.floor(row.publishedAt.getTime() / 1000);
   const visible = rows.filter(
     (row) =>
@@ -113,11 +124,17 @@ function bruteForce(
     for (const token of tokens) {
       const title = row.texts.some((text) => tokenise(text.title).includes(token));
       const body = row.texts.some((text) => tokenise(text.description).includes(token));
-      const s = title ? 4 : body ? 2 : occupationTokens(row).has(token) ? 1 : 0;
-      if (s === 0) return [];
+      const named = tokens.length === 1 ? whole : byWord.get(token);
+      const s = Math.max(title ? 4 : body ? 2 : 0, occupationScore(row, named ?? null));
+      if (s === 0) {
+        score = -1;
+        break;
+      }
       score += s;
     }
-    return [{ row, score }];
+    if (tokens.length > 1 && whole)
+      score = Math.max(score, occupationScore(row, whole) * tokens.length);
+    return score > 0 || tokens.length === 0 ? [{ row, score: Math.max(score, 0) }] : [];
   });
   const checks = [
     (r: IndexedVacancy) => !query.destinations.length || query.destinations.includes(r.destination),
@@ -165,6 +182,7 @@ function bruteForce(
   return {
     total: matching.length,
     corrections: [],
+    occupations: whole ? [whole] : [...byWord.values()].filter((named) => named !== null),
     numbers: ordered.slice(start, start + PAGE_SIZE).map(({ row }) => row.number),
     facets: {
       destination: open(
@@ -189,7 +207,7 @@ function bruteForce(
 }
 
 function build(rows: IndexedVacancy[], active: ReadonlySet<string> = new Set(AGENCIES)) {
-  const index = new SearchIndex(LABELS);
+  const index = new SearchIndex(namer());
   index.setActiveAgencies(active);
   for (const row of rows) index.upsert(row);
   index.finishBuild();
@@ -298,6 +316,7 @@ describe('SearchIndex', () => {
       vacancy({ number: 2, texts: [{ title: 'Day nurse', description: 'Doha clinic' }] }),
       vacancy({
         number: 3,
+        iscoCode: '5120',
         texts: [
           { title: 'Cook', description: 'Kitchen' },
           { title: 'Cuisinier de nuit', description: 'Hôpital de Dubaï' },
@@ -322,7 +341,7 @@ describe('SearchIndex', () => {
         iscoCode: '9112',
         texts: [{ title: 'Cleaner', description: 'Offices' }],
       }),
-      vacancy({ number: 3, texts: [{ title: 'Driver', description: 'Trucks' }] }),
+      vacancy({ number: 3, iscoCode: '8322', texts: [{ title: 'Driver', description: 'Trucks' }] }),
     ]);
     expect(search(index, { q: 'infirmière' }).numbers).toEqual([1]);
     expect(search(index, { q: 'Enfermera' }).numbers).toEqual([1]);
@@ -332,8 +351,16 @@ describe('SearchIndex', () => {
   it('searches a word that matches nothing as the nearest word that does, and says so', () => {
     const index = build([
       vacancy({ number: 1, occupationId: NURSE, texts: [{ title: 'Nurse', description: 'Ward' }] }),
-      vacancy({ number: 2, texts: [{ title: 'Electrician', description: 'Wiring' }] }),
-      vacancy({ number: 3, texts: [{ title: 'Purse maker', description: 'Leather' }] }),
+      vacancy({
+        number: 2,
+        iscoCode: '7411',
+        texts: [{ title: 'Electrician', description: 'Wiring' }],
+      }),
+      vacancy({
+        number: 3,
+        iscoCode: '7536',
+        texts: [{ title: 'Purse maker', description: 'Leather' }],
+      }),
     ]);
     const typo = search(index, { q: 'nurze' });
     expect(typo.numbers).toEqual([1]);
@@ -358,11 +385,80 @@ describe('SearchIndex', () => {
     expect(search(index, { q: 'nurze nirse nursr nurce' }).corrections).toHaveLength(3);
     expect(search(index, { q: 'zzzzzz yyyyyy xxxxxx nurze' }).corrections).toEqual([]);
     // A word of a vacancy added later is known from then on.
-    index.upsert(vacancy({ number: 4, texts: [{ title: 'Nurze', description: 'Typo' }] }));
+    index.upsert(
+      vacancy({ number: 4, iscoCode: '9999', texts: [{ title: 'Nurze', description: 'Typo' }] }),
+    );
     expect(search(index, { q: 'nurze' })).toMatchObject({ numbers: [4], corrections: [] });
   });
 
-  it('ranks own title above description above occupation label, then newest', () => {
+  it('corrects a typo to an occupation word first, and never corrects an occupation word', () => {
+    const BAKER = '44444444-4444-4444-8444-444444444444';
+    const labels: FakeLabel[] = [
+      ...LABELS,
+      { occupationId: BAKER, iscoCode: '7512', language: 'en', label: 'baker' },
+      { occupationId: null, iscoCode: '7512', language: 'en', label: 'bakers' },
+    ];
+    const index = new SearchIndex(new OccupationNamer(fakeOccupationCoding(labels)));
+    index.setActiveAgencies(new Set());
+    // "bar" and "maker" are in many more vacancies than any baker.
+    for (let number = 1; number <= 5; number += 1) {
+      index.upsert(
+        vacancy({ number, iscoCode: '5132', texts: [{ title: 'Bar', description: 'x' }] }),
+      );
+      index.upsert(
+        vacancy({
+          number: 10 + number,
+          iscoCode: '7536',
+          texts: [{ title: 'Maker', description: 'x' }],
+        }),
+      );
+    }
+    index.upsert(
+      vacancy({
+        number: 20,
+        iscoCode: '7512',
+        occupationId: BAKER,
+        texts: [{ title: 'Pâtissier', description: 'x' }],
+      }),
+    );
+    index.finishBuild();
+    expect(search(index, { q: 'bakr' })).toMatchObject({
+      numbers: [20],
+      corrections: [{ from: 'bakr', to: 'baker' }],
+      occupations: [{ occupationIds: [BAKER], iscoCode: '7512' }],
+    });
+    // Spelt right: found through its occupation, not read as "maker".
+    expect(search(index, { q: 'baker' })).toMatchObject({ numbers: [20], corrections: [] });
+    index.remove(20);
+    expect(search(index, { q: 'baker' })).toMatchObject({ total: 0, corrections: [] });
+  });
+
+  it('finds a named occupation’s vacancies alike in every language, with other words too', () => {
+    const index = build([
+      vacancy({
+        number: 1,
+        occupationId: NURSE,
+        texts: [{ title: 'Registered nurse', description: 'Ward' }],
+      }),
+      vacancy({
+        number: 2,
+        occupationId: SPECIALIST_NURSE,
+        texts: [{ title: 'ICU', description: 'Dubai' }],
+      }),
+      vacancy({ number: 3, iscoCode: '5120', texts: [{ title: 'Cook', description: 'Dubai' }] }),
+    ]);
+    for (const q of ['nurse', 'infirmière', 'enfermera', 'staff nurse']) {
+      expect(search(index, { q }).numbers.sort(), q).toEqual([1, 2]);
+    }
+    // "staff nurse" names the occupation as a whole; "nurse dubai" names it by one word.
+    expect(search(index, { q: 'staff nurse' }).occupations).toMatchObject([
+      { occupationId: NURSE },
+    ]);
+    expect(search(index, { q: 'infirmière dubai' }).numbers).toEqual([2]);
+    expect(search(index, { q: 'cuisinier dubai' }).numbers).toEqual([3]);
+  });
+
+  it('ranks a title match or the named occupation above a description match, then newest', () => {
     const day = (n: number) => new Date(NOW.getTime() - n * DAY);
     const index = build([
       vacancy({
@@ -373,13 +469,25 @@ describe('SearchIndex', () => {
       }),
       vacancy({
         number: 2,
+        iscoCode: '5321',
         publishedAt: day(3),
         texts: [{ title: 'Carer', description: 'nurse needed' }],
       }),
-      vacancy({ number: 3, publishedAt: day(5), texts: [{ title: 'Nurse', description: 'x' }] }),
-      vacancy({ number: 4, publishedAt: day(2), texts: [{ title: 'Nurse', description: 'x' }] }),
+      vacancy({
+        number: 3,
+        iscoCode: '5321',
+        publishedAt: day(5),
+        texts: [{ title: 'Nurse', description: 'x' }],
+      }),
+      vacancy({
+        number: 4,
+        iscoCode: '5321',
+        publishedAt: day(2),
+        texts: [{ title: 'Nurse', description: 'x' }],
+      }),
     ]);
-    expect(search(index, { q: 'nurse' }).numbers).toEqual([4, 3, 2, 1]);
+    // A vacancy of the occupation "nurse" names ranks with a title match, newest first.
+    expect(search(index, { q: 'nurse' }).numbers).toEqual([1, 4, 3, 2]);
     expect(search(index, { q: 'nurse', sort: 'newest' }).numbers).toEqual([1, 4, 2, 3]);
   });
 

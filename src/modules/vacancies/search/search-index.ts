@@ -2,8 +2,8 @@ import { BrowseCache } from './search-browse.js';
 import { DURATION_INDEX, WAGE_INDEX, durationBand, wageBand } from './search-bands.js';
 import { evaluate, type IndexQuery, type IndexResult } from './search-evaluate.js';
 import { Postings, U32List } from './search-postings.js';
+import { OccupationNamer } from './search-occupations.js';
 import { SpellingVocabulary } from './search-spelling.js';
-import { tokensOfNormalised } from './search-text.js';
 import { TermReader } from './search-words.js';
 
 /**
@@ -35,13 +35,6 @@ export interface IndexedVacancy {
   languages: readonly string[];
   /** The vacancy's own title and description, then its translations. */
   texts: readonly { title: string; description: string }[];
-}
-
-/** One occupation label (ESCO occupation or ISCO group), already normalised (search_text). */
-export interface OccupationLabelRow {
-  occupationId: string | null;
-  iscoCode: string | null;
-  searchText: string;
 }
 
 export interface IndexStats {
@@ -132,40 +125,21 @@ export class SearchIndex {
   readonly bodyPostings = new Postings();
   readonly occupationPostings: U32List[] = [];
   readonly iscoPostings: U32List[] = [];
-  /** Token → the occupations and ISCO unit groups that have it in a label, in any language. */
-  readonly occupationTerms = new Map<string, { occupations: number[]; iscoCodes: number[] }>();
 
   private readonly vocabulary = new SpellingVocabulary();
-  /** How many of `terms` (and whether the occupation words) are in the vocabulary yet. */
+  /** How many of `terms` are in the vocabulary yet. */
   private vocabularyTerms = 0;
-  private vocabularyHasLabels = false;
   private ordinalOfNumber = new Int32Array(1024).fill(-1);
   private readonly reader = new TermReader((token) => this.termOf(token));
   private built = false;
   private titleMark = new Int32Array(1024);
   private bodyMark = new Int32Array(1024);
 
-  constructor(labels: Iterable<OccupationLabelRow> = []) {
-    const terms = new Map<string, { occupations: Set<number>; iscoCodes: Set<number> }>();
-    for (const label of labels) {
-      const occupation = label.occupationId ? this.occupations.id(label.occupationId) : null;
-      const isco =
-        label.iscoCode && label.iscoCode.length === 4 ? this.iscoCodes.id(label.iscoCode) : null;
-      if (occupation === null && isco === null) continue;
-      for (const token of tokensOfNormalised(label.searchText)) {
-        let entry = terms.get(token);
-        if (!entry) terms.set(token, (entry = { occupations: new Set(), iscoCodes: new Set() }));
-        if (occupation !== null) entry.occupations.add(occupation);
-        if (isco !== null) entry.iscoCodes.add(isco);
-      }
-    }
-    for (const [token, entry] of terms) {
-      this.occupationTerms.set(token, {
-        occupations: [...entry.occupations],
-        iscoCodes: [...entry.iscoCodes],
-      });
-    }
-  }
+  /**
+   * `namer`: what a query names (the reference module's occupation coder behind the rule of
+   * search-occupations.ts), for the cross-language step; without it, words only.
+   */
+  constructor(readonly namer: OccupationNamer = new OccupationNamer()) {}
 
   get tombstones(): number {
     return this.size - this.aliveCount;
@@ -219,14 +193,11 @@ export class SearchIndex {
   }
 
   /**
-   * Every word the index knows, for spelling correction: made on first use (most searches never
-   * need it), then topped up with the words of vacancies added since.
+   * Every word of the vacancy texts, for spelling correction (occupation words are the coder's):
+   * made on first use (most searches never need it), then topped up with the words of vacancies
+   * added since.
    */
   spelling(): SpellingVocabulary {
-    if (!this.vocabularyHasLabels) {
-      for (const word of this.occupationTerms.keys()) this.vocabulary.add(word);
-      this.vocabularyHasLabels = true;
-    }
     const words = this.terms.values;
     for (; this.vocabularyTerms < words.length; this.vocabularyTerms += 1) {
       this.vocabulary.add(words[this.vocabularyTerms]!);
@@ -258,7 +229,7 @@ export class SearchIndex {
       0,
     );
     // Map entries and short strings: roughly 80 bytes a term.
-    const dictionaries = this.terms.values.length * 80 + this.occupationTerms.size * 120;
+    const dictionaries = this.terms.values.length * 80;
     return {
       vacancies: this.aliveCount,
       ordinals: this.size,

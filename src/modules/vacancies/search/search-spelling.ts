@@ -6,9 +6,10 @@
  * a word may be off is the occupation lookup's rule (reference.typos.ts): not at all under four
  * characters, one edit up to seven, two from eight.
  *
- * The vocabulary is every word of the vacancy texts and of the occupation labels, kept by
- * length: a lookup compares the word with the words of nearby lengths only, with a distance
- * that stops as soon as it exceeds the limit. It runs only for words that match nothing.
+ * The vocabulary is every word of the vacancy texts, kept by length: a lookup compares the word
+ * with the words of nearby lengths only, with a distance that stops as soon as it exceeds the
+ * limit. It runs only for words that match nothing and that the occupation coder does not know
+ * or correct first (search-evaluate.ts: "bakr" is "baker", an occupation, before "bar").
  */
 
 import { allowedTypos, editDistance } from '../../reference/reference.typos.js';

@@ -4,19 +4,22 @@ import { VacancySearchRepository } from './search-index.repository.js';
 import {
   VacancySearchService,
   type AgencyStandings,
+  type OccupationCoder,
   type OrganisationNames,
 } from './search.service.js';
 
 /**
  * The public vacancy search as the module, the tests and the benchmark build it: its SQL on the
- * vacancies module's own tables, the outbox it follows, and the licensing and organisations
- * services it asks for what is theirs.
+ * vacancies module's own tables, the outbox it follows, and the licensing, organisations and
+ * reference services it asks for what is theirs (the reference module's occupation coder for the
+ * cross-language step).
  */
 export function createVacancySearch(deps: {
   db: SearchDb;
   events: Outbox;
   licensing: AgencyStandings;
   organisations: OrganisationNames;
+  occupations?: OccupationCoder;
   clock?: () => Date;
 }): VacancySearchService {
   return new VacancySearchService({
@@ -24,6 +27,7 @@ export function createVacancySearch(deps: {
     events: deps.events,
     licensing: deps.licensing,
     organisations: deps.organisations,
+    ...(deps.occupations ? { occupations: deps.occupations } : {}),
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
 }

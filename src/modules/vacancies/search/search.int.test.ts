@@ -13,7 +13,9 @@ let f: SearchFixture;
 
 beforeAll(async () => {
   f = await searchFixture();
-});
+  // The occupation coder is built on first use, from every ESCO label: not inside a test's time.
+  await f.reference.occupationCoding();
+}, 120_000);
 afterAll(async () => {
   await f?.close();
 });
@@ -187,5 +189,89 @@ describe('vacancy search on real SQL', () => {
     await expect(f.search.vacancy(draft.number, 'en')).rejects.toBeInstanceOf(NotFoundError);
     await expect(f.search.vacancy(99_999_999, 'en')).rejects.toBeInstanceOf(NotFoundError);
     expect(await numbers({ q: 'staff nurse' })).not.toContain(draft.number);
+  });
+});
+
+describe('the cross-language step: the occupation coder on the seeded ESCO labels', () => {
+  const occupationId = async (label: string) =>
+    (
+      await f.db
+        .selectFrom('esco_occupation')
+        .select('id')
+        .where('preferred_label_en', '=', label)
+        .executeTakeFirstOrThrow()
+    ).id;
+  const all = async (q: string) =>
+    (await f.search.search(query({ q }), 'en', { pageSize: 100 })).hits.map((hit) => hit.number);
+
+  it('finds the same nurse vacancies for “nurse”, “infirmier”, “infirmière”, “enfermera” and “ممرض”', async () => {
+    const nurses = [
+      await f.vacancy({ title: 'Registered Nurse', description: 'Adult wards, Abu Dhabi.' }),
+      await f.vacancy({
+        language: 'ar',
+        title: 'ممرضة مسجلة – أبوظبي',
+        description: 'رعاية المرضى في الأجنحة العامة.',
+      }),
+      await f.vacancy({
+        occupation_id: await occupationId('specialist nurse'),
+        language: 'fr',
+        title: 'Infirmière de soins intensifs',
+        description: 'Service de réanimation, Dubaï.',
+      }),
+      // Coded to the unit group only.
+      await f.vacancy({
+        occupation_id: null,
+        isco_code: '2221',
+        language: 'es',
+        title: 'Enfermera de planta',
+        description: 'Hospital general en Doha.',
+      }),
+    ].map((v) => v.number);
+    const helper = await f.vacancy({
+      occupation_id: await occupationId('healthcare assistant'),
+      isco_code: '5321',
+      title: 'Healthcare Assistant',
+      description: 'Help the nurses with patient care.',
+    });
+
+    const found = new Map<string, number[]>();
+    for (const q of ['nurse', 'infirmier', 'infirmière', 'enfermera', 'ممرض']) {
+      const numbers = await all(q);
+      expect(numbers, q).toEqual(expect.arrayContaining(nurses));
+      found.set(q, numbers);
+      // The nurse vacancies first, whatever language they and the query are in.
+      const ranked = numbers.filter((n) => nurses.includes(n) || n === helper.number);
+      expect(ranked.slice(0, nurses.length).sort(), q).toEqual([...nurses].sort());
+    }
+    const sorted = (q: string) => [...found.get(q)!].sort((a, b) => a - b);
+    for (const q of ['infirmière', 'enfermera', 'ممرض'])
+      expect(sorted(q), q).toEqual(sorted('infirmier'));
+    // English words also find an English text that mentions nurses, after the nurses.
+    expect(found.get('nurse')).toContain(helper.number);
+    expect(found.get('infirmier')).not.toContain(helper.number);
+
+    const result = await f.search.search(query({ q: 'ممرض' }), 'ar');
+    expect(result.occupations).toMatchObject([{ iscoCode: '2221', matchedLanguage: 'ar' }]);
+  });
+
+  it('corrects a typo to an occupation word first: “bakr” is searched as “baker”, not “bar”', async () => {
+    const baker = await f.vacancy({
+      occupation_id: await occupationId('baker'),
+      isco_code: '7512',
+      title: 'Baker, hotel bakery',
+      description: 'Bread and pastries from 4 a.m.',
+    });
+    const bar = await f.vacancy({
+      occupation_id: null,
+      isco_code: '5132',
+      title: 'Bar attendant',
+      description: 'Hotel bar, evenings.',
+    });
+    const result = await f.search.search(query({ q: 'bakr' }), 'en');
+    expect(result.corrections).toEqual([{ from: 'bakr', to: 'baker' }]);
+    expect(result.hits.map((hit) => hit.number)).toEqual([baker.number]);
+    expect(await all('bar')).toContain(bar.number);
+    // Spelt right, it is never corrected.
+    expect((await f.search.search(query({ q: 'baker' }), 'en')).corrections).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { languageOf } from '../../reference/reference.service.js';
 import { isoDate } from '../vacancy.states.js';
 import { monthlyUsd } from './search-bands.js';
 import { SearchIndex, type IndexStats, type IndexedVacancy } from './search-index.js';
+import { NO_CODING, OccupationNamer, type OccupationCoding } from './search-occupations.js';
 import type { IndexRow, VacancySearchRepository } from './search-index.repository.js';
 import type { PublicVacancyRecord } from './public-vacancy.repository.js';
 import {
@@ -40,6 +41,11 @@ export interface AgencyStandings {
   agencyStanding(organisationId: string, on: string): Promise<{ licensed: boolean }>;
 }
 
+/** What the index needs of the reference module: its occupation coder (ReferenceService). */
+export interface OccupationCoder {
+  occupationCoding(): Promise<OccupationCoding>;
+}
+
 /** What the index needs of the organisations module: public names. */
 export interface OrganisationNames {
   names(ids: readonly string[]): Promise<Map<string, string>>;
@@ -51,6 +57,8 @@ export interface VacancySearchDeps {
   events: Pick<Outbox, 'read' | 'head'>;
   licensing: AgencyStandings;
   organisations: OrganisationNames;
+  /** The cross-language step (search-occupations.ts); without it, words only. */
+  occupations?: OccupationCoder;
   clock?: () => Date;
 }
 
@@ -67,6 +75,7 @@ export class VacancySearchService {
   private readonly events: Pick<Outbox, 'read' | 'head'>;
   private readonly licensing: AgencyStandings;
   private readonly organisations: OrganisationNames;
+  private readonly occupations: OccupationCoder | null;
   private readonly clock: () => Date;
   private index: SearchIndex | null = null;
   private follower: EventFollower | null = null;
@@ -89,6 +98,7 @@ export class VacancySearchService {
     this.events = deps.events;
     this.licensing = deps.licensing;
     this.organisations = deps.organisations;
+    this.occupations = deps.occupations ?? null;
     this.clock = deps.clock ?? (() => new Date());
   }
 
@@ -120,6 +130,7 @@ export class VacancySearchService {
     return {
       total: result.total,
       corrections: result.corrections,
+      occupations: result.occupations,
       page: query.page,
       pageSize,
       pageCount: Math.min(Math.ceil(result.total / pageSize), MAX_PAGE),
@@ -246,11 +257,11 @@ export class VacancySearchService {
     // afterwards (applying an event twice gives the same index).
     const follower = new EventFollower(this.events, await this.events.head());
     const today = isoDate(this.clock());
-    const labels = await this.repository.occupationLabels();
+    const coding = this.occupations ? await this.occupations.occupationCoding() : NO_CODING;
     const rates = await this.repository.exchangeRates();
     const agencies = await this.licensing.licensedAgencies(today);
     this.rates = rates;
-    const index = new SearchIndex(labels);
+    const index = new SearchIndex(new OccupationNamer(coding));
     index.setActiveAgencies(agencies);
     const last = await this.repository.maxNumber();
     index.reserve(Math.min(last, 2_000_000));

@@ -15,8 +15,6 @@ import { LicensingService } from '../../licensing/licensing.service.js';
 import { RecruitersRepository } from '../../licensing/recruiters.repository.js';
 import { OrganisationsRepository } from '../../organisations/organisations.repository.js';
 import { OrganisationsService } from '../../organisations/organisations.service.js';
-import { ReferenceRepository } from '../../reference/reference.repository.js';
-import { ReferenceService } from '../../reference/reference.service.js';
 import type { VacancyTable } from '../vacancy.tables.js';
 import { createVacancySearch } from './search.factory.js';
 
@@ -43,7 +41,8 @@ export async function searchFixture() {
   const db: Db = web.db;
   let now = new Date();
   const clock = () => now;
-  const reference = new ReferenceService(new ReferenceRepository(db));
+  // The app's: one occupation coder for both searches (it takes a few seconds to build).
+  const reference = web.services.reference;
   const licensing = new LicensingService({
     repository: new LicensingRepository(db, web.services.organisations),
     recruiters: new RecruitersRepository(
@@ -60,7 +59,14 @@ export async function searchFixture() {
     { profiles: async () => new Map() },
   );
   const outbox = Outbox.of(db);
-  const search = createVacancySearch({ db, events: outbox, licensing, organisations, clock });
+  const search = createVacancySearch({
+    db,
+    events: outbox,
+    licensing,
+    organisations,
+    occupations: reference,
+    clock,
+  });
 
   const organisation = async (
     kind: 'employer' | 'recruitment_agency' | 'origin_authority',

@@ -1,3 +1,4 @@
+import type { NamedOccupation } from './search-occupations.js';
 /**
  * The contract of public vacancy search, shared by the search page, the Atom feed, the JSON API
  * and the benchmark. Only publicly visible vacancies are ever searched (see `isPubliclyVisible`
@@ -103,6 +104,8 @@ export interface SearchCorrection {
 export interface VacancySearchResult {
   total: number;
   corrections: SearchCorrection[];
+  /** The occupations the query names: their vacancies are found in every language. */
+  occupations: NamedOccupation[];
   page: number;
   pageSize: number;
   pageCount: number;
