@@ -2,6 +2,7 @@ import type { DiagramDocument } from '../platform/lifecycle/diagram.js';
 import { LICENCE_LIFECYCLE } from './licensing/licence.lifecycle.js';
 import { VETTING_LIFECYCLE } from './licensing/vetting.lifecycle.js';
 import { VACANCY_LIFECYCLE } from './vacancies/vacancy.lifecycle.js';
+import { REPORT_LIFECYCLE } from './abuse-reports/abuse-report.lifecycle.js';
 
 /**
  * The documents of docs/state-diagrams/: which lifecycles each shows, and the prose around the
@@ -49,6 +50,23 @@ export const STATE_DIAGRAM_DOCUMENTS: DiagramDocument[] = [
           'Who: owners are the agency that recruits (or the employer, when it posts directly), within their organisation’s scope; an API key needs the permission of each event. Deciders are origin officers of the country workers are recruited from. The employer sees an agency’s job order for it but does not act on it.',
           '',
           'Public visibility is not a state: a `published` job order is on the public list only while its deadline has not passed and, when an agency recruits, the agency’s licence is active and in date. So suspending or revoking a licence hides the agency’s vacancies at once, and reinstating it shows them again, without touching the job orders.',
+        ].join('\n'),
+      },
+    ],
+  },
+  {
+    file: 'docs/state-diagrams/abuse-report.md',
+    title: 'Report of abuse lifecycle',
+    sections: [
+      {
+        lifecycle: REPORT_LIFECYCLE,
+        source: 'src/modules/abuse-reports/abuse-report.lifecycle.ts',
+        intro:
+          'Each transition appends an `abuse_report_event` row (event, from, to, reason, user, organisation, role or API key, time). The reporter is recorded as nobody: the receive event has no user and its audit row no address.',
+        notes: [
+          'Who: officers holding `abuse_report.triage` (origin, destination and embassy officers) whose jurisdiction is the country of the organisation reported, the country where it happened, or the country it was escalated to (`abuse-reports.policy.ts`). An assignee is an officer of the assigning officer’s organisation; escalation goes to another authority or embassy, whose officers then reach the report.',
+          '',
+          'Urgency is not a state: a report with any sign of trafficking or forced labour is `urgent` from the start, first in the queue, and the officers of the responsible offices are emailed in the receive transition’s own transaction. Internal notes and public replies are not transitions; each is audited.',
         ].join('\n'),
       },
     ],

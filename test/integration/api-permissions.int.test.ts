@@ -56,6 +56,7 @@ interface Fixtures {
   vacancyNumber: string;
   minimumWageId: string;
   occupationId: string;
+  reportReference: string;
   jobOrderBody: Record<string, unknown>;
 }
 
@@ -76,6 +77,9 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
   '/api/v1/reference/countries/{code}': () => 'KE',
   '/api/v1/reference/countries/{code}/subdivisions': () => 'KE',
   '/api/v1/reference/isco/{code}': () => '2221',
+  '/api/v1/abuse-reports/{reference}': (f) => f.reportReference,
+  '/api/v1/abuse-reports/{reference}/events': (f) => f.reportReference,
+  '/api/v1/abuse-reports/{reference}/messages': (f) => f.reportReference,
 };
 
 /**
@@ -100,6 +104,37 @@ const BODIES: Record<string, (f: Fixtures, key: Key | null) => Record<string, un
     currency: 'AED',
     period: 'month',
   }),
+  'POST /api/v1/abuse-reports': () => ({
+    subjectName: 'Permission Test Recruiter',
+    subjectKind: 'recruiter',
+    subjectCountry: 'KE',
+    categories: ['other'],
+    occurredCountry: 'KE',
+    description: 'Checked by the permission test',
+    replyLanguage: 'en',
+  }),
+  'POST /api/v1/abuse-reports/{reference}/events': () => ({
+    event: 'triage',
+    category: 'other',
+    severity: 'low',
+  }),
+  'POST /api/v1/abuse-reports/{reference}/messages': () => ({
+    kind: 'note',
+    body: 'Checked by the permission test',
+  }),
+  'POST /api/v1/eligibility/schemes/{id}/assess': () => ({
+    age: 30,
+    educationLevel: 6,
+    experienceYears: 5,
+  }),
+  'POST /api/v1/eligibility/schemes': () => ({
+    slug: 'permission-test-scheme',
+    definition: ELIGIBILITY_SAMPLE,
+  }),
+  'PUT /api/v1/eligibility/schemes/{id}': () => ({ definition: ELIGIBILITY_SAMPLE }),
+  'POST /api/v1/eligibility/schemes/{id}/events': () => ({ event: 'publish' }),
+  'POST /api/v1/directory': () => DIRECTORY_SAMPLE,
+  'PUT /api/v1/directory/{id}': () => DIRECTORY_SAMPLE,
   'POST /api/v1/person-lookups': () => ({
     documentType: 'passport',
     documentNumber: 'AK0000001',
@@ -144,6 +179,22 @@ beforeAll(async () => {
     vacancyNumber: String(published.number),
     minimumWageId: wage.id,
     occupationId: nurse.id,
+    // A report about Kenya, which the Kenyan authority's keys reach.
+    reportReference: (
+      await services.abuseReports.filing.receive(
+        await services.abuseReports.filing.prepare({
+          subjectName: 'Permission Test Recruiter',
+          subjectKind: 'recruiter',
+          subjectCountry: 'KE',
+          categories: ['other'],
+          indicators: [],
+          occurredCountry: 'KE',
+          description: 'Filed for the permission test',
+          replyLanguage: 'en',
+        }),
+        { requestId: null },
+      )
+    ).reference,
     jobOrderBody: { ...(await factories.jobOrders.input(parties.employer.organisation.id)) },
   };
 

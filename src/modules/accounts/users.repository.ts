@@ -21,6 +21,8 @@ export interface UserProfile {
   id: string;
   fullName: string;
   email: string;
+  /** The language of the emails sent to them. */
+  preferredLanguage: Language;
 }
 
 /** Accounts: users, their password links, two-factor secrets, recovery codes. */
@@ -65,7 +67,7 @@ export class UsersRepository {
     if (unique.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('app_user')
-      .select(['id', 'full_name as fullName', 'email'])
+      .select(['id', 'full_name as fullName', 'email', 'preferred_language as preferredLanguage'])
       .where('id', 'in', unique)
       .where('status', '<>', 'closed')
       .execute();

@@ -370,6 +370,43 @@ export class OrganisationsRepository {
       .execute();
   }
 
+  /**
+   * Who holds one of these roles in organisations in these countries, or in these
+   * organisations (the officers a report of abuse is sent to, or may be assigned to).
+   */
+  async holders(filter: {
+    roles: readonly string[];
+    countryCodes?: readonly string[];
+    organisationIds?: readonly string[];
+  }): Promise<Array<{ userId: string; organisationId: string; role: string }>> {
+    const countries = filter.countryCodes ?? [];
+    const organisations = filter.organisationIds ?? [];
+    if (filter.roles.length === 0 || (countries.length === 0 && organisations.length === 0))
+      return [];
+    const rows = await this.db
+      .selectFrom('role_assignment')
+      .innerJoin('organisation', 'organisation.id', 'role_assignment.organisation_id')
+      .select([
+        'role_assignment.user_id as userId',
+        'role_assignment.organisation_id as organisationId',
+        'role_assignment.role as role',
+      ])
+      .where('role_assignment.role', 'in', [...filter.roles] as never)
+      .where((eb) =>
+        eb.or([
+          ...(countries.length ? [eb('organisation.country_code', 'in', [...countries])] : []),
+          ...(organisations.length ? [eb('organisation.id', 'in', [...organisations])] : []),
+        ]),
+      )
+      .orderBy('role_assignment.created_at')
+      .execute();
+    return rows.map((row) => ({
+      userId: row.userId,
+      organisationId: row.organisationId ?? '',
+      role: row.role,
+    }));
+  }
+
   /** The roles held in the organisation, oldest first. */
   async memberships(organisationId: string): Promise<MembershipRecord[]> {
     return this.db

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditLog } from '../../platform/audit/audit.js';
-import type { OrganisationKind } from '../../platform/authz/catalogue.js';
+import type { OrganisationKind, Role } from '../../platform/authz/catalogue.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { scopeFilter } from '../../platform/authz/principal.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
@@ -27,7 +27,19 @@ export interface CountryLookup {
 
 /** Who holds an account (the accounts module): closed accounts and unknown ids are missing. */
 export interface PeopleDirectory {
-  profiles(userIds: readonly string[]): Promise<Map<string, { fullName: string; email: string }>>;
+  profiles(
+    userIds: readonly string[],
+  ): Promise<Map<string, { fullName: string; email: string; preferredLanguage?: string }>>;
+}
+
+/** A role held in an organisation, with its holder's name, email and language. */
+export interface RoleHolder {
+  userId: string;
+  organisationId: string;
+  role: Role;
+  fullName: string;
+  email: string;
+  preferredLanguage?: string;
 }
 
 export const PAGE_SIZE = 25;
@@ -202,6 +214,26 @@ export class OrganisationsService {
     filter: { kind: OrganisationKind; limit: number },
   ): Promise<OrganisationRegistration[]> {
     return this.repository.searchByName(query, filter);
+  }
+
+  /**
+   * Who holds one of these roles in organisations of these countries or these organisations,
+   * with name, email and language (closed accounts left out). Internal, for other modules
+   * whose service has decided who may know (the officers a report of abuse is sent to).
+   */
+  async holdersOf(filter: {
+    roles: readonly Role[];
+    countryCodes?: readonly string[];
+    organisationIds?: readonly string[];
+  }): Promise<RoleHolder[]> {
+    const rows = await this.repository.holders(filter);
+    const profiles = await this.people.profiles(rows.map((row) => row.userId));
+    const holders: RoleHolder[] = [];
+    for (const row of rows) {
+      const profile = profiles.get(row.userId);
+      if (profile) holders.push({ ...row, role: row.role as Role, ...profile });
+    }
+    return holders;
   }
 
   /**

@@ -46,7 +46,7 @@ export const PERMISSIONS = [
   'remittance.read',
   'directory.manage',
   'eligibility.read',
-  'abuse_report.read',
+  'abuse_report.triage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -161,7 +161,6 @@ export const NEVER_FOR_API_KEYS: readonly Permission[] = [
 export const ROLE_GRANTS: Record<Role, Grants> = {
   system_admin: {
     ...OWN_ACCOUNT,
-    'abuse_report.read': 'all',
     'eligibility.read': 'all',
     'directory.manage': 'all',
     'remittance.read': 'all',
@@ -191,6 +190,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'vacancy.close': 'jurisdiction',
     'minimum_wage.manage': 'jurisdiction',
     'statistics.read': 'jurisdiction',
+    // Reports of abuse about organisations in, or filed as happening in, the officer's country.
+    'abuse_report.triage': 'jurisdiction',
   },
   destination_officer: {
     ...OWN_ACCOUNT,
@@ -200,6 +201,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'organisation.read': 'jurisdiction',
     'person.read': 'jurisdiction',
     'statistics.read': 'jurisdiction',
+    'abuse_report.triage': 'jurisdiction',
   },
   embassy_officer: {
     ...OWN_ACCOUNT,
@@ -210,6 +212,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'organisation.read': 'organisation',
     'person.read': 'jurisdiction',
     'employer.vet': 'jurisdiction',
+    // The host country's reports (the grant's country is where the embassy is).
+    'abuse_report.triage': 'jurisdiction',
   },
   border_officer: {
     ...OWN_ACCOUNT,
