@@ -43,7 +43,7 @@ export const PERMISSIONS = [
   'job.manage',
   'guide.edit',
   'guide.publish',
-  'remittance.read',
+  'remittance.manage',
   'directory.manage',
   'eligibility.read',
   'abuse_report.triage',
@@ -163,7 +163,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     ...OWN_ACCOUNT,
     'eligibility.read': 'all',
     'directory.manage': 'all',
-    'remittance.read': 'all',
+    'remittance.manage': 'all',
     'organisation.create': 'all',
     'organisation.read': 'all',
     'organisation.update': 'all',
@@ -190,6 +190,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'vacancy.close': 'jurisdiction',
     'minimum_wage.manage': 'jurisdiction',
     'statistics.read': 'jurisdiction',
+    // Remittance prices of corridors from or to the officer's country.
+    'remittance.manage': 'jurisdiction',
     // Reports of abuse about organisations in, or filed as happening in, the officer's country.
     'abuse_report.triage': 'jurisdiction',
   },
@@ -201,6 +203,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'organisation.read': 'jurisdiction',
     'person.read': 'jurisdiction',
     'statistics.read': 'jurisdiction',
+    'remittance.manage': 'jurisdiction',
     'abuse_report.triage': 'jurisdiction',
   },
   embassy_officer: {
