@@ -77,6 +77,10 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
   '/api/v1/reference/countries/{code}': () => 'KE',
   '/api/v1/reference/countries/{code}/subdivisions': () => 'KE',
   '/api/v1/reference/isco/{code}': () => '2221',
+  // No scheme in this database: a well-formed address or id that names none (404).
+  '/api/v1/eligibility/schemes/{id}/assess': () => 'ae-skilled-worker-demo',
+  '/api/v1/eligibility/schemes/{id}': () => '00000000-0000-0000-0000-000000000000',
+  '/api/v1/eligibility/schemes/{id}/events': () => '00000000-0000-0000-0000-000000000000',
   '/api/v1/abuse-reports/{reference}': (f) => f.reportReference,
   '/api/v1/abuse-reports/{reference}/events': (f) => f.reportReference,
   '/api/v1/abuse-reports/{reference}/messages': (f) => f.reportReference,
@@ -135,12 +139,30 @@ const BODIES: Record<string, (f: Fixtures, key: Key | null) => Record<string, un
   'POST /api/v1/eligibility/schemes/{id}/events': () => ({ event: 'publish' }),
   'POST /api/v1/directory': () => DIRECTORY_SAMPLE,
   'PUT /api/v1/directory/{id}': () => DIRECTORY_SAMPLE,
+  'POST /api/v1/eligibility/schemes/{id}/assess': () => ({
+    age: 30,
+    educationLevel: 6,
+    experienceYears: 5,
+  }),
+  'POST /api/v1/eligibility/schemes': () => ({
+    slug: 'permission-test-scheme',
+    definition: ELIGIBILITY_SAMPLE,
+  }),
+  'PUT /api/v1/eligibility/schemes/{id}': () => ({ definition: ELIGIBILITY_SAMPLE }),
+  'POST /api/v1/eligibility/schemes/{id}/events': () => ({ event: 'publish' }),
   'POST /api/v1/person-lookups': () => ({
     documentType: 'passport',
     documentNumber: 'AK0000001',
     issuingCountry: 'KE',
     purpose: 'Checking a worker at the permission test desk',
   }),
+};
+
+const ELIGIBILITY_SAMPLE = {
+  name: { en: 'Permission test scheme' },
+  description: { en: 'Made by the permission test.' },
+  threshold: 0,
+  criteria: { jobOffer: { mode: 'required', points: 0 } },
 };
 
 let h: Harness;

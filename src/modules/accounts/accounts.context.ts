@@ -31,6 +31,20 @@ export interface RoleDirectory {
   ): Promise<void>;
 }
 
+/**
+ * The eligibility self-assessment's answers that a person brings to registration with their
+ * reference code (a later module's service, reached through a closure): `linkable` says whether
+ * the code still names answers; `link` carries them into the new account, in the caller's
+ * transaction, and records its own audit event.
+ */
+export interface AssessmentLinks {
+  linkable(code: string): Promise<boolean>;
+  linkToAccount<DB>(
+    executor: Kysely<DB> | Transaction<DB>,
+    input: { code: string; userId: string },
+  ): Promise<boolean>;
+}
+
 export interface AccountsSettings {
   publicUrl: string;
   session: { idleMinutes: number; absoluteHours: number };
@@ -48,6 +62,8 @@ export interface AccountsDependencies {
   audit: AuditLog;
   cipher: FieldCipher;
   roles: RoleDirectory;
+  /** Absent where no module provides it (tests of accounts alone). */
+  assessments?: AssessmentLinks;
   translator: Translator;
   settings: AccountsSettings;
   now: () => Date;

@@ -4,7 +4,12 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Translator } from '../../platform/i18n/translator.js';
 import type { Jobs } from '../../platform/jobs/jobs.js';
 import { defineModule } from '../manifest.js';
-import type { AccountsDependencies, AccountsSettings, RoleDirectory } from './accounts.context.js';
+import type {
+  AccountsDependencies,
+  AccountsSettings,
+  AssessmentLinks,
+  RoleDirectory,
+} from './accounts.context.js';
 import { accountsPersonalData } from './accounts.privacy.js';
 import { AccountsPrivacyRepository } from './accounts.privacy.repository.js';
 import { accountsRoutes } from './accounts.routes.js';
@@ -35,6 +40,7 @@ export interface AccountsModuleOptions {
   audit: AuditLog;
   cipher: FieldCipher;
   roles: RoleDirectory;
+  assessments?: AssessmentLinks;
   translator: Translator;
   /** The app's background jobs, where the mailer defines its send job (the runner retries it). */
   jobs: Jobs;
@@ -72,6 +78,7 @@ export function createAccounts(options: AccountsModuleOptions) {
     audit: options.audit,
     cipher: options.cipher,
     roles: options.roles,
+    ...(options.assessments ? { assessments: options.assessments } : {}),
     translator: options.translator,
     settings: { publicUrl: config.publicUrl, session: config.session },
     now,
@@ -93,7 +100,7 @@ export type Accounts = ReturnType<typeof createAccounts>;
 /** The accounts module: who may sign in, and how. */
 export const accountsModule = defineModule<
   AccountsDatabase,
-  { roles: RoleDirectory },
+  { roles: RoleDirectory; assessmentLinks?: AssessmentLinks },
   { accounts: Accounts }
 >({
   name: 'accounts',
@@ -118,6 +125,12 @@ export const accountsModule = defineModule<
       roles: {
         grantsFor: (userId) => needs.roles.grantsFor(userId),
         assign: (executor, grant) => needs.roles.assign(executor, grant),
+      },
+      // The eligibility module's, built later: a code brought to registration (see AssessmentLinks).
+      assessments: {
+        linkable: async (code) => (await needs.assessmentLinks?.linkable(code)) ?? false,
+        linkToAccount: async (executor, input) =>
+          (await needs.assessmentLinks?.linkToAccount(executor, input)) ?? false,
       },
     }),
   }),

@@ -29,7 +29,13 @@ export async function registerRoutes(app: App, options: AccountsRoutesOptions): 
 
   app.get('/register', async (request, reply) => {
     if (request.principal.userId) return reply.redirect('/account', 303);
-    return renderForm(reply, VIEW, { languageItems: languageItems(request.language) });
+    const raw = (request.query as { assessment?: unknown }).assessment;
+    const code = typeof raw === 'string' ? raw.trim().slice(0, 40) : undefined;
+    const assessment = (await accounts.accounts.assessmentCarried(code)) ? code : undefined;
+    return renderForm(reply, VIEW, {
+      languageItems: languageItems(request.language),
+      values: assessment ? { assessment } : {},
+    });
   });
 
   app.post('/register', async (request, reply) => {

@@ -47,6 +47,9 @@ export const registerSchema = z.object({
   fullName,
   email,
   preferredLanguage: z.enum(LANGUAGES, 'accounts.errors.selectLanguage'),
+  // The eligibility self-assessment's reference code, carried in a hidden field; one that names
+  // nothing is left alone (eligibility checks it).
+  assessment: z.string().trim().max(40).optional().catch(undefined),
 });
 
 export const signInSchema = z.object({

@@ -112,7 +112,7 @@ export class AccountsService {
    * address that sends many forms.
    */
   async register(
-    input: NewUser,
+    input: NewUser & { assessment?: string | undefined },
     meta: RequestMeta,
   ): Promise<{ kind: 'sent' } | { kind: 'wait'; seconds: number }> {
     if (meta.ipAddress) {
@@ -131,15 +131,32 @@ export class AccountsService {
           { action: 'user.registered', ctx: null, meta },
         );
         await this.deps.roles.assign(trx, { userId, role: 'job_seeker', organisationId: null });
+        await this.carryAssessment(trx, userId, input.assessment);
         return this.passwordLinks.issue(trx, userId, 'set', meta, 'register');
       }
       if (existing.status === 'pending') {
+        await this.carryAssessment(trx, existing.id, input.assessment);
         return this.passwordLinks.issue(trx, existing.id, 'set', meta, 'register');
       }
       return this.tellOwner(trx, existing, meta);
     });
     void this.deps.mailer.deliver(emailId);
     return { kind: 'sent' };
+  }
+
+  /**
+   * The self-assessment's answers brought with a reference code go with an account not yet
+   * opened (new or pending), never with an active one: whoever registers an address that is
+   * already someone's account must not attach anything to it.
+   */
+  private async carryAssessment(trx: Executor, userId: string, code: string | undefined) {
+    if (code && this.deps.assessments)
+      await this.deps.assessments.linkToAccount(trx, { code, userId });
+  }
+
+  /** Whether a reference code from the self-assessment can be brought to registration. */
+  async assessmentCarried(code: string | undefined): Promise<boolean> {
+    return !!code && !!this.deps.assessments && (await this.deps.assessments.linkable(code));
   }
 
   /** Someone tried to register an address that has an account: its owner hears of it. */

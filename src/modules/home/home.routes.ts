@@ -11,7 +11,12 @@ export type Audience = (typeof AUDIENCES)[number];
  * home page promises nothing else. Pages for signed-in people send a visitor to sign in first.
  */
 export const AUDIENCE_LINKS = {
-  migrant: { recruiters: '/recruiters', vacancies: '/vacancies', languages: '/about/languages' },
+  migrant: {
+    recruiters: '/recruiters',
+    vacancies: '/vacancies',
+    eligibility: '/eligibility',
+    languages: '/about/languages',
+  },
   jobSeeker: {
     register: '/register',
     identityDocuments: '/account/identity-documents',

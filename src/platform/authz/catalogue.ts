@@ -45,7 +45,7 @@ export const PERMISSIONS = [
   'guide.publish',
   'remittance.manage',
   'directory.manage',
-  'eligibility.read',
+  'eligibility.manage',
   'abuse_report.triage',
 ] as const;
 
@@ -161,7 +161,6 @@ export const NEVER_FOR_API_KEYS: readonly Permission[] = [
 export const ROLE_GRANTS: Record<Role, Grants> = {
   system_admin: {
     ...OWN_ACCOUNT,
-    'eligibility.read': 'all',
     'directory.manage': 'all',
     'remittance.manage': 'all',
     'organisation.create': 'all',
@@ -197,6 +196,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
   },
   destination_officer: {
     ...OWN_ACCOUNT,
+    // The schemes of their own country: a destination's rules of entry are its own.
+    'eligibility.manage': 'jurisdiction',
     'directory.manage': 'jurisdiction',
     'guide.edit': 'organisation',
     'guide.publish': 'organisation',
