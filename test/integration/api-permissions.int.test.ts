@@ -77,6 +77,8 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
   '/api/v1/reference/countries/{code}': () => 'KE',
   '/api/v1/reference/countries/{code}/subdivisions': () => 'KE',
   '/api/v1/reference/isco/{code}': () => '2221',
+  // Both parameters get the same value: AE → AE is no corridor (404), which still passes the checks.
+  '/api/v1/remittances/{from}/{to}': () => 'AE',
   // No scheme in this database: a well-formed address or id that names none (404).
   '/api/v1/eligibility/schemes/{id}/assess': () => 'ae-skilled-worker-demo',
   '/api/v1/eligibility/schemes/{id}': () => '00000000-0000-0000-0000-000000000000',
@@ -150,6 +152,10 @@ const BODIES: Record<string, (f: Fixtures, key: Key | null) => Record<string, un
   }),
   'PUT /api/v1/eligibility/schemes/{id}': () => ({ definition: ELIGIBILITY_SAMPLE }),
   'POST /api/v1/eligibility/schemes/{id}/events': () => ({ event: 'publish' }),
+  'POST /api/v1/remittances/imports': () => ({
+    csv: 'provider,provider_kind,from_country,to_country,send_currency,amount_min,amount_max,fee_fixed,fee_percent,fx_margin_percent,speed,pay_in,pay_out,observed_on\nPermission Test Remit,bank,AE,KE,AED,0,,10,0,1,minutes,cash,cash,2026-01-05\n',
+    mode: 'all',
+  }),
   'POST /api/v1/person-lookups': () => ({
     documentType: 'passport',
     documentNumber: 'AK0000001',

@@ -54,6 +54,9 @@ const PARAMETERS: Record<string, (f: Fixtures, subject: Subject) => string> = {
   invitationId: () => '00000000-0000-4000-8000-000000000000',
   token: () => 'not-a-real-token-000000000000000000000000000',
   number: (f) => f.vacancyNumber,
+  // A corridor the World Bank's averages (loaded by every seed) cover.
+  from: () => 'AE',
+  to: () => 'PH',
 };
 
 /** Paths whose `:id` is not an organisation. */

@@ -14,6 +14,7 @@ export const AUDIENCE_LINKS = {
   migrant: {
     recruiters: '/recruiters',
     vacancies: '/vacancies',
+    remittances: '/remittances',
     eligibility: '/eligibility',
     languages: '/about/languages',
   },
@@ -31,6 +32,7 @@ export const AUDIENCE_LINKS = {
     vetting: '/employers/vetting',
     review: '/job-orders/review',
     minimumWages: '/minimum-wages',
+    remittancePrices: '/remittances/import',
     lookup: '/people/lookup',
     audit: '/audit',
   },
