@@ -1,4 +1,5 @@
 import type { DiagramDocument } from '../platform/lifecycle/diagram.js';
+import { GUIDE_LIFECYCLE } from './guides/guide.lifecycle.js';
 import { LICENCE_LIFECYCLE } from './licensing/licence.lifecycle.js';
 import { VETTING_LIFECYCLE } from './licensing/vetting.lifecycle.js';
 import { VACANCY_LIFECYCLE } from './vacancies/vacancy.lifecycle.js';
@@ -67,6 +68,23 @@ export const STATE_DIAGRAM_DOCUMENTS: DiagramDocument[] = [
           'Who: officers holding `abuse_report.triage` (origin, destination and embassy officers) whose jurisdiction is the country of the organisation reported, the country where it happened, or the country it was escalated to (`abuse-reports.policy.ts`). An assignee is an officer of the assigning officer’s organisation; escalation goes to another authority or embassy, whose officers then reach the report.',
           '',
           'Urgency is not a state: a report with any sign of trafficking or forced labour is `urgent` from the start, first in the queue, and the officers of the responsible offices are emailed in the receive transition’s own transaction. Internal notes and public replies are not transitions; each is audited.',
+        ].join('\n'),
+      },
+    ],
+  },
+  {
+    file: 'docs/state-diagrams/guide.md',
+    title: 'Country guide lifecycle',
+    sections: [
+      {
+        lifecycle: GUIDE_LIFECYCLE,
+        source: 'src/modules/guides/guide.lifecycle.ts',
+        intro:
+          'A guide is one destination country, one topic and one language, kept by its responsible organisation. Each transition appends a `guide_event` row (who, when, why, from, to, and the version it concerns; none for `verify`). `create` and `revise` each insert a `guide_version` row, never updated afterwards.',
+        notes: [
+          'Readers see the last published version (`guide.published_version`) while a newer one is in draft or in review, and nothing once the guide is withdrawn. `publish` and `verify` set the day it was last verified; past GUIDE_VERIFY_DAYS readers see a notice and the job `guides.flag_stale` emails its editors, once per period.',
+          '',
+          'Who: officers of the responsible organisation, `guide.edit` to write, submit and verify, `guide.publish` to publish, send back and withdraw; four eyes: the officer who submitted a version cannot publish it (`notTheSubmitter`).',
         ].join('\n'),
       },
     ],

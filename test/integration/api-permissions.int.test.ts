@@ -71,6 +71,8 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
   '/api/v1/job-orders/{id}/decisions': (f) => f.submittedOrderId,
   '/api/v1/minimum-wages/{id}': (f) => f.minimumWageId,
   '/api/v1/recruiters/{id}': (f) => f.agencyId,
+  // A guide's country and topic: one sample fills both ({country} and {topic}), so a 404.
+  '/api/v1/guides/{country}/{topic}': () => 'AE',
   '/api/v1/vacancies/{number}': (f) => f.vacancyNumber,
   '/api/v1/reference/occupations/{id}': (f) => f.occupationId,
   '/api/v1/reference/occupations/{id}/skills': (f) => f.occupationId,

@@ -54,6 +54,9 @@ const PARAMETERS: Record<string, (f: Fixtures, subject: Subject) => string> = {
   invitationId: () => '00000000-0000-4000-8000-000000000000',
   token: () => 'not-a-real-token-000000000000000000000000000',
   number: (f) => f.vacancyNumber,
+  // A destination with published guides (none in this test's database: the pages answer 404).
+  country: () => 'AE',
+  topic: () => 'housing',
   // A corridor the World Bank's averages (loaded by every seed) cover.
   from: () => 'AE',
   to: () => 'PH',
@@ -65,6 +68,7 @@ const ID_OF_PATH: [RegExp, (f: Fixtures) => string][] = [
   [/^\/employers\/:id/, (f) => f.employerId],
   [/^\/job-orders\/:id/, (f) => f.jobOrderId],
   [/^\/recruiters\/:id/, (f) => f.agencyId],
+  [/^\/editing\/guides\/:id/, () => '00000000-0000-4000-8000-000000000000'],
   [/^\/account\/consents\/:id/, () => '00000000-0000-4000-8000-000000000000'],
   [/^\/account\/identity-documents\/:id/, () => '00000000-0000-4000-8000-000000000000'],
   [/^\/minimum-wages\/:id/, () => '00000000-0000-4000-8000-000000000000'],

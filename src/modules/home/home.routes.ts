@@ -12,6 +12,7 @@ export type Audience = (typeof AUDIENCES)[number];
  */
 export const AUDIENCE_LINKS = {
   migrant: {
+    guides: '/guides',
     recruiters: '/recruiters',
     vacancies: '/vacancies',
     remittances: '/remittances',
