@@ -4,6 +4,7 @@ import { LICENCE_LIFECYCLE } from './licensing/licence.lifecycle.js';
 import { VETTING_LIFECYCLE } from './licensing/vetting.lifecycle.js';
 import { VACANCY_LIFECYCLE } from './vacancies/vacancy.lifecycle.js';
 import { REPORT_LIFECYCLE } from './abuse-reports/abuse-report.lifecycle.js';
+import { SCHEME_LIFECYCLE } from './eligibility/scheme.lifecycle.js';
 
 /**
  * The documents of docs/state-diagrams/: which lifecycles each shows, and the prose around the
@@ -86,6 +87,20 @@ export const STATE_DIAGRAM_DOCUMENTS: DiagramDocument[] = [
           '',
           'Who: officers of the responsible organisation, `guide.edit` to write, submit and verify, `guide.publish` to publish, send back and withdraw; four eyes: the officer who submitted a version cannot publish it (`notTheSubmitter`).',
         ].join('\n'),
+      },
+    ],
+  },
+  {
+    file: 'docs/state-diagrams/eligibility-scheme.md',
+    title: 'Eligibility scheme lifecycle',
+    sections: [
+      {
+        lifecycle: SCHEME_LIFECYCLE,
+        source: 'src/modules/eligibility/scheme.lifecycle.ts',
+        intro:
+          'Each transition appends an `eligibility_scheme_event` row (who, when, why, from, to, and the version it concerns). A change to the rules is not a transition: it adds a version (`eligibility_scheme.revised`, audited), which readers see once it is published.',
+        notes:
+          'Destination officers hold `eligibility.manage` over their own country’s schemes. Readers see only `published` schemes, at their published version; an assessment names the version it used, so retiring a scheme or publishing a new version does not change a result already given.',
       },
     ],
   },
