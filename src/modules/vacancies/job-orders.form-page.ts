@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorContext } from '../../platform/http/context.js';
 import { formErrorContext, type FieldError } from '../../platform/http/forms.js';
+import { escapeHtml } from '../../platform/views/terms.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { chosenSkills, jobOrderToForm, rowCounts, type FlatForm } from './job-orders.form.js';
 import { actingOrganisations } from './job-orders.policy.js';
+import { explainMatch, type ReasonContext } from './occupation-reasons.js';
 import { formChoices } from './job-orders.presenter.js';
 import type { JobOrderInput } from './job-orders.schemas.js';
 import type { JobOrdersService } from './job-orders.service.js';
@@ -134,7 +136,7 @@ export class FormPages {
   ) {
     const query = request.query as Record<string, unknown>;
     const occupationQuery = text(query.occupationQuery).slice(0, QUERY_MAX);
-    const [matches, countries] = await Promise.all([
+    const [matches, countries, languages] = await Promise.all([
       occupationQuery
         ? this.deps.reference.searchOccupations(occupationQuery, {
             language: request.language,
@@ -142,7 +144,14 @@ export class FormPages {
           })
         : Promise.resolve([]),
       this.deps.reference.listCountries(request.language),
+      this.deps.reference.listLanguages(request.language),
     ]);
+    const languageNames = new Map(languages.map((language) => [language.code, language.name]));
+    const reasons: ReasonContext = {
+      t: request.t,
+      fmt: request.fmt,
+      languageName: (code) => languageNames.get(code) ?? code,
+    };
     const selected = text(query.occupation) || text(page.values.occupation);
     // With no list to pick from, the message belongs to the search box.
     const errors = matches.length
@@ -158,11 +167,14 @@ export class FormPages {
       occupationItems: matches.map((match) => ({
         value: match.id,
         text: match.title,
+        // The unit group, then why it matched (issue 12).
         hint: {
-          text: request.t('jobOrders.choose.iscoGroup', {
-            code: match.iscoUnitGroup.code,
-            title: match.iscoUnitGroup.title,
-          }),
+          html: `${escapeHtml(
+            request.t('jobOrders.choose.iscoGroup', {
+              code: match.iscoUnitGroup.code,
+              title: match.iscoUnitGroup.title,
+            }),
+          )}<br>${explainMatch(match, reasons).toString()}`,
         },
         checked: match.id === selected,
       })),

@@ -8,6 +8,7 @@ import { atomFeed } from './search/search.feed.js';
 import {
   facetGroups,
   nameLookups,
+  occupationsNamed,
   pageErrors,
   pagination,
   postedItems,
@@ -74,6 +75,7 @@ export async function vacanciesPublicRoutes(
       typed: parsed.ok ? query.q : rawQ(request),
       result,
       hits: await presentHits(request, result.hits, names, reference),
+      occupationsNamed: await occupationsNamed(request, result, names, reference),
       facetGroups: facetGroups(request, query, result, names),
       postedItems: postedItems(request, query, result),
       sortItems: SORTS.map((sort) => ({

@@ -1,8 +1,11 @@
 import type { FastifyRequest } from 'fastify';
+import nunjucks from 'nunjucks';
 import type { FieldError } from '../../../platform/http/forms.js';
 import type { ReferenceService } from '../../reference/reference.service.js';
 import { isolated, isolatedOrNull } from '../../../platform/i18n/bidi.js';
 import { paginationParams } from '../../../platform/views/pagination.js';
+import { escapeHtml, translateWithTerms } from '../../../platform/views/terms.js';
+import { explainMatch } from '../occupation-reasons.js';
 import { searchParams } from './search.schemas.js';
 import type {
   FacetCount,
@@ -10,6 +13,9 @@ import type {
   VacancySearchQuery,
   VacancySearchResult,
 } from './search.types.js';
+
+const { SafeString } = nunjucks.runtime;
+type SafeString = nunjucks.runtime.SafeString;
 
 /**
  * What the search page's template needs, labels in the reader's language: facet checkboxes with
@@ -166,6 +172,32 @@ export async function presentHits(
       }),
     };
   });
+}
+
+/**
+ * What the query names (issue 12): "These results include every vacancy for “Nursing
+ * professionals”, whatever language it is written in", then why the coder read it so, each as
+ * safe HTML (the unit group's title and the matched label isolated in <bdi>).
+ */
+export async function occupationsNamed(
+  request: FastifyRequest,
+  result: VacancySearchResult,
+  names: Names,
+  reference: ReferenceService,
+): Promise<SafeString[]> {
+  const context = { t: request.t, fmt: request.fmt, languageName: names.language };
+  return Promise.all(
+    result.occupations.map(async (named) => {
+      const group = await reference.getIscoGroup(named.iscoCode, request.language);
+      const title = group?.title ?? named.iscoCode;
+      const lang = group?.titleLanguage ?? 'en';
+      const occupation = new SafeString(
+        `<bdi lang="${escapeHtml(lang)}">${escapeHtml(title)}</bdi>`,
+      );
+      const lead = translateWithTerms(request.t, 'vacancySearch.occupationNamed', { occupation });
+      return new SafeString(`${lead.toString()} ${explainMatch(named, context).toString()}`);
+    }),
+  );
 }
 
 /** GOV.UK pagination over the search's pages, links keeping the search. */
