@@ -73,6 +73,7 @@ describe.skipIf(skip)('accounts in the browser', () => {
       await page.locator('#fullName').fill(lang === 'ar' ? 'فاطمة الزهراء' : 'Amina Yusuf');
       await page.locator('#email').fill(email);
       await page.locator(`input[name="preferredLanguage"][value="${lang}"]`).check();
+      await page.locator('input[name="privacyNoticeRead"]').check();
       await page.locator('form[action="/register"] button[type="submit"]').click();
       await page.waitForURL(/\/register\/check-email$/);
       await checkAccessibility(page, 'register-check-email', lang);

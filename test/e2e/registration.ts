@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Registration in the browser as a person does it: the form (name, email, language), then the
+ * Registration in the browser as a person does it: the form (name, email, language, the privacy
+ * notice read), then the
  * emailed link (read from the development outbox), the password chosen there, and sign-in.
  * Ends on /account.
  */
@@ -15,6 +16,7 @@ export async function register(
   await page.locator('#fullName').fill(person.fullName);
   await page.locator('#email').fill(person.email);
   await page.locator(`input[name="preferredLanguage"][value="${person.lang}"]`).check();
+  await page.locator('input[name="privacyNoticeRead"]').check();
   await page.locator('form[action="/register"] button[type="submit"]').click();
   await page.waitForURL(/\/register\/check-email$/);
   await onCheckEmail?.();

@@ -1,3 +1,5 @@
+import { can } from '../../platform/authz/principal.js';
+import type { Permission } from '../../platform/authz/catalogue.js';
 import { actorContext } from '../../platform/http/context.js';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { parseForm } from '../../platform/http/forms.js';
@@ -28,6 +30,18 @@ export function describeBrowser(userAgent: string | null): string | null {
   return parts.length ? parts.join(', ') : userAgent.slice(0, 60);
 }
 
+/**
+ * What a person has in Corridor beyond the account itself, each page with the permission that
+ * opens it: a link the reader may not follow is not drawn. The text is
+ * `accounts.account.corner.<name>.link` and `.hint`.
+ */
+export const OWN_CORNER: ReadonlyArray<{ name: string; href: string; permission: Permission }> = [
+  { name: 'identityDocuments', href: '/account/identity-documents', permission: 'person.update' },
+  { name: 'consents', href: '/account/consents', permission: 'consent.read' },
+  { name: 'accessLog', href: '/account/access-log', permission: 'access_log.read_own' },
+  { name: 'data', href: '/account/data', permission: 'person.export' },
+];
+
 /** The user's own account. Permission: account.manage_own. */
 export async function accountRoutes(app: App, options: AccountsRoutesOptions): Promise<void> {
   const { accounts, cookie } = options;
@@ -44,6 +58,7 @@ export async function accountRoutes(app: App, options: AccountsRoutesOptions): P
         ...new Set(overview.grants.map((grant) => request.t(`roles.${grant.role}`))),
       ]),
       twoFactorEnabled: overview.twoFactorEnabled,
+      corner: OWN_CORNER.filter((item) => can(request.principal, item.permission)),
       sessions: overview.sessions.map((session) => ({
         current: session.id === request.principal.sessionId,
         browser: describeBrowser(session.userAgent),

@@ -22,7 +22,7 @@ function client(options: { lang?: string } = {}): TestClient {
 }
 
 async function register(c: TestClient, form: Record<string, string>) {
-  return c.submit('/register', { preferredLanguage: 'en', ...form });
+  return c.submit('/register', { preferredLanguage: 'en', privacyNoticeRead: 'yes', ...form });
 }
 
 /** The registration link in the newest email to this address. */
@@ -83,6 +83,7 @@ describe('registration', () => {
     const id = await h.services.accounts.accounts.findActiveUserIdByEmail('amina@example.org');
     expect(await h.auditActionsFor(id!)).toEqual([
       'user.registered',
+      'privacy_notice.acknowledged',
       'password.set_link_sent',
       'password.set',
       'session.created',
@@ -164,7 +165,12 @@ describe('registration', () => {
       for (const kind of ['fresh', 'existing'] as const) {
         const email = kind === 'fresh' ? `timing.${i}@example.org` : 'timing.owner@example.org';
         const started = performance.now();
-        await c.post('/register', { fullName: 'Timing', email, preferredLanguage: 'en' });
+        await c.post('/register', {
+          fullName: 'Timing',
+          email,
+          preferredLanguage: 'en',
+          privacyNoticeRead: 'yes',
+        });
         times[kind].push(performance.now() - started);
       }
     }
@@ -191,6 +197,7 @@ describe('registration', () => {
         fullName: 'Many',
         email: `many.${i}@example.org`,
         preferredLanguage: 'en',
+        privacyNoticeRead: 'yes',
       });
       statuses.push(response.statusCode);
       if (i === 30) {
@@ -222,6 +229,7 @@ describe('registration', () => {
       fullName: '  ',
       email: 'not-an-email',
       preferredLanguage: 'xx',
+      privacyNoticeRead: '',
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('<html lang="ar" dir="rtl"');
@@ -229,6 +237,7 @@ describe('registration', () => {
       'أدخل اسمك الكامل',
       'أدخل بريدًا إلكترونيًا بالصيغة الصحيحة، مثل name@example.com',
       'اختر لغتك المفضلة',
+      'أكّد أنك قرأت إشعار الخصوصية',
     ]);
     expect(response.body).toContain('href="#fullName"');
     expect(response.body).toContain('id="fullName-error"');

@@ -3,6 +3,7 @@ import { LANGUAGES, LANGUAGE_INFO } from '../../platform/i18n/languages.js';
 import type { App } from '../../platform/http/types.js';
 import type { FieldError } from '../../platform/http/forms.js';
 import { renderForm, requestMeta, type AccountsRoutesOptions } from './accounts.http.js';
+import { PRIVACY_NOTICE_VERSION } from '../privacy/retention.js';
 import { registerSchema } from './accounts.schemas.js';
 import { REGISTRATION_LINK_DAYS } from './password-reset.service.js';
 import { waitMessage } from './throttle.js';
@@ -48,7 +49,10 @@ export async function registerRoutes(app: App, options: AccountsRoutesOptions): 
         ...(status ? { status } : {}),
       });
     if (!form.ok) return fail(form.errors, form.values);
-    const outcome = await accounts.accounts.register(form.data, requestMeta(request));
+    const outcome = await accounts.accounts.register(
+      { ...form.data, privacyNoticeVersion: PRIVACY_NOTICE_VERSION },
+      requestMeta(request),
+    );
     if (outcome.kind === 'wait') {
       const wait = waitMessage(outcome.seconds);
       reply.header('retry-after', String(outcome.seconds));

@@ -47,6 +47,8 @@ export const registerSchema = z.object({
   fullName,
   email,
   preferredLanguage: z.enum(LANGUAGES, 'accounts.errors.selectLanguage'),
+  // The privacy notice (/privacy) must have been read: the box's value is 'yes'.
+  privacyNoticeRead: z.literal('yes', 'accounts.errors.readPrivacyNotice'),
   // The eligibility self-assessment's reference code, carried in a hidden field; one that names
   // nothing is left alone (eligibility checks it).
   assessment: z.string().trim().max(40).optional().catch(undefined),

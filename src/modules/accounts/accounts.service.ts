@@ -112,7 +112,7 @@ export class AccountsService {
    * address that sends many forms.
    */
   async register(
-    input: NewUser & { assessment?: string | undefined },
+    input: NewUser & { assessment?: string | undefined; privacyNoticeVersion: string },
     meta: RequestMeta,
   ): Promise<{ kind: 'sent' } | { kind: 'wait'; seconds: number }> {
     if (meta.ipAddress) {
@@ -131,10 +131,12 @@ export class AccountsService {
           { action: 'user.registered', ctx: null, meta },
         );
         await this.deps.roles.assign(trx, { userId, role: 'job_seeker', organisationId: null });
+        await this.acknowledgeNotice(trx, userId, input.privacyNoticeVersion, meta);
         await this.carryAssessment(trx, userId, input.assessment);
         return this.passwordLinks.issue(trx, userId, 'set', meta, 'register');
       }
       if (existing.status === 'pending') {
+        await this.acknowledgeNotice(trx, existing.id, input.privacyNoticeVersion, meta);
         await this.carryAssessment(trx, existing.id, input.assessment);
         return this.passwordLinks.issue(trx, existing.id, 'set', meta, 'register');
       }
@@ -157,6 +159,30 @@ export class AccountsService {
   /** Whether a reference code from the self-assessment can be brought to registration. */
   async assessmentCarried(code: string | undefined): Promise<boolean> {
     return !!code && !!this.deps.assessments && (await this.deps.assessments.linkable(code));
+  }
+
+  /**
+   * The person said, registering, that they have read this version of the privacy notice. An
+   * active account's owner is not the one registering, so nothing is recorded for them.
+   */
+  private async acknowledgeNotice(
+    trx: Executor,
+    userId: string,
+    version: string,
+    meta: RequestMeta,
+  ): Promise<void> {
+    const now = this.deps.now();
+    await this.deps.users.acknowledgePrivacyNotice(trx, { userId, version, now });
+    await recordAudit(this.deps, trx, {
+      action: 'privacy_notice.acknowledged',
+      actor: { ...SYSTEM_ACTOR, userId },
+      subjectType: 'app_user',
+      subjectIds: [userId],
+      dataSubjectUserId: userId,
+      requestId: meta.requestId,
+      ipAddress: meta.ipAddress,
+      after: { version },
+    });
   }
 
   /** Someone tried to register an address that has an account: its owner hears of it. */

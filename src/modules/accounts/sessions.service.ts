@@ -12,6 +12,8 @@ const MINUTE = 60_000;
 const TOUCH_EVERY_MS = MINUTE;
 // The half-way session between password and code is short.
 const TWO_FACTOR_STEP_MINUTES = 10;
+/** Used and expired password links are deleted this long after (the privacy notice says so). */
+export const PASSWORD_LINK_RETENTION_HOURS = 24;
 
 export const TWO_FACTOR_SETUP_PATH = '/account/two-factor';
 /** Reachable by someone who must set up two-factor authentication first. */
@@ -183,7 +185,7 @@ export class SessionsService {
       const throttles = await this.deps.throttle.purge(trx);
       const passwordLinks = await this.deps.users.purgePasswordLinks(
         trx,
-        new Date(now.getTime() - 24 * 60 * MINUTE),
+        new Date(now.getTime() - PASSWORD_LINK_RETENTION_HOURS * 60 * MINUTE),
       );
       if (sessions + throttles + passwordLinks > 0) {
         await recordAudit(this.deps, trx, {

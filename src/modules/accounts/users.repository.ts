@@ -297,6 +297,17 @@ export class UsersRepository {
   }
 
   /** Password links that can no longer be used, once a day has passed (housekeeping). */
+  async acknowledgePrivacyNotice(
+    executor: Executor,
+    input: { userId: string; version: string; now: Date },
+  ): Promise<void> {
+    await executor
+      .updateTable('app_user')
+      .set({ privacy_notice_version: input.version, privacy_notice_acknowledged_at: input.now })
+      .where('id', '=', input.userId)
+      .execute();
+  }
+
   async purgePasswordLinks(executor: Executor, before: Date): Promise<number> {
     const result = await executor
       .deleteFrom('password_reset')

@@ -15,6 +15,9 @@ export interface AppUserTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   closed_at: Date | null;
+  /** The privacy notice version the person said, registering, they had read, and when. */
+  privacy_notice_version: string | null;
+  privacy_notice_acknowledged_at: Date | null;
 }
 
 export interface UserTables {

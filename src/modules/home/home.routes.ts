@@ -25,6 +25,7 @@ export const AUDIENCE_LINKS = {
     consents: '/account/consents',
     accessLog: '/account/access-log',
     data: '/account/data',
+    privacy: '/privacy',
   },
   employer: { jobOrders: '/job-orders', api: '/api/docs' },
   agency: { licence: '/licences', jobOrders: '/job-orders' },

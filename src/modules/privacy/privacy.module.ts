@@ -3,6 +3,7 @@ import { defineModule } from '../manifest.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { PersonalDataProvider } from './privacy.provider.js';
 import { PrivacyRepository } from './privacy.repository.js';
+import { privacyNoticeRoutes } from './privacy.notice.routes.js';
 import { privacyRoutes } from './privacy.routes.js';
 import { PrivacyService } from './privacy.service.js';
 import type { PrivacyTables } from './privacy.tables.js';
@@ -22,7 +23,7 @@ export const privacyModule = defineModule<
 >({
   name: 'privacy',
   summary:
-    'the data subject\'s rights: download (`/account/data/export`), erasure (`/account/data/erase`) and "who looked at my data" (`/account/access-log`); see [its README](../src/modules/privacy/README.md)',
+    'the data subject\'s rights: download (`/account/data/export`), erasure (`/account/data/erase`) and "who looked at my data" (`/account/access-log`); the privacy notice (`/privacy`), its retention periods from `retention.ts`; see [its README](../src/modules/privacy/README.md)',
   tables: [],
   permissions: ['person.export', 'person.erase', 'access_log.read_own'],
   needs: ['accounts', 'organisations', 'personalDataProviders'],
@@ -39,7 +40,8 @@ export const privacyModule = defineModule<
       organisationNames: (ids) => organisations.names(ids),
     }),
   }),
-  pages: async (app, { privacy }) => {
+  pages: async (app, { privacy }, { config }) => {
     await app.register(privacyRoutes, { privacy });
+    await app.register(privacyNoticeRoutes, { session: config.session });
   },
 });
