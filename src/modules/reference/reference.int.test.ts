@@ -272,6 +272,25 @@ describe('the JSON API', () => {
     expect(body.items[0]?.uri).toMatch(/^http:\/\/data\.europa\.eu\/esco\/occupation\//);
   });
 
+  it('says why each occupation matched: words, typos corrected', async () => {
+    const items = async (q: string) =>
+      (await get(`/occupations?q=${encodeURIComponent(q)}&limit=3`)).json<{
+        items: Array<{ matchedLabel: string; why: Record<string, unknown> }>;
+      }>().items;
+    expect((await items('Maurer'))[0]).toMatchObject({
+      matchedLabel: 'Maurer',
+      why: { kind: 'exact', matchedWords: ['Maurer'], unmatchedWords: [], corrected: [] },
+    });
+    expect((await items('bakr'))[0]?.why).toMatchObject({
+      kind: 'spelling',
+      corrected: [{ from: 'bakr', to: 'baker' }],
+    });
+    expect((await items('nurse Dubai'))[0]?.why).toMatchObject({
+      matchedWords: ['nurse'],
+      unmatchedWords: ['Dubai'],
+    });
+  });
+
   it('answers bad input with 400 and unknown codes with 404 problem details', async () => {
     expect((await get('/occupations?q=&lang=fr')).statusCode).toBe(400);
     expect((await get('/occupations?q=nurse&limit=500')).statusCode).toBe(400);

@@ -80,6 +80,22 @@ export const cefrLevelView = z.object({
   description: z.string(),
   language: z.string(),
 });
+/** Why an occupation matched a search (the occupation coder's reason, ADR 14). */
+const matchReasonView = z
+  .object({
+    kind: z
+      .enum(['exact', 'words', 'stems', 'partial', 'spelling'])
+      .describe(
+        'The weakest evidence used: exact (the query is a label), words (every word in the label), stems (other endings of the same words), partial (part of a compound word), spelling (a typo corrected)',
+      ),
+    matchedWords: z.array(z.string()).describe('Words of the query, as typed, that matched'),
+    unmatchedWords: z.array(z.string()).describe('Words of the query that matched nothing'),
+    corrected: z
+      .array(z.object({ from: z.string(), to: z.string() }))
+      .describe('Typos corrected: the word typed and the label word it was read as'),
+  })
+  .describe('Why it matched');
+
 export const occupationMatchView = z.object({
   kind: z.enum(['esco_occupation', 'isco_unit_group']),
   id: z.string(),
@@ -91,6 +107,7 @@ export const occupationMatchView = z.object({
   matchedLanguage: z.string(),
   iscoUnitGroup: iscoRef,
   score: z.number(),
+  why: matchReasonView,
 });
 export const occupationView = z.object({
   id: z.string(),
@@ -162,7 +179,8 @@ export function presentOccupationMatch(
     match.kind === 'esco_occupation'
       ? `${ESCO_OCCUPATION_PREFIX}${match.id}`
       : `${ESCO_ISCO_PREFIX}${match.id}`;
-  return { ...match, uri };
+  const { corrected = [], ...why } = match.why;
+  return { ...match, uri, why: { ...why, corrected } };
 }
 
 export function presentOccupation(occupation: Occupation): z.infer<typeof occupationView> {
