@@ -79,6 +79,8 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
   '/api/v1/reference/countries/{code}': () => 'KE',
   '/api/v1/reference/countries/{code}/subdivisions': () => 'KE',
   '/api/v1/reference/isco/{code}': () => '2221',
+  // An id that names no entry (404): the guard and the scope checks still run.
+  '/api/v1/directory/{id}': () => '00000000-0000-0000-0000-000000000000',
   // Both parameters get the same value: AE → AE is no corridor (404), which still passes the checks.
   '/api/v1/remittances/{from}/{to}': () => 'AE',
   // No scheme in this database: a well-formed address or id that names none (404).
@@ -171,6 +173,16 @@ const ELIGIBILITY_SAMPLE = {
   description: { en: 'Made by the permission test.' },
   threshold: 0,
   criteria: { jobOffer: { mode: 'required', points: 0 } },
+};
+
+/** A directory entry in Kenya: the Kenyan authority's key adds it, others are refused (400). */
+const DIRECTORY_SAMPLE = {
+  kind: 'hotline',
+  name: 'Permission test hotline',
+  countryCode: 'KE',
+  phones: ['+254 20 000 0099'],
+  serves: ['everyone'],
+  lastCheckedOn: '2026-01-05',
 };
 
 let h: Harness;

@@ -15,6 +15,7 @@ export const AUDIENCE_LINKS = {
     guides: '/guides',
     recruiters: '/recruiters',
     vacancies: '/vacancies',
+    directory: '/directory',
     remittances: '/remittances',
     eligibility: '/eligibility',
     languages: '/about/languages',
