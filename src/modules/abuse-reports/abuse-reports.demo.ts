@@ -3,7 +3,6 @@ import type { Principal } from '../../platform/authz/principal.js';
 import { DEMO_ORGANISATIONS } from '../demo/demo.data.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { NewReport } from './abuse-report.repository.js';
-import { newReference } from './abuse-report.reference.js';
 import type { AbuseReportsService } from './abuse-reports.service.js';
 import type { ReportInput } from './abuse-reports.schemas.js';
 
@@ -51,15 +50,13 @@ export async function seedDemoReports(ports: {
       replyLanguage: 'en',
       ...input,
     } as ReportInput);
-    return abuseReports.filing.receive(
-      { ...report, reference: newReference() },
-      { requestId: null },
-    );
+    return abuseReports.filing.receive(report, { requestId: null });
   };
 
-  // 1. Signs of trafficking, in Swahili: urgent, emailed to the offices of Kenya and Qatar.
+  // 1. Signs of trafficking, in Swahili, about the Kenyan agency that placed her in Qatar:
+  // urgent, emailed to the offices of Kenya and Qatar.
   await file({
-    organisationId: idOf('employer3') ?? undefined,
+    organisationId: idOf('agency2') ?? undefined,
     categories: ['trafficking', 'documents_confiscated'],
     indicators: ['documents_held', 'locked_in', 'cannot_leave'],
     occurredCountry: 'QA',
@@ -98,15 +95,16 @@ export async function seedDemoReports(ports: {
     body: 'Thank you. An officer is looking into this agency. Keep any messages or payment slips you have. (demo)',
   });
 
-  // 3. Unpaid wages at an employer abroad: escalated to the destination country's ministry.
+  // 3. Unpaid wages at the employer a Kenyan agency placed them with: escalated to the
+  // destination country's ministry.
   const wages = await file({
-    organisationId: idOf('employer2') ?? undefined,
+    organisationId: idOf('agency1') ?? undefined,
     categories: ['unpaid_wages', 'contract_substitution'],
     indicators: [],
     occurredCountry: 'AE',
     occurredPlace: 'Abu Dhabi',
     description:
-      'We signed for AED 1,600 a month in Kenya; here the contract says AED 1,000 and three months are unpaid. (demo)',
+      'The agency placed us with a building firm in Abu Dhabi. We signed for AED 1,600 a month in Kenya; here the contract says AED 1,000 and three months are unpaid. (demo)',
   });
   await abuseReports.act(ctx, wages.reference, {
     event: 'triage',
