@@ -17,6 +17,7 @@ export const AUDIENCE_LINKS = {
     vacancies: '/vacancies',
     directory: '/directory',
     remittances: '/remittances',
+    reportAbuse: '/report',
     eligibility: '/eligibility',
     languages: '/about/languages',
   },
