@@ -60,6 +60,9 @@ const PARAMETERS: Record<string, (f: Fixtures, subject: Subject) => string> = {
   // A corridor the World Bank's averages (loaded by every seed) cover.
   from: () => 'AE',
   to: () => 'PH',
+  // An eligibility scheme's address and a reference code (none in this database: 404).
+  slug: () => 'ae-skilled-worker-demo',
+  code: () => '0000000000',
 };
 
 /** Paths whose `:id` is not an organisation. */
@@ -73,6 +76,7 @@ const ID_OF_PATH: [RegExp, (f: Fixtures) => string][] = [
   [/^\/account\/identity-documents\/:id/, () => '00000000-0000-4000-8000-000000000000'],
   [/^\/minimum-wages\/:id/, () => '00000000-0000-4000-8000-000000000000'],
   [/^\/system\/jobs\/:id/, () => '00000000-0000-4000-8000-000000000000'],
+  [/^\/eligibility\/schemes\/:id/, () => '00000000-0000-4000-8000-000000000000'],
 ];
 
 let h: Harness;
