@@ -186,6 +186,19 @@ describe.skipIf(skip)('job orders in the browser (issue 4: done when)', () => {
     await audit(page, 'show', 'en');
     await visit(page, `/job-orders/${job.id}`, 'ar', 'show');
     await visit(page, `/job-orders/new?occupationQuery=nurse`, 'ar', 'choose');
+    // Issue 12: an Arabic title typed on the Arabic page (a GET form: no JavaScript needed)
+    // finds its occupation, and the hint says why, in Arabic, the matched label isolated.
+    await page.locator('#occupationQuery').fill('ممرضة مسؤولة عن الرعاية العامة');
+    await page.locator('#occupationQuery').press('Enter');
+    await page.waitForURL(/occupationQuery=/);
+    const option = page.locator(`input[name="occupation"][value="${job.nurseId}"]`);
+    expect(await option.count()).toBe(1);
+    const hint = page.locator(`#${await option.getAttribute('aria-describedby')}`);
+    expect(await hint.textContent()).toContain('الاسم');
+    expect(await hint.locator('bdi[lang="ar"]').count()).toBeGreaterThan(0);
+    await audit(page, 'choose-arabic', 'ar');
+    await visit(page, `/job-orders/new?occupationQuery=${encodeURIComponent('ممرضة')}`, 'en');
+    await audit(page, 'choose-arabic', 'en');
     await visit(
       page,
       `/job-orders/new?occupation=${job.nurseId}&destinationCountry=AE`,
