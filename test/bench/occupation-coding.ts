@@ -6,9 +6,11 @@ import { Bm25Builder } from '../../src/modules/reference/coder/bm25.js';
 import {
   OccupationCoder,
   type CoderLabel,
+  type Tuning,
 } from '../../src/modules/reference/coder/occupation-coder.js';
 import { foldWord } from '../../src/modules/reference/coder/normalise.js';
 import {
+  ESCO_ISCO_PREFIX,
   ESCO_OCCUPATION_PREFIX,
   parseEscoOccupations,
   parseIscoGroups,
@@ -21,7 +23,9 @@ import { REFERENCE_DATA_DIR } from '../../src/modules/reference/reference.loader
  * README there) beside two lexical baselines computed in the same run on each dataset's own
  * labels: character n-gram TF-IDF (char_wb 3–5, cosine) and BM25 over words (lower case,
  * accents folded, no stemming). The coder runs as in production: built from all of Corridor's
- * ESCO labels (every language, ISCO groups included); an ISCO-group hit counts as wrong.
+ * ESCO labels (every language, ISCO unit groups included). A hit counts when it is the concept
+ * the dataset names: an ISCO unit group is right only where the national office coded the title
+ * to that group (most of Bulgaria's titles, a third of Romania's), never for an occupation.
  * Metrics as in MELO: MRR of the first correct concept in the top 100, success@1/5/10; a title
  * with no result counts 0. Titles are split in two halves by a hash of their id: rules were
  * tuned on "tune", and "test" shows whether they hold.
@@ -103,8 +107,10 @@ export function corridorLabels(): CoderLabel[] {
     ],
   });
   const byId = new Map(groups.map((group) => [group.id, group]));
-  return labels.map((label) => {
+  // As the database search: occupations and ISCO unit groups (four digits), not broader groups.
+  return labels.flatMap((label) => {
     const group = byId.get(label.groupId)!;
+    if (group.iscoCode !== null && group.iscoCode.length !== 4) return [];
     return {
       occupationId: group.occupationId,
       iscoCode: group.iscoCode,
@@ -284,11 +290,18 @@ export async function occupationCodingSuite(argv: readonly string[]): Promise<vo
   const labels = corridorLabels();
   const parsed = performance.now() - parseStarted;
   const buildStarted = performance.now();
-  const coder = OccupationCoder.build(labels);
+  const cpuStarted = process.cpuUsage();
+  // CODER_TUNING='{"rrfK":60}' tries other values (on --half tune only, please).
+  const coder = OccupationCoder.build(
+    labels,
+    JSON.parse(process.env.CODER_TUNING ?? '{}') as Partial<Tuning>,
+  );
   const build = performance.now() - buildStarted;
+  const cpu = process.cpuUsage(cpuStarted);
+  const buildCpu = (cpu.user + cpu.system) / 1000;
   console.log(
     `Occupation coder: ${coder.size.labels} labels of ${coder.size.concepts} concepts, ` +
-      `${coder.size.words} words; index built in ${ms(build)} ms (CSV parsed in ${ms(parsed)} ms)`,
+      `${coder.size.words} words; index built in ${ms(build)} ms (${ms(buildCpu)} ms of CPU; CSV parsed in ${ms(parsed)} ms)`,
   );
   coder.search('warm up', { language: 'de' });
 
@@ -300,14 +313,17 @@ export async function occupationCodingSuite(argv: readonly string[]): Promise<vo
     const dataset = loadDataset(name);
     const queries = half ? dataset.queries.filter((q) => q.half === half) : dataset.queries;
     const started = performance.now();
-    const tfidf = charTfidf(dataset.corpus);
-    const bm25 = wordBm25(dataset.corpus);
+    const coderOnly = argv.includes('--coder-only');
+    const tfidf = coderOnly ? () => [] : charTfidf(dataset.corpus);
+    const bm25 = coderOnly ? () => [] : wordBm25(dataset.corpus);
     const baselineBuild = performance.now() - started;
     const ours = run(queries, (text) =>
       coder
         .search(text, { language: dataset.language, limit: TOP })
         .map((hit) =>
-          hit.occupationId ? ESCO_OCCUPATION_PREFIX + hit.occupationId : `isco:${hit.iscoCode}`,
+          hit.occupationId
+            ? ESCO_OCCUPATION_PREFIX + hit.occupationId
+            : `${ESCO_ISCO_PREFIX}${hit.iscoCode}`,
         ),
     );
     const systems = [

@@ -287,6 +287,20 @@ export class ReferenceRepository {
   }
 
   /**
+   * What the occupation labels were loaded from (the checksums of the ISCO and ESCO datasets),
+   * null when they were not loaded by the reference loader.
+   */
+  async occupationLabelsVersion(): Promise<string | null> {
+    const rows = await this.db
+      .selectFrom('reference_dataset')
+      .select(['name', 'checksum'])
+      .where('name', 'in', ['isco08', 'esco-occupations'])
+      .orderBy('name')
+      .execute();
+    return rows.length === 2 ? rows.map((row) => `${row.name}:${row.checksum}`).join(' ') : null;
+  }
+
+  /**
    * Every label of every ESCO occupation and ISCO unit group, in every language, with the unit
    * group of each occupation: what the occupation coder is built from (coder/, ADR 14).
    */

@@ -7,6 +7,7 @@ function recordingRepository() {
   const searches: SearchInput[] = [];
   const labelReads: number[] = [];
   const repository = {
+    occupationLabelsVersion: async () => null,
     coderLabels: async () => {
       labelReads.push(1);
       return [

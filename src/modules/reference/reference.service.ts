@@ -36,6 +36,13 @@ export interface OccupationCoding {
   suggestWord(word: string): string | null;
 }
 
+interface OccupationIndex {
+  coder: OccupationCoder;
+  unitGroups: Map<string, string>;
+}
+/** The last built index, by the version of the labels it was built from (one is kept). */
+const OCCUPATION_INDEXES = new Map<string, Promise<OccupationIndex>>();
+
 export const SEARCH_LIMIT = { default: 10, max: 50 } as const;
 export const QUERY_MAX_LENGTH = 100;
 /** How many of the database's best-scored labels are ranked again in JS (reference.ranking.ts). */
@@ -368,15 +375,28 @@ export class ReferenceService {
     };
   }
 
-  /** Built from the database's labels on first use (about 185,000 labels; ADR 14). */
-  private occupationIndex(): Promise<{ coder: OccupationCoder; unitGroups: Map<string, string> }> {
+  /**
+   * Built from the database's labels on first use (about 185,000 labels; ADR 14), and shared by
+   * every service of the process whose database holds the same loaded datasets.
+   */
+  private occupationIndex(): Promise<OccupationIndex> {
     return this.once('occupation-coder', async () => {
-      const rows = await this.repository.coderLabels();
-      const unitGroups = new Map<string, string>();
-      for (const row of rows) {
-        if (row.occupationId && row.unitGroup) unitGroups.set(row.occupationId, row.unitGroup);
+      const version = await this.repository.occupationLabelsVersion();
+      const shared = version ? OCCUPATION_INDEXES.get(version) : undefined;
+      if (shared) return shared;
+      const built = this.repository.coderLabels().then((rows) => {
+        const unitGroups = new Map<string, string>();
+        for (const row of rows) {
+          if (row.occupationId && row.unitGroup) unitGroups.set(row.occupationId, row.unitGroup);
+        }
+        return { coder: OccupationCoder.build(rows), unitGroups };
+      });
+      if (version) {
+        OCCUPATION_INDEXES.clear();
+        OCCUPATION_INDEXES.set(version, built);
+        built.catch(() => OCCUPATION_INDEXES.delete(version));
       }
-      return { coder: OccupationCoder.build(rows), unitGroups };
+      return built;
     });
   }
 

@@ -17,6 +17,7 @@ export type TermGroup = ReadonlyArray<{ term: number; factor: number }>;
 export class Bm25Builder {
   private readonly termIds = new Map<string, number>();
   private readonly docs: number[][] = [];
+  private readonly lengths: number[] = [];
 
   /** The id of a term, created on first use. */
   termId(term: string): number {
@@ -25,14 +26,18 @@ export class Bm25Builder {
     return id;
   }
 
-  /** Adds a document as its terms (ids, repeated for frequency); returns its number. */
-  add(terms: number[]): number {
+  /**
+   * Adds a document as its terms (ids, repeated for frequency) and its length for the length
+   * normalisation (the number of terms unless given); returns its number.
+   */
+  add(terms: number[], length = terms.length): number {
     this.docs.push(terms);
+    this.lengths.push(length);
     return this.docs.length - 1;
   }
 
   build(options: Bm25Options = {}): Bm25Index {
-    return new Bm25Index(this.termIds, this.docs, options);
+    return new Bm25Index(this.termIds, this.docs, options, this.lengths);
   }
 }
 
@@ -54,6 +59,7 @@ export class Bm25Index {
     readonly terms: ReadonlyMap<string, number>,
     docs: readonly number[][],
     { k1 = 1.2, b = 0.5 }: Bm25Options,
+    lengths: readonly number[] = docs.map((doc) => doc.length),
   ) {
     this.documents = docs.length;
     const termCount = terms.size;
@@ -61,8 +67,8 @@ export class Bm25Index {
     let total = 0;
     let postings = 0;
     const uniques: Array<Map<number, number>> = [];
-    for (const doc of docs) {
-      total += doc.length;
+    for (const [index, doc] of docs.entries()) {
+      total += lengths[index]!;
       const counts = new Map<number, number>();
       for (const term of doc) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const term of counts.keys()) df[term]! += 1;
@@ -76,7 +82,7 @@ export class Bm25Index {
     this.postingWeights = new Float32Array(postings);
     const fill = this.starts.slice(0, termCount);
     uniques.forEach((counts, doc) => {
-      const length = docs[doc]!.length;
+      const length = lengths[doc]!;
       const norm = k1 * (1 - b + (b * length) / average);
       for (const [term, tf] of counts) {
         const at = fill[term]!;

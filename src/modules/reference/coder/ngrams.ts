@@ -115,6 +115,18 @@ export class NgramVocabulary {
           continue;
         }
       }
+      // An unknown word within the typo allowance: a spelling (electricain → electrician).
+      if (!known && allowed > 0 && dice >= 0.2) {
+        const distance = editDistance(word, candidate, allowed);
+        if (distance <= allowed) {
+          found.push({
+            word: candidate,
+            similarity: distance === 1 ? 0.8 : 0.6,
+            kind: 'spelling',
+          });
+          continue;
+        }
+      }
       // Another ending of the same word (plural, gender, case): a long common beginning.
       const common = commonPrefix(word, candidate);
       if (common >= 4 && common >= Math.max(word.length, candidate.length) - 4) {
@@ -123,12 +135,6 @@ export class NgramVocabulary {
           similarity: 0.85 * (common / Math.max(word.length, candidate.length)),
           kind: 'inflection',
         });
-        continue;
-      }
-      if (known || allowed === 0 || dice < 0.35) continue;
-      const distance = editDistance(word, candidate, allowed);
-      if (distance <= allowed) {
-        found.push({ word: candidate, similarity: distance === 1 ? 0.8 : 0.6, kind: 'spelling' });
       }
     }
     found.sort((a, b) => b.similarity - a.similarity || (a.word < b.word ? -1 : 1));

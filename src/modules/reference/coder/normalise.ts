@@ -15,6 +15,11 @@ export interface Word {
   /** Lower case, accents and letter variants folded: the exact-match key. */
   folded: string;
   script: Script;
+  /**
+   * Words with the same slot are forms of one written word ("Maurer/in" gives "maurer" and
+   * "maurerin"): a query counts a slot once.
+   */
+  slot: number;
 }
 
 /** Classification markers that say nothing about the job: "(m/w/d)", "(h/f/x)", "n.e.c."… */
@@ -35,6 +40,9 @@ const LETTERS: Readonly<Record<string, string>> = {
   þ: 'th',
   ð: 'd',
 };
+/** A parenthesised ending inside a word: "Gehilf(e)in", "Landwirtschaftlich(er)e". */
+const INNER_PARENTHESES = /(\p{L})\((\p{L}{1,4})\)(?=\p{L})/gu;
+
 const SPECIAL_LETTERS = /[ßæœøłđħıþð]/g;
 
 /** Arabic: hamza-carrying alef forms → ا, alef maksura → ي, taa marbuta → ه, hamza on waw/yeh. */
@@ -128,18 +136,34 @@ export function cleanText(text: string): string {
  */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const token of cleanText(text).split(/[\s,;:()[\]{}"«»“”„‚'’+&|·•*!?]+/u)) {
+  let slot = 0;
+  const cleaned = cleanText(text).replace(
+    INNER_PARENTHESES,
+    (_, before: string, inner: string) =>
+      // "Gehilf(e)in" → "Gehilfin/Gehilfein"; "landwirtschaftlich(er)e" likewise.
+      `${before}⟨${inner}⟩`,
+  );
+  for (const token of cleaned.split(/[\s,;:()[\]{}"«»“”„‚'’+&|·•*!?]+/u)) {
     if (token === '') continue;
-    const forms = token.includes('/') ? genderForms(token) : [token];
+    const forms = token.includes('⟨')
+      ? [token.replace(/⟨[^⟩]*⟩/gu, ''), token.replace(/[⟨⟩]/gu, '')]
+      : token.includes('/')
+        ? genderForms(token)
+        : [token];
+    let pieces = 0;
     for (const form of forms) {
-      for (const piece of form.split(/[^\p{L}\p{N}\p{M}]+/u)) {
-        if (piece === '') continue;
-        const lower = piece.toLowerCase();
+      let piece = 0;
+      for (const part of form.split(/[^\p{L}\p{N}\p{M}]+/u)) {
+        if (part === '') continue;
+        const lower = part.toLowerCase();
         const folded = foldWord(lower);
         if (folded === '') continue;
-        out.push({ typed: piece, lower, folded, script: scriptOf(lower) });
+        out.push({ typed: part, lower, folded, script: scriptOf(lower), slot: slot + piece });
+        piece += 1;
       }
+      pieces = Math.max(pieces, piece);
     }
+    slot += pieces;
   }
   return out;
 }

@@ -52,7 +52,7 @@ export interface SearchOptions {
 }
 
 /** Tuned on half of the benchmark's titles by general rules (docs/benchmarks.md). */
-const TUNING = {
+export const TUNING = {
   /** Alternative and gendered labels count this much of a preferred label. */
   alternativeLabel: 0.93,
   /** Labels in the query's language, when it is given. */
@@ -70,6 +70,35 @@ const TUNING = {
   /** Words of a query that are read (a long title still costs little). */
   maxWords: 24,
 };
+export type Tuning = typeof TUNING;
+
+/**
+ * One group of alternative terms per written word (the forms of "Maurer/in" are one word), and
+ * a word written twice counts once.
+ */
+function bySlot(
+  queryWords: readonly QueryWord[],
+  termsOf: (q: QueryWord) => Array<{ term: number; factor: number }>,
+): TermGroup[] {
+  const slots = new Map<number, Map<number, number>>();
+  for (const q of queryWords) {
+    let group = slots.get(q.word.slot);
+    if (!group) slots.set(q.word.slot, (group = new Map<number, number>()));
+    for (const { term, factor } of termsOf(q)) {
+      if (factor > (group.get(term) ?? 0)) group.set(term, factor);
+    }
+  }
+  const seen = new Set<string>();
+  const groups: TermGroup[] = [];
+  for (const group of slots.values()) {
+    if (group.size === 0) continue;
+    const key = [...group.keys()].sort((a, b) => a - b).join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    groups.push([...group].map(([term, factor]) => ({ term, factor })));
+  }
+  return groups;
+}
 
 interface Concept {
   occupationId: string | null;
@@ -99,9 +128,12 @@ export class OccupationCoder {
     private readonly index: Bm25Index,
     private readonly vocabulary: NgramVocabulary,
     private readonly vocabularyByLanguage: ReadonlyMap<string, ReadonlySet<string>>,
+    private readonly tuning: Tuning,
   ) {}
 
-  static build(input: Iterable<CoderLabel>): OccupationCoder {
+  /** `overrides` is for the benchmark's tuning runs; production uses TUNING. */
+  static build(input: Iterable<CoderLabel>, overrides: Partial<Tuning> = {}): OccupationCoder {
+    const tuning = { ...TUNING, ...overrides };
     const labels: CoderLabel[] = [];
     const conceptIds = new Map<string, number>();
     const concepts: Concept[] = [];
@@ -122,25 +154,42 @@ export class OccupationCoder {
         conceptIds.set(key, (concept = concepts.length));
         concepts.push({ occupationId: label.occupationId, iscoCode: label.iscoCode });
       }
-      const terms: number[] = [];
+      // Each distinct word once (a label that spells out "X/Xin" says X once), by its exact
+      // form and its stem in the label's language; length counts the distinct stems.
+      const terms = new Set<number>();
+      const stems = new Set<string>();
       let own = vocabularyByLanguage.get(label.language);
       if (!own) vocabularyByLanguage.set(label.language, (own = new Set()));
       for (const word of content) {
-        terms.push(builder.termId(`=${word.folded}`));
         const stemmed = stem(word.lower, label.language);
-        terms.push(builder.termId(`${label.language}:${stemmed}`));
+        terms.add(builder.termId(`=${word.folded}`));
+        terms.add(builder.termId(`${label.language}:${stemmed}`));
+        stems.add(stemmed);
         vocabulary.add(word.folded);
         own.add(word.folded);
       }
-      const doc = builder.add(terms);
+      const doc = builder.add([...terms], stems.size);
       labels.push(label);
       conceptOf.push(concept);
-      weights.push(label.isTitle ? 1 : TUNING.alternativeLabel);
+      weights.push(label.isTitle ? 1 : tuning.alternativeLabel);
       languages.push(label.language);
-      const exactKey = content.map((w) => w.folded).join(' ');
-      const list = exactLabels.get(exactKey);
-      if (list) list.push(doc);
-      else exactLabels.set(exactKey, [doc]);
+      // The whole label, and each side of a slash between two spelled-out forms
+      // ("infirmier/infirmière", "Facharbeiter in X/Facharbeiterin in X"), equal a query.
+      const keys = new Set([content.map((w) => w.folded).join(' ')]);
+      const sides = label.label.split('/');
+      if (sides.length > 1) {
+        for (const side of sides) {
+          const sideWords = contentWords(words(side));
+          if (sideWords.length > 0 && sideWords.every((w) => w.folded.length >= 3)) {
+            keys.add(sideWords.map((w) => w.folded).join(' '));
+          }
+        }
+      }
+      for (const key of keys) {
+        const list = exactLabels.get(key);
+        if (list) list.push(doc);
+        else exactLabels.set(key, [doc]);
+      }
     }
     // Each word is indexed twice (exact and stem), so length normalisation sees 2× the words;
     // BM25 only uses the ratio to the average, which is unchanged.
@@ -154,6 +203,7 @@ export class OccupationCoder {
       builder.build(),
       new NgramVocabulary(vocabulary),
       vocabularyByLanguage,
+      tuning,
     );
   }
 
@@ -185,15 +235,15 @@ export class OccupationCoder {
   search(query: string, options: SearchOptions = {}): CoderHit[] {
     const limit = Math.max(1, Math.trunc(options.limit ?? 10));
     const all = words(query);
-    const content = contentWords(all).slice(0, TUNING.maxWords);
+    const content = contentWords(all).slice(0, this.tuning.maxWords);
     if (content.length === 0) return [];
     const queryWords = content.map((word) => this.readWord(word));
 
-    const wordGroups: TermGroup[] = queryWords.map((q) => [
+    const wordGroups = bySlot(queryWords, (q) => [
       ...(q.exact !== undefined ? [{ term: q.exact, factor: 1 }] : []),
-      ...[...q.stems.keys()].map((term) => ({ term, factor: TUNING.stemFactor })),
+      ...[...q.stems.keys()].map((term) => ({ term, factor: this.tuning.stemFactor })),
     ]);
-    const ngramGroups: TermGroup[] = queryWords.map((q) => [
+    const ngramGroups = bySlot(queryWords, (q) => [
       ...(q.exact !== undefined ? [{ term: q.exact, factor: 1 }] : []),
       ...q.neighbours.map((n) => ({ term: n.term, factor: n.similarity })),
     ]);
@@ -202,30 +252,38 @@ export class OccupationCoder {
 
     const fused = reciprocalRankFusion(
       [
-        { items: byWords.order, weight: TUNING.wordsWeight },
-        { items: byNgrams.order, weight: TUNING.ngramWeight },
+        { items: byWords.order, weight: this.tuning.wordsWeight },
+        { items: byNgrams.order, weight: this.tuning.ngramWeight },
       ],
-      TUNING.rrfK,
+      this.tuning.rrfK,
     );
     // Labels equal to the whole query come first.
     const exactKey = content.map((w) => w.folded).join(' ');
     const exactDocs = this.exactLabels.get(exactKey) ?? [];
     const exactConcepts = new Map<number, number>();
+    const typed = query.normalize('NFKC').trim().toLowerCase();
+    const preference = (doc: number) =>
+      (this.labelLanguage[doc] === options.language ? 4 : 0) +
+      (this.labels[doc]!.label.toLowerCase() === typed ? 2 : 0) +
+      (this.labelWeight[doc] === 1 ? 1 : 0);
     for (const doc of exactDocs) {
       const concept = this.labelConcept[doc]!;
-      if (!exactConcepts.has(concept)) exactConcepts.set(concept, doc);
+      const chosen = exactConcepts.get(concept);
+      if (chosen === undefined || preference(doc) > preference(chosen)) {
+        exactConcepts.set(concept, doc);
+      }
     }
     const scored: { concept: number; score: number }[] = [];
     for (const [concept, value] of fused) {
       // An exact label outranks everything; among equals, the occupation outranks its group.
       let score = value + (exactConcepts.has(concept) ? 1 : 0);
-      if (this.concepts[concept]!.occupationId === null) score *= TUNING.groupFactor;
+      if (this.concepts[concept]!.occupationId === null) score *= this.tuning.groupFactor;
       scored.push({ concept, score });
     }
     for (const concept of exactConcepts.keys()) {
       if (fused.has(concept)) continue;
       const group = this.concepts[concept]!.occupationId === null;
-      scored.push({ concept, score: group ? TUNING.groupFactor : 1 });
+      scored.push({ concept, score: group ? this.tuning.groupFactor : 1 });
     }
     scored.sort((a, b) => b.score - a.score || a.concept - b.concept);
 
@@ -261,7 +319,7 @@ export class OccupationCoder {
     return { word, exact, stems, neighbours };
   }
 
-  /** Concepts by their best label, best first (at most TUNING.depth). */
+  /** Concepts by their best label, best first (at most tuning.depth). */
   private rankConcepts(
     groups: readonly TermGroup[],
     language: string | undefined,
@@ -269,14 +327,14 @@ export class OccupationCoder {
     const best = new Map<number, { score: number; doc: number }>();
     this.index.search(groups, (doc, raw) => {
       let score = raw * this.labelWeight[doc]!;
-      if (language && this.labelLanguage[doc] === language) score *= TUNING.sameLanguage;
+      if (language && this.labelLanguage[doc] === language) score *= this.tuning.sameLanguage;
       const concept = this.labelConcept[doc]!;
       const current = best.get(concept);
       if (!current || score > current.score) best.set(concept, { score, doc });
     });
     const order = [...best.entries()]
       .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
-      .slice(0, TUNING.depth);
+      .slice(0, this.tuning.depth);
     return {
       order: order.map(([concept]) => concept),
       bestDoc: new Map(order.map(([concept, { doc }]) => [concept, doc])),

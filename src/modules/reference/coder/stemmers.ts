@@ -70,8 +70,6 @@ const POLISH_SUFFIXES = [
   'ki',
   'ka',
   'ką',
-  'ce',
-  'cy',
   'a',
   'ą',
   'ę',
@@ -84,9 +82,9 @@ const POLISH_SUFFIXES = [
 
 /**
  * Polish: the longest common inflection ending removed, keeping a stem of at least four
- * letters: "murarze" → "murarz"? no — "murarz", "murarza", "murarze" → "murarz"; "pielęgniarka",
- * "pielęgniarki" → "pielęgniar". Light on purpose: a wrong cut only costs a match that the
- * character n-grams still make.
+ * letters: "murarz", "murarza", "murarze" → "murarz"; "pielęgniarka", "pielęgniarki" →
+ * "pielęgniar". Light on purpose: a wrong cut only costs a match that the character n-grams
+ * (other endings of the same word) still make.
  */
 export function polish(word: string): string {
   for (const suffix of POLISH_SUFFIXES) {
