@@ -190,6 +190,8 @@ describe('country guides', () => {
     const reader = await h.app.inject({ url: '/guides/AE/housing?lang=ar' });
     expect(reader.statusCode).toBe(200);
     expect(reader.body).toContain('lang="en" dir="ltr"');
+    // The page itself stays right to left (the guide's direction is its own, not the page's).
+    expect(reader.body).toContain('<html lang="ar" dir="rtl"');
     expect(reader.body).toContain('corridor-guide__fallback');
     expect((await h.app.inject({ url: '/guides/ZZ' })).statusCode).toBe(404);
     expect((await h.app.inject({ url: '/guides/AE/nonsense' })).statusCode).toBe(404);

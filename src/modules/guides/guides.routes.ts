@@ -68,7 +68,7 @@ export async function guidesRoutes(app: App, options: { guides: GuidesService })
       guide,
       topicName: request.t(topicKey(guide.topic)),
       bodyHtml: renderGuideMarkdown(guide.body),
-      dir: LANGUAGE_INFO[guide.language].dir,
+      guideDir: LANGUAGE_INFO[guide.language].dir,
       fallback:
         guide.language !== request.language
           ? {
