@@ -81,8 +81,6 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
   '/api/v1/reference/isco/{code}': () => '2221',
   // An id that names no entry (404): the guard and the scope checks still run.
   '/api/v1/directory/{id}': () => '00000000-0000-0000-0000-000000000000',
-  // Both parameters get the same value: AE → AE is no corridor (404), which still passes the checks.
-  '/api/v1/remittances/{from}/{to}': () => 'AE',
   // No scheme in this database: a well-formed address or id that names none (404).
   '/api/v1/eligibility/schemes/{id}/assess': () => 'ae-skilled-worker-demo',
   '/api/v1/eligibility/schemes/{id}': () => '00000000-0000-0000-0000-000000000000',
@@ -90,6 +88,8 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
   '/api/v1/abuse-reports/{reference}': (f) => f.reportReference,
   '/api/v1/abuse-reports/{reference}/events': (f) => f.reportReference,
   '/api/v1/abuse-reports/{reference}/messages': (f) => f.reportReference,
+  // Both parameters get the same value: AE → AE is no corridor (404), which still passes the checks.
+  '/api/v1/remittances/{from}/{to}': () => 'AE',
 };
 
 /**
@@ -113,6 +113,10 @@ const BODIES: Record<string, (f: Fixtures, key: Key | null) => Record<string, un
     amount: '1600',
     currency: 'AED',
     period: 'month',
+  }),
+  'POST /api/v1/remittances/imports': () => ({
+    csv: 'provider,provider_kind,from_country,to_country,send_currency,amount_min,amount_max,fee_fixed,fee_percent,fx_margin_percent,speed,pay_in,pay_out,observed_on\nPermission Test Remit,bank,AE,KE,AED,0,,10,0,1,minutes,cash,cash,2026-01-05\n',
+    mode: 'all',
   }),
   'POST /api/v1/abuse-reports': () => ({
     subjectName: 'Permission Test Recruiter',
@@ -145,21 +149,6 @@ const BODIES: Record<string, (f: Fixtures, key: Key | null) => Record<string, un
   'POST /api/v1/eligibility/schemes/{id}/events': () => ({ event: 'publish' }),
   'POST /api/v1/directory': () => DIRECTORY_SAMPLE,
   'PUT /api/v1/directory/{id}': () => DIRECTORY_SAMPLE,
-  'POST /api/v1/eligibility/schemes/{id}/assess': () => ({
-    age: 30,
-    educationLevel: 6,
-    experienceYears: 5,
-  }),
-  'POST /api/v1/eligibility/schemes': () => ({
-    slug: 'permission-test-scheme',
-    definition: ELIGIBILITY_SAMPLE,
-  }),
-  'PUT /api/v1/eligibility/schemes/{id}': () => ({ definition: ELIGIBILITY_SAMPLE }),
-  'POST /api/v1/eligibility/schemes/{id}/events': () => ({ event: 'publish' }),
-  'POST /api/v1/remittances/imports': () => ({
-    csv: 'provider,provider_kind,from_country,to_country,send_currency,amount_min,amount_max,fee_fixed,fee_percent,fx_margin_percent,speed,pay_in,pay_out,observed_on\nPermission Test Remit,bank,AE,KE,AED,0,,10,0,1,minutes,cash,cash,2026-01-05\n',
-    mode: 'all',
-  }),
   'POST /api/v1/person-lookups': () => ({
     documentType: 'passport',
     documentNumber: 'AK0000001',

@@ -15,10 +15,10 @@ export const AUDIENCE_LINKS = {
     guides: '/guides',
     recruiters: '/recruiters',
     vacancies: '/vacancies',
+    eligibility: '/eligibility',
     directory: '/directory',
     remittances: '/remittances',
     reportAbuse: '/report',
-    eligibility: '/eligibility',
     languages: '/about/languages',
   },
   jobSeeker: {

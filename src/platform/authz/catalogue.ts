@@ -196,9 +196,9 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
   },
   destination_officer: {
     ...OWN_ACCOUNT,
+    'directory.manage': 'jurisdiction',
     // The schemes of their own country: a destination's rules of entry are its own.
     'eligibility.manage': 'jurisdiction',
-    'directory.manage': 'jurisdiction',
     'guide.edit': 'organisation',
     'guide.publish': 'organisation',
     'organisation.read': 'jurisdiction',
