@@ -6,7 +6,7 @@ import { AUDIENCE_LINKS, AUDIENCES, homeAudiences } from './home.routes.js';
 describe('the home page’s links', () => {
   it('keeps the audiences in order, each with its links in the order of the map', () => {
     expect(homeAudiences().map((item) => item.audience)).toEqual([...AUDIENCES]);
-    expect(homeAudiences()[0]!.links[0]).toEqual({ name: 'recruiters', href: '/recruiters' });
+    expect(homeAudiences()[0]!.links[0]).toEqual({ name: 'guides', href: '/guides' });
   });
 
   // The unused-keys test cannot see these keys one by one (the page builds them from the map),

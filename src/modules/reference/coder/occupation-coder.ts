@@ -215,6 +215,17 @@ export class OccupationCoder {
     };
   }
 
+  /**
+   * What a label equal to the whole query adds: 1 when the query's language is unknown or the
+   * label is in it; nothing for a label in another language (the same word is often a label in
+   * several: "infirmier" is a Romanian label for nursing assistants, and a French reader means
+   * a nurse), nor without such a label.
+   */
+  private exactBonus(doc: number | undefined, language: string | undefined): number {
+    if (doc === undefined) return 0;
+    return language === undefined || this.labelLanguage[doc] === language ? 1 : 0;
+  }
+
   /** Is this (normalised) word in an occupation label, in `language` if given? */
   hasWord(word: string, language?: string): boolean {
     const folded = words(word)[0]?.folded;
@@ -275,15 +286,17 @@ export class OccupationCoder {
     }
     const scored: { concept: number; score: number }[] = [];
     for (const [concept, value] of fused) {
-      // An exact label outranks everything; among equals, the occupation outranks its group.
-      let score = value + (exactConcepts.has(concept) ? 1 : 0);
+      // An exact label outranks everything, one in the query's language most; among equals,
+      // the occupation outranks its group.
+      let score = value + this.exactBonus(exactConcepts.get(concept), options.language);
       if (this.concepts[concept]!.occupationId === null) score *= this.tuning.groupFactor;
       scored.push({ concept, score });
     }
     for (const concept of exactConcepts.keys()) {
       if (fused.has(concept)) continue;
       const group = this.concepts[concept]!.occupationId === null;
-      scored.push({ concept, score: group ? this.tuning.groupFactor : 1 });
+      const bonus = this.exactBonus(exactConcepts.get(concept), options.language);
+      scored.push({ concept, score: group ? bonus * this.tuning.groupFactor : bonus });
     }
     scored.sort((a, b) => b.score - a.score || a.concept - b.concept);
 

@@ -132,7 +132,7 @@ describe('the search page', () => {
     expect(fr).toContain(`href="/vacancies/${nurse.number}"`);
     expect(fr).toContain(
       // French spacing: narrow no-break spaces inside « », a no-break space before the colon.
-      'Aucune offre ne contient le mot «\u202finfirmeire\u202f»\u00a0: voici les résultats pour «\u202finfirmiere\u202f».',
+      'Aucune offre ne contient le mot «\u202finfirmeire\u202f»\u00a0: voici les résultats pour «\u202finfirmier\u202f».',
     );
     const ar = (await get('/vacancies?q=nurze&lang=ar')).body;
     // The words are isolated inside the Arabic sentence (FSI … PDI), by the translator.
