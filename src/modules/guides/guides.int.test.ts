@@ -200,6 +200,17 @@ describe('country guides', () => {
     expect(api.json()).toMatchObject({ language: 'en', requestedLanguage: 'ar', version: 2 });
   });
 
+  it('a signed-in reader’s page is never kept offline on the device; an anonymous reader’s is', async () => {
+    const anonymous = await h.app.inject({ url: '/guides/AE/housing' });
+    expect(anonymous.headers['cache-control'] ?? '').not.toContain('no-store');
+    const client = await h.signIn(outsider);
+    for (const url of ['/guides/AE/housing', '/guides/AE']) {
+      const page = await client.get(url);
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('private, no-store');
+    }
+  });
+
   it('an officer of another organisation sees none of it', async () => {
     const client = await h.signIn(outsider);
     expect((await client.get(`/editing/guides/${id}`)).statusCode).toBe(404);

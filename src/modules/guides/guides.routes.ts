@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NotFoundError } from '../../platform/http/problem.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http/types.js';
 import { LANGUAGE_INFO, type Language } from '../../platform/i18n/languages.js';
 import { PUBLIC_DIR, loadAssetManifest } from '../../platform/views/assets.js';
@@ -16,6 +17,15 @@ export function languageName(code: string, inLanguage: Language): string {
   } catch {
     return code;
   }
+}
+
+/**
+ * A signed-in reader's page carries their name and a sign-out form with its CSRF token: it must
+ * not stay in the offline cache of a phone that the next person may share. The service worker
+ * keeps nothing marked `no-store`; an anonymous reader's page is kept as before.
+ */
+function keepPersonalPagesOffDevice(request: FastifyRequest, reply: FastifyReply): void {
+  if (request.session !== null) reply.header('cache-control', 'private, no-store');
 }
 
 /**
@@ -45,6 +55,7 @@ export async function guidesRoutes(app: App, options: { guides: GuidesService })
   });
 
   app.get('/guides/:country', async (request, reply) => {
+    keepPersonalPagesOffDevice(request, reply);
     const parsed = guidePathSchema.safeParse(request.params);
     if (!parsed.success) throw new NotFoundError();
     const country = await guides.country(parsed.data.country, request.language);
@@ -61,6 +72,7 @@ export async function guidesRoutes(app: App, options: { guides: GuidesService })
   });
 
   app.get('/guides/:country/:topic', async (request, reply) => {
+    keepPersonalPagesOffDevice(request, reply);
     const parsed = guideTopicPathSchema.safeParse(request.params);
     if (!parsed.success) throw new NotFoundError();
     const guide = await guides.read(parsed.data.country, parsed.data.topic, request.language);

@@ -21,6 +21,8 @@ self.addEventListener('activate', (event) => {
 
 function keep(request, response) {
   if (!response || response.status !== 200 || response.type !== 'basic') return;
+  // A signed-in reader's page (their name, their sign-out token) is never kept on the device.
+  if (/no-store/.test(response.headers.get('cache-control') || '')) return;
   const copy = response.clone();
   caches.open(CACHE).then((cache) => cache.put(request, copy));
 }
