@@ -113,6 +113,13 @@ describe('filing a report without JavaScript', () => {
     expect(page.body).not.toContain('<script>alert(1)</script>');
     expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page.body).toContain('ہمیں تنخواہ نہیں ملی');
+    // Names, not codes, in the officer's language.
+    expect(page.body).toContain('Kenya');
+    expect(page.body).toContain('Urdu');
+    const arabic = await officer.get(`/abuse-reports/${reference}?lang=ar`);
+    expect(arabic.body).toContain('كينيا');
+    expect(arabic.body).toContain('الأوردية');
+    await officer.get(`/abuse-reports/${reference}?lang=en`); // the language choice is remembered
   });
 
   it('names every problem, translated, and keeps what was typed', async () => {

@@ -15,6 +15,19 @@ import { displayReference } from './abuse-report.reference.js';
 import { messageSchema, officerActionSchema, queueQuery } from './abuse-reports.schemas.js';
 import type { AbuseReportsService } from './abuse-reports.service.js';
 
+/** Country and language names in the officer's language (CLDR, through Intl), not codes. */
+function names(request: FastifyRequest) {
+  const region = new Intl.DisplayNames([request.language], { type: 'region', fallback: 'code' });
+  const language = new Intl.DisplayNames([request.language], {
+    type: 'language',
+    fallback: 'code',
+  });
+  return {
+    country: (code: string | null) => (code ? (region.of(code) ?? code) : null),
+    language: (code: string) => language.of(code) ?? code,
+  };
+}
+
 function referenceOf(request: FastifyRequest): string {
   const value = (request.params as { reference?: unknown }).reference;
   if (typeof value !== 'string' || value.length > 60) throw new NotFoundError();
@@ -70,9 +83,13 @@ export async function officerRoutes(
   ) => {
     const detail = await abuseReports.detail(actorContext(request), referenceOf(request));
     const t = request.t;
+    const name = names(request);
     return reply.code(extra.status ?? 200).view('abuse-reports/views/detail.njk', {
       ...detail,
       display: displayReference(detail.report.reference),
+      subjectCountry: name.country(detail.report.subjectCountryCode),
+      occurredCountry: name.country(detail.report.occurredCountryCode),
+      replyLanguage: name.language(detail.report.replyLanguage),
       values: extra.values ?? {},
       form: extra.form ?? '',
       categoryItems: [
@@ -101,7 +118,7 @@ export async function officerRoutes(
         { value: '', text: t('abuseReports.detail.choose') },
         ...detail.authorities.map((authority) => ({
           value: authority.id,
-          text: `${authority.name} (${authority.countryCode})`,
+          text: `${authority.name} (${name.country(authority.countryCode)})`,
           selected: extra.values?.escalateToOrganisationId === authority.id,
         })),
       ],
