@@ -63,6 +63,8 @@ const PARAMETERS: Record<string, (f: Fixtures, subject: Subject) => string> = {
   // An eligibility scheme's address and a reference code (none in this database: 404).
   slug: () => 'ae-skilled-worker-demo',
   code: () => '0000000000',
+  // An abuse report's reference (none in this database: 404 to those who may triage).
+  reference: () => 'R-0000-0000-0000',
 };
 
 /** Paths whose `:id` is not an organisation. */
