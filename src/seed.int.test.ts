@@ -18,8 +18,9 @@ describe('seed progress', () => {
     expect(lines).toEqual([
       expect.stringMatching(/^reference data: 11 datasets up to date \(\d+\.\d s\)$/),
       expect.stringMatching(/^vacancies: 52 exchange rates \(\d+\.\d s\)$/),
+      expect.stringMatching(/^remittances: 10,322 corridor averages, 95 skipped \(\d+\.\d s\)$/),
       expect.stringMatching(
-        /^demo data: 9 organisations, 10 users, 2 licences, 3 vettings, 200 vacancies, 6 minimum wages \(\d+\.\d s\)$/,
+        /^demo data: 9 organisations, 10 users, 2 licences, 3 vettings, 200 vacancies, 6 minimum wages, 121 guides, 6 remittance providers, 64 remittance quotes, 15 directory entries, 2 eligibility schemes, 4 abuse reports \(\d+\.\d s\)$/,
       ),
     ]);
     const again: string[] = [];

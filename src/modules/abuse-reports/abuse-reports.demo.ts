@@ -15,9 +15,9 @@ import type { ReportInput } from './abuse-reports.schemas.js';
 export async function seedDemoReports(ports: {
   abuseReports: AbuseReportsService;
   organisations: OrganisationsService;
-}): Promise<{ reports: number }> {
+}): Promise<{ abuseReports: number }> {
   const { abuseReports, organisations } = ports;
-  if (await abuseReports.anyReport()) return { reports: 0 };
+  if (await abuseReports.anyReport()) return { abuseReports: 0 };
   const ids = await organisations.idsByRegistration(
     DEMO_ORGANISATIONS.map((organisation) => organisation.registrationNumber),
   );
@@ -27,12 +27,12 @@ export async function seedDemoReports(ports: {
   };
   const origin = idOf('origin');
   const destination = idOf('destination');
-  if (!origin || !destination) return { reports: 0 };
+  if (!origin || !destination) return { abuseReports: 0 };
   const [officer] = await organisations.holdersOf({
     roles: ['origin_officer'],
     organisationIds: [origin],
   });
-  if (!officer) return { reports: 0 };
+  if (!officer) return { abuseReports: 0 };
   const principal: Principal = {
     userId: officer.userId,
     apiKeyId: null,
@@ -45,12 +45,15 @@ export async function seedDemoReports(ports: {
   };
   const ctx = systemContext(principal);
 
+  let filed = 0;
   const file = async (input: Omit<ReportInput, 'replyLanguage'> & { replyLanguage?: string }) => {
     const report: NewReport = await abuseReports.filing.prepare({
       replyLanguage: 'en',
       ...input,
     } as ReportInput);
-    return abuseReports.filing.receive(report, { requestId: null });
+    const received = await abuseReports.filing.receive(report, { requestId: null });
+    filed += 1;
+    return received;
   };
 
   // 1. Signs of trafficking, in Swahili, about the Kenyan agency that placed her in Qatar:
@@ -137,5 +140,5 @@ export async function seedDemoReports(ports: {
     outcome: 'insufficient_information',
     reason: 'No name, address or number to trace; a warning was added to the country guide. (demo)',
   });
-  return { reports: 4 };
+  return { abuseReports: filed };
 }

@@ -288,9 +288,9 @@ export async function seedDemoDirectory(ports: {
   events: EventPublisher | null;
   organisations: Pick<OrganisationsService, 'idsByRegistration'>;
   now?: Date;
-}): Promise<{ entries: number }> {
+}): Promise<{ directoryEntries: number }> {
   const repository = new DirectoryRepository(ports.db);
-  if (await repository.any()) return { entries: 0 };
+  if (await repository.any()) return { directoryEntries: 0 };
   const ids = await ports.organisations.idsByRegistration(
     DEMO_ORGANISATIONS.map((organisation) => organisation.registrationNumber),
   );
@@ -322,5 +322,5 @@ export async function seedDemoDirectory(ports: {
       });
     }
   });
-  return { entries: DEMO_ENTRIES.length };
+  return { directoryEntries: DEMO_ENTRIES.length };
 }

@@ -23,15 +23,15 @@ export async function seedDemoSchemes(ports: {
   events?: EventPublisher | null;
   organisationIds: (numbers: readonly string[]) => Promise<Map<string, string>>;
   now?: Date;
-}): Promise<{ schemes: number }> {
+}): Promise<{ eligibilitySchemes: number }> {
   const repository = new EligibilityRepository(ports.db);
-  if ((await repository.list(null)).length > 0) return { schemes: 0 };
+  if ((await repository.list(null)).length > 0) return { eligibilitySchemes: 0 };
   const authority = DEMO_ORGANISATIONS.find((o) => o.kind === 'destination_authority');
-  if (!authority) return { schemes: 0 };
+  if (!authority) return { eligibilitySchemes: 0 };
   const organisationId = (await ports.organisationIds([authority.registrationNumber])).get(
     authority.registrationNumber,
   );
-  if (!organisationId) return { schemes: 0 };
+  if (!organisationId) return { eligibilitySchemes: 0 };
   const deps = { repository, audit: ports.audit, events: ports.events ?? null };
   const now = ports.now ?? new Date();
   const schemes = [
@@ -55,5 +55,5 @@ export async function seedDemoSchemes(ports: {
       now,
     });
   }
-  return { schemes: schemes.length };
+  return { eligibilitySchemes: schemes.length };
 }

@@ -98,6 +98,5 @@ export async function seedDemoGuides(ports: {
     });
     count += 1;
   }
-  ports.progress?.(`${count} demo country guides`);
   return { guides: count };
 }
