@@ -22,6 +22,7 @@ import {
   type PersonFound,
 } from './identity-documents.service.js';
 import { DOCUMENT_TYPES } from './identity-documents.tables.js';
+import { MRZ_LINE_LENGTHS, readMrz, type MrzDocument, type MrzError } from './mrz.js';
 
 export interface IdentityDocumentsRoutesOptions {
   identityDocuments: IdentityDocumentsService;
@@ -31,6 +32,7 @@ export interface IdentityDocumentsRoutesOptions {
 const DOCUMENTS_PAGE = 'identity-documents/views/documents.njk';
 const LOOKUP_PAGE = 'identity-documents/views/lookup.njk';
 const DOCUMENTS_PATH = '/account/identity-documents';
+const READ_MRZ_PATH = `${DOCUMENTS_PATH}/read-mrz`;
 
 type Values = Record<string, unknown>;
 
@@ -40,6 +42,15 @@ function formErrors(error: ValidationError, request: FastifyRequest): FieldError
     field: field.pointer.replace(/^\//, '') || 'form',
     text: request.t(field.detail),
   }));
+}
+
+/** An MRZ problem as a sentence; the MRZ itself is never repeated, but for a country code. */
+function mrzErrorText(error: MrzError, request: FastifyRequest): string {
+  return request.t(`identityDocuments.mrz.errors.${error.key}`, {
+    ...MRZ_LINE_LENGTHS,
+    first: 1,
+    ...('values' in error ? error.values : {}),
+  });
 }
 
 /** The person's documents ("Your identity documents") and the officers' lookup. */
@@ -53,8 +64,10 @@ export async function identityDocumentsRoutes(
   const countryNames = async (request: FastifyRequest) => {
     const countries = await reference.listCountries(request.language);
     const names = new Map(countries.map((country) => [country.code, country.name]));
+    const alpha2 = new Map(countries.map((country) => [country.alpha3, country.code]));
     return {
       countryName: (code: string) => names.get(code) ?? code,
+      alpha2: (alpha3: string) => alpha2.get(alpha3),
       countryItems: (selected: unknown) => [
         { value: '', text: request.t('identityDocuments.fields.chooseCountry') },
         ...countries.map((country) => ({
@@ -110,6 +123,7 @@ export async function identityDocumentsRoutes(
     reply: FastifyReply,
     values: Values,
     errors: FieldError[] = [],
+    fromMrz?: MrzDocument,
   ) => {
     const [documents, fields] = await Promise.all([
       identityDocuments.list(actorContext(request)),
@@ -129,6 +143,12 @@ export async function identityDocumentsRoutes(
       csrfToken: reply.csrfToken(),
       added: query.added === '1',
       removed: query.removed === '1',
+      fromMrz: fromMrz && {
+        ...fromMrz.shown,
+        sex: request.t(`identityDocuments.mrz.sex.${fromMrz.shown.sex}`),
+        nationality: fields.countries.countryName(fromMrz.shown.nationality),
+      },
+      mrzErrors: errors.filter((error) => error.field === 'mrz').map((error) => error.text),
       ...context,
       errorList: context.errorList.map((entry, index) =>
         errors[index]?.field === 'expiryDate' ? { ...entry, href: dateHref } : entry,
@@ -155,6 +175,41 @@ export async function identityDocumentsRoutes(
         return refuse(request.body as Values, formErrors(error, request));
       }
       return reply.redirect(`${DOCUMENTS_PATH}?added=1`, 303);
+    },
+  );
+
+  // Reads the MRZ into the add form, for the person to check and save: nothing is stored, so
+  // nothing is audited. The answer is the page itself, never a redirect: the MRZ holds the
+  // number, the name and the date of birth, which must not travel in a URL.
+  app.post(
+    READ_MRZ_PATH,
+    { preHandler: requirePermission('person.update') },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Values;
+      const text = typeof body.mrz === 'string' ? body.mrz : '';
+      const { alpha2 } = await countryNames(request);
+      const reading = readMrz(text, { alpha2, today: identityDocuments.today() });
+      if (!reading.ok) {
+        const errors = reading.errors.map((error) => ({
+          field: 'mrz',
+          text: mrzErrorText(error, request),
+        }));
+        return reply
+          .code(400)
+          .view(DOCUMENTS_PAGE, await documentsPage(request, reply, { mrz: text }, errors));
+      }
+      const { document } = reading;
+      const [year = '', month = '', day = ''] = document.expiryDate?.split('-') ?? [];
+      const values: Values = {
+        mrz: text,
+        documentType: document.documentType,
+        documentNumber: document.number,
+        issuingCountry: document.issuingCountry,
+        'expiryDate-day': day && String(Number(day)),
+        'expiryDate-month': month && String(Number(month)),
+        'expiryDate-year': year,
+      };
+      return reply.view(DOCUMENTS_PAGE, await documentsPage(request, reply, values, [], document));
     },
   );
 

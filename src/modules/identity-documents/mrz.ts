@@ -14,7 +14,14 @@ import type { DocumentType } from './identity-documents.tables.js';
 /** An MRZ line has no more characters than this; longer input is not read at all. */
 export const MRZ_MAX_INPUT = 400;
 
-const LINES_BY_LENGTH: Readonly<Record<number, number>> = { 30: 3, 36: 2, 44: 2 };
+/** The line lengths of TD1, TD2 and TD3 (ICAO 9303 parts 5, 6, 4), for messages. */
+export const MRZ_LINE_LENGTHS = { td1: 30, td2: 36, td3: 44 } as const;
+
+const LINES_BY_LENGTH: Readonly<Record<number, number>> = {
+  [MRZ_LINE_LENGTHS.td1]: 3,
+  [MRZ_LINE_LENGTHS.td2]: 2,
+  [MRZ_LINE_LENGTHS.td3]: 2,
+};
 
 /** What was read: the form's fields, and what is shown for checking only (never stored). */
 export interface MrzDocument {
