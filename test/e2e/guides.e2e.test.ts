@@ -5,7 +5,8 @@ import { TOTP_STEP_MS, totpCode } from '../../src/modules/accounts/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
-import { expectNoSidewaysScroll, PHONE } from './phone.js';
+import { checkPageWithoutScript } from './no-script.js';
+import { PHONE } from './phone.js';
 
 /**
  * Country guides in the browser (demo guides, seedDemoGuides): a reader on a phone without
@@ -47,27 +48,25 @@ describe.skipIf(skip)('country guides in the browser', () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
       const page = await context.newPage();
       await page.goto(`${baseUrl}/guides?lang=${lang}`);
-      await checkPage(page, 'guides-countries', lang);
+      await checkPageWithoutScript(page, 'guides-countries', lang, { sideways: true });
       await page.locator('a[href="/guides/AE"]').click();
       await page.waitForURL(/\/guides\/AE$/);
-      await checkPage(page, 'guides-country', lang);
-      await expectNoSidewaysScroll(page, 'guides-country');
+      await checkPageWithoutScript(page, 'guides-country', lang, { sideways: true });
       await page.locator('a[href="/guides/AE/health-care"]').click();
       await page.waitForURL(/\/guides\/AE\/health-care$/);
       expect(await page.locator('.corridor-guide__body').getAttribute('lang')).toBe(lang);
       expect(await page.locator('.corridor-guide__fallback').count()).toBe(0);
       expect(await page.locator('.corridor-guide__verified').textContent()).toMatch(/\S/);
-      await checkPage(page, 'guides-guide', lang);
-      await expectNoSidewaysScroll(page, 'guides-guide');
+      await checkPageWithoutScript(page, 'guides-guide', lang, { sideways: true });
       // A guide not written in the language: shown in English, with a notice.
       await page.goto(`${baseUrl}/guides/QA/housing`);
       if (lang === 'ar') {
         expect(await page.locator('.corridor-guide__fallback').count()).toBe(1);
         expect(await page.locator('.corridor-guide__body').getAttribute('dir')).toBe('ltr');
       }
-      await checkPage(page, 'guides-guide-fallback', lang);
+      await checkPageWithoutScript(page, 'guides-guide-fallback', lang, { sideways: true });
       await context.close();
-    });
+    }, 120_000);
   }
 
   it('a guide opened once stays readable offline (service worker)', async () => {
