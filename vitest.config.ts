@@ -35,7 +35,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 60_000,
+          // A journey checks each page with axe (about a second a page on a quiet machine, several
+          // beside the integration files on CI's two cores).
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },
