@@ -3,8 +3,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { totpCode, TOTP_STEP_MS } from '../../src/modules/accounts/totp.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
+import { td3 } from '../../src/modules/identity-documents/testing/mrz-specimens.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
+import { PHONE } from './phone.js';
 
 /**
  * Identity documents with the demo accounts that the server seeded at start: the job seeker
@@ -36,8 +38,9 @@ async function check(page: Page, path: string, name: string, lang: string) {
 async function signedIn(
   email: string,
   twoFactor: boolean,
+  viewport = { width: 1280, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in`);
   await page.locator('#email').fill(email);
@@ -128,6 +131,54 @@ describe.skipIf(skip)('identity documents in the browser', () => {
     await page.waitForSelector('#result');
     expect(await page.textContent('#result')).toContain('No person found');
     await audit(page, 'lookup-none', 'en');
+    await context.close();
+  });
+
+  // After the officer: the passport read from the MRZ is the one added above (same number,
+  // country and expiry), so what the tests before and after it find stays true.
+  it('the job seeker pastes the MRZ on a phone, checks what was read and saves', async () => {
+    const { context, page } = await signedIn('jobseeker@demo.corridor.example', false, PHONE);
+    const expiry = `${EXPIRY_YEAR.slice(2)}0228`;
+    const [first = '', second = ''] = td3({ country: 'KEN', number: NUMBER, expiry });
+    for (const lang of ['ar', 'en']) {
+      await page.goto(`${baseUrl}/account/identity-documents?lang=${lang}`);
+      if (lang === 'ar') {
+        // A wrong expiry date check digit, as a slip of the keyboard makes it.
+        const slip = second.charAt(27) === '0' ? '1' : '0';
+        await page
+          .locator('#mrz')
+          .fill(`${first}\n${second.slice(0, 27)}${slip}${second.slice(28)}`);
+        await page
+          .locator('form[action="/account/identity-documents/read-mrz"] .govuk-button')
+          .click();
+        await page.waitForSelector('.govuk-error-summary');
+        await audit(page, 'mrz-errors', lang);
+      }
+      // Pasted as a person pastes: lower case, with a blank line and spaces.
+      await page.locator('#mrz').fill(`${first.toLowerCase()}\n\n ${second} `);
+      await page
+        .locator('form[action="/account/identity-documents/read-mrz"] .govuk-button')
+        .click();
+      await page.waitForSelector('#read-from-mrz');
+      expect(await page.locator('#documentNumber').inputValue()).toBe(NUMBER);
+      expect(await page.locator('#issuingCountry').inputValue()).toBe('KE');
+      expect(await page.locator('#expiryDate-year').inputValue()).toBe(EXPIRY_YEAR);
+      expect(await page.textContent('#read-from-mrz')).toContain('WANJIKU');
+      // The MRZ form and what was read fit the phone's width (the table of documents above
+      // is wider than a phone: not this journey's).
+      for (const part of ['#mrz', '#read-from-mrz']) {
+        const box = await page.locator(part).boundingBox();
+        expect({ part, left: box!.x >= 0, right: box!.x + box!.width <= PHONE.width }).toEqual({
+          part,
+          left: true,
+          right: true,
+        });
+      }
+      await audit(page, 'mrz-read', lang);
+    }
+    await page.locator('form[action="/account/identity-documents"] .govuk-button').click();
+    await page.waitForURL(/added=1/);
+    expect((await page.textContent('main')) ?? '').toContain('••••••772');
     await context.close();
   });
 

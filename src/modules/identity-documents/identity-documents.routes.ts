@@ -22,7 +22,7 @@ import {
   type PersonFound,
 } from './identity-documents.service.js';
 import { DOCUMENT_TYPES } from './identity-documents.tables.js';
-import { MRZ_LINE_LENGTHS, readMrz, type MrzDocument, type MrzError } from './mrz.js';
+import { MRZ_LINE_LENGTHS, mrzLines, readMrz, type MrzDocument, type MrzError } from './mrz.js';
 
 export interface IdentityDocumentsRoutesOptions {
   identityDocuments: IdentityDocumentsService;
@@ -201,7 +201,8 @@ export async function identityDocumentsRoutes(
       const { document } = reading;
       const [year = '', month = '', day = ''] = document.expiryDate?.split('-') ?? [];
       const values: Values = {
-        mrz: text,
+        // As read (capitals, one line each), for the person to compare with the document.
+        mrz: mrzLines(text).join('\n'),
         documentType: document.documentType,
         documentNumber: document.number,
         issuingCountry: document.issuingCountry,

@@ -43,6 +43,9 @@ describe('reading a typed or pasted MRZ into the add form', () => {
     expect(fieldValue(page.body, 'expiryDate-day')).toBe('1');
     expect(fieldValue(page.body, 'expiryDate-month')).toBe('3');
     expect(fieldValue(page.body, 'expiryDate-year')).toBe(`20${YY}`);
+    // The MRZ as read, in capitals and a line each, to compare with the document.
+    const textarea = /<textarea[^>]*name="mrz"[^>]*>([^<]*)<\/textarea>/.exec(page.body)?.[1];
+    expect(textarea?.trim()).toBe(PASSPORT.join('\n').replaceAll('<', '&lt;'));
     expect(page.body).toContain('Read from the MRZ');
     expect(page.body).toContain('WANJIKU');
     expect(page.body).toContain('GRACE AKINYI');
