@@ -43,6 +43,10 @@ const line = (max: number, tooLong: string) =>
 
 const countryCode = (key: string) => z.string(key).regex(/^[A-Z]{2}$/, key);
 
+/** A refinement's input is an object (zod's `when` runs it even after other issues). */
+const isObject = ({ value }: { value: unknown }) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export const reportSchema = z
   .object({
     organisationId: z.preprocess(
@@ -105,16 +109,17 @@ export const reportSchema = z
     ),
     replyLanguage: z.enum(LANGUAGES, 'abuseReports.errors.selectReplyLanguage'),
   })
-  // Run even when other fields are wrong, so that every problem is named at once.
+  // Run even when other fields are wrong, so that every problem is named at once (but not on
+  // a body that is no object at all: null, a number, a list).
   .refine((value) => Boolean(value.organisationId || value.subjectName), {
     path: ['subjectName'],
     message: 'abuseReports.errors.enterSubjectName',
-    when: () => true,
+    when: isObject,
   })
   .refine((value) => Boolean(value.organisationId || value.subjectKind), {
     path: ['subjectKind'],
     message: 'abuseReports.errors.selectSubjectKind',
-    when: () => true,
+    when: isObject,
   });
 export type ReportInput = z.output<typeof reportSchema>;
 

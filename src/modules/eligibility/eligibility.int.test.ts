@@ -149,6 +149,16 @@ describe('the public self-assessment', () => {
     expect(typed.statusCode).toBe(303);
     expect((await h.anonymous().get(String(typed.headers.location))).statusCode).toBe(200);
     expect((await h.anonymous().get('/eligibility/results/0000000000')).statusCode).toBe(404);
+    // The code is normalised before the redirect: nothing typed reaches the address as is.
+    expect(String(typed.headers.location)).toBe(`/eligibility/results/${code}`);
+    // Not a code at all (emoji; an emoji cut in half by a length limit): named, in Arabic too.
+    for (const junk of ['😀👩🏽‍⚕️🇰🇪'.repeat(3), `${'x'.repeat(39)}😀`]) {
+      const page = await h.anonymous().get(`/eligibility/results?code=${encodeURIComponent(junk)}`);
+      expect(page.statusCode).toBe(400);
+      expect(page.body).toContain('A reference code has 10 letters and digits');
+    }
+    const arabic = await h.anonymous({ lang: 'ar' }).get('/eligibility/results?code=ABC');
+    expect(arabic.body).toContain('يتكوّن الرمز المرجعي من');
   }, 120_000);
 
   it('a caregiver who misses required conditions is told which, in Arabic', async () => {

@@ -14,6 +14,8 @@ import {
 import { countryQuery, slugParam } from './eligibility.schemas.js';
 import {
   CODE_LENGTH,
+  CODE_PATTERN,
+  normaliseCode,
   RETENTION_DAYS,
   type EligibilityService,
   type PublishedScheme,
@@ -79,13 +81,15 @@ export async function eligibilityRoutes(
   // The "I have a reference code" form on /eligibility.
   app.get('/eligibility/results', async (request, reply) => {
     const raw = (request.query as { code?: unknown }).code;
-    const code = typeof raw === 'string' ? raw.trim().slice(0, 40) : '';
-    if (!code)
+    const code = typeof raw === 'string' ? normaliseCode(raw.slice(0, 100)) : '';
+    if (!code || !CODE_PATTERN.test(code))
       return renderIndex(request, reply, eligibility, reference, {
         country: null,
-        codeError: request.t('eligibility.errors.enterCode'),
+        codeError: code
+          ? request.t('eligibility.errors.codeFormat', { length: CODE_LENGTH })
+          : request.t('eligibility.errors.enterCode'),
       });
-    return reply.redirect(`/eligibility/results/${encodeURIComponent(code)}`, 303);
+    return reply.redirect(`/eligibility/results/${code}`, 303);
   });
 
   app.get('/eligibility/results/:code', async (request, reply) => {
