@@ -164,16 +164,9 @@ describe.skipIf(skip)('identity documents in the browser', () => {
       expect(await page.locator('#issuingCountry').inputValue()).toBe('KE');
       expect(await page.locator('#expiryDate-year').inputValue()).toBe(EXPIRY_YEAR);
       expect(await page.textContent('#read-from-mrz')).toContain('WANJIKU');
-      // The MRZ form and what was read fit the phone's width (the table of documents above
-      // is wider than a phone: not this journey's).
-      for (const part of ['#mrz', '#read-from-mrz']) {
-        const box = await page.locator(part).boundingBox();
-        expect({ part, left: box!.x >= 0, right: box!.x + box!.width <= PHONE.width }).toEqual({
-          part,
-          left: true,
-          right: true,
-        });
-      }
+      // Nothing wider than the phone: the table of documents scrolls in a region of its own.
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(PHONE.width);
       await audit(page, 'mrz-read', lang);
     }
     await page.locator('form[action="/account/identity-documents"] .govuk-button').click();
