@@ -27,6 +27,11 @@ describe('report references', () => {
     expect(parseReference('r-0o1i-l000-0000')).toBe('R-001110000000');
     // Full-width letters and digits, as some phone keyboards type them.
     expect(parseReference('Ｒ－００００００００００００')).toBe('R-000000000000');
+    // Copied from an Arabic page (direction marks), typed on an Arabic keyboard (Arabic-Indic
+    // digits), or with the en dashes and non-breaking hyphens a phone puts in.
+    expect(parseReference('\u200FR-0000-1111-2222\u200F')).toBe('R-000011112222');
+    expect(parseReference('R-٠٠٠٠-١١١١-٢٢٢٢')).toBe('R-000011112222');
+    expect(parseReference('R–0000‑1111—2222')).toBe('R-000011112222');
   });
 
   it('refuse what cannot be one', () => {

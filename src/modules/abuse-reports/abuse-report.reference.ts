@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CROCKFORD as ALPHABET, normaliseCrockford } from '../../platform/text/crockford.js';
 
 /**
  * The reference a reporter follows a report with: `R-` and 12 characters of Crockford's base32
@@ -8,7 +9,6 @@ import { randomBytes } from 'node:crypto';
  * per guess, and guesses that miss are throttled per address (abuse-report.throttle.ts). One
  * code is easier to keep on a phone than a reference and a separate secret.
  */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const LENGTH = 12;
 
 export function newReference(random: (size: number) => Buffer = randomBytes): string {
@@ -24,17 +24,14 @@ export function newReference(random: (size: number) => Buffer = randomBytes): st
 }
 
 /**
- * A reference as typed: any case, spaces and dashes anywhere, the R optional, and Crockford's
- * readings of look-alikes (I and L as 1, O as 0). Null when it cannot be one.
+ * A reference as typed or pasted: any case, the R optional, separators, other scripts' digits
+ * and Crockford's readings of look-alikes as `normaliseCrockford` reads them. Null when it
+ * cannot be one.
  */
 export function parseReference(typed: string): string | null {
   if (typed.length > 60) return null;
-  let text = typed
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s\-‐‑‒–—.]/gu, '');
+  let text = normaliseCrockford(typed);
   if (text.startsWith('R') && text.length === LENGTH + 1) text = text.slice(1);
-  text = text.replace(/[IL]/g, '1').replace(/O/g, '0');
   if (text.length !== LENGTH) return null;
   for (const char of text) if (!ALPHABET.includes(char)) return null;
   return `R-${text}`;

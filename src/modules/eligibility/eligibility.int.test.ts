@@ -151,6 +151,13 @@ describe('the public self-assessment', () => {
     expect((await h.anonymous().get('/eligibility/results/0000000000')).statusCode).toBe(404);
     // The code is normalised before the redirect: nothing typed reaches the address as is.
     expect(String(typed.headers.location)).toBe(`/eligibility/results/${code}`);
+    // Copied from the Arabic result page (direction marks) or typed with Arabic-Indic digits.
+    const arabicDigits = code.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+    const pasted = await h
+      .anonymous()
+      .get(`/eligibility/results?code=${encodeURIComponent(`\u200F${arabicDigits}\u200F`)}`);
+    expect(pasted.statusCode).toBe(303);
+    expect(String(pasted.headers.location)).toBe(`/eligibility/results/${code}`);
     // Not a code at all (emoji; an emoji cut in half by a length limit): named, in Arabic too.
     for (const junk of ['😀👩🏽‍⚕️🇰🇪'.repeat(3), `${'x'.repeat(39)}😀`]) {
       const page = await h.anonymous().get(`/eligibility/results?code=${encodeURIComponent(junk)}`);

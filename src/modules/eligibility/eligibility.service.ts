@@ -4,6 +4,7 @@ import type { ActorContext } from '../../platform/authz/context.js';
 import { auditActorOf } from '../../platform/authz/context.js';
 import type { EventPublisher } from '../../platform/events/domain-event.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
+import { CROCKFORD, normaliseCrockford } from '../../platform/text/crockford.js';
 import { canManageScheme, manageableCountries, schemeOwnership } from './eligibility.policy.js';
 import type { EligibilityRepository, Executor, SchemeRecord } from './eligibility.repository.js';
 import { schemeDefinitionSchema, type SchemeDefinition } from './scheme.definition.js';
@@ -12,7 +13,6 @@ import { transition } from './scheme.states.js';
 
 /** Anonymous answers are kept this long, then deleted by the eligibility.purge job. */
 export const RETENTION_DAYS = 90;
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const CODE_LENGTH = 10;
 export const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{10}$/;
 
@@ -21,15 +21,8 @@ export function newCode(): string {
   return Array.from({ length: CODE_LENGTH }, () => CROCKFORD[randomInt(32)]).join('');
 }
 
-/** A code as typed: upper case, O read as 0, I and L as 1, spaces and dashes left out. */
-export function normaliseCode(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-}
+/** A code as typed or pasted, in the normal form it is stored in (see normaliseCrockford). */
+export const normaliseCode = normaliseCrockford;
 
 export interface PublishedScheme {
   scheme: SchemeRecord;
