@@ -13,18 +13,24 @@ import { paginationParams } from '../../platform/views/pagination.js';
 import { CATEGORIES, OUTCOMES, REPORT_STATES, SEVERITIES } from './abuse-report.lifecycle.js';
 import { displayReference } from './abuse-report.reference.js';
 import { messageSchema, officerActionSchema, queueQuery } from './abuse-reports.schemas.js';
+import type { ReferenceService } from '../reference/reference.service.js';
 import type { AbuseReportsService } from './abuse-reports.service.js';
 
-/** Country and language names in the officer's language (CLDR, through Intl), not codes. */
-function names(request: FastifyRequest) {
-  const region = new Intl.DisplayNames([request.language], { type: 'region', fallback: 'code' });
-  const language = new Intl.DisplayNames([request.language], {
-    type: 'language',
-    fallback: 'code',
-  });
+/**
+ * Country and language names in the officer's language, not codes: the reference data's CLDR
+ * names (ADR 12), the same the other pages and the API show.
+ */
+async function names(request: FastifyRequest, reference: ReferenceService) {
+  const countries = new Map(
+    (await reference.listCountries(request.language)).map((country) => [
+      country.code,
+      country.name,
+    ]),
+  );
   return {
-    country: (code: string | null) => (code ? (region.of(code) ?? code) : null),
-    language: (code: string) => language.of(code) ?? code,
+    country: (code: string | null) => (code ? (countries.get(code) ?? code) : null),
+    language: async (code: string) =>
+      (await reference.getLanguage(code, request.language))?.name ?? code,
   };
 }
 
@@ -40,9 +46,9 @@ function referenceOf(request: FastifyRequest): string {
  */
 export async function officerRoutes(
   app: App,
-  options: { abuseReports: AbuseReportsService },
+  options: { abuseReports: AbuseReportsService; reference: ReferenceService },
 ): Promise<void> {
-  const { abuseReports } = options;
+  const { abuseReports, reference } = options;
   const guard = { preHandler: requirePermission('abuse_report.triage') };
 
   app.get('/abuse-reports', guard, async (request, reply) => {
@@ -83,13 +89,13 @@ export async function officerRoutes(
   ) => {
     const detail = await abuseReports.detail(actorContext(request), referenceOf(request));
     const t = request.t;
-    const name = names(request);
+    const name = await names(request, reference);
     return reply.code(extra.status ?? 200).view('abuse-reports/views/detail.njk', {
       ...detail,
       display: displayReference(detail.report.reference),
       subjectCountry: name.country(detail.report.subjectCountryCode),
       occurredCountry: name.country(detail.report.occurredCountryCode),
-      replyLanguage: name.language(detail.report.replyLanguage),
+      replyLanguage: await name.language(detail.report.replyLanguage),
       values: extra.values ?? {},
       form: extra.form ?? '',
       categoryItems: [

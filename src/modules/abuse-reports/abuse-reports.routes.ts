@@ -192,5 +192,5 @@ export async function abuseReportsRoutes(
     }
   });
 
-  await app.register(officerRoutes, { abuseReports });
+  await app.register(officerRoutes, { abuseReports, reference });
 }
