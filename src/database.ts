@@ -1,4 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { DocumentsTables } from './modules/documents/documents.tables.js';
+import type { NotificationsTables } from './modules/notifications/notifications.tables.js';
+import type { ApplicationsTables } from './modules/applications/applications.tables.js';
+import type { JobSeekersTables } from './modules/job-seekers/job-seekers.tables.js';
 import type { AbuseReportsTables } from './modules/abuse-reports/abuse-reports.tables.js';
 import type { EligibilityTables } from './modules/eligibility/eligibility.tables.js';
 import type { DirectoryTables } from './modules/directory/directory.tables.js';
@@ -38,6 +42,10 @@ export interface Database
     RemittancesTables,
     DirectoryTables,
     EligibilityTables,
-    AbuseReportsTables {}
+    AbuseReportsTables,
+    JobSeekersTables,
+    ApplicationsTables,
+    NotificationsTables,
+    DocumentsTables {}
 
 export type Db = Kysely<Database>;

@@ -16,6 +16,10 @@ import { remittancesModule } from './remittances/remittances.module.js';
 import { directoryModule } from './directory/directory.module.js';
 import { eligibilityModule } from './eligibility/eligibility.module.js';
 import { abuseReportsModule } from './abuse-reports/abuse-reports.module.js';
+import { jobSeekersModule } from './job-seekers/job-seekers.module.js';
+import { applicationsModule } from './applications/applications.module.js';
+import { notificationsModule } from './notifications/notifications.module.js';
+import { documentsModule } from './documents/documents.module.js';
 
 /**
  * Every module, in order: a module's services are built after those of the modules before it,
@@ -41,4 +45,8 @@ export const MODULES = [
   directoryModule,
   eligibilityModule,
   abuseReportsModule,
+  jobSeekersModule,
+  documentsModule,
+  applicationsModule,
+  notificationsModule,
 ] as const;

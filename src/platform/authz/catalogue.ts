@@ -47,6 +47,14 @@ export const PERMISSIONS = [
   'directory.manage',
   'eligibility.manage',
   'abuse_report.triage',
+  'job_seeker.read',
+  'job_seeker.assist',
+  'job_seeker.merge',
+  'application.create',
+  'application.read',
+  'application.decide',
+  'notification.read',
+  'document.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -116,6 +124,8 @@ const OWN_ACCOUNT: Grants = {
   'person.erase': 'own',
   'vacancy.read': 'all',
   'licence.read': 'all',
+  // What Corridor has told the person (changes to their applications, and so on).
+  'notification.read': 'own',
 };
 
 /** What an organisation's administrator holds on top of their role. */
@@ -156,6 +166,11 @@ export const NEVER_FOR_API_KEYS: readonly Permission[] = [
   'audit.verify',
   'user.create_officer',
   'job.manage',
+  // A person's own acts: applying, and the notices Corridor sends them.
+  'application.create',
+  'notification.read',
+  // Done face to face, with the person present and consenting.
+  'job_seeker.assist',
 ];
 
 export const ROLE_GRANTS: Record<Role, Grants> = {
@@ -193,6 +208,12 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'remittance.manage': 'jurisdiction',
     // Reports of abuse about organisations in, or filed as happening in, the officer's country.
     'abuse_report.triage': 'jurisdiction',
+    // Job seekers who are nationals of the officer's country: their profiles and documents,
+    // registration of a person present at the office, and duplicate registrations.
+    'job_seeker.read': 'jurisdiction',
+    'job_seeker.assist': 'jurisdiction',
+    'job_seeker.merge': 'jurisdiction',
+    'document.read': 'jurisdiction',
   },
   destination_officer: {
     ...OWN_ACCOUNT,
@@ -218,6 +239,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'employer.vet': 'jurisdiction',
     // The host country's reports (the grant's country is where the embassy is).
     'abuse_report.triage': 'jurisdiction',
+    // A national who comes to the embassy can be registered there, with their consent.
+    'job_seeker.assist': 'jurisdiction',
   },
   border_officer: {
     ...OWN_ACCOUNT,
@@ -231,6 +254,11 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'vacancy.update': 'organisation',
     'vacancy.submit': 'organisation',
     'vacancy.close': 'organisation',
+    // Profiles whose owner made them visible to the organisation, and its own applicants.
+    'job_seeker.read': 'organisation',
+    // The applications to the organisation's vacancies, and their decisions.
+    'application.read': 'organisation',
+    'application.decide': 'organisation',
   },
   employer_staff: {
     ...OWN_ACCOUNT,
@@ -239,6 +267,11 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'vacancy.update': 'organisation',
     'vacancy.submit': 'organisation',
     'vacancy.close': 'organisation',
+    // Profiles whose owner made them visible to the organisation, and its own applicants.
+    'job_seeker.read': 'organisation',
+    // The applications to the organisation's vacancies, and their decisions.
+    'application.read': 'organisation',
+    'application.decide': 'organisation',
   },
   job_seeker: {
     ...OWN_ACCOUNT,
@@ -247,6 +280,10 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'consent.read': 'own',
     'consent.grant': 'own',
     'consent.withdraw': 'own',
+    'job_seeker.read': 'own',
+    'application.create': 'own',
+    'application.read': 'own',
+    'document.read': 'own',
   },
   analyst: {
     ...OWN_ACCOUNT,

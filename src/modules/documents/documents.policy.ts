@@ -1,0 +1,6 @@
+import { can, type Principal } from '../../platform/authz/principal.js';
+
+/** Pure can-do functions, tested as a role × action grid and passed to the views. */
+export function canDocumentsList(principal: Principal): boolean {
+  return can(principal, 'document.read');
+}

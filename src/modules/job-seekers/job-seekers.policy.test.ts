@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../platform/authz/catalogue.js';
+import { ANONYMOUS, type Principal } from '../../platform/authz/principal.js';
+import { canJobSeekersList } from './job-seekers.policy.js';
+
+function signedIn(role: Role): Principal {
+  const grant = { role, organisationId: null, countryCode: null, administrator: false };
+  return { ...ANONYMOUS, userId: 'u', sessionId: 's', grants: [grant], twoFactorVerified: true };
+}
+
+// A role × action grid: add a row for each role granted 'job_seeker.read' in the catalogue (see
+// licensing.policy.test.ts).
+describe('job-seekers policy', () => {
+  it('lets the system administrator list', () => {
+    expect(canJobSeekersList(signedIn('system_admin'))).toBe(true);
+  });
+
+  it('refuses the anonymous and the roles that do not hold job_seeker.read', () => {
+    expect(canJobSeekersList(ANONYMOUS)).toBe(false);
+    expect(canJobSeekersList(signedIn('job_seeker'))).toBe(false);
+  });
+});
