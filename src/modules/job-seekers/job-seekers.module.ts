@@ -1,7 +1,5 @@
 import { defineModule } from '../manifest.js';
-import { jobSeekersApi } from './job-seekers.api.js';
 import { JobSeekersRepository } from './job-seekers.repository.js';
-import { jobSeekersRoutes } from './job-seekers.routes.js';
 import { JobSeekersService } from './job-seekers.service.js';
 import type { JobSeekersTables } from './job-seekers.tables.js';
 
@@ -12,17 +10,19 @@ export const jobSeekersModule = defineModule<
 >({
   name: 'job-seekers',
   summary: 'TODO: one line for docs/architecture.md',
-  tables: ['job_seeker'],
+  tables: [
+    'job_seeker',
+    'job_seeker_education',
+    'job_seeker_experience',
+    'job_seeker_occupation',
+    'job_seeker_skill',
+    'job_seeker_language',
+    'job_seeker_destination',
+  ],
   // Defined in platform/authz/catalogue.ts, where the roles that hold it are granted it.
   permissions: ['job_seeker.read', 'job_seeker.assist', 'job_seeker.merge'],
   needs: [],
   services: ({ db }) => ({
     jobSeekers: new JobSeekersService(new JobSeekersRepository(db)),
   }),
-  pages: async (app, { jobSeekers }) => {
-    await app.register(jobSeekersRoutes, { jobSeekers });
-  },
-  api: async (app, { jobSeekers }) => {
-    await app.register(jobSeekersApi, { jobSeekers });
-  },
 });

@@ -1,24 +1,18 @@
 import type { JobSeekersDb } from './job-seekers.tables.js';
 
-export interface JobSeekersRecord {
-  id: string;
-  name: string;
-  createdAt: Date;
-}
-
-/** The only SQL of the module, on its own tables. */
+/** The only SQL of the module's profile, on its own tables. */
 export class JobSeekersRepository {
   constructor(private readonly db: JobSeekersDb) {}
 
-  async list(page: { limit: number; offset: number }): Promise<JobSeekersRecord[]> {
+  /** Accounts that have a profile, oldest first (demo and tests). */
+  async userIdsWithProfiles(limit: number): Promise<string[]> {
     const rows = await this.db
       .selectFrom('job_seeker')
-      .select(['id', 'name', 'created_at'])
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(page.limit)
-      .offset(page.offset)
+      .select('user_id')
+      .orderBy('created_at')
+      .orderBy('user_id')
+      .limit(limit)
       .execute();
-    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+    return rows.map((row) => row.user_id);
   }
 }

@@ -1,19 +1,14 @@
-import type { ActorContext } from '../../platform/authz/context.js';
-import { ForbiddenError } from '../../platform/http/problem.js';
-import { canJobSeekersList } from './job-seekers.policy.js';
-import type { JobSeekersRecord, JobSeekersRepository } from './job-seekers.repository.js';
-
-const PAGE_SIZE = 50;
+import type { JobSeekersRepository } from './job-seekers.repository.js';
 
 /**
- * The module's use cases, each authorised here as well as at the route. Writes, when they
- * come, take the platform's AuditLog and record their audit event in their transaction.
+ * The module's use cases, each authorised here as well as at the route. Writes take the
+ * platform's AuditLog and record their audit event in their transaction.
  */
 export class JobSeekersService {
   constructor(private readonly repository: JobSeekersRepository) {}
 
-  async list(ctx: ActorContext, page = 1): Promise<JobSeekersRecord[]> {
-    if (!canJobSeekersList(ctx.principal)) throw new ForbiddenError();
-    return this.repository.list({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  /** Accounts that have a profile (the applications module's demo finds its seekers here). */
+  async userIdsWithProfiles(limit: number): Promise<string[]> {
+    return this.repository.userIdsWithProfiles(Math.max(0, Math.min(limit, 100_000)));
   }
 }

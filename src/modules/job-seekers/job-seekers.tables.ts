@@ -1,16 +1,125 @@
-import type { Generated, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
+import { ownView } from '../../platform/db/lent-transaction.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
 
-export interface JobSeekersTable {
+/** The steps of the profile, in order; `steps_saved` records the ones the person has saved. */
+export const PROFILE_STEPS = [
+  'bio',
+  'documents',
+  'education',
+  'experience',
+  'occupations',
+  'skills',
+  'languages',
+  'destinations',
+  'visibility',
+] as const;
+export type ProfileStep = (typeof PROFILE_STEPS)[number];
+
+export type Visibility = 'private' | 'destinations';
+export type Sex = 'F' | 'M' | 'X';
+
+/** A partial date as text: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (see partial-date.ts). */
+export type PartialDateText = string;
+
+export interface JobSeekerTable {
+  user_id: string;
+  given_names: Generated<string>;
+  family_name: Generated<string>;
+  given_names_latin: Generated<string>;
+  family_name_latin: Generated<string>;
+  birth_date: PartialDateText | null;
+  sex: Sex | null;
+  nationality: string | null;
+  birth_place: Generated<string>;
+  birth_country: string | null;
+  phone: string | null;
+  email: string | null;
+  availability_date: PartialDateText | null;
+  visibility: Generated<Visibility>;
+  steps_saved: ColumnType<ProfileStep[], ProfileStep[] | undefined, ProfileStep[]>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface JobSeekerEducationTable {
   id: Generated<string>;
-  name: string;
+  user_id: string;
+  isced_level: string;
+  isced_field: string | null;
+  institution: Generated<string>;
+  country: string | null;
+  year: number | null;
   created_at: Generated<Date>;
 }
 
-/** The tables this module owns (declared in its manifest). */
-export interface JobSeekersTables {
-  job_seeker: JobSeekersTable;
+export interface JobSeekerExperienceTable {
+  id: Generated<string>;
+  user_id: string;
+  /** As the person typed it. */
+  title: string;
+  esco_occupation_id: string | null;
+  isco_code: string | null;
+  employer: Generated<string>;
+  country: string | null;
+  date_from: PartialDateText | null;
+  date_to: PartialDateText | null;
+  created_at: Generated<Date>;
 }
+
+export interface JobSeekerOccupationTable {
+  id: Generated<string>;
+  user_id: string;
+  /** As the person typed it. */
+  title: string;
+  esco_occupation_id: string | null;
+  isco_code: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface JobSeekerSkillTable {
+  user_id: string;
+  skill_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface JobSeekerLanguageTable {
+  user_id: string;
+  language_code: string;
+  cefr_level: string;
+  created_at: Generated<Date>;
+}
+
+export interface JobSeekerDestinationTable {
+  user_id: string;
+  country_code: string;
+  created_at: Generated<Date>;
+}
+
+/** The tables this module's profile owns (declared in its manifest). */
+export interface JobSeekersTables {
+  job_seeker: JobSeekerTable;
+  job_seeker_education: JobSeekerEducationTable;
+  job_seeker_experience: JobSeekerExperienceTable;
+  job_seeker_occupation: JobSeekerOccupationTable;
+  job_seeker_skill: JobSeekerSkillTable;
+  job_seeker_language: JobSeekerLanguageTable;
+  job_seeker_destination: JobSeekerDestinationTable;
+}
+
+/** The profile tables, in the order erasure deletes them (children first). */
+export const JOB_SEEKER_TABLES = [
+  'job_seeker_education',
+  'job_seeker_experience',
+  'job_seeker_occupation',
+  'job_seeker_skill',
+  'job_seeker_language',
+  'job_seeker_destination',
+  'job_seeker',
+] as const satisfies readonly (keyof JobSeekersTables)[];
 
 /** What this module's repositories see: its own tables and the read-only reference data. */
 export type JobSeekersDb = Kysely<JobSeekersTables & ReferenceTables>;
+
+/** Another module's transaction lent to this one, seen with this module's tables only. */
+export const jobSeekersView = ownView<JobSeekersTables & ReferenceTables>();
