@@ -18,6 +18,8 @@ export const jobSeekersModule = defineModule<
     'job_seeker_skill',
     'job_seeker_language',
     'job_seeker_destination',
+    'job_seeker_duplicate',
+    'job_seeker_duplicate_scan',
   ],
   // Defined in platform/authz/catalogue.ts, where the roles that hold it are granted it.
   permissions: ['job_seeker.read', 'job_seeker.assist', 'job_seeker.merge'],

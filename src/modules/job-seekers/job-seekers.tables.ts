@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import { ownView } from '../../platform/db/lent-transaction.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
+import type { DuplicatesTables } from './duplicates.tables.js';
 
 /** The steps of the profile, in order; `steps_saved` records the ones the person has saved. */
 export const PROFILE_STEPS = [
@@ -97,7 +98,7 @@ export interface JobSeekerDestinationTable {
 }
 
 /** The tables this module's profile owns (declared in its manifest). */
-export interface JobSeekersTables {
+export interface JobSeekersTables extends DuplicatesTables {
   job_seeker: JobSeekerTable;
   job_seeker_education: JobSeekerEducationTable;
   job_seeker_experience: JobSeekerExperienceTable;
