@@ -1,28 +1,94 @@
+import type { Accounts } from '../accounts/accounts.module.js';
+import type { ApplicationNotice } from '../applications/applications.notice.js';
 import { defineModule } from '../manifest.js';
-import { notificationsApi } from './notifications.api.js';
+import { APPLICATION_EVENT_PREFIX, NOTIFICATION_KINDS } from './notification.kinds.js';
+import { registerNotificationsJobs } from './notifications.jobs.js';
+import { notificationsPersonalData } from './notifications.privacy.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { notificationsRoutes } from './notifications.routes.js';
-import { NotificationsService } from './notifications.service.js';
+import { NotificationsService, type Recipient, type SmsChannel } from './notifications.service.js';
 import type { NotificationsTables } from './notifications.tables.js';
+
+/** What this module reads of the applications module's service (applications.notice.ts). */
+export interface ApplicationNotices {
+  noticeFor(applicationId: string): Promise<ApplicationNotice | null>;
+}
+
+/**
+ * The accounts module as this one reads it: the SMS gateway and the phone on a profile are
+ * being added there (issue 13, part 1); until they are, no SMS is sent.
+ */
+type AccountsWithSms = Accounts & { sms?: SmsChannel };
 
 export const notificationsModule = defineModule<
   NotificationsTables,
-  object,
+  { accounts: Accounts; applications: ApplicationNotices },
   { notifications: NotificationsService }
 >({
   name: 'notifications',
-  summary: 'TODO: one line for docs/architecture.md',
-  tables: ['notification'],
-  // Defined in platform/authz/catalogue.ts, where the roles that hold it are granted it.
+  summary:
+    'what Corridor tells a job seeker when one of their applications changes state, in the app (`/notifications`), by email and by SMS as they chose (`/notifications/settings`), in their language: a durable consumer of the application.* events, run every minute',
+  tables: ['notification', 'notification_preference', 'notification_delivery'],
+  // Defined in platform/authz/catalogue.ts: every signed-in person, on their own.
   permissions: ['notification.read'],
-  needs: [],
-  services: ({ db }) => ({
-    notifications: new NotificationsService(new NotificationsRepository(db)),
-  }),
+  // The applicant's facts (applications); names, addresses, languages, mailer, SMS (accounts).
+  needs: ['accounts', 'applications'],
+  services: ({ db, audit, events, translator, config }, needs) => {
+    const accounts = needs.accounts as AccountsWithSms;
+    const applications = needs.applications;
+    return {
+      notifications: new NotificationsService({
+        repository: new NotificationsRepository(db),
+        audit,
+        events,
+        translator,
+        publicUrl: config.publicUrl,
+        needs: {
+          notice: (applicationId) => {
+            if (typeof applications.noticeFor !== 'function') {
+              throw new Error('The applications service has no noticeFor(applicationId) yet');
+            }
+            return applications.noticeFor(applicationId);
+          },
+          recipients: async (ids) => {
+            const profiles = await accounts.accounts.profiles(ids);
+            return new Map(
+              [...profiles].map(([id, profile]): [string, Recipient] => [
+                id,
+                {
+                  fullName: profile.fullName,
+                  email: profile.email || null,
+                  phone: (profile as { phone?: string | null }).phone ?? null,
+                  language: profile.preferredLanguage,
+                },
+              ]),
+            );
+          },
+          email: {
+            enqueue: (executor, message) => accounts.mailer.enqueue(executor, message),
+            deliver: (id) => accounts.mailer.deliver(id),
+          },
+          sms: () => accounts.sms ?? null,
+        },
+      }),
+    };
+  },
   pages: async (app, { notifications }) => {
     await app.register(notificationsRoutes, { notifications });
   },
-  api: async (app, { notifications }) => {
-    await app.register(notificationsApi, { notifications });
+  menu: [
+    {
+      position: 105,
+      href: '/notifications',
+      labelKey: 'notifications.nav',
+      role: 'job_seeker',
+    },
+  ],
+  jobs: (jobs, { notifications }) => registerNotificationsJobs(jobs, { notifications }),
+  personalData: ({ notifications }) => notificationsPersonalData(notifications),
+  // Any other application.* event about an interview is read as interview_scheduled too.
+  events: {
+    publishes: [],
+    consumes: NOTIFICATION_KINDS.map((kind) => `${APPLICATION_EVENT_PREFIX}${kind}`),
   },
 });

@@ -1,15 +1,30 @@
-import { z } from 'zod';
-import type { NotificationsRecord } from './notifications.repository.js';
+import type { Formatters } from '../../platform/i18n/format.js';
+import type { Translate } from '../../platform/i18n/translator.js';
+import { wordNotification } from './notification.messages.js';
+import type { NotificationRecord } from './notifications.repository.js';
 
-/** What the JSON API shows of a record: the only way data leaves the server as JSON. */
-export const notificationsJson = z.object({
-  id: z.string(),
-  name: z.string(),
-  createdAt: z.string(),
-});
+/** A notification as the page shows it, worded in the reader's language now. */
+export interface NotificationItem {
+  id: string;
+  title: string;
+  body: string;
+  reason: string | null;
+  next: string;
+  path: string;
+  receivedAt: string;
+  unread: boolean;
+}
 
-export function presentNotifications(
-  record: NotificationsRecord,
-): z.infer<typeof notificationsJson> {
-  return { id: record.id, name: record.name, createdAt: record.createdAt.toISOString() };
+export function presentNotification(
+  record: NotificationRecord,
+  t: Translate,
+  fmt: Formatters,
+): NotificationItem {
+  return {
+    id: record.id,
+    ...wordNotification(t, fmt, record),
+    path: record.path,
+    receivedAt: fmt.dateTime(record.createdAt),
+    unread: record.readAt === null,
+  };
 }
