@@ -1,0 +1,61 @@
+import { buildPTable, noiseFor, type PTable } from './ptable.js';
+import { DISCLOSURE_PARAMETERS, type DisclosureParameters } from './parameters.js';
+import { cellKeyOf } from './record-key.js';
+import { checkTally, type CellTally } from './tally.js';
+
+/** A published count: a number, or the suppression mark of a cell under the threshold. */
+export type PublishedCount =
+  { readonly kind: 'count'; readonly value: number } | { readonly kind: 'suppressed' };
+
+/** Who reads the table: the public gets perturbed counts, a restricted reader exact ones. */
+export type Audience = 'public' | 'restricted';
+
+export interface DisclosureControl {
+  readonly parameters: DisclosureParameters;
+  readonly ptable: PTable;
+  /** The perturbed count (count + noise chosen by the cell key), before the threshold. */
+  perturbedCount(cell: CellTally): number;
+  /** What the public sees: the perturbed count, or the suppression mark under the threshold. */
+  publicCount(cell: CellTally): PublishedCount;
+  /** What a reader with the permission sees: the exact count, never suppressed. */
+  exactCount(cell: CellTally): PublishedCount;
+  /** publicCount or exactCount; which one is the caller's decision (its permission check). */
+  count(cell: CellTally, audience: Audience): PublishedCount;
+  /** A whole table, cell by cell (no cell's value depends on any other cell). */
+  publishTable<K>(cells: ReadonlyMap<K, CellTally>, audience: Audience): Map<K, PublishedCount>;
+}
+
+const SUPPRESSED: PublishedCount = { kind: 'suppressed' };
+
+export function createDisclosureControl(
+  parameters: DisclosureParameters = DISCLOSURE_PARAMETERS,
+): DisclosureControl {
+  if (!Number.isInteger(parameters.minimumCount) || parameters.minimumCount < 0) {
+    throw new RangeError('minimumCount must be a whole number of 0 or more');
+  }
+  const ptable = buildPTable(parameters);
+  const perturbedCount = (cell: CellTally) => {
+    checkTally(cell);
+    return cell.count + noiseFor(ptable, cell.count, cellKeyOf(cell.keySum));
+  };
+  const publicCount = (cell: CellTally): PublishedCount => {
+    const value = perturbedCount(cell);
+    return value > 0 && value < parameters.minimumCount ? SUPPRESSED : { kind: 'count', value };
+  };
+  const exactCount = (cell: CellTally): PublishedCount => {
+    checkTally(cell);
+    return { kind: 'count', value: cell.count };
+  };
+  const count = (cell: CellTally, audience: Audience) =>
+    audience === 'restricted' ? exactCount(cell) : publicCount(cell);
+  return {
+    parameters,
+    ptable,
+    perturbedCount,
+    publicCount,
+    exactCount,
+    count,
+    publishTable: (cells, audience) =>
+      new Map([...cells].map(([key, cell]) => [key, count(cell, audience)])),
+  };
+}
