@@ -77,14 +77,17 @@ export function emailOf(
 /** Titles longer than this are cut in a text message, to keep it to one or two parts. */
 export const SMS_TITLE_LENGTH = 24;
 
-/** A title cut to `max` characters (whole code points, never half a letter), with "…". */
+/**
+ * A title cut to `max` characters (whole code points, never half a letter), ending in "..."
+ * (three full stops: "…" is not in the GSM alphabet, and would make an English message UCS-2).
+ */
 export function shortened(text: string, max = SMS_TITLE_LENGTH): string {
   const letters = [...text.normalize('NFC').trim()];
   if (letters.length <= max) return letters.join('');
   return `${letters
-    .slice(0, max - 1)
+    .slice(0, max - 3)
     .join('')
-    .trimEnd()}…`;
+    .trimEnd()}...`;
 }
 
 /** The text message: one short sentence and the address of the application. */
@@ -94,11 +97,13 @@ export function smsOf(
   facts: NotificationFacts,
   applicationUrl: string,
 ): string {
+  // French puts a no-break space before its colons: outside the GSM alphabet, and a phone
+  // shows a plain space alike.
   return t(`notifications.kinds.${facts.kind}.sms`, {
     ...values(facts, fmt),
     title: shortened(facts.vacancyTitle),
     url: applicationUrl,
-  });
+  }).replace(/[\u00a0\u202f]/g, ' ');
 }
 
 // GSM 03.38: the default alphabet and its extension table (two septets each).
