@@ -127,9 +127,12 @@ if (suite === 'reference') {
 } else if (suite === 'commit') {
   const { commitSuite } = await import('./commit.js');
   await commitSuite(process.argv.slice(3));
+} else if (suite === 'statistics') {
+  const { statisticsSuite } = await import('./statistics.js');
+  await statisticsSuite(process.argv.slice(3));
 } else {
   console.error(
-    `Unknown benchmark suite "${suite}". Suites: reference, search, pages, commit, occupation-coding`,
+    `Unknown benchmark suite "${suite}". Suites: reference, search, pages, commit, occupation-coding, statistics`,
   );
   process.exit(2);
 }
