@@ -5,6 +5,7 @@ import { VETTING_LIFECYCLE } from './licensing/vetting.lifecycle.js';
 import { VACANCY_LIFECYCLE } from './vacancies/vacancy.lifecycle.js';
 import { REPORT_LIFECYCLE } from './abuse-reports/abuse-report.lifecycle.js';
 import { SCHEME_LIFECYCLE } from './eligibility/scheme.lifecycle.js';
+import { APPLICATION_LIFECYCLE } from './applications/application.lifecycle.js';
 
 /**
  * The documents of docs/state-diagrams/: which lifecycles each shows, and the prose around the
@@ -101,6 +102,23 @@ export const STATE_DIAGRAM_DOCUMENTS: DiagramDocument[] = [
           'Each transition appends an `eligibility_scheme_event` row (who, when, why, from, to, and the version it concerns). A change to the rules is not a transition: it adds a version (`eligibility_scheme.revised`, audited), which readers see once it is published.',
         notes:
           'Destination officers hold `eligibility.manage` over their own country’s schemes. Readers see only `published` schemes, at their published version; an assessment names the version it used, so retiring a scheme or publishing a new version does not change a result already given.',
+      },
+    ],
+  },
+  {
+    file: 'docs/state-diagrams/application.md',
+    title: 'Application lifecycle',
+    sections: [
+      {
+        lifecycle: APPLICATION_LIFECYCLE,
+        source: 'src/modules/applications/application.lifecycle.ts',
+        intro:
+          'A job seeker’s application to a published vacancy, one per person and vacancy (unique index; a second try lands on the first). Each transition appends an `application_event` row (who: user, organisation, role, API key; when; why; the reason code of a rejection; the interview’s moment). The application keeps the vacancy’s terms as they were when the person applied.',
+        notes: [
+          'The applicant (`application.create`, own) submits, withdraws, accepts or declines an offer; the vacancy’s agency or employer (`application.decide`, organisation) works it. `declined` is its own state, not `withdrawn`: the organisation learns its offer was turned down. Scheduling an interview keeps the application `shortlisted`; it may be moved.',
+          '',
+          'Every transition publishes `application.<past>` with the vacancy and organisation ids only; the notifications module reads the facts through `ApplicationsService.noticeFor`.',
+        ].join('\n'),
       },
     ],
   },
