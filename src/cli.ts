@@ -23,6 +23,7 @@ import { buildAssets } from './platform/views/asset-build.js';
 import { seed } from './seed.js';
 import { GenerateError } from './devtools/generate/generate.js';
 import { generateIntoDatabase, parseCount, parseSeed } from './devtools/generate/run.js';
+import { generateSeekersIntoDatabase, parseSeekerCount } from './devtools/generate/seekers.js';
 import { createServices } from './services.js';
 import { Translator } from './platform/i18n/translator.js';
 import { ValidationError } from './platform/http/problem.js';
@@ -175,9 +176,10 @@ export function buildProgram(environment: Environment = processEnvironment()): C
       }
     });
 
-  program
+  const generate = program
     .command('generate')
-    .description('write synthetic data for benchmarks and trials (never in production)')
+    .description('write synthetic data for benchmarks and trials (never in production)');
+  generate
     .command('vacancies')
     .description(
       'write N realistic synthetic job orders with their history (COPY, in batches); the same seed gives the same vacancies',
@@ -207,6 +209,42 @@ export function buildProgram(environment: Environment = processEnvironment()): C
         const rows = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
         console.log(
           `Generated ${report.vacancies.toLocaleString('en')} vacancies (${rows.toLocaleString('en')} rows with their skills, languages, history and filled positions) in ${report.seconds.toFixed(1)} s: ${report.vacanciesPerSecond.toLocaleString('en')} vacancies/s.`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+
+  generate
+    .command('seekers')
+    .description(
+      'write N realistic synthetic job seekers (accounts, profiles in their own scripts, education, experience, occupations, languages) by COPY in batches; the same seed gives the same people',
+    )
+    .requiredOption('--count <n>', 'how many job seekers, from 1 to 1,000,000')
+    .option('--seed <s>', 'seed of the random draws, a whole number', '1')
+    .action(async (options: { count: string; seed: string }) => {
+      const count = parseSeekerCount(options.count);
+      const randomSeed = parseSeed(options.seed);
+      const config = loadConfig(environment);
+      if (config.env === 'production') {
+        throw new CliError('Synthetic job seekers are never generated in production.');
+      }
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrateToLatest(database.kysely);
+        await seed(database.kysely, { demo: false });
+        const report = await generateSeekersIntoDatabase(database, {
+          ...(config.database.kind === 'postgres' ? { url: config.database.url } : {}),
+          count,
+          seed: randomSeed,
+          onProgress: ({ written, seconds }) =>
+            console.log(
+              `  ${written.toLocaleString('en')} of ${count.toLocaleString('en')} written (${seconds.toFixed(1)} s)`,
+            ),
+        });
+        const rows = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
+        console.log(
+          `Generated ${report.seekers.toLocaleString('en')} job seekers (${rows.toLocaleString('en')} rows with their accounts, roles, education, experience, occupations, skills, languages and destinations) in ${report.seconds.toFixed(1)} s: ${report.seekersPerSecond.toLocaleString('en')} seekers/s.`,
         );
       } finally {
         await database.close();
