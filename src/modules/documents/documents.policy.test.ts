@@ -1,22 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../platform/authz/catalogue.js';
 import { ANONYMOUS, type Principal } from '../../platform/authz/principal.js';
-import { canDocumentsList } from './documents.policy.js';
+import {
+  canManageOwnDocuments,
+  canReadDocumentOf,
+  canReadOwnDocuments,
+} from './documents.policy.js';
 
-function signedIn(role: Role): Principal {
-  const grant = { role, organisationId: null, countryCode: null, administrator: false };
-  return { ...ANONYMOUS, userId: 'u', sessionId: 's', grants: [grant], twoFactorVerified: true };
+function signedIn(role: Role, countryCode: string | null = null, userId = 'u'): Principal {
+  const grant = { role, organisationId: null, countryCode, administrator: false };
+  return { ...ANONYMOUS, userId, sessionId: 's', grants: [grant], twoFactorVerified: true };
 }
 
-// A role × action grid: add a row for each role granted 'document.read' in the catalogue (see
-// licensing.policy.test.ts).
+const seeker = signedIn('job_seeker', null, 'seeker');
+const owner = { userId: 'seeker', nationality: 'KE' };
+
 describe('documents policy', () => {
-  it('lets the system administrator list', () => {
-    expect(canDocumentsList(signedIn('system_admin'))).toBe(true);
+  it('lets a job seeker read and manage their own documents, and nobody else', () => {
+    expect(canReadOwnDocuments(seeker)).toBe(true);
+    expect(canManageOwnDocuments(seeker)).toBe(true);
+    expect(canReadOwnDocuments(ANONYMOUS)).toBe(false);
+    expect(canManageOwnDocuments(ANONYMOUS)).toBe(false);
+    expect(canReadOwnDocuments(signedIn('origin_officer', 'KE'))).toBe(false);
   });
 
-  it('refuses the anonymous and the roles that do not hold document.read', () => {
-    expect(canDocumentsList(ANONYMOUS)).toBe(false);
-    expect(canDocumentsList(signedIn('job_seeker'))).toBe(false);
+  it("reads a person's document: the owner, and origin officers of their nationality only", () => {
+    expect(canReadDocumentOf(seeker, owner)).toBe(true);
+    expect(canReadDocumentOf(signedIn('job_seeker', null, 'other'), owner)).toBe(false);
+    expect(canReadDocumentOf(signedIn('origin_officer', 'KE'), owner)).toBe(true);
+    expect(canReadDocumentOf(signedIn('origin_officer', 'NP'), owner)).toBe(false);
+    expect(
+      canReadDocumentOf(signedIn('origin_officer', 'KE'), { ...owner, nationality: null }),
+    ).toBe(false);
+    for (const role of ['destination_officer', 'embassy_officer', 'agency_staff'] as const) {
+      expect(canReadDocumentOf(signedIn(role, 'KE'), owner)).toBe(false);
+    }
+    expect(canReadDocumentOf(ANONYMOUS, owner)).toBe(false);
   });
 });

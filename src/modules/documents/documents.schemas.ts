@@ -1,6 +1,0 @@
-import { z } from 'zod';
-
-/** One schema per form or endpoint; messages are locale keys. */
-export const documentsQuery = z.object({
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-});
