@@ -8,6 +8,8 @@ const SETS: PTableParameters[] = [
   { maxNoise: 5, variance: 3, blockedUpTo: 2 },
   { maxNoise: 4, variance: 1.5, blockedUpTo: 4 },
   { maxNoise: 2, variance: 3, blockedUpTo: 0 },
+  { maxNoise: 3, variance: 0.05, blockedUpTo: 1 },
+  { maxNoise: 10, variance: 8, blockedUpTo: 3 },
 ];
 
 const moment = (
@@ -132,5 +134,45 @@ describe('perturbation table parameters', () => {
     { maxNoise: 2, variance: 1, blockedUpTo: -1 },
   ])('rejects D=$maxNoise V=$variance js=$blockedUpTo', (parameters) => {
     expect(() => buildPTable(parameters)).toThrow(RangeError);
+  });
+});
+
+describe('maximum entropy, against a search over every feasible row', () => {
+  const table = buildPTable({ maxNoise: 2, variance: 1, blockedUpTo: 2 });
+  const entropy = (ps: readonly number[]) =>
+    -ps.reduce((h, p) => h + (p > 0 ? p * Math.log(p) : 0), 0);
+  const ours = (count: number) => entropy(table.rows[count]!.entries.map((e) => e.probability));
+  const steps = 400;
+
+  it('no distribution on 3…6 for count 4 (mean 0, variance ≤ 1, monotone) has more entropy', () => {
+    let best = 0;
+    for (let i = 0; i <= steps; i += 1) {
+      for (let j = 0; j <= steps; j += 1) {
+        const [p1, p2] = [i / steps / 2, j / steps / 4];
+        const pMinus = p1 + 2 * p2; // mean 0
+        const p0 = 1 - pMinus - p1 - p2;
+        if (p0 < 0 || pMinus > p0 || pMinus + p1 + 4 * p2 > 1) continue;
+        best = Math.max(best, entropy([pMinus, p0, p1, p2]));
+      }
+    }
+    expect(best).toBeLessThanOrEqual(ours(4) + 1e-12);
+    expect(best).toBeGreaterThan(ours(4) - 1e-3);
+  });
+
+  it('no distribution on i−2…i+2 (mean 0, variance 1, monotone) has more entropy', () => {
+    let best = 0;
+    for (let i = 0; i <= steps; i += 1) {
+      for (let j = 0; j <= steps; j += 1) {
+        const [m2, p2] = [i / steps / 4, j / steps / 4];
+        const difference = 2 * (m2 - p2); // p1 − p−1, for mean 0
+        const total = 1 - 4 * (m2 + p2); // p1 + p−1, for variance 1
+        const [m1, p1] = [(total - difference) / 2, (total + difference) / 2];
+        const p0 = 1 - m2 - m1 - p1 - p2;
+        if (Math.min(m1, p1, p0) < 0 || m2 > m1 || m1 > p0) continue;
+        best = Math.max(best, entropy([m2, m1, p0, p1, p2]));
+      }
+    }
+    expect(best).toBeLessThanOrEqual(ours(5) + 1e-12);
+    expect(best).toBeGreaterThan(ours(5) - 1e-3);
   });
 });

@@ -45,17 +45,31 @@ export function checkPTableParameters(parameters: PTableParameters): void {
   }
 }
 
-/** The solver's answer must be a distribution with mean 0 (else the parameters cannot work). */
-function checkRow(count: number, noises: readonly number[], probabilities: readonly number[]) {
+/**
+ * The solver's answer must be a distribution with mean 0 and, where 0 is an allowed noise, a
+ * variance of at most V (else the parameters cannot work: V too small for D and js, as `ptable`
+ * says too). Rows without 0 (blocked counts) may take the least variance they allow.
+ */
+function checkRow(
+  count: number,
+  noises: readonly number[],
+  probabilities: readonly number[],
+  variance: number,
+) {
   let sum = 0;
   let mean = 0;
+  let square = 0;
   probabilities.forEach((p, k) => {
+    if (!(p >= 0)) throw new RangeError(`no perturbation table: count ${count} has no solution`);
     sum += p;
     mean += p * noises[k]!;
-    if (!(p >= 0)) throw new RangeError(`no perturbation table: count ${count} has no solution`);
+    square += p * noises[k]! ** 2;
   });
   if (Math.abs(sum - 1) > 1e-9 || Math.abs(mean) > 1e-9) {
     throw new RangeError(`no perturbation table: count ${count} has no unbiased noise`);
+  }
+  if (noises.includes(0) && square > variance + 1e-9) {
+    throw new RangeError(`no perturbation table: the variance is too small for count ${count}`);
   }
 }
 
@@ -91,7 +105,7 @@ export function buildPTable(parameters: PTableParameters): PTable {
       noises.push(target - count);
     }
     const probabilities = maxEntropyNoise(noises, variance);
-    checkRow(count, noises, probabilities);
+    checkRow(count, noises, probabilities, variance);
     rows.push({ count, entries: slices(noises, probabilities) });
   }
   return { parameters, rows };
