@@ -6,7 +6,12 @@ import { registerNotificationsJobs } from './notifications.jobs.js';
 import { notificationsPersonalData } from './notifications.privacy.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { notificationsRoutes } from './notifications.routes.js';
-import { NotificationsService, type Recipient, type SmsChannel } from './notifications.service.js';
+import {
+  NotificationsService,
+  type NotificationsNeeds,
+  type Recipient,
+  type SmsChannel,
+} from './notifications.service.js';
 import type { NotificationsTables } from './notifications.tables.js';
 
 /** What this module reads of the applications module's service (applications.notice.ts). */
@@ -19,6 +24,46 @@ export interface ApplicationNotices {
  * being added there (issue 13, part 1); until they are, no SMS is sent.
  */
 type AccountsWithSms = Accounts & { sms?: SmsChannel };
+
+/**
+ * What the service is given of the other modules, read at run time (in closures): the
+ * application's facts, the people's names, addresses and languages, the mailer and the SMS
+ * gateway.
+ */
+export function notificationsNeeds(
+  accounts: Accounts,
+  applications: ApplicationNotices,
+): NotificationsNeeds {
+  const withSms = accounts as AccountsWithSms;
+  return {
+    notice: (applicationId) => {
+      if (typeof applications.noticeFor !== 'function') {
+        throw new Error('The applications service has no noticeFor(applicationId) yet');
+      }
+      return applications.noticeFor(applicationId);
+    },
+    recipients: async (ids) => {
+      const profiles = await accounts.accounts.profiles(ids);
+      return new Map(
+        [...profiles].map(([id, profile]): [string, Recipient] => [
+          id,
+          {
+            fullName: profile.fullName,
+            // An account opened with a phone number only has an empty email.
+            email: profile.email || null,
+            phone: (profile as { phone?: string | null }).phone ?? null,
+            language: profile.preferredLanguage,
+          },
+        ]),
+      );
+    },
+    email: {
+      enqueue: (executor, message) => accounts.mailer.enqueue(executor, message),
+      deliver: (id) => accounts.mailer.deliver(id),
+    },
+    sms: () => withSms.sms ?? null,
+  };
+}
 
 export const notificationsModule = defineModule<
   NotificationsTables,
@@ -33,9 +78,8 @@ export const notificationsModule = defineModule<
   permissions: ['notification.read'],
   // The applicant's facts (applications); names, addresses, languages, mailer, SMS (accounts).
   needs: ['accounts', 'applications'],
-  services: ({ db, audit, events, translator, config }, needs) => {
-    const accounts = needs.accounts as AccountsWithSms;
-    const applications = needs.applications;
+  services: ({ db, audit, events, translator, config, jobs }, needs) => {
+    const { accounts, applications } = needs;
     return {
       notifications: new NotificationsService({
         repository: new NotificationsRepository(db),
@@ -43,33 +87,9 @@ export const notificationsModule = defineModule<
         events,
         translator,
         publicUrl: config.publicUrl,
-        needs: {
-          notice: (applicationId) => {
-            if (typeof applications.noticeFor !== 'function') {
-              throw new Error('The applications service has no noticeFor(applicationId) yet');
-            }
-            return applications.noticeFor(applicationId);
-          },
-          recipients: async (ids) => {
-            const profiles = await accounts.accounts.profiles(ids);
-            return new Map(
-              [...profiles].map(([id, profile]): [string, Recipient] => [
-                id,
-                {
-                  fullName: profile.fullName,
-                  email: profile.email || null,
-                  phone: (profile as { phone?: string | null }).phone ?? null,
-                  language: profile.preferredLanguage,
-                },
-              ]),
-            );
-          },
-          email: {
-            enqueue: (executor, message) => accounts.mailer.enqueue(executor, message),
-            deliver: (id) => accounts.mailer.deliver(id),
-          },
-          sms: () => accounts.sms ?? null,
-        },
+        needs: notificationsNeeds(accounts, applications),
+        // The app's logger, once the app has given it to the jobs.
+        log: { error: (fields, message) => jobs.log.error(fields, message) },
       }),
     };
   },
