@@ -47,6 +47,12 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Corridor <no-reply@localhost>'),
+  // A generic HTTP SMS gateway: JSON POST {to, text} with a bearer token (src/platform/sms).
+  SMS_GATEWAY_URL: z
+    .url({ message: 'must be a URL such as https://sms.example.org/send' })
+    .optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -89,6 +95,8 @@ export interface Config {
   /** SMTP server for email; without one, email goes to the development outbox and the log. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The SMS gateway; without one, text messages stay in the development outbox and the log. */
+  sms: { gatewayUrl: string | undefined; gatewayToken: string | undefined; timeoutMs: number };
   session: { idleMinutes: number; absoluteHours: number };
   logLevel: string;
   defaultLanguage: Language;
@@ -134,6 +142,9 @@ export function loadConfig(environment: Environment = processEnvironment()): Con
     if (!env.LOOKUP_HASH_KEY) problems.push('LOOKUP_HASH_KEY is required in production');
     if (!env.PUBLIC_URL) problems.push('PUBLIC_URL is required in production');
   }
+  if (env.SMS_GATEWAY_TOKEN && !env.SMS_GATEWAY_URL) {
+    problems.push('SMS_GATEWAY_TOKEN is set without SMS_GATEWAY_URL');
+  }
   if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
     problems.push('DATABASE_OWNER_URL is set without DATABASE_URL (the application role)');
   }
@@ -162,6 +173,11 @@ export function loadConfig(environment: Environment = processEnvironment()): Con
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    sms: {
+      gatewayUrl: env.SMS_GATEWAY_URL,
+      gatewayToken: env.SMS_GATEWAY_TOKEN,
+      timeoutMs: env.SMS_GATEWAY_TIMEOUT_MS,
+    },
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     defaultLanguage: env.DEFAULT_LANGUAGE,

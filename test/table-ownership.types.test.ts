@@ -48,6 +48,9 @@ describe('table ownership in the types', () => {
       | 'totp_last_step'
       | 'sign_in_throttle'
       | 'email_outbox'
+      | 'sms_outbox'
+      | 'one_time_code'
+      | 'assisted_registration'
     >();
     expectTypeOf<TablesOf<typeof organisationsModule>>().toEqualTypeOf<
       'organisation' | 'role_assignment' | 'invitation' | 'api_key'

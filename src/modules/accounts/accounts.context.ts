@@ -5,6 +5,8 @@ import type { RoleGrant } from '../../platform/authz/principal.js';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.js';
 import type { Translator } from '../../platform/i18n/translator.js';
 import type { Mailer } from './mailer.js';
+import type { OneTimeCodes } from './one-time-codes.js';
+import type { SmsSender } from './sms.js';
 import type { SessionsRepository } from './sessions.repository.js';
 import type { KnownDevices } from './known-device.js';
 import type { SignInThrottle } from './throttle.js';
@@ -59,6 +61,10 @@ export interface AccountsDependencies {
   /** Known-device tokens that let an account's owner in during an attack. */
   devices: KnownDevices;
   mailer: Mailer;
+  /** Text messages through the SMS outbox. */
+  sms: SmsSender;
+  /** One-time codes by SMS or email (hashed, short-lived, few attempts). */
+  codes: OneTimeCodes;
   audit: AuditLog;
   cipher: FieldCipher;
   roles: RoleDirectory;
@@ -78,6 +84,20 @@ export function recordAudit(
   event: AuditEventInput,
 ): Promise<void> {
   return deps.audit.record(executor, event);
+}
+
+/**
+ * What the sign-in throttle counts an account's attempts under: its email address, or its
+ * phone number (E.164, which no email address looks like) for an account without one.
+ */
+export function signInIdOf(user: { id: string; email: string | null; phone: string | null }) {
+  return user.email ?? user.phone ?? user.id;
+}
+
+/** The address of an account that must have one (staff, a password link asked by email). */
+export function emailOf(user: { email: string | null }): string {
+  if (!user.email) throw new Error('This account has no email address');
+  return user.email;
 }
 
 /** Email addresses are compared lower-cased and trimmed (as the app_user check requires). */

@@ -18,6 +18,18 @@ import { AccountsService } from './accounts.service.js';
 import type { AccountsDatabase } from './accounts.tables.js';
 import { Mailer, smtpTransport, type EmailTransport, type MailerLog } from './mailer.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { AssistedRepository } from './assisted.repository.js';
+import {
+  AssistedRegistrationService,
+  CLAIM_CODE_CONTEXT,
+  type OrganisationNames,
+} from './assisted.service.js';
+import { PhoneAccountsService } from './phone-accounts.service.js';
+import { codeKeyFrom, OneTimeCodes } from './one-time-codes.js';
+import { OneTimeCodesRepository } from './one-time-codes.repository.js';
+import { SmsOutboxRepository } from './sms-outbox.repository.js';
+import { SmsSender } from './sms.js';
+import { httpSmsGateway, type SmsGateway } from '../../platform/sms/sms-gateway.js';
 import { PasswordResetService } from './password-reset.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -34,6 +46,7 @@ export interface AccountsModuleOptions {
     env: 'development' | 'test' | 'production';
     smtpUrl: string | undefined;
     mailFrom: string;
+    sms: { gatewayUrl: string | undefined; gatewayToken: string | undefined; timeoutMs: number };
     /** Throttle keys and known-device tokens are keyed with keys derived from it. */
     lookupHashKey: string;
   };
@@ -44,9 +57,13 @@ export interface AccountsModuleOptions {
   translator: Translator;
   /** The app's background jobs, where the mailer defines its send job (the runner retries it). */
   jobs: Jobs;
+  /** The organisations' names, for assisted registration's record (a later module's service). */
+  organisationNames?: () => OrganisationNames | undefined;
   /** Overrides for tests: a fake clock, a recording transport. */
   now?: () => Date;
   transport?: EmailTransport;
+  /** For tests: a recording SMS gateway instead of the configured one. */
+  smsGateway?: SmsGateway | null;
   log?: MailerLog;
 }
 
@@ -65,6 +82,24 @@ export function createAccounts(options: AccountsModuleOptions) {
     ...(options.log ? { log: options.log } : {}),
     now,
   });
+  const gateway =
+    options.smsGateway !== undefined
+      ? options.smsGateway
+      : config.sms.gatewayUrl
+        ? httpSmsGateway({
+            url: config.sms.gatewayUrl,
+            token: config.sms.gatewayToken,
+            timeoutMs: config.sms.timeoutMs,
+          })
+        : null;
+  const sms = new SmsSender(new SmsOutboxRepository(options.db), {
+    gateway,
+    production: config.env === 'production',
+    echo: config.env === 'development',
+    jobs: options.jobs,
+    ...(options.log ? { log: options.log } : {}),
+    now,
+  });
   const deps: AccountsDependencies = {
     users: new UsersRepository(options.db),
     sessions: new SessionsRepository(options.db),
@@ -75,6 +110,12 @@ export function createAccounts(options: AccountsModuleOptions) {
     ),
     devices: new KnownDevices(deviceKeyFrom(config.lookupHashKey), now),
     mailer,
+    sms,
+    codes: new OneTimeCodes(
+      new OneTimeCodesRepository(options.db),
+      codeKeyFrom(config.lookupHashKey),
+      now,
+    ),
     audit: options.audit,
     cipher: options.cipher,
     roles: options.roles,
@@ -85,13 +126,28 @@ export function createAccounts(options: AccountsModuleOptions) {
   };
   const sessions = new SessionsService(deps);
   const passwordReset = new PasswordResetService(deps);
+  const phone = new PhoneAccountsService(deps, sessions);
+  const assisted = new AssistedRegistrationService(
+    deps,
+    new AssistedRepository(options.db),
+    sessions,
+    phone,
+    options.organisationNames ?? (() => undefined),
+  );
   return {
+    /** Registration and sign-in by phone number and SMS code; adding a phone or an email. */
+    phone,
+    /** Accounts opened by an officer for a person present, claimed later with a code. */
+    assisted,
+    codes: deps.codes,
     accounts: new AccountsService(deps, sessions, passwordReset),
     sessions,
     signIn: new SignInService(deps, sessions),
     passwordReset,
     twoFactor: new TwoFactorService(deps),
     mailer,
+    /** Text messages: `enqueue(executor, { to, text })` in a transaction, `deliver(id)` after it. */
+    sms,
   };
 }
 
@@ -100,7 +156,7 @@ export type Accounts = ReturnType<typeof createAccounts>;
 /** The accounts module: who may sign in, and how. */
 export const accountsModule = defineModule<
   AccountsDatabase,
-  { roles: RoleDirectory; assessmentLinks?: AssessmentLinks },
+  { roles: RoleDirectory; assessmentLinks?: AssessmentLinks; organisations?: OrganisationNames },
   { accounts: Accounts }
 >({
   name: 'accounts',
@@ -114,6 +170,9 @@ export const accountsModule = defineModule<
     'totp_last_step',
     'sign_in_throttle',
     'email_outbox',
+    'sms_outbox',
+    'one_time_code',
+    'assisted_registration',
   ],
   permissions: ['account.manage_own', 'user.create_officer'],
   // The role directory belongs to organisations, which is built after accounts (its
@@ -126,6 +185,8 @@ export const accountsModule = defineModule<
         grantsFor: (userId) => needs.roles.grantsFor(userId),
         assign: (executor, grant) => needs.roles.assign(executor, grant),
       },
+      // The organisations module's, built later: the name recorded with an assisted registration.
+      organisationNames: () => needs.organisations,
       // The eligibility module's, built later: a code brought to registration (see AssessmentLinks).
       assessments: {
         linkable: async (code) => (await needs.assessmentLinks?.linkable(code)) ?? false,
@@ -148,6 +209,12 @@ export const accountsModule = defineModule<
       idColumn: 'id',
       column: 'totp_secret_encrypted',
       context: 'app_user.totp_secret',
+    },
+    {
+      table: 'assisted_registration',
+      idColumn: 'id',
+      column: 'claim_code_encrypted',
+      context: CLAIM_CODE_CONTEXT,
     },
   ],
   personalData: (_services, { db }) => accountsPersonalData(new AccountsPrivacyRepository(db)),

@@ -11,6 +11,7 @@ export class AccountsPrivacyRepository {
         .select([
           'id',
           'email',
+          'phone',
           'full_name',
           'preferred_language',
           'status',
@@ -41,7 +42,28 @@ export class AccountsPrivacyRepository {
         .orderBy('email_outbox.created_at', 'desc')
         .execute(),
     ]);
-    return { user, sessions, emails };
+    const [textMessages, assisted] = await Promise.all([
+      user?.phone
+        ? this.db
+            .selectFrom('sms_outbox')
+            .select(['created_at', 'sent_at'])
+            .where('recipient', '=', user.phone)
+            .orderBy('created_at', 'desc')
+            .execute()
+        : Promise.resolve([]),
+      this.db
+        .selectFrom('assisted_registration')
+        .select([
+          'officer_name',
+          'organisation_name',
+          'consent_statement',
+          'created_at',
+          'claimed_at',
+        ])
+        .where('user_id', '=', userId)
+        .execute(),
+    ]);
+    return { user, sessions, emails, textMessages, assistedRegistration: assisted };
   }
 
   /**
@@ -51,11 +73,22 @@ export class AccountsPrivacyRepository {
   async anonymise(executor: AccountsDb, userId: string, now: Date): Promise<void> {
     const user = await executor
       .selectFrom('app_user')
-      .select('email')
+      .select(['email', 'phone'])
       .where('id', '=', userId)
       .executeTakeFirst();
     if (!user) return;
-    await executor.deleteFrom('email_outbox').where('recipient', '=', user.email).execute();
+    if (user.email)
+      await executor.deleteFrom('email_outbox').where('recipient', '=', user.email).execute();
+    if (user.phone)
+      await executor.deleteFrom('sms_outbox').where('recipient', '=', user.phone).execute();
+    await executor.deleteFrom('one_time_code').where('user_id', '=', userId).execute();
+    if (user.phone)
+      await executor.deleteFrom('one_time_code').where('target', '=', user.phone).execute();
+    if (user.email)
+      await executor.deleteFrom('one_time_code').where('target', '=', user.email).execute();
+    // The officer's record of an assisted registration keeps no code; the audit trail keeps
+    // the event.
+    await executor.deleteFrom('assisted_registration').where('user_id', '=', userId).execute();
     await executor.deleteFrom('user_session').where('user_id', '=', userId).execute();
     await executor.deleteFrom('password_reset').where('user_id', '=', userId).execute();
     await executor.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
@@ -64,6 +97,7 @@ export class AccountsPrivacyRepository {
       .updateTable('app_user')
       .set({
         email: `erased-${userId}@erased.invalid`,
+        phone: null,
         full_name: 'Erased',
         password_hash: null,
         password_changed_at: null,

@@ -5,8 +5,10 @@ import { can, type RoleGrant } from '../../platform/authz/principal.js';
 import type { Language } from '../../platform/i18n/languages.js';
 import { ForbiddenError, ValidationError } from '../../platform/http/problem.js';
 import {
+  emailOf,
   normaliseEmail,
   recordAudit,
+  signInIdOf,
   type AccountsDependencies,
   type RequestMeta,
 } from './accounts.context.js';
@@ -32,7 +34,7 @@ export interface AccountOverview {
 }
 
 /** A password that breaks a rule, as a field error (pointer "/<field>", detail a locale key). */
-function checkPassword(password: string, email: string, field = 'password'): void {
+function checkPassword(password: string, email: string | null, field = 'password'): void {
   const problem = passwordProblem(password, email);
   if (problem) throw new ValidationError([{ pointer: `/${field}`, detail: problem }]);
 }
@@ -191,7 +193,7 @@ export class AccountsService {
       this.deps.translator.translate(user.preferredLanguage, key, values);
     const { publicUrl } = this.deps.settings;
     const emailId = await this.deps.mailer.enqueue(executor, {
-      to: user.email,
+      to: emailOf(user),
       subject: t('accounts.email.registerExisting.subject'),
       text: t('accounts.email.registerExisting.body', {
         name: user.fullName,
@@ -310,7 +312,7 @@ export class AccountsService {
   async verifyPassword(userId: string, password: string): Promise<boolean> {
     const user = await this.deps.users.findById(userId);
     if (!user?.passwordHash || user.status !== 'active') return false;
-    const claimed = await this.deps.throttle.claim({ email: user.email, ipAddress: null });
+    const claimed = await this.deps.throttle.claim({ email: signInIdOf(user), ipAddress: null });
     if (!claimed.allowed) return false;
     if (!(await verifyPassword(user.passwordHash, password))) return false;
     await this.deps.users.transaction((trx) => this.deps.throttle.succeeded(trx, claimed.attempt));
@@ -329,7 +331,7 @@ export class AccountsService {
     const user = userId ? await this.deps.users.findById(userId) : undefined;
     if (!user?.passwordHash || user.status !== 'active') throw new ForbiddenError();
     const claimed = await this.deps.throttle.claim({
-      email: user.email,
+      email: signInIdOf(user),
       ipAddress: ctx.ipAddress,
     });
     if (!claimed.allowed) {

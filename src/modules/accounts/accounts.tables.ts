@@ -1,5 +1,6 @@
 import type { Generated, Kysely } from 'kysely';
 import { ownView } from '../../platform/db/lent-transaction.js';
+import type { Language } from '../../platform/i18n/languages.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
 import type { UserTables } from './users.tables.js';
 
@@ -64,6 +65,48 @@ export interface EmailOutboxTable {
   last_error: string | null;
 }
 
+export interface SmsOutboxTable {
+  id: Generated<string>;
+  recipient: string;
+  body_text: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+  last_error: string | null;
+}
+
+export type OneTimeCodePurpose = 'register' | 'sign_in' | 'add_phone' | 'add_email' | 'claim';
+
+/** One-time codes and emailed tokens, hashed (20261207005000_phone_accounts.sql). */
+export interface OneTimeCodeTable {
+  id: Generated<string>;
+  purpose: OneTimeCodePurpose;
+  channel: 'sms' | 'email';
+  target: string;
+  user_id: string | null;
+  preferred_language: Language | null;
+  privacy_notice_version: string | null;
+  code_hash: string;
+  attempts: Generated<number>;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+/** An account an officer opened for a person who was there and consented. */
+export interface AssistedRegistrationTable {
+  id: Generated<string>;
+  user_id: string;
+  officer_user_id: string;
+  organisation_id: string | null;
+  officer_name: string;
+  organisation_name: string;
+  consent_statement: string;
+  claim_code_encrypted: string | null;
+  created_at: Generated<Date>;
+  claim_expires_at: Date;
+  claimed_at: Date | null;
+}
+
 export interface AccountsTables {
   user_session: UserSessionTable;
   password_reset: PasswordResetTable;
@@ -71,6 +114,9 @@ export interface AccountsTables {
   totp_last_step: TotpLastStepTable;
   sign_in_throttle: SignInThrottleTable;
   email_outbox: EmailOutboxTable;
+  sms_outbox: SmsOutboxTable;
+  one_time_code: OneTimeCodeTable;
+  assisted_registration: AssistedRegistrationTable;
 }
 
 /** The accounts module's own tables: the user table and the accounts tables. */

@@ -3,6 +3,7 @@ import { auditActorOf, type ActorContext } from '../../platform/authz/context.js
 import { randomToken, sha256Hex } from '../../platform/crypto/tokens.js';
 import { ValidationError } from '../../platform/http/problem.js';
 import {
+  emailOf,
   normaliseEmail,
   recordAudit,
   type AccountsDependencies,
@@ -51,7 +52,7 @@ export class PasswordResetService {
     const t = (key: string, values?: Record<string, string | number>) =>
       this.deps.translator.translate(user.preferredLanguage, key, values);
     const emailId = await this.deps.mailer.enqueue(executor, {
-      to: user.email,
+      to: emailOf(user),
       subject: t(`accounts.email.${template}.subject`),
       text: t(`accounts.email.${template}.body`, {
         name: user.fullName,
@@ -91,7 +92,7 @@ export class PasswordResetService {
   async check(token: string): Promise<{ email: string; purpose: 'reset' | 'set' } | null> {
     if (!TOKEN_FORMAT.test(token)) return null;
     const link = await this.deps.users.findUsablePasswordLink(sha256Hex(token), this.deps.now());
-    return link ? { email: link.email, purpose: link.purpose } : null;
+    return link ? { email: link.email ?? '', purpose: link.purpose } : null;
   }
 
   /**

@@ -3,6 +3,7 @@ import { sha256Hex } from '../../platform/crypto/tokens.js';
 import {
   normaliseEmail,
   recordAudit,
+  signInIdOf,
   TOTP_SECRET_CONTEXT,
   type AccountsDependencies,
   type RequestMeta,
@@ -119,7 +120,7 @@ export class SignInService {
     if (!session || !user?.totpSecretEncrypted || user.status !== 'active')
       return { kind: 'refused' };
     const claimed = await this.deps.throttle.claim(
-      this.subject(user.email, user, input.deviceTokens ?? [], meta),
+      this.subject(signInIdOf(user), user, input.deviceTokens ?? [], meta),
     );
     if (!claimed.allowed) return { kind: 'locked', seconds: claimed.waitSeconds };
 

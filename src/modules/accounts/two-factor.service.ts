@@ -3,7 +3,13 @@ import { auditActorOf, type ActorContext } from '../../platform/authz/context.js
 import { sha256Hex } from '../../platform/crypto/tokens.js';
 import { ForbiddenError, ValidationError } from '../../platform/http/problem.js';
 import { asciiDigits } from '../../platform/i18n/digits.js';
-import { recordAudit, TOTP_SECRET_CONTEXT, type AccountsDependencies } from './accounts.context.js';
+import {
+  emailOf,
+  recordAudit,
+  signInIdOf,
+  TOTP_SECRET_CONTEXT,
+  type AccountsDependencies,
+} from './accounts.context.js';
 import { accountsView } from './accounts.tables.js';
 import {
   formatSecretForPeople,
@@ -70,7 +76,7 @@ export class TwoFactorService {
     }
     return {
       secret: formatSecretForPeople(secret),
-      qrCodeSvg: await qrCodeSvg(totpUri(secret, user.email)),
+      qrCodeSvg: await qrCodeSvg(totpUri(secret, signInIdOf(user))),
     };
   }
 
@@ -211,7 +217,7 @@ export class TwoFactorService {
       const t = (key: string, values?: Record<string, string>) =>
         this.deps.translator.translate(user.preferredLanguage, key, values);
       return this.deps.mailer.enqueue(trx, {
-        to: user.email,
+        to: emailOf(user),
         subject: t('accounts.email.twoFactorReset.subject'),
         text: t('accounts.email.twoFactorReset.body', {
           name: user.fullName,

@@ -6,7 +6,9 @@ export type Executor = Kysely<AccountsDatabase>;
 
 export interface UserRecord {
   id: string;
-  email: string;
+  email: string | null;
+  /** E.164; null for an account with an email address only. */
+  phone: string | null;
   fullName: string;
   preferredLanguage: Language;
   status: 'pending' | 'active' | 'closed';
@@ -20,7 +22,13 @@ export interface UserRecord {
 export interface UserProfile {
   id: string;
   fullName: string;
+  /**
+   * The email address; an EMPTY STRING for an account opened with a phone number only (kept a
+   * string so that the modules that list staff, who always have one, read it as before).
+   */
   email: string;
+  /** E.164 (`+` and digits), for text messages; null for an account with email only. */
+  phone: string | null;
   /** The language of the emails sent to them. */
   preferredLanguage: Language;
 }
@@ -39,6 +47,7 @@ export class UsersRepository {
       .select([
         'id',
         'email',
+        'phone',
         'full_name as fullName',
         'preferred_language as preferredLanguage',
         'status',
@@ -57,6 +66,36 @@ export class UsersRepository {
       .executeTakeFirst();
   }
 
+  /** The account that is not closed for this number (E.164). */
+  findOpenByPhone(phone: string, executor?: Executor): Promise<UserRecord | undefined> {
+    return this.users(executor)
+      .where('phone', '=', phone)
+      .where('status', '<>', 'closed')
+      .executeTakeFirst();
+  }
+
+  /** Adds a verified phone number to an account; false when the account is closed. */
+  async setPhone(executor: Executor, userId: string, phone: string, now: Date): Promise<boolean> {
+    const result = await executor
+      .updateTable('app_user')
+      .set({ phone, updated_at: now })
+      .where('id', '=', userId)
+      .where('status', '<>', 'closed')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Adds a confirmed email address to an account; false when the account is closed. */
+  async setEmail(executor: Executor, userId: string, email: string, now: Date): Promise<boolean> {
+    const result = await executor
+      .updateTable('app_user')
+      .set({ email, updated_at: now })
+      .where('id', '=', userId)
+      .where('status', '<>', 'closed')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   findById(id: string, executor?: Executor): Promise<UserRecord | undefined> {
     return this.users(executor).where('id', '=', id).executeTakeFirst();
   }
@@ -67,17 +106,24 @@ export class UsersRepository {
     if (unique.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('app_user')
-      .select(['id', 'full_name as fullName', 'email', 'preferred_language as preferredLanguage'])
+      .select([
+        'id',
+        'full_name as fullName',
+        'email',
+        'phone',
+        'preferred_language as preferredLanguage',
+      ])
       .where('id', 'in', unique)
       .where('status', '<>', 'closed')
       .execute();
-    return new Map(rows.map((row) => [row.id, row]));
+    return new Map(rows.map((row) => [row.id, { ...row, email: row.email ?? '' }]));
   }
 
   async insert(
     executor: Executor,
     user: {
-      email: string;
+      email: string | null;
+      phone?: string | null;
       fullName: string;
       preferredLanguage: Language;
       status: 'pending' | 'active';
@@ -89,6 +135,7 @@ export class UsersRepository {
       .insertInto('app_user')
       .values({
         email: user.email,
+        phone: user.phone ?? null,
         full_name: user.fullName,
         preferred_language: user.preferredLanguage,
         status: user.status,

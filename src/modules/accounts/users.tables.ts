@@ -4,7 +4,10 @@ import type { Language } from '../../platform/i18n/languages.js';
 /** The user account (created by the identity migration; owned by the accounts module). */
 export interface AppUserTable {
   id: Generated<string>;
-  email: string;
+  /** Lower-cased; null for an account opened with a phone number only. */
+  email: string | null;
+  /** E.164 (+ and digits); null for an account with an email address only. */
+  phone: string | null;
   full_name: string;
   preferred_language: Generated<Language>;
   status: Generated<'pending' | 'active' | 'closed'>;
