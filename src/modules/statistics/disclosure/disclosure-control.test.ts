@@ -191,6 +191,34 @@ describe('disclosure control of count tables', () => {
     expect(suppressed).toBeGreaterThan(0);
   });
 
+  it('publishes a measure only where the exact and the perturbed count reach the threshold', () => {
+    const next = random(33);
+    let shown = 0;
+    for (let count = 0; count <= 9; count += 1) {
+      for (let k = 0; k < 50; k += 1) {
+        const cell = { count, keySum: Math.floor(next() * 2 ** 32) };
+        const published = control.measure(cell, 12.345, 'public');
+        const visible = count >= 5 && control.perturbedCount(cell) >= 5;
+        expect(published).toEqual(
+          visible ? { kind: 'measure', value: 12.3 } : { kind: 'suppressed' },
+        );
+        if (visible) shown += 1;
+        expect(control.measure(cell, 12.345, 'restricted')).toEqual({
+          kind: 'measure',
+          value: 12.345,
+        });
+      }
+    }
+    expect(shown).toBeGreaterThan(0);
+    expect(control.measure({ count: 50, keySum: 1 }, 3.14159, 'public', 2)).toEqual({
+      kind: 'measure',
+      value: 3.14,
+    });
+    expect(() => control.measure({ count: 50, keySum: 1 }, Number.NaN, 'public')).toThrow(
+      RangeError,
+    );
+  });
+
   it('refuses counts and key sums that cannot be', () => {
     expect(() => control.publicCount({ count: -1, keySum: 0 })).toThrow(RangeError);
     expect(() => control.exactCount({ count: 1.5, keySum: 0 })).toThrow(RangeError);

@@ -7,6 +7,10 @@ import { checkTally, type CellTally } from './tally.js';
 export type PublishedCount =
   { readonly kind: 'count'; readonly value: number } | { readonly kind: 'suppressed' };
 
+/** A published measure of a cell (median, percentile, ratio, mean), or the suppression mark. */
+export type PublishedMeasure =
+  { readonly kind: 'measure'; readonly value: number } | { readonly kind: 'suppressed' };
+
 /** Who reads the table: the public gets perturbed counts, a restricted reader exact ones. */
 export type Audience = 'public' | 'restricted';
 
@@ -21,11 +25,18 @@ export interface DisclosureControl {
   exactCount(cell: CellTally): PublishedCount;
   /** publicCount or exactCount; which one is the caller's decision (its permission check). */
   count(cell: CellTally, audience: Audience): PublishedCount;
+  /**
+   * A measure computed from a cell's records (time to fill, a processing time): public only when
+   * both the exact and the perturbed count of the cell reach the threshold, rounded to
+   * `decimals`; restricted readers get it as computed. The p-table does not perturb measures:
+   * the threshold keeps a median or percentile from being one or two people's own value.
+   */
+  measure(cell: CellTally, value: number, audience: Audience, decimals?: number): PublishedMeasure;
   /** A whole table, cell by cell (no cell's value depends on any other cell). */
   publishTable<K>(cells: ReadonlyMap<K, CellTally>, audience: Audience): Map<K, PublishedCount>;
 }
 
-const SUPPRESSED: PublishedCount = { kind: 'suppressed' };
+const SUPPRESSED = { kind: 'suppressed' } as const;
 
 export function createDisclosureControl(
   parameters: DisclosureParameters = DISCLOSURE_PARAMETERS,
@@ -48,6 +59,19 @@ export function createDisclosureControl(
   };
   const count = (cell: CellTally, audience: Audience) =>
     audience === 'restricted' ? exactCount(cell) : publicCount(cell);
+  const measure = (
+    cell: CellTally,
+    value: number,
+    audience: Audience,
+    decimals = 1,
+  ): PublishedMeasure => {
+    if (!Number.isFinite(value)) throw new RangeError('a measure must be a finite number');
+    if (audience === 'restricted') return { kind: 'measure', value };
+    const threshold = Math.max(1, parameters.minimumCount);
+    if (cell.count < threshold || perturbedCount(cell) < threshold) return SUPPRESSED;
+    const scale = 10 ** decimals;
+    return { kind: 'measure', value: Math.round(value * scale) / scale };
+  };
   return {
     parameters,
     ptable,
@@ -55,6 +79,7 @@ export function createDisclosureControl(
     publicCount,
     exactCount,
     count,
+    measure,
     publishTable: (cells, audience) =>
       new Map([...cells].map(([key, cell]) => [key, count(cell, audience)])),
   };

@@ -4,6 +4,7 @@ export {
   type Audience,
   type DisclosureControl,
   type PublishedCount,
+  type PublishedMeasure,
 } from './disclosure-control.js';
 export {
   CELL_KEY_SECRET_VARIABLE,
