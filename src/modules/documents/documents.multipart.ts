@@ -118,6 +118,9 @@ export function readUpload(headers: IncomingHttpHeaders, payload: Readable): Pro
         resolve(file ? { ...fields, file } : { ...fields });
       });
     });
+    payload.on('error', () => fail(UNREADABLE));
+    payload.pipe(bb);
+    // After the pipe's own listener: busboy has read the chunk (and its fields) first.
     payload.on('data', (chunk: Buffer) => {
       received += chunk.length;
       if (received > MAX_BODY_BYTES && !settled) {
@@ -128,7 +131,5 @@ export function readUpload(headers: IncomingHttpHeaders, payload: Readable): Pro
         resolve({ ...fields, file: new UploadedFile('', Buffer.alloc(0), true) });
       }
     });
-    payload.on('error', () => fail(UNREADABLE));
-    payload.pipe(bb);
   });
 }

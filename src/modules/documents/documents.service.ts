@@ -158,14 +158,14 @@ export class DocumentsService {
     }
     const file = input.file;
     const verdict = file && !file.truncated ? inspectContent(file.bytes) : null;
-    if (!file || (file.fileName === '' && file.bytes.length === 0)) {
-      problems.push({ pointer: '/file', detail: 'documents.errors.file.choose' });
-    } else if (file.truncated || file.bytes.length > MAX_DOCUMENT_BYTES) {
+    if (file && (file.truncated || file.bytes.length > MAX_DOCUMENT_BYTES)) {
       problems.push({
         pointer: '/file',
         detail: 'documents.errors.file.tooLarge',
         values: { megabytes: MAX_DOCUMENT_BYTES / 2 ** 20 },
       });
+    } else if (!file || (file.fileName === '' && file.bytes.length === 0)) {
+      problems.push({ pointer: '/file', detail: 'documents.errors.file.choose' });
     } else if (verdict && !verdict.ok) {
       problems.push({
         pointer: '/file',
