@@ -214,6 +214,8 @@ describe('disclosure control of count tables', () => {
       kind: 'measure',
       value: 3.14,
     });
+    expect(() => control.measure({ count: 50, keySum: 1 }, 1, 'public', 1.5)).toThrow(RangeError);
+    expect(() => control.measure({ count: -3, keySum: 1 }, 1, 'restricted')).toThrow(RangeError);
     expect(() => control.measure({ count: 50, keySum: 1 }, Number.NaN, 'public')).toThrow(
       RangeError,
     );

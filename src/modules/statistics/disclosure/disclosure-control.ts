@@ -65,7 +65,11 @@ export function createDisclosureControl(
     audience: Audience,
     decimals = 1,
   ): PublishedMeasure => {
+    checkTally(cell);
     if (!Number.isFinite(value)) throw new RangeError('a measure must be a finite number');
+    if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) {
+      throw new RangeError('decimals must be a whole number from 0 to 6');
+    }
     if (audience === 'restricted') return { kind: 'measure', value };
     const threshold = Math.max(1, parameters.minimumCount);
     if (cell.count < threshold || perturbedCount(cell) < threshold) return SUPPRESSED;
