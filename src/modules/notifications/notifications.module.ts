@@ -104,6 +104,20 @@ export const notificationsModule = defineModule<
       role: 'job_seeker',
     },
   ],
+  // The demo's applications (loaded before, in module order) are told in the app only: no
+  // email or SMS to hundreds of demo people. A failure leaves them to the job.
+  demo: async ({ progress }, { notifications }) => {
+    try {
+      const events = await notifications.deliverPending({ inAppOnly: true });
+      progress(`Notifications: ${events} application events told in the app (no email, no SMS)`);
+    } catch (error) {
+      progress(
+        `Notifications: the demo applications' events were not read now (${
+          error instanceof Error ? error.message : String(error)
+        }); the job reads them`,
+      );
+    }
+  },
   jobs: (jobs, { notifications }) => registerNotificationsJobs(jobs, { notifications }),
   personalData: ({ notifications }) => notificationsPersonalData(notifications),
   // Any other application.* event about an interview is read as interview_scheduled too.

@@ -135,6 +135,8 @@ export class NotificationsService {
   private prepared: Prepared | null = null;
   private afterCommit: (() => Promise<void>)[] = [];
   private running: Promise<number> | null = null;
+  /** In the app only, this run (the demo's applications: no email to hundreds of demo people). */
+  private inAppOnly = false;
   private readonly now: () => Date;
 
   constructor(private readonly options: NotificationsOptions) {
@@ -154,10 +156,12 @@ export class NotificationsService {
    * notifications page before it is shown); returns how many events. One run at a time in a
    * process; another process finds the consumer's row taken and does nothing.
    */
-  async deliverPending(): Promise<number> {
+  async deliverPending(options: { inAppOnly?: boolean } = {}): Promise<number> {
     if (this.running) return this.running;
+    this.inAppOnly = options.inAppOnly ?? false;
     this.running = this.drain().finally(() => {
       this.running = null;
+      this.inAppOnly = false;
     });
     return this.running;
   }
@@ -270,6 +274,7 @@ export class NotificationsService {
       after: { kind, applicationId: notice.applicationId, eventId: event.id },
     });
 
+    if (this.inAppOnly) return;
     const choice = effectiveChoice(await repository.preference(trx, userId), person);
     const language = isLanguage(person.language) ? person.language : 'en';
     const t = this.options.translator.forLanguage(language);
