@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../../test/factories/people.js';
 import type { TestClient } from '../../../test/helpers/client.js';
@@ -39,10 +38,12 @@ function pdfNamed(text: string) {
 }
 
 async function countDocuments(userId: string): Promise<number> {
-  const result = await sql<{ count: string }>`
-    select count(*) as count from document where user_id = ${userId}
-  `.execute(h.database.kysely);
-  return Number(result.rows[0]?.count ?? 0);
+  const row = await h.db
+    .selectFrom('document')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 function documentIds(body: string): string[] {
@@ -283,10 +284,11 @@ describe('downloading', () => {
   });
 
   it('keeps the file encrypted at rest: neither the raw column nor the key is the plaintext', async () => {
-    const result = await sql<{ content: Uint8Array; key_encrypted: string; sha256: string }>`
-      select content, key_encrypted, sha256 from document where id = ${documentId}
-    `.execute(h.database.kysely);
-    const row = result.rows[0]!;
+    const row = await h.db
+      .selectFrom('document')
+      .select(['content', 'key_encrypted', 'sha256'])
+      .where('id', '=', documentId)
+      .executeTakeFirstOrThrow();
     const stored = Buffer.from(row.content);
     const plaintext = tinyPdf('nursing');
     expect(stored.length).toBe(plaintext.length + 28);
@@ -318,12 +320,16 @@ describe('the applications module’s methods', () => {
         applicationId: '11111111-1111-4111-8111-111111111111',
       }),
     ).rejects.toThrow();
-    const rows = await sql<{ after: { applicationId?: string } }>`
-      select after from audit_event
-      where action = 'document.downloaded' and data_subject_user_id = ${amina.id}
-      order by id desc limit 1
-    `.execute(h.database.kysely);
-    expect(rows.rows[0]?.after.applicationId).toBe('11111111-1111-4111-8111-111111111111');
+    const audited = await h.db
+      .selectFrom('audit_event')
+      .select(['after'])
+      .where('action', '=', 'document.downloaded')
+      .where('data_subject_user_id', '=', amina.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect((audited.after as { applicationId?: string } | null)?.applicationId).toBe(
+      '11111111-1111-4111-8111-111111111111',
+    );
   });
 });
 
@@ -351,7 +357,7 @@ describe('deleting, the data download and erasure', () => {
     expect(exported.length).toBeGreaterThan(0);
     const diploma = exported.find((document) => document.kind === 'diploma')!;
     expect(Buffer.from(diploma.contentBase64, 'base64').equals(tinyPdf('nursing'))).toBe(true);
-    await h.database.kysely.transaction().execute(async (trx) => {
+    await h.db.transaction().execute(async (trx) => {
       await h.services.documents.eraseFor(trx as never, amina.id);
     });
     expect(await countDocuments(amina.id)).toBe(0);
