@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   LifecycleHistoryRepository,
   type LifecycleHistoryRow,
@@ -6,7 +6,7 @@ import {
 import type { LifecycleEventRow } from '../../platform/lifecycle/transition.js';
 import type { ApplicationState, RejectReason } from './application.lifecycle.js';
 import type { VacancyTerms } from './application.terms.js';
-import type { ApplicationsDb } from './applications.tables.js';
+import { applicationsView, type ApplicationsDb } from './applications.tables.js';
 
 /** The database, or a transaction on it, with this module's tables. */
 export type Executor = ApplicationsDb;
@@ -296,8 +296,12 @@ export class ApplicationsRepository {
    * Erasure: the organisation keeps its record of the application (state, history, terms);
    * the link to the person, the note and the documents attached are removed.
    */
-  async eraseSeeker(trx: Executor, seekerUserId: string, now: Date): Promise<number> {
-    const rows = await trx
+  async eraseSeeker<DB>(
+    executor: Kysely<DB> | Transaction<DB>,
+    seekerUserId: string,
+    now: Date,
+  ): Promise<number> {
+    const rows = await applicationsView(executor)
       .updateTable('application')
       .set({
         seeker_user_id: null,
