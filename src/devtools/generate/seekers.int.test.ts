@@ -104,7 +104,7 @@ describe('corridor generate seekers (COPY on the test database)', () => {
       .where('app_user.email', 'not like', '%@seekers-s7.generated.example')
       .execute();
     expect(again).toHaveLength(30);
-    const byIndex = (email: string) => Number(/\.(\d+)@/.exec(email)?.[1]);
+    const byIndex = (email: string | null) => Number(/\.(\d+)@/.exec(email ?? '')?.[1]);
     const sortedAgain = [...again].sort((a, b) => byIndex(a.email) - byIndex(b.email));
     const sortedFirst = [...first].sort((a, b) => byIndex(a.email) - byIndex(b.email)).slice(0, 30);
     expect(sortedAgain.map((row) => [row.given_names, row.birth_date])).toEqual(
