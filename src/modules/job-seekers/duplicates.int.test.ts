@@ -9,7 +9,6 @@ import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import { DuplicatesRepository } from './duplicates.repository.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { DEMO_SEEKER_DOMAIN, seedDemoSeekers } from './job-seekers.demo.js';
-import type { JobSeekersDb } from './job-seekers.tables.js';
 
 /**
  * The demo's job seekers and the duplicates on a real database: the demo loads 500 people with

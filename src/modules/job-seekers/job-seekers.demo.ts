@@ -6,7 +6,6 @@ import { OCCUPATIONS } from '../../devtools/generate/occupations.js';
 import { Random } from '../../devtools/generate/prng.js';
 import { generateSeeker, type Seeker } from '../../devtools/generate/seekers-factory.js';
 import { ORIGIN_COUNTRIES } from '../../devtools/generate/seekers-names.js';
-import type { Database } from '../../database.js';
 import { DEMO_PASSWORD } from '../demo/demo.data.js';
 import type { JobSeekersDb, JobSeekersTables } from './job-seekers.tables.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
@@ -163,9 +162,7 @@ export async function seedDemoSeekers(
   if (exists) return { jobSeekers: 0, duplicateFlags: 0 };
 
   const now = ports.now ?? new Date();
-  const occupations = await new GenerateRepository(
-    ports.db,
-  ).resolveOccupations(OCCUPATIONS);
+  const occupations = await new GenerateRepository(ports.db).resolveOccupations(OCCUPATIONS);
   const people = demoSeekers({ occupations, now });
 
   const signIn: string[] = [];
