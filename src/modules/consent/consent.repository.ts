@@ -32,6 +32,14 @@ export interface ConsentOrganisation {
   kind: OrganisationKind;
 }
 
+/** A visibility consent: the profile visible in one destination. */
+export interface VisibilityRow {
+  id: string;
+  countryCode: string;
+  grantedAt: Date;
+  withdrawnAt: Date | null;
+}
+
 /** The connection or, for writes, the transaction they belong to. */
 type Executor = ConsentDb;
 
@@ -54,6 +62,8 @@ export class ConsentRepository {
       .selectFrom('consent')
       .select(COLUMNS)
       .where('user_id', '=', userId)
+      .where('purpose', 'in', CONSENT_PURPOSES)
+      .$narrowType<{ organisationId: string; purpose: ConsentPurpose }>()
       .orderBy((eb) => eb('withdrawn_at', 'is', null), 'desc')
       .orderBy('granted_at', 'desc')
       .orderBy('id')
@@ -67,6 +77,8 @@ export class ConsentRepository {
       .select(COLUMNS)
       .where('id', '=', id)
       .where('user_id', '=', userId)
+      .where('purpose', 'in', CONSENT_PURPOSES)
+      .$narrowType<{ organisationId: string; purpose: ConsentPurpose }>()
       .executeTakeFirst();
   }
 
@@ -81,6 +93,7 @@ export class ConsentRepository {
       .where('organisation_id', '=', key.organisationId)
       .where('purpose', '=', key.purpose)
       .where('withdrawn_at', 'is', null)
+      .$narrowType<{ organisationId: string; purpose: ConsentPurpose }>()
       .executeTakeFirst();
   }
 
@@ -144,6 +157,66 @@ export class ConsentRepository {
       .returning('id')
       .execute();
     return rows.map((row) => row.id);
+  }
+
+  /** The person's visibility consents ('profile.visible'): active first, then history. */
+  async visibilityForUser(userId: string, executor: Executor = this.db): Promise<VisibilityRow[]> {
+    return executor
+      .selectFrom('consent')
+      .select([
+        'id',
+        'destination_country as countryCode',
+        'granted_at as grantedAt',
+        'withdrawn_at as withdrawnAt',
+      ])
+      .where('user_id', '=', userId)
+      .where('purpose', '=', 'profile.visible')
+      .$narrowType<{ countryCode: string }>()
+      .orderBy((eb) => eb('withdrawn_at', 'is', null), 'desc')
+      .orderBy('granted_at', 'desc')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Grants visibility in a destination unless it is granted; the id when this call made it. */
+  async insertVisibility(executor: Executor, userId: string, countryCode: string) {
+    const row = await executor
+      .insertInto('consent')
+      .values({
+        user_id: userId,
+        purpose: 'profile.visible',
+        destination_country: countryCode,
+        organisation_id: null,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['user_id', 'destination_country'])
+          .where('purpose', '=', 'profile.visible')
+          .where('withdrawn_at', 'is', null)
+          .doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** Withdraws the visibility in these destinations; the rows withdrawn. */
+  async withdrawVisibility(
+    executor: Executor,
+    userId: string,
+    countryCodes: readonly string[],
+    at: Date,
+  ) {
+    if (countryCodes.length === 0) return [];
+    return executor
+      .updateTable('consent')
+      .set({ withdrawn_at: at })
+      .where('user_id', '=', userId)
+      .where('purpose', '=', 'profile.visible')
+      .where('destination_country', 'in', [...countryCodes])
+      .where('withdrawn_at', 'is', null)
+      .returning(['id', 'destination_country as countryCode'])
+      .execute();
   }
 
   transaction<T>(work: (executor: Executor) => Promise<T>): Promise<T> {

@@ -9,6 +9,7 @@ import {
 } from '../../platform/http/forms.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
+import type { ReferenceService } from '../reference/reference.service.js';
 import { CONSENT_PURPOSES } from './consent.repository.js';
 import { consentIdSchema, grantConsentSchema } from './consent.schemas.js';
 import type { ConsentService } from './consent.service.js';
@@ -16,8 +17,11 @@ import type { ConsentService } from './consent.service.js';
 const PAGE = 'consent/views/consents.njk';
 
 /** "Who can see my profile": the person's consents, withdraw buttons and the grant form. */
-export async function consentRoutes(app: App, options: { consent: ConsentService }): Promise<void> {
-  const { consent } = options;
+export async function consentRoutes(
+  app: App,
+  options: { consent: ConsentService; reference: ReferenceService },
+): Promise<void> {
+  const { consent, reference } = options;
 
   const page = async (
     request: FastifyRequest,
@@ -25,10 +29,17 @@ export async function consentRoutes(app: App, options: { consent: ConsentService
     values: Record<string, unknown>,
     errors: FieldError[] = [],
   ) => {
-    const [consents, organisations] = await Promise.all([
+    const [consents, organisations, visibility, countries] = await Promise.all([
       consent.list(actorContext(request)),
       consent.organisationsToChoose(),
+      consent.visibility(actorContext(request)),
+      reference.listCountries(request.language),
     ]);
+    const countryName = new Map(countries.map((country) => [country.code, country.name]));
+    const named = visibility.map((row) => ({
+      ...row,
+      countryName: countryName.get(row.countryCode) ?? row.countryCode,
+    }));
     const query = request.query as Record<string, unknown>;
     return {
       active: consents.filter((item) => item.withdrawnAt === null),
@@ -47,6 +58,8 @@ export async function consentRoutes(app: App, options: { consent: ConsentService
         hint: { text: request.t(`consent.purposes.${purpose}.hint`) },
         checked: values.purpose === purpose,
       })),
+      visibleIn: named.filter((row) => row.withdrawnAt === null),
+      visibleHistory: named.filter((row) => row.withdrawnAt !== null),
       noOrganisations: organisations.length === 0,
       values,
       csrfToken: reply.csrfToken(),

@@ -11,7 +11,10 @@ import {
   type ConsentRepository,
   type ConsentRow,
 } from './consent.repository.js';
-import type { ConsentDb } from './consent.tables.js';
+import type { Kysely } from 'kysely';
+import type { AuditActor } from '../../platform/audit/audit.js';
+import type { VisibilityRow } from './consent.repository.js';
+import { consentView, type ConsentDb } from './consent.tables.js';
 
 /** What consent asks of the organisations module: public registration data. */
 export interface ConsentOrganisations {
@@ -20,9 +23,11 @@ export interface ConsentOrganisations {
 }
 
 export interface ConsentExport {
-  organisationId: string;
-  organisationName: string;
-  purpose: ConsentPurpose;
+  /** Null for a visibility consent, which names a destination country instead. */
+  organisationId: string | null;
+  organisationName: string | null;
+  destinationCountry?: string;
+  purpose: ConsentPurpose | 'profile.visible';
   grantedAt: string;
   withdrawnAt: string | null;
 }
@@ -160,13 +165,80 @@ export class ConsentService {
   /** For the personal data download. */
   async exportFor(userId: string): Promise<ConsentExport[]> {
     const consents = await this.named(await this.repository.listForUser(userId));
-    return consents.map((consent) => ({
-      organisationId: consent.organisationId,
-      organisationName: consent.organisationName,
-      purpose: consent.purpose,
-      grantedAt: consent.grantedAt.toISOString(),
-      withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
+    const visible = await this.repository.visibilityForUser(userId);
+    return [
+      ...consents.map((consent) => ({
+        organisationId: consent.organisationId,
+        organisationName: consent.organisationName,
+        purpose: consent.purpose,
+        grantedAt: consent.grantedAt.toISOString(),
+        withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
+      })),
+      ...visible.map((row) => ({
+        organisationId: null,
+        organisationName: null,
+        destinationCountry: row.countryCode,
+        purpose: 'profile.visible' as const,
+        grantedAt: row.grantedAt.toISOString(),
+        withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
+      })),
+    ];
+  }
+
+  /** The caller's visibility consents (profile visible in a destination): active, then history. */
+  async visibility(ctx: ActorContext): Promise<VisibilityRow[]> {
+    return this.repository.visibilityForUser(this.self(ctx, 'consent.read'));
+  }
+
+  /**
+   * The job-seekers module's visibility step, in its transaction (lent): after this call the
+   * person's profile is visible in exactly `countries` (none: private). Each destination
+   * granted or withdrawn is a row of the ledger and an audit event; nothing else changes.
+   */
+  async recordVisibility<DB>(
+    executor: Kysely<DB>,
+    input: {
+      userId: string;
+      countries: readonly string[];
+      actor: AuditActor;
+      requestId: string | null;
+      ipAddress: string | null;
+    },
+  ): Promise<void> {
+    const trx = consentView(executor);
+    const active = (await this.repository.visibilityForUser(input.userId, trx))
+      .filter((row) => row.withdrawnAt === null)
+      .map((row) => row.countryCode);
+    const wanted = new Set(input.countries);
+    const withdrawn = await this.repository.withdrawVisibility(
+      trx,
+      input.userId,
+      active.filter((code) => !wanted.has(code)),
+      new Date(),
+    );
+    const events: { action: string; id: string; countryCode: string }[] = withdrawn.map((row) => ({
+      action: 'consent.withdrawn',
+      id: row.id,
+      countryCode: String(row.countryCode),
     }));
+    for (const code of wanted) {
+      if (active.includes(code)) continue;
+      const id = await this.repository.insertVisibility(trx, input.userId, code);
+      if (id) events.push({ action: 'consent.granted', id, countryCode: code });
+    }
+    for (const event of events) {
+      await this.audit.record(trx, {
+        action: event.action,
+        actor: input.actor,
+        subjectType: 'consent',
+        subjectIds: [event.id],
+        dataSubjectUserId: input.userId,
+        purpose: 'profile.visible',
+        requestId: input.requestId,
+        ipAddress: input.ipAddress,
+        after: { destinationCountry: event.countryCode, purpose: 'profile.visible' },
+      });
+    }
   }
 
   /**

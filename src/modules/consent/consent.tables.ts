@@ -5,8 +5,10 @@ import type { ReferenceTables } from '../reference/reference.tables.js';
 export interface ConsentTable {
   id: Generated<string>;
   user_id: string;
-  organisation_id: string;
-  purpose: 'profile.view' | 'profile.contact';
+  /** Null for a visibility consent ('profile.visible'), which names a destination instead. */
+  organisation_id: string | null;
+  purpose: 'profile.view' | 'profile.contact' | 'profile.visible';
+  destination_country: string | null;
   granted_at: Generated<Date>;
   withdrawn_at: Date | null;
 }

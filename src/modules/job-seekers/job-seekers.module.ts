@@ -1,15 +1,68 @@
+import type { ConsentService } from '../consent/consent.service.js';
+import type { IdentityDocumentsService } from '../identity-documents/identity-documents.service.js';
+import type { LicensingService } from '../licensing/licensing.service.js';
+import type { VettingService } from '../licensing/vetting.service.js';
 import { defineModule } from '../manifest.js';
+import type { OrganisationsService } from '../organisations/organisations.service.js';
+import type { ReferenceService } from '../reference/reference.service.js';
+import { jobSeekersApi } from './job-seekers.api.js';
+import type { ApplicationsPort, Recruiters } from './job-seekers.ports.js';
+import { jobSeekersPersonalData } from './job-seekers.privacy.js';
 import { JobSeekersRepository } from './job-seekers.repository.js';
+import { jobSeekersRoutes } from './job-seekers.routes.js';
 import { JobSeekersService } from './job-seekers.service.js';
 import type { JobSeekersTables } from './job-seekers.tables.js';
 
+/** What this module uses of the modules before it (and, in a closure, of applications). */
+export interface JobSeekersNeeds {
+  reference: ReferenceService;
+  consent: ConsentService;
+  organisations: OrganisationsService;
+  identityDocuments: IdentityDocumentsService;
+  licensing: LicensingService;
+  vetting: VettingService;
+  /** Built after this module: read only inside a closure, at request time. */
+  applications?: ApplicationsPort;
+}
+
+/** Vetted employers and agencies licensed today, with their kind and country. */
+function recruitersOf(needs: JobSeekersNeeds): Recruiters {
+  return {
+    async standing(organisationIds) {
+      const result: Awaited<ReturnType<Recruiters['standing']>> = new Map();
+      const summaries = await needs.organisations.summaries(organisationIds);
+      const today = new Date().toISOString().slice(0, 10);
+      for (const organisation of summaries.values()) {
+        if (organisation.kind === 'employer') {
+          if (await needs.vetting.employerVetted(organisation.id)) {
+            result.set(organisation.id, {
+              kind: 'employer',
+              countryCode: organisation.countryCode,
+            });
+          }
+        } else if (organisation.kind === 'recruitment_agency') {
+          const standing = await needs.licensing.agencyStanding(organisation.id, today);
+          if (standing.licensed) {
+            result.set(organisation.id, {
+              kind: 'recruitment_agency',
+              countryCode: organisation.countryCode,
+            });
+          }
+        }
+      }
+      return result;
+    },
+  };
+}
+
 export const jobSeekersModule = defineModule<
   JobSeekersTables,
-  object,
+  JobSeekersNeeds,
   { jobSeekers: JobSeekersService }
 >({
   name: 'job-seekers',
-  summary: 'TODO: one line for docs/architecture.md',
+  summary:
+    "job seekers' profiles in steps (`/profile`: bio data, travel documents, education, experience, occupations wanted, skills, languages, destinations, visibility), the standard CV (`/profile/cv`), others' scoped and audited view (`/job-seekers/:userId`, `/api/v1/job-seekers/:userId`)",
   tables: [
     'job_seeker',
     'job_seeker_education',
@@ -23,8 +76,29 @@ export const jobSeekersModule = defineModule<
   ],
   // Defined in platform/authz/catalogue.ts, where the roles that hold it are granted it.
   permissions: ['job_seeker.read', 'job_seeker.assist', 'job_seeker.merge'],
-  needs: [],
-  services: ({ db }) => ({
-    jobSeekers: new JobSeekersService(new JobSeekersRepository(db)),
+  needs: ['reference', 'consent', 'organisations', 'identityDocuments', 'licensing', 'vetting'],
+  services: ({ db, audit }, needs) => ({
+    jobSeekers: new JobSeekersService({
+      repository: new JobSeekersRepository(db),
+      audit,
+      ledger: needs.consent,
+      documents: needs.identityDocuments,
+      recruiters: recruitersOf(needs),
+      // The applications module comes later: its service is read at request time.
+      applications: () => needs.applications,
+    }),
   }),
+  pages: async (app, services) => {
+    await app.register(jobSeekersRoutes, {
+      jobSeekers: services.jobSeekers,
+      reference: services.reference,
+    });
+  },
+  api: async (app, { jobSeekers }) => {
+    await app.register(jobSeekersApi, { jobSeekers });
+  },
+  menu: [
+    { position: 61, href: '/profile', labelKey: 'jobSeekers.nav.profile', role: 'job_seeker' },
+  ],
+  personalData: ({ jobSeekers }) => jobSeekersPersonalData(jobSeekers),
 });

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { ProfileView } from './job-seekers.service.js';
+
+/**
+ * What the JSON API shows of a profile to someone else: never document numbers (the profile
+ * holds none); contacts only to the person's own country's officers and to organisations the
+ * person applied to.
+ */
+export const jobSeekerJson = z.object({
+  userId: z.string(),
+  givenNames: z.string(),
+  familyName: z.string(),
+  givenNamesLatin: z.string(),
+  familyNameLatin: z.string(),
+  birthDate: z.string().nullable(),
+  sex: z.enum(['F', 'M', 'X']).nullable(),
+  nationality: z.string().nullable(),
+  contact: z.object({ phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
+  availabilityDate: z.string().nullable(),
+  completeness: z.number(),
+  education: z.array(
+    z.object({
+      iscedLevel: z.string(),
+      iscedField: z.string().nullable(),
+      institution: z.string(),
+      country: z.string().nullable(),
+      year: z.number().nullable(),
+    }),
+  ),
+  experience: z.array(
+    z.object({
+      title: z.string(),
+      escoOccupationId: z.string().nullable(),
+      iscoCode: z.string().nullable(),
+      employer: z.string(),
+      country: z.string().nullable(),
+      dateFrom: z.string().nullable(),
+      dateTo: z.string().nullable(),
+    }),
+  ),
+  occupations: z.array(
+    z.object({
+      title: z.string(),
+      escoOccupationId: z.string().nullable(),
+      iscoCode: z.string().nullable(),
+    }),
+  ),
+  skills: z.array(z.string()),
+  languages: z.array(z.object({ languageCode: z.string(), cefrLevel: z.string() })),
+  destinations: z.array(z.string()),
+});
+
+/** Contacts travel only where the person has a relation: their own officers, their applications. */
+export function showsContact(view: ProfileView): boolean {
+  return view.basis !== 'consent';
+}
+
+export function presentJobSeeker(view: ProfileView): z.infer<typeof jobSeekerJson> {
+  const p = view.profile;
+  return {
+    userId: p.userId,
+    givenNames: p.givenNames,
+    familyName: p.familyName,
+    givenNamesLatin: p.givenNamesLatin,
+    familyNameLatin: p.familyNameLatin,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    nationality: p.nationality,
+    contact: showsContact(view) ? { phone: p.phone, email: p.email } : null,
+    availabilityDate: p.availabilityDate,
+    completeness: view.completeness.percent,
+    education: p.education.map(({ id: _id, ...rest }) => rest),
+    experience: p.experience.map(({ id: _id, ...rest }) => rest),
+    occupations: p.occupations.map(({ id: _id, ...rest }) => rest),
+    skills: p.skills,
+    languages: p.languages,
+    destinations: p.destinations,
+  };
+}

@@ -1,0 +1,82 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { actorContext } from '../../platform/http/context.js';
+import { formErrorContext, type FieldError } from '../../platform/http/forms.js';
+import type { ReferenceService } from '../reference/reference.service.js';
+import { PROFILE_STEPS, type ProfileStep } from './job-seekers.tables.js';
+import type { JobSeekersService } from './job-seekers.service.js';
+import { displayProfile } from './profile.display.js';
+
+export interface ProfileRoutesOptions {
+  jobSeekers: JobSeekersService;
+  reference: ReferenceService;
+}
+
+/** Each step's address under /profile. */
+export const STEP_PATH: Record<ProfileStep, string> = {
+  bio: '/profile/bio',
+  documents: '/profile/documents',
+  education: '/profile/education',
+  experience: '/profile/experience',
+  occupations: '/profile/occupations',
+  skills: '/profile/skills',
+  languages: '/profile/languages',
+  destinations: '/profile/destinations',
+  visibility: '/profile/visibility',
+};
+
+/** The step after this one, or the overview after the last. */
+export function nextPath(step: ProfileStep): string {
+  const next = PROFILE_STEPS[PROFILE_STEPS.indexOf(step) + 1];
+  return next ? `${STEP_PATH[next]}?saved=1` : '/profile?saved=1';
+}
+
+/** Renders one step's page with the profile, its display, the step's place and any errors. */
+export async function renderStep(
+  options: ProfileRoutesOptions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  step: ProfileStep,
+  extra: {
+    values?: Record<string, unknown>;
+    errors?: FieldError[];
+    status?: number;
+    [key: string]: unknown;
+  } = {},
+) {
+  const { errors = [], status, values = {}, ...rest } = extra;
+  const own = await options.jobSeekers.own(actorContext(request));
+  const display = await displayProfile(options, own.profile, request.language, request.t);
+  const query = request.query as Record<string, unknown>;
+  reply.header('cache-control', 'no-store');
+  return reply
+    .code(status ?? (errors.length ? 400 : 200))
+    .view(`job-seekers/views/step-${step}.njk`, {
+      step,
+      stepNumber: PROFILE_STEPS.indexOf(step) + 1,
+      stepCount: PROFILE_STEPS.length,
+      nextHref: nextPath(step).replace(/\?saved=1$/, ''),
+      profile: own.profile,
+      documents: own.documents,
+      completeness: own.completeness,
+      display,
+      values,
+      saved: query.saved === '1',
+      csrfToken: reply.csrfToken(),
+      ...rest,
+      ...formErrorContext(errors),
+    });
+}
+
+/** Country choices for a select, in the reader's language. */
+export async function countryItems(
+  reference: ReferenceService,
+  request: FastifyRequest,
+  selected: unknown,
+  emptyKey = 'jobSeekers.form.chooseCountry',
+) {
+  const countries = await reference.listCountries(request.language);
+  return [
+    { value: '', text: request.t(emptyKey) },
+    ...countries.map((c) => ({ value: c.code, text: c.name, selected: selected === c.code })),
+  ];
+}

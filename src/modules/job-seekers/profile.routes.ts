@@ -1,0 +1,160 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requirePermission } from '../../platform/http/authentication.js';
+import { actorContext } from '../../platform/http/context.js';
+import { fieldErrorsFrom, parseForm, type FieldError } from '../../platform/http/forms.js';
+import type { App } from '../../platform/http/types.js';
+import { bioSchema, destinationsSchema, LIMITS, visibilitySchema } from './job-seekers.schemas.js';
+import { PROFILE_STEPS } from './job-seekers.tables.js';
+import {
+  countryItems,
+  nextPath,
+  renderStep,
+  STEP_PATH,
+  type ProfileRoutesOptions,
+} from './profile.page.js';
+import { displayProfile } from './profile.display.js';
+
+const guard = { preHandler: requirePermission('job_seeker.read', { apiKeys: false }) };
+
+/**
+ * The person's own profile: the overview with the completeness indicator, and the steps that
+ * hold one value each (bio data, travel documents, destinations and availability, visibility).
+ * Each step saves on its own, POST-redirect-GET to the next step.
+ */
+export async function profileRoutes(app: App, options: ProfileRoutesOptions): Promise<void> {
+  const { jobSeekers, reference } = options;
+
+  app.get('/profile', guard, async (request, reply) => {
+    const own = await jobSeekers.own(actorContext(request));
+    const display = await displayProfile(options, own.profile, request.language, request.t);
+    reply.header('cache-control', 'no-store');
+    return reply.view('job-seekers/views/overview.njk', {
+      profile: own.profile,
+      completeness: own.completeness,
+      display,
+      steps: PROFILE_STEPS.map((step) => ({
+        step,
+        href: STEP_PATH[step],
+        done: own.completeness.done.includes(step),
+      })),
+      saved: (request.query as Record<string, unknown>).saved === '1',
+    });
+  });
+
+  // Bio data.
+  const bio = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown> | null,
+    errors: FieldError[] = [],
+  ) => {
+    const own = await jobSeekers.own(actorContext(request));
+    const p = own.profile;
+    const shown = values ?? {
+      givenNames: p.givenNames,
+      familyName: p.familyName,
+      givenNamesLatin: p.givenNamesLatin,
+      familyNameLatin: p.familyNameLatin,
+      birthDate: p.birthDate ?? '',
+      sex: p.sex ?? '',
+      nationality: p.nationality ?? '',
+      birthPlace: p.birthPlace,
+      birthCountry: p.birthCountry ?? '',
+      phone: p.phone ?? '',
+      email: p.email ?? '',
+    };
+    return renderStep(options, request, reply, 'bio', {
+      values: shown,
+      errors,
+      limits: LIMITS,
+      nationalityItems: await countryItems(reference, request, shown.nationality),
+      birthCountryItems: await countryItems(reference, request, shown.birthCountry),
+    });
+  };
+  app.get('/profile/bio', guard, (request, reply) => bio(request, reply, null));
+  app.post('/profile/bio', guard, async (request, reply) => {
+    const form = parseForm(bioSchema, request.body, request.t);
+    if (!form.ok) return bio(request, reply, form.values, form.errors);
+    try {
+      await jobSeekers.saveBio(actorContext(request), form.data);
+    } catch (error) {
+      return bio(
+        request,
+        reply,
+        request.body as Record<string, unknown>,
+        fieldErrorsFrom(error, request.t),
+      );
+    }
+    return reply.redirect(nextPath('bio'), 303);
+  });
+
+  // Travel documents: kept by the identity-documents module; this step lists and links them.
+  app.get('/profile/documents', guard, (request, reply) =>
+    renderStep(options, request, reply, 'documents'),
+  );
+  app.post('/profile/documents', guard, async (request, reply) => {
+    await jobSeekers.markSaved(actorContext(request), 'documents');
+    return reply.redirect(nextPath('documents'), 303);
+  });
+
+  // Preferred destinations and availability.
+  const destinations = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown> | null,
+    errors: FieldError[] = [],
+  ) => {
+    const own = await jobSeekers.own(actorContext(request));
+    const chosen = values ? [values.countries ?? []].flat().map(String) : own.profile.destinations;
+    const countries = await reference.listCountries(request.language);
+    return renderStep(options, request, reply, 'destinations', {
+      values: values ?? { availabilityDate: own.profile.availabilityDate ?? '' },
+      errors,
+      countryChoices: countries.map((c) => ({
+        value: c.code,
+        text: c.name,
+        checked: chosen.includes(c.code),
+      })),
+      chosenCount: chosen.length,
+    });
+  };
+  app.get('/profile/destinations', guard, (request, reply) => destinations(request, reply, null));
+  app.post('/profile/destinations', guard, async (request, reply) => {
+    const form = parseForm(destinationsSchema, request.body, request.t);
+    if (!form.ok) return destinations(request, reply, form.values, form.errors);
+    try {
+      await jobSeekers.saveDestinations(actorContext(request), form.data);
+    } catch (error) {
+      return destinations(
+        request,
+        reply,
+        request.body as Record<string, unknown>,
+        fieldErrorsFrom(error, request.t),
+      );
+    }
+    return reply.redirect(nextPath('destinations'), 303);
+  });
+
+  // Visibility.
+  app.get('/profile/visibility', guard, (request, reply) =>
+    renderStep(options, request, reply, 'visibility'),
+  );
+  app.post('/profile/visibility', guard, async (request, reply) => {
+    const form = parseForm(visibilitySchema, request.body, request.t);
+    if (!form.ok) {
+      return renderStep(options, request, reply, 'visibility', {
+        values: form.values,
+        errors: form.errors,
+      });
+    }
+    try {
+      await jobSeekers.saveVisibility(actorContext(request), form.data.visibility);
+    } catch (error) {
+      return renderStep(options, request, reply, 'visibility', {
+        values: form.data,
+        errors: fieldErrorsFrom(error, request.t),
+      });
+    }
+    return reply.redirect('/profile/visibility?saved=1', 303);
+  });
+}
