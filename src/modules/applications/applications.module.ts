@@ -103,8 +103,8 @@ export const applicationsModule = defineModule<
       permission: 'application.decide',
     },
   ],
-  demo: async (_context, { applications, jobSeekers, vacancySearch }) =>
-    seedDemoApplications({ applications, jobSeekers, vacancySearch }),
+  demo: async (_context, { applications, jobSeekers, vacancySearch, organisations }) =>
+    seedDemoApplications({ applications, jobSeekers, vacancySearch, organisations }),
   personalData: (_services, { db }) =>
     applicationsPersonalData(new ApplicationsRepository(db), () => new Date()),
   events: { publishes: publishedEventTypes(APPLICATION_LIFECYCLE), consumes: [] },

@@ -284,9 +284,10 @@ export async function applicationsRoutes(
     }
   });
 
-  app.get('/applicants/:id/documents/:documentId', organisation, async (request, reply) => {
-    const documentId = (request.params as { documentId?: unknown }).documentId;
-    if (typeof documentId !== 'string') throw new NotFoundError();
+  // The document as a query parameter: one download address per application.
+  app.get('/applicants/:id/document', organisation, async (request, reply) => {
+    const documentId = (request.query as { id?: unknown } | undefined)?.id;
+    if (typeof documentId !== 'string' || documentId.length > 60) throw new NotFoundError();
     const file = await applications.openDocument(actorContext(request), idOf(request), documentId);
     reply.header('cache-control', 'no-store');
     reply.header(
