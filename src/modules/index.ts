@@ -37,7 +37,6 @@ export const MODULES = [
   licensingModule,
   vacanciesModule,
   auditTrailModule,
-  privacyModule,
   homeModule,
   developersModule,
   guidesModule,
@@ -49,4 +48,6 @@ export const MODULES = [
   documentsModule,
   applicationsModule,
   notificationsModule,
+  // Takes every module's personal-data provider: after all of them.
+  privacyModule,
 ] as const;
