@@ -14,6 +14,7 @@ import {
 } from './accounts.http.js';
 import { changePasswordSchema } from './accounts.schemas.js';
 import { PASSWORD_MIN_LENGTH } from './passwords.js';
+import { formatPhone } from './phone.js';
 
 const PASSWORD_VIEW = 'accounts/views/change-password.njk';
 
@@ -53,6 +54,8 @@ export async function accountRoutes(app: App, options: AccountsRoutesOptions): P
     const query = request.query as Record<string, unknown>;
     return renderForm(reply, 'accounts/views/account.njk', {
       account: overview.user,
+      phone: overview.user.phone ? formatPhone(overview.user.phone) : null,
+      canAddContact: accounts.phone.canAddContact(actorContext(request)),
       languageName: LANGUAGE_INFO[overview.user.preferredLanguage].nativeName,
       roles: request.fmt.list([
         ...new Set(overview.grants.map((grant) => request.t(`roles.${grant.role}`))),
@@ -66,7 +69,14 @@ export async function accountRoutes(app: App, options: AccountsRoutesOptions): P
         signedInAt: request.fmt.dateTime(session.createdAt),
         lastSeenAt: request.fmt.dateTime(session.lastSeenAt),
       })),
-      notice: ['passwordChanged', 'twoFactorEnabled'].find((key) => query[key] !== undefined),
+      notice: [
+        'passwordChanged',
+        'twoFactorEnabled',
+        'phoneAdded',
+        'emailAdded',
+        'emailLinkSent',
+        'claimed',
+      ].find((key) => query[key] !== undefined),
     });
   });
 

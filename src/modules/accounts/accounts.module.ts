@@ -25,6 +25,7 @@ import {
   type OrganisationNames,
 } from './assisted.service.js';
 import { PhoneAccountsService } from './phone-accounts.service.js';
+import { PhoneCountries } from './phone-countries.js';
 import { codeKeyFrom, OneTimeCodes } from './one-time-codes.js';
 import { OneTimeCodesRepository } from './one-time-codes.repository.js';
 import { SmsOutboxRepository } from './sms-outbox.repository.js';
@@ -140,6 +141,10 @@ export function createAccounts(options: AccountsModuleOptions) {
     /** Accounts opened by an officer for a person present, claimed later with a code. */
     assisted,
     codes: deps.codes,
+    /** Countries for the phone number forms, named in the reader's language. */
+    phoneCountries: new PhoneCountries(options.db),
+    /** Pages in a language other than the reader's (the slip, in the person's language). */
+    translator: options.translator,
     accounts: new AccountsService(deps, sessions, passwordReset),
     sessions,
     signIn: new SignInService(deps, sessions),

@@ -8,10 +8,13 @@ import type { AccountsRoutesOptions } from './accounts.http.js';
  */
 export async function outboxRoutes(app: App, options: AccountsRoutesOptions): Promise<void> {
   app.get('/dev/outbox', async (_request, reply) => {
-    const messages = await options.accounts.mailer.latest(50);
+    const [messages, textMessages] = await Promise.all([
+      options.accounts.mailer.latest(50),
+      options.accounts.sms.latest(50),
+    ]);
     return reply
       .header('cache-control', 'no-store')
       .header('x-robots-tag', 'noindex')
-      .view('accounts/views/outbox.njk', { messages });
+      .view('accounts/views/outbox.njk', { messages, textMessages });
   });
 }

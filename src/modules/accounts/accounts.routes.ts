@@ -2,6 +2,7 @@ import type { App } from '../../platform/http/types.js';
 import { accountRoutes } from './accounts.account.routes.js';
 import type { AccountsRoutesOptions } from './accounts.http.js';
 import { outboxRoutes } from './accounts.outbox.routes.js';
+import { phoneRoutes } from './accounts.phone.routes.js';
 import { passwordResetRoutes } from './accounts.password-reset.routes.js';
 import { registerRoutes } from './accounts.register.routes.js';
 import { signInRoutes } from './accounts.sign-in.routes.js';
@@ -16,5 +17,6 @@ export async function accountsRoutes(app: App, options: AccountsRoutesOptions): 
   await accountRoutes(app, options);
   await twoFactorRoutes(app, options);
   await passwordResetRoutes(app, options);
+  await phoneRoutes(app, options);
   if (options.devOutbox) await outboxRoutes(app, options);
 }

@@ -27,7 +27,7 @@ export interface NewUser {
 }
 
 export interface AccountOverview {
-  user: Pick<UserRecord, 'id' | 'email' | 'fullName' | 'preferredLanguage' | 'createdAt'>;
+  user: Pick<UserRecord, 'id' | 'email' | 'phone' | 'fullName' | 'preferredLanguage' | 'createdAt'>;
   grants: RoleGrant[];
   twoFactorEnabled: boolean;
   sessions: SessionSummary[];
@@ -295,6 +295,7 @@ export class AccountsService {
       user: {
         id: user.id,
         email: user.email,
+        phone: user.phone,
         fullName: user.fullName,
         preferredLanguage: user.preferredLanguage,
         createdAt: user.createdAt,

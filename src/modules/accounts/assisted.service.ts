@@ -77,9 +77,9 @@ export class AssistedRegistrationService {
         : undefined) ?? '—';
     const fullName = input.fullName.normalize('NFC').trim();
     const problems: { pointer: string; detail: string }[] = [];
-    if (!fullName) problems.push({ pointer: '/fullName', detail: 'accounts.errors.enterFullName' });
+    if (!fullName) problems.push({ pointer: '/fullName', detail: 'accounts.errors.enterName' });
     else if ([...fullName].length > 200)
-      problems.push({ pointer: '/fullName', detail: 'accounts.errors.fullNameTooLong' });
+      problems.push({ pointer: '/fullName', detail: 'accounts.errors.nameTooLong' });
     if (!input.phone && !input.email)
       problems.push({ pointer: '/phone', detail: 'accounts.errors.assistedContactNeeded' });
     if (input.phone && (await this.deps.users.findOpenByPhone(input.phone)))

@@ -25,11 +25,9 @@ export type CodeRequestOutcome =
 function cleanName(fullName: string): string {
   const name = fullName.normalize('NFC').trim();
   if (name.length === 0)
-    throw new ValidationError([{ pointer: '/fullName', detail: 'accounts.errors.enterFullName' }]);
+    throw new ValidationError([{ pointer: '/fullName', detail: 'accounts.errors.enterName' }]);
   if ([...name].length > 200)
-    throw new ValidationError([
-      { pointer: '/fullName', detail: 'accounts.errors.fullNameTooLong' },
-    ]);
+    throw new ValidationError([{ pointer: '/fullName', detail: 'accounts.errors.nameTooLong' }]);
   return name;
 }
 
