@@ -11,10 +11,22 @@ import { jobSeekersPersonalData } from './job-seekers.privacy.js';
 import { JobSeekersRepository } from './job-seekers.repository.js';
 import { jobSeekersRoutes } from './job-seekers.routes.js';
 import { JobSeekersService } from './job-seekers.service.js';
+import type { Accounts } from '../accounts/accounts.module.js';
+import type { RolesRepository } from '../organisations/roles.repository.js';
+import type { DuplicatesService } from './duplicates.service.js';
+import {
+  createDuplicates,
+  demoJobSeekers,
+  duplicatesPages,
+  registerDuplicatesJobs,
+} from './duplicates.wiring.js';
 import type { JobSeekersTables } from './job-seekers.tables.js';
 
 /** What this module uses of the modules before it (and, in a closure, of applications). */
 export interface JobSeekersNeeds {
+  /** The demo people's accounts and roles (duplicates.wiring.ts). */
+  accounts: Accounts;
+  roles: RolesRepository;
   reference: ReferenceService;
   consent: ConsentService;
   organisations: OrganisationsService;
@@ -58,7 +70,7 @@ function recruitersOf(needs: JobSeekersNeeds): Recruiters {
 export const jobSeekersModule = defineModule<
   JobSeekersTables,
   JobSeekersNeeds,
-  { jobSeekers: JobSeekersService }
+  { jobSeekers: JobSeekersService; duplicates: DuplicatesService }
 >({
   name: 'job-seekers',
   summary:
@@ -76,7 +88,16 @@ export const jobSeekersModule = defineModule<
   ],
   // Defined in platform/authz/catalogue.ts, where the roles that hold it are granted it.
   permissions: ['job_seeker.read', 'job_seeker.assist', 'job_seeker.merge'],
-  needs: ['reference', 'consent', 'organisations', 'identityDocuments', 'licensing', 'vetting'],
+  needs: [
+    'reference',
+    'consent',
+    'organisations',
+    'identityDocuments',
+    'licensing',
+    'vetting',
+    'accounts',
+    'roles',
+  ],
   services: ({ db, audit }, needs) => ({
     jobSeekers: new JobSeekersService({
       repository: new JobSeekersRepository(db),
@@ -87,18 +108,29 @@ export const jobSeekersModule = defineModule<
       // The applications module comes later: its service is read at request time.
       applications: () => needs.applications,
     }),
+    duplicates: createDuplicates(db, audit),
   }),
   pages: async (app, services) => {
     await app.register(jobSeekersRoutes, {
       jobSeekers: services.jobSeekers,
       reference: services.reference,
     });
+    await duplicatesPages(app, services);
   },
   api: async (app, { jobSeekers }) => {
     await app.register(jobSeekersApi, { jobSeekers });
   },
+  jobs: (jobs, services) => registerDuplicatesJobs(jobs, services),
+  demo: (context, services) => demoJobSeekers(context, services),
   menu: [
     { position: 61, href: '/profile', labelKey: 'jobSeekers.nav.profile', role: 'job_seeker' },
+    {
+      position: 62,
+      href: '/job-seekers/duplicates',
+      labelKey: 'jobSeekers.duplicates.nav',
+      permission: 'job_seeker.merge',
+      beyondOwn: true,
+    },
   ],
   personalData: ({ jobSeekers }) => jobSeekersPersonalData(jobSeekers),
 });
