@@ -51,7 +51,9 @@ export async function applicationsRoutes(
 ): Promise<void> {
   const { applications, reference } = options;
   const seeker = { preHandler: requirePermission('application.create', { apiKeys: false }) };
-  const organisation = { preHandler: requirePermission('application.read', { apiKeys: false }) };
+  // The organisation's pages: staff who work applicants (a job seeker's own application.read
+  // does not open them).
+  const organisation = { preHandler: requirePermission('application.decide', { apiKeys: false }) };
   const decider = { preHandler: requirePermission('application.decide', { apiKeys: false }) };
 
   // ---- Apply -------------------------------------------------------------------------------
