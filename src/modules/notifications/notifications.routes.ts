@@ -9,11 +9,20 @@ import {
 } from '../../platform/http/forms.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
+import { escapeHtml } from '../../platform/views/terms.js';
 import { presentNotification } from './notifications.presenter.js';
 import { notificationIdParams, notificationsQuery, settingsForm } from './notifications.schemas.js';
 import type { NotificationsService } from './notifications.service.js';
 
 const LIST = 'notifications/views/index.njk';
+
+/**
+ * A long email address may break after its "@" and its dots rather than widen a phone's page
+ * (a checkbox's hint is a flex item: overflow-wrap alone does not shrink it).
+ */
+function breakable(text: string): string {
+  return escapeHtml(text).replace(/([@.])(?=\S)/g, '$1<wbr>');
+}
 const SETTINGS = 'notifications/views/settings.njk';
 
 /** The person's notifications, and how they are told. */
@@ -79,22 +88,22 @@ export async function notificationsRoutes(
           id: 'email',
           value: 'email',
           text: t('notifications.settings.email'),
-          hint: {
-            text: current.emailAddress
-              ? t('notifications.settings.emailTo', { email: current.emailAddress })
-              : t('notifications.settings.noEmail'),
-          },
+          hint: current.emailAddress
+            ? {
+                html: breakable(
+                  t('notifications.settings.emailTo', { email: current.emailAddress }),
+                ),
+              }
+            : { text: t('notifications.settings.noEmail') },
           checked: chosen.email,
         },
         {
           id: 'sms',
           value: 'sms',
           text: t('notifications.settings.sms'),
-          hint: {
-            text: current.phone
-              ? t('notifications.settings.smsTo', { phone: current.phone })
-              : t('notifications.settings.noPhone'),
-          },
+          hint: current.phone
+            ? { html: breakable(t('notifications.settings.smsTo', { phone: current.phone })) }
+            : { text: t('notifications.settings.noPhone') },
           checked: chosen.sms,
         },
       ],
