@@ -128,7 +128,11 @@ export function termsRows(
 }
 
 /** The history, oldest first, as the pages show it. */
-export function historyRows(request: FastifyRequest, history: readonly HistoryEntry[]) {
+export function historyRows(
+  request: FastifyRequest,
+  history: readonly HistoryEntry[],
+  reader: 'applicant' | 'organisation' = 'applicant',
+) {
   const { t, fmt } = request;
   return [...history].reverse().map((row) => ({
     when: fmt.dateTime(row.occurredAt),
@@ -140,7 +144,7 @@ export function historyRows(request: FastifyRequest, history: readonly HistoryEn
     reason: row.reason,
     interviewAt: row.details.interview_at ? fmt.dateTime(pgMoment(row.details.interview_at)) : null,
     by: row.byApplicant
-      ? t('applications.history.you')
+      ? t(reader === 'applicant' ? 'applications.history.you' : 'applications.history.applicant')
       : row.actorOrganisationName
         ? isolated(row.actorOrganisationName)
         : t('applications.history.system'),

@@ -240,7 +240,7 @@ export async function applicationsRoutes(
       name: seekerName(request, application, view.seeker),
       seeker: view.seeker,
       rows: termsRows(request, application.terms, country),
-      history: historyRows(request, view.history),
+      history: historyRows(request, view.history, 'organisation'),
       events: view.events,
       documents: view.documents,
       interviewAt: application.interviewAt ? request.fmt.dateTime(application.interviewAt) : null,

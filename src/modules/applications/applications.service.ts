@@ -306,8 +306,11 @@ export class ApplicationsService {
       seeker: application.seekerUserId ? (seekers.get(application.seekerUserId) ?? null) : null,
       history,
       events: decides
-        ? ORGANISATION_EVENTS.filter((event) =>
-            allowedFrom(APPLICATION_LIFECYCLE, application.state, event),
+        ? ORGANISATION_EVENTS.filter(
+            (event) =>
+              allowedFrom(APPLICATION_LIFECYCLE, application.state, event) &&
+              // "Interview held" once one is arranged (the guard would refuse it before).
+              (event !== 'mark_interviewed' || application.interviewAt !== null),
           )
         : [],
       documents,
