@@ -14,7 +14,7 @@ export interface ProfileRoutesOptions {
 /** Each step's address under /profile. */
 export const STEP_PATH: Record<ProfileStep, string> = {
   bio: '/profile/bio',
-  documents: '/profile/documents',
+  documents: '/profile/travel-documents',
   education: '/profile/education',
   experience: '/profile/experience',
   occupations: '/profile/occupations',

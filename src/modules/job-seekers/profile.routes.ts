@@ -89,10 +89,10 @@ export async function profileRoutes(app: App, options: ProfileRoutesOptions): Pr
   });
 
   // Travel documents: kept by the identity-documents module; this step lists and links them.
-  app.get('/profile/documents', guard, (request, reply) =>
+  app.get('/profile/travel-documents', guard, (request, reply) =>
     renderStep(options, request, reply, 'documents'),
   );
-  app.post('/profile/documents', guard, async (request, reply) => {
+  app.post('/profile/travel-documents', guard, async (request, reply) => {
     await jobSeekers.markSaved(actorContext(request), 'documents');
     return reply.redirect(nextPath('documents'), 303);
   });
