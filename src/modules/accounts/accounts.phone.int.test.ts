@@ -8,7 +8,7 @@ let ipCounter = 0;
 
 beforeAll(async () => {
   h = await createHarness({ demo: true });
-});
+}, 300_000);
 afterAll(async () => {
   await h?.close();
 });

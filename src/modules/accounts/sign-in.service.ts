@@ -57,8 +57,12 @@ export class SignInService {
     },
     meta: RequestMeta,
   ): Promise<SignInOutcome> {
-    const email = normaliseEmail(input.email);
-    const user = await this.deps.users.findOpenByEmail(email);
+    // A phone number in E.164 (the phone sign-in page parses it) or an email address.
+    const byPhone = /^\+[1-9][0-9]{5,14}$/.test(input.email);
+    const email = byPhone ? input.email : normaliseEmail(input.email);
+    const user = byPhone
+      ? await this.deps.users.findOpenByPhone(email)
+      : await this.deps.users.findOpenByEmail(email);
     const subject = this.subject(email, user, input.deviceTokens ?? [], meta);
     const claimed = await this.deps.throttle.claim(subject);
     if (!claimed.allowed) return { kind: 'locked', seconds: claimed.waitSeconds };
