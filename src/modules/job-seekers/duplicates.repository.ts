@@ -100,11 +100,11 @@ export class DuplicatesRepository {
   /** Profiles born in one of these years (their dates' first four characters). */
   async bornIn(years: readonly string[], executor: Executor = this.db): Promise<ComparedProfile[]> {
     if (years.length === 0) return [];
-    return (await executor
+    return await executor
       .selectFrom('job_seeker')
       .select(PROFILE_COLUMNS)
       .where(sql<string>`left(birth_date, 4)`, 'in', [...years])
-      .execute());
+      .execute();
   }
 
   /** Of these accounts, the ones already merged into another. */

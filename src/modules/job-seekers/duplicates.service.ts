@@ -3,8 +3,7 @@ import { auditActorOf, type ActorContext } from '../../platform/authz/context.js
 import { can, scopeFilter, type Principal } from '../../platform/authz/principal.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import { sameNamesAndBirthDate } from './duplicates.match.js';
-import type {
-  DuplicatesRepository} from './duplicates.repository.js';
+import type { DuplicatesRepository } from './duplicates.repository.js';
 import {
   type ComparedProfile,
   type DuplicateFlag,
