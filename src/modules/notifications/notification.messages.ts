@@ -1,3 +1,4 @@
+import { isolated } from '../../platform/i18n/bidi.js';
 import type { Formatters } from '../../platform/i18n/format.js';
 import type { Translate } from '../../platform/i18n/translator.js';
 import type { NotificationKind } from './notification.kinds.js';
@@ -21,11 +22,17 @@ export interface WordedNotification {
   next: string;
 }
 
-function values(facts: NotificationFacts, fmt: Formatters) {
+/**
+ * The values of a sentence. Names are isolated in every language (FSI … PDI), not only on
+ * right-to-left pages: an Arabic title in an English sentence keeps its dash and its words in
+ * place. A text message gives them plain (every character counts there).
+ */
+function values(facts: NotificationFacts, fmt: Formatters, plain = false) {
+  const name = plain ? (text: string) => text : isolated;
   return {
-    title: facts.vacancyTitle,
-    reference: facts.vacancyReference,
-    organisation: facts.organisationName,
+    title: name(facts.vacancyTitle),
+    reference: name(facts.vacancyReference),
+    organisation: name(facts.organisationName),
     // Shown with its time zone (UTC): the server does not know the reader's.
     date: facts.interviewAt ? fmt.dateTime(facts.interviewAt) : '—',
   };
@@ -42,7 +49,7 @@ export function wordNotification(
   return {
     title: t(`${base}.title`, given),
     body: t(`${base}.body`, given),
-    reason: facts.reason ? t('notifications.reason', { reason: facts.reason }) : null,
+    reason: facts.reason ? t('notifications.reason', { reason: isolated(facts.reason) }) : null,
     next: t(`${base}.next`),
   };
 }
@@ -100,7 +107,7 @@ export function smsOf(
   // French puts a no-break space before its colons: outside the GSM alphabet, and a phone
   // shows a plain space alike.
   return t(`notifications.kinds.${facts.kind}.sms`, {
-    ...values(facts, fmt),
+    ...values(facts, fmt, true),
     title: shortened(facts.vacancyTitle),
     url: applicationUrl,
   }).replace(/[\u00a0\u202f]/g, ' ');

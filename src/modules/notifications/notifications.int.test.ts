@@ -191,7 +191,7 @@ describe('the notifications consumer', () => {
     expect(await rowsFor(french.id)).toHaveLength(1);
     const emails = await emailsTo(french.email);
     expect(emails).toHaveLength(1);
-    expect(emails[0]!.subject).toBe('Entretien\u00a0: ممرضة مسجلة – العناية المركزة');
+    expect(emails[0]!.subject).toBe('Entretien\u00a0: \u2068ممرضة مسجلة – العناية المركزة\u2069');
     expect(emails[0]!.bodyText).toContain('14 déc. 2026');
     const texts = sms.filter((message) => message.to === '+221771234567');
     expect(texts).toHaveLength(1);
