@@ -37,6 +37,7 @@ export type PublicVacancyTerms = Pick<
   | 'number'
   | 'title'
   | 'language'
+  | 'employerId'
   | 'employerName'
   | 'agencyId'
   | 'agencyName'

@@ -71,12 +71,6 @@ beforeAll(async () => {
         throw new Error('no documents here');
       },
     }),
-    employerIdOf: async (name, country) => {
-      const found = (
-        await services.organisations.ofKinds(['employer'], { countryCodes: [country] })
-      ).filter((organisation) => organisation.name === name);
-      return found.length === 1 ? found[0]!.id : null;
-    },
     organisationNames: (ids) => services.organisations.names(ids),
     now: () => new Date(),
   });

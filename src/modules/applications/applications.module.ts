@@ -72,12 +72,6 @@ export const applicationsModule = defineModule<
         vacancies: () => vacancySearch,
         jobSeekers: () => jobSeekersPort(jobSeekers),
         documents: () => documentsPort(documents),
-        employerIdOf: async (name, countryCode) => {
-          const found = (
-            await organisations.ofKinds(['employer'], { countryCodes: [countryCode] })
-          ).filter((organisation) => organisation.name === name);
-          return found.length === 1 ? found[0]!.id : null;
-        },
         organisationNames: (ids) => organisations.names(ids),
         now: () => new Date(),
       }),

@@ -72,8 +72,6 @@ export interface ApplicationsDeps {
   vacancies: () => VacancyPort;
   jobSeekers: () => JobSeekersPort;
   documents: () => DocumentsPort;
-  /** The employer's id, given the vacancy's employer name and destination (see README). */
-  employerIdOf: (name: string, countryCode: string) => Promise<string | null>;
   organisationNames: (ids: readonly string[]) => Promise<Map<string, string>>;
   now: () => Date;
 }
@@ -166,10 +164,7 @@ export class ApplicationsService {
       }
     }
     if (problems.length > 0) throw new ValidationError(problems);
-    const employerOrganisationId = await this.deps.employerIdOf(
-      vacancy.employerName,
-      vacancy.destinationCountry,
-    );
+    const employerOrganisationId = vacancy.employerId;
     try {
       const application = await transitionApplication(this.deps, {
         command: {

@@ -24,7 +24,6 @@ export type PublicVacancyRow = Omit<
 > & {
   /** Published and in date (listedOn): public unless its agency is not licensed today. */
   listed: boolean;
-  employerId: string;
 };
 
 /** A vacancy as the public page shows it: approved terms only, no personal data. */
@@ -38,6 +37,8 @@ export interface PublicVacancyRecord {
   wasPublished: boolean;
   agencyLicensedToday: boolean | null;
   employerName: string;
+  /** The employer (an organisation); applications are worked by it or by the agency. */
+  employerId: string;
   agencyId: string | null;
   agencyName: string | null;
   originCountry: string;

@@ -148,7 +148,8 @@ export class VacancySearchService {
     const today = isoDate(this.clock());
     const row = await this.repository.publicVacancy(number, languageOf(language), today);
     if (!row || !row.wasPublished) throw new NotFoundError();
-    const { listed, employerId, ...record } = row;
+    const { listed, ...record } = row;
+    const { employerId } = record;
     const [names, standing] = await Promise.all([
       // Not from the cache: this page does not wait for a sync, so it asks for them now.
       this.organisations.names(record.agencyId ? [employerId, record.agencyId] : [employerId]),
