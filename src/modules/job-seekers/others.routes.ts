@@ -5,7 +5,7 @@ import { NotFoundError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import { showsContact } from './job-seekers.presenter.js';
 import { displayProfile } from './profile.display.js';
-import type { ProfileRoutesOptions } from './profile.page.js';
+import { ownProfileGuard, type ProfileRoutesOptions } from './profile.page.js';
 
 /**
  * The standard CV (`/profile/cv`, the person's own, printable) and another person's view of a
@@ -14,21 +14,17 @@ import type { ProfileRoutesOptions } from './profile.page.js';
 export async function profileViewRoutes(app: App, options: ProfileRoutesOptions): Promise<void> {
   const { jobSeekers } = options;
 
-  app.get(
-    '/profile/cv',
-    { preHandler: requirePermission('job_seeker.read', { apiKeys: false }) },
-    async (request, reply) => {
-      const own = await jobSeekers.own(actorContext(request));
-      const display = await displayProfile(options, own.profile, request.language, request.t);
-      reply.header('cache-control', 'no-store');
-      return reply.view('job-seekers/views/cv.njk', {
-        profile: own.profile,
-        display,
-        showContact: true,
-        own: true,
-      });
-    },
-  );
+  app.get('/profile/cv', ownProfileGuard(jobSeekers), async (request, reply) => {
+    const own = await jobSeekers.own(actorContext(request));
+    const display = await displayProfile(options, own.profile, request.language, request.t);
+    reply.header('cache-control', 'no-store');
+    return reply.view('job-seekers/views/cv.njk', {
+      profile: own.profile,
+      display,
+      showContact: true,
+      own: true,
+    });
+  });
 
   app.get(
     '/job-seekers/:userId',

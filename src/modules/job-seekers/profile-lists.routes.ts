@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
 import { fieldErrorsFrom, parseForm, type FieldError } from '../../platform/http/forms.js';
 import { NotFoundError } from '../../platform/http/problem.js';
@@ -18,9 +17,14 @@ import {
   skillSchema,
   skillSearchSchema,
 } from './job-seekers.schemas.js';
-import { countryItems, nextPath, renderStep, type ProfileRoutesOptions } from './profile.page.js';
+import {
+  countryItems,
+  nextPath,
+  ownProfileGuard,
+  renderStep,
+  type ProfileRoutesOptions,
+} from './profile.page.js';
 
-const guard = { preHandler: requirePermission('job_seeker.read', { apiKeys: false }) };
 const SUGGESTIONS = 6;
 
 /**
@@ -29,6 +33,7 @@ const SUGGESTIONS = 6;
  */
 export async function profileListRoutes(app: App, options: ProfileRoutesOptions): Promise<void> {
   const { jobSeekers, reference } = options;
+  const guard = ownProfileGuard(jobSeekers);
   const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
   /** The "continue" button of a list step: marks it saved (an empty list is an answer). */

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
 import { formErrorContext, type FieldError } from '../../platform/http/forms.js';
 import type { ReferenceService } from '../reference/reference.service.js';
@@ -9,6 +10,22 @@ import { displayProfile } from './profile.display.js';
 export interface ProfileRoutesOptions {
   jobSeekers: JobSeekersService;
   reference: ReferenceService;
+}
+
+/**
+ * The own-profile pages: for holders of job_seeker.read with the "own" scope (job seekers).
+ * Staff and officers who hold it for others' profiles are sent to the home page, not refused:
+ * the permission they hold is for `/job-seekers/:userId`.
+ */
+export function ownProfileGuard(jobSeekers: JobSeekersService) {
+  return {
+    preHandler: [
+      requirePermission('job_seeker.read', { apiKeys: false }),
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        if (!jobSeekers.canKeepProfile(actorContext(request))) return reply.redirect('/', 303);
+      },
+    ],
+  };
 }
 
 /** Each step's address under /profile. */

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requirePermission } from '../../platform/http/authentication.js';
 import { actorContext } from '../../platform/http/context.js';
 import { fieldErrorsFrom, parseForm, type FieldError } from '../../platform/http/forms.js';
 import type { App } from '../../platform/http/types.js';
@@ -11,10 +10,9 @@ import {
   renderStep,
   STEP_PATH,
   type ProfileRoutesOptions,
+  ownProfileGuard,
 } from './profile.page.js';
 import { displayProfile } from './profile.display.js';
-
-const guard = { preHandler: requirePermission('job_seeker.read', { apiKeys: false }) };
 
 /**
  * The person's own profile: the overview with the completeness indicator, and the steps that
@@ -23,6 +21,7 @@ const guard = { preHandler: requirePermission('job_seeker.read', { apiKeys: fals
  */
 export async function profileRoutes(app: App, options: ProfileRoutesOptions): Promise<void> {
   const { jobSeekers, reference } = options;
+  const guard = ownProfileGuard(jobSeekers);
 
   app.get('/profile', guard, async (request, reply) => {
     const own = await jobSeekers.own(actorContext(request));
