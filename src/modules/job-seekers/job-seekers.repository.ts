@@ -469,6 +469,6 @@ export class JobSeekersRepository {
       .select(`${column} as value` as 'code as value')
       .where(column as 'code', 'in', [...codes])
       .execute();
-    return new Set(rows.map((row) => String((row).value)));
+    return new Set(rows.map((row) => String(row.value)));
   }
 }
