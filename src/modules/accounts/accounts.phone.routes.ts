@@ -105,7 +105,7 @@ function readPhone(
 }
 
 /**
- * Accounts by phone number (ADR 15) and assisted registration. Permission: public for
+ * Accounts by phone number (ADR 16) and assisted registration. Permission: public for
  * registering, signing in and claiming (these pages are how one stops being anonymous);
  * account.manage_own for adding a phone number or an email address; job_seeker.assist for the
  * assisted registration pages.

@@ -36,13 +36,13 @@ function checkNewPassword(password: string, email: string | null): void {
   if (problem) throw new ValidationError([{ pointer: '/password', detail: problem }]);
 }
 
-/** Only job seekers' accounts use a phone number: staff keep email and TOTP (ADR 15). */
+/** Only job seekers' accounts use a phone number: staff keep email and TOTP (ADR 16). */
 function isJobSeekerOnly(grants: readonly { role: string }[]): boolean {
   return grants.every((grant) => grant.role === 'job_seeker');
 }
 
 /**
- * Accounts by phone number (ADR 15): registration and sign-in with a six-digit code sent by
+ * Accounts by phone number (ADR 16): registration and sign-in with a six-digit code sent by
  * SMS, a phone number or an email address added later to an account. Every answer to "send me
  * a code" is the same whether or not the number has an account; codes are throttled like
  * passwords (the sign-in throttle, keyed by the number and the IP address).

@@ -1,3 +1,4 @@
+import { jobSeekersPersonalData } from './job-seekers.privacy.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import type { IdentityDocumentsService } from '../identity-documents/identity-documents.service.js';
 import type { LicensingService } from '../licensing/licensing.service.js';
@@ -131,8 +132,5 @@ export const jobSeekersModule = defineModule<
       beyondOwn: true,
     },
   ],
-  // The profile's download and erasure are ready (job-seekers.privacy.ts) but cannot be declared
-  // here while modules/index.ts lists privacy (which takes every provider) before this module:
-  // services.ts refuses a provider declared after it. See the README, "Personal data".
-  // personalData: ({ jobSeekers }) => jobSeekersPersonalData(jobSeekers),
+  personalData: ({ jobSeekers, duplicates }) => jobSeekersPersonalData(jobSeekers, duplicates),
 });
