@@ -15,8 +15,9 @@ const NO_BREAK = '[\\u00a0\\u202f]';
 function frenchSpacingFaults(message: string): string[] {
   const text = VERBATIM.reduce((rest, code) => rest.replaceAll(code, ''), message);
   const faults: string[] = [];
-  // A colon after a letter, digit, closing brace or bracket, or an ordinary space; not "https://".
-  for (const match of text.matchAll(/(?<=[\p{L}\p{N}})\]» ])[:;!?](?!\/\/)/gu)) {
+  // A colon after a letter, digit, closing brace or bracket, or an ordinary space; not "https://",
+  // and not the colon of a time of day ("09:30", an example of what to type).
+  for (const match of text.matchAll(/(?<=[\p{L}\p{N}})\]» ])(?<!\d(?=:\d))[:;!?](?!\/\/)/gu)) {
     faults.push(text.slice(Math.max(0, match.index - 12), match.index + 1));
   }
   for (const match of text.matchAll(new RegExp(`«(?!${NO_BREAK})|(?<!${NO_BREAK})»`, 'gu'))) {
@@ -36,6 +37,8 @@ describe('French typography', () => {
       [],
     );
     expect(frenchSpacingFaults('Voir https://example.org')).toEqual([]);
+    expect(frenchSpacingFaults('par exemple 2027-01-20 09:30')).toEqual([]);
+    expect(frenchSpacingFaults('à 9 h: venez')).toHaveLength(1);
   });
 
   it('the French catalogue puts a no-break space before : ; ! ? and inside « »', () => {
