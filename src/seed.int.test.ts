@@ -20,7 +20,11 @@ describe('seed progress', () => {
       expect.stringMatching(/^vacancies: 52 exchange rates \(\d+\.\d s\)$/),
       expect.stringMatching(/^remittances: 10,322 corridor averages, 95 skipped \(\d+\.\d s\)$/),
       expect.stringMatching(
-        /^demo data: 9 organisations, 10 users, 2 licences, 3 vettings, 200 vacancies, 6 minimum wages, 121 guides, 6 remittance providers, 64 remittance quotes, 15 directory entries, 2 eligibility schemes, 4 abuse reports \(\d+\.\d s\)$/,
+        /^job seekers: 500 demo people; 24 sign in with the demo password, e\.g\. \S+@seekers\.demo\.corridor\.example/,
+      ),
+      expect.stringMatching(/^notifications: \d+ application events told in the app/),
+      expect.stringMatching(
+        /^demo data: 9 organisations, 10 users, 2 licences, 3 vettings, 200 vacancies, 6 minimum wages, 121 guides, 6 remittance providers, 64 remittance quotes, 15 directory entries, 2 eligibility schemes, 4 abuse reports, 500 job seekers, \d+ duplicate flags, \d+ applications \(\d+\.\d s\)$/,
       ),
     ]);
     const again: string[] = [];

@@ -90,6 +90,10 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
   '/api/v1/abuse-reports/{reference}/messages': (f) => f.reportReference,
   // Both parameters get the same value: AE → AE is no corridor (404), which still passes the checks.
   '/api/v1/remittances/{from}/{to}': () => 'AE',
+  // No application or profile of that id: 404 once the permission checks have passed.
+  '/api/v1/applications/{id}': () => '00000000-0000-4000-8000-000000000000',
+  '/api/v1/applications/{id}/events': () => '00000000-0000-4000-8000-000000000000',
+  '/api/v1/job-seekers/{userId}': () => '00000000-0000-4000-8000-000000000000',
 };
 
 /**
@@ -149,6 +153,7 @@ const BODIES: Record<string, (f: Fixtures, key: Key | null) => Record<string, un
   'POST /api/v1/eligibility/schemes/{id}/events': () => ({ event: 'publish' }),
   'POST /api/v1/directory': () => DIRECTORY_SAMPLE,
   'PUT /api/v1/directory/{id}': () => DIRECTORY_SAMPLE,
+  'POST /api/v1/applications/{id}/events': () => ({ event: 'shortlist' }),
   'POST /api/v1/person-lookups': () => ({
     documentType: 'passport',
     documentNumber: 'AK0000001',

@@ -65,7 +65,9 @@ describe('field encryption at rest', () => {
     );
     expect(results).toEqual([
       { table: 'app_user', column: 'totp_secret_encrypted', rotated: 9 },
+      { table: 'assisted_registration', column: 'claim_code_encrypted', rotated: 0 },
       { table: 'identity_document', column: 'number_encrypted', rotated: 0 },
+      { table: 'document', column: 'key_encrypted', rotated: 0 },
     ]);
     const again = await rotateEncryptedColumns(
       database.kysely as unknown as Kysely<unknown>,

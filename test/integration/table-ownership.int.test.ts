@@ -55,7 +55,13 @@ describe('members of an organisation', () => {
     await closeAccount(closed.id);
     const profiles = await h.services.accounts.accounts.profiles([open.id, closed.id, open.id]);
     expect([...profiles.values()]).toEqual([
-      { id: open.id, fullName: 'Open Account', email: open.email, preferredLanguage: 'en' },
+      {
+        id: open.id,
+        fullName: 'Open Account',
+        email: open.email,
+        phone: null,
+        preferredLanguage: 'en',
+      },
     ]);
   });
 });

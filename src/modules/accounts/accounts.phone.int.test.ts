@@ -130,7 +130,10 @@ describe('sign-in with a phone number', () => {
     const code = await codeFor(phone);
     const signedIn = await c.post(page, { code });
     expect(signedIn.headers.location).toBe('/account');
-    const reused = await client().post(page, { code });
+    // Another browser (with its own form token) that saw the code cannot use it again.
+    const other = client();
+    await other.get('/sign-in/phone');
+    const reused = await other.post(page, { code });
     expect(reused.statusCode).toBe(404);
 
     const stranger = client();

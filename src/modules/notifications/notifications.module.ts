@@ -109,10 +109,10 @@ export const notificationsModule = defineModule<
   demo: async ({ progress }, { notifications }) => {
     try {
       const events = await notifications.deliverPending({ inAppOnly: true });
-      progress(`Notifications: ${events} application events told in the app (no email, no SMS)`);
+      progress(`notifications: ${events} application events told in the app (no email, no SMS)`);
     } catch (error) {
       progress(
-        `Notifications: the demo applications' events were not read now (${
+        `notifications: the demo applications' events were not read now (${
           error instanceof Error ? error.message : String(error)
         }); the job reads them`,
       );

@@ -210,7 +210,16 @@ describe('download', () => {
     expect(document.format).toBe('corridor-personal-data/1');
     // The real app holds every module's section, the account's last.
     const sections = Object.keys(document.sections);
-    expect([...sections].sort()).toEqual(['account', 'consent', 'identity_documents', 'roles']);
+    expect([...sections].sort()).toEqual([
+      'account',
+      'applications',
+      'consent',
+      'documents',
+      'identity_documents',
+      'jobSeekerProfile',
+      'notifications',
+      'roles',
+    ]);
     expect(sections.at(-1)).toBe('account');
     expect(document.subject.userId).toBe(user.id);
   });
