@@ -24,7 +24,7 @@ const AFTER_SIGN_IN = '/account';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EMAIL_FORMAT = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
-const text = (max: number) => z.string().max(max, 'validation.tooLong').optional().default('');
+const text = (max: number) => z.string().max(max).optional().default('');
 
 const phoneStartSchema = z.object({ country: text(2), phone: text(60) });
 const registerPhoneSchema = phoneStartSchema.extend({

@@ -20,7 +20,16 @@ const LOCALE_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/;
  * anything else falls back to a generic message for the kind of problem.
  */
 export function issueText(issue: z.core.$ZodIssue, t: Translate): string {
-  if (LOCALE_KEY.test(issue.message)) return t(issue.message);
+  if (LOCALE_KEY.test(issue.message)) {
+    // A schema's own message may name the limit it broke ("{max} characters or fewer").
+    const limits: Record<string, number> | undefined =
+      issue.code === 'too_big'
+        ? { max: Number(issue.maximum) }
+        : issue.code === 'too_small'
+          ? { min: Number(issue.minimum) }
+          : undefined;
+    return t(issue.message, limits);
+  }
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'string'
