@@ -61,7 +61,6 @@ describe('the home page', () => {
       'clearances',
       'border crossings',
       'statistics',
-      'apply to vacancies',
       'every step',
     ]) {
       expect(text.toLowerCase()).not.toContain(unbuilt);
