@@ -25,8 +25,10 @@ export default defineConfig({
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           globalSetup: ['test/helpers/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Several files load the whole demo (500 job seekers among it), which takes 15 s on a
+          // quiet machine and more beside the browser files on CI's two cores.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
           pool: 'forks',
         },
       },
