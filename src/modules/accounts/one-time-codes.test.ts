@@ -1,10 +1,10 @@
+import { normaliseIdentifier } from '../../platform/text/identifiers.js';
 import { describe, expect, it } from 'vitest';
 import {
   CODE_LIFETIME_MS,
   codeKeyFrom,
   MAX_CODE_ATTEMPTS,
   newSixDigitCode,
-  normaliseCode,
   OneTimeCodes,
 } from './one-time-codes.js';
 import type { OneTimeCodeRecord, OneTimeCodesRepository } from './one-time-codes.repository.js';
@@ -57,9 +57,9 @@ describe('one-time codes', () => {
   });
 
   it('read any script’s digits and ignore spaces and dashes', () => {
-    expect(normaliseCode('١٢٣ ٤٥٦')).toBe('123456');
-    expect(normaliseCode('১২৩-৪৫৬')).toBe('123456');
-    expect(normaliseCode(' 123 456 ')).toBe('123456');
+    expect(normaliseIdentifier('١٢٣ ٤٥٦')).toBe('123456');
+    expect(normaliseIdentifier('১২৩-৪৫৬')).toBe('123456');
+    expect(normaliseIdentifier(' 123 456 ')).toBe('123456');
   });
 
   it('are kept only as a keyed hash, bound to their row', async () => {

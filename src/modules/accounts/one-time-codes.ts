@@ -2,7 +2,7 @@ import { hkdfSync, randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hmacSha256 } from '../../platform/crypto/field-cipher.js';
 import { constantTimeEqual, randomToken } from '../../platform/crypto/tokens.js';
-import { asciiDigits } from '../../platform/i18n/digits.js';
+import { normaliseIdentifier } from '../../platform/text/identifiers.js';
 import type { Language } from '../../platform/i18n/languages.js';
 import type { AccountsDatabase, OneTimeCodePurpose } from './accounts.tables.js';
 import type { OneTimeCodeRecord, OneTimeCodesRepository } from './one-time-codes.repository.js';
@@ -38,11 +38,6 @@ export function codeKeyFrom(lookupHashKey: string): Buffer {
 /** Six digits, uniformly drawn, leading zeros kept. */
 export function newSixDigitCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
-}
-
-/** A code as typed: any script's digits, spaces and dashes between groups. */
-export function normaliseCode(typed: string): string {
-  return asciiDigits(typed.normalize('NFKC')).replace(/[\s\p{Z}\p{Pd}\p{Cf}]/gu, '');
 }
 
 export type CodeCheck =
@@ -128,7 +123,8 @@ export class OneTimeCodes {
     if (!(await this.repository.countAttempt(id, this.now(), MAX_CODE_ATTEMPTS))) {
       return { ok: false };
     }
-    const code = record.channel === 'email' && typed.length > 12 ? typed : normaliseCode(typed);
+    const code =
+      record.channel === 'email' && typed.length > 12 ? typed : normaliseIdentifier(typed);
     return constantTimeEqual(this.hash(id, code), record.codeHash)
       ? { ok: true, record }
       : { ok: false };
