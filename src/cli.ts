@@ -179,6 +179,48 @@ export function buildProgram(environment: Environment = processEnvironment()): C
   const generate = program
     .command('generate')
     .description('write synthetic data for benchmarks and trials (never in production)');
+  /**
+   * What both generators share: refused in production, the database migrated and seeded, a
+   * progress line per batch, and the report's one line.
+   */
+  const generateSynthetic = async (
+    what: string,
+    count: number,
+    write: (
+      database: DatabaseHandle<Database>,
+      options: {
+        url?: string;
+        count: number;
+        onProgress: (progress: { written: number; seconds: number }) => void;
+      },
+    ) => Promise<string>,
+  ) => {
+    const config = loadConfig(environment);
+    if (config.env === 'production') {
+      throw new CliError(`Synthetic ${what} are never generated in production.`);
+    }
+    const database = await openConfiguredDatabase(config);
+    try {
+      await migrateToLatest(database.kysely);
+      await seed(database.kysely, { demo: false });
+      const summary = await write(database, {
+        ...(config.database.kind === 'postgres' ? { url: config.database.url } : {}),
+        count,
+        onProgress: ({ written, seconds }) =>
+          console.log(
+            `  ${written.toLocaleString('en')} of ${count.toLocaleString('en')} written (${seconds.toFixed(1)} s)`,
+          ),
+      });
+      console.log(summary);
+    } finally {
+      await database.close();
+    }
+  };
+  const totalRows = (rows: Record<string, number>) =>
+    Object.values(rows)
+      .reduce((sum, n) => sum + n, 0)
+      .toLocaleString('en');
+
   generate
     .command('vacancies')
     .description(
@@ -189,30 +231,10 @@ export function buildProgram(environment: Environment = processEnvironment()): C
     .action(async (options: { count: string; seed: string }) => {
       const count = parseCount(options.count);
       const randomSeed = parseSeed(options.seed);
-      const config = loadConfig(environment);
-      if (config.env === 'production') {
-        throw new CliError('Synthetic vacancies are never generated in production.');
-      }
-      const database = await openConfiguredDatabase(config);
-      try {
-        await migrateToLatest(database.kysely);
-        await seed(database.kysely, { demo: false });
-        const report = await generateIntoDatabase(database, {
-          ...(config.database.kind === 'postgres' ? { url: config.database.url } : {}),
-          count,
-          seed: randomSeed,
-          onProgress: ({ written, seconds }) =>
-            console.log(
-              `  ${written.toLocaleString('en')} of ${count.toLocaleString('en')} written (${seconds.toFixed(1)} s)`,
-            ),
-        });
-        const rows = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
-        console.log(
-          `Generated ${report.vacancies.toLocaleString('en')} vacancies (${rows.toLocaleString('en')} rows with their skills, languages, history and filled positions) in ${report.seconds.toFixed(1)} s: ${report.vacanciesPerSecond.toLocaleString('en')} vacancies/s.`,
-        );
-      } finally {
-        await database.close();
-      }
+      await generateSynthetic('vacancies', count, async (database, run) => {
+        const report = await generateIntoDatabase(database, { ...run, seed: randomSeed });
+        return `Generated ${report.vacancies.toLocaleString('en')} vacancies (${totalRows(report.rows)} rows with their skills, languages, history and filled positions) in ${report.seconds.toFixed(1)} s: ${report.vacanciesPerSecond.toLocaleString('en')} vacancies/s.`;
+      });
     });
 
   generate
@@ -225,30 +247,10 @@ export function buildProgram(environment: Environment = processEnvironment()): C
     .action(async (options: { count: string; seed: string }) => {
       const count = parseSeekerCount(options.count);
       const randomSeed = parseSeed(options.seed);
-      const config = loadConfig(environment);
-      if (config.env === 'production') {
-        throw new CliError('Synthetic job seekers are never generated in production.');
-      }
-      const database = await openConfiguredDatabase(config);
-      try {
-        await migrateToLatest(database.kysely);
-        await seed(database.kysely, { demo: false });
-        const report = await generateSeekersIntoDatabase(database, {
-          ...(config.database.kind === 'postgres' ? { url: config.database.url } : {}),
-          count,
-          seed: randomSeed,
-          onProgress: ({ written, seconds }) =>
-            console.log(
-              `  ${written.toLocaleString('en')} of ${count.toLocaleString('en')} written (${seconds.toFixed(1)} s)`,
-            ),
-        });
-        const rows = Object.values(report.rows).reduce((sum, n) => sum + n, 0);
-        console.log(
-          `Generated ${report.seekers.toLocaleString('en')} job seekers (${rows.toLocaleString('en')} rows with their accounts, roles, education, experience, occupations, skills, languages and destinations) in ${report.seconds.toFixed(1)} s: ${report.seekersPerSecond.toLocaleString('en')} seekers/s.`,
-        );
-      } finally {
-        await database.close();
-      }
+      await generateSynthetic('job seekers', count, async (database, run) => {
+        const report = await generateSeekersIntoDatabase(database, { ...run, seed: randomSeed });
+        return `Generated ${report.seekers.toLocaleString('en')} job seekers (${totalRows(report.rows)} rows with their accounts, roles, education, experience, occupations, skills, languages and destinations) in ${report.seconds.toFixed(1)} s: ${report.seekersPerSecond.toLocaleString('en')} seekers/s.`;
+      });
     });
 
   const audit = program.command('audit').description('check and anchor the audit trail');
