@@ -34,12 +34,6 @@ export async function notificationsRoutes(
   const guard = { preHandler: requirePermission('notification.read') };
 
   app.get('/notifications', guard, async (request, reply) => {
-    // What has just changed shows at once, not at the job's next minute.
-    try {
-      await notifications.deliverPending();
-    } catch (error) {
-      request.log.error({ err: error }, 'notifications: the consumer failed; the job retries');
-    }
     const { page } = notificationsQuery.parse(request.query ?? {});
     const list = await notifications.list(actorContext(request), page);
     const query = request.query as Record<string, unknown>;
