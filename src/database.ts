@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { MatchingTables } from './modules/matching/matching.tables.js';
 import type { DocumentsTables } from './modules/documents/documents.tables.js';
 import type { NotificationsTables } from './modules/notifications/notifications.tables.js';
 import type { ApplicationsTables } from './modules/applications/applications.tables.js';
@@ -46,6 +47,7 @@ export interface Database
     JobSeekersTables,
     ApplicationsTables,
     NotificationsTables,
-    DocumentsTables {}
+    DocumentsTables,
+    MatchingTables {}
 
 export type Db = Kysely<Database>;

@@ -20,6 +20,7 @@ import { jobSeekersModule } from './job-seekers/job-seekers.module.js';
 import { applicationsModule } from './applications/applications.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { documentsModule } from './documents/documents.module.js';
+import { matchingModule } from './matching/matching.module.js';
 
 /**
  * Every module, in order: a module's services are built after those of the modules before it,
@@ -48,6 +49,7 @@ export const MODULES = [
   documentsModule,
   applicationsModule,
   notificationsModule,
+  matchingModule,
   // Takes every module's personal-data provider: after all of them.
   privacyModule,
 ] as const;

@@ -55,6 +55,8 @@ export const PERMISSIONS = [
   'application.decide',
   'notification.read',
   'document.read',
+  'matching.read',
+  'matching.invite',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -176,6 +178,7 @@ export const NEVER_FOR_API_KEYS: readonly Permission[] = [
 export const ROLE_GRANTS: Record<Role, Grants> = {
   system_admin: {
     ...OWN_ACCOUNT,
+    'matching.read': 'all',
     'directory.manage': 'all',
     'remittance.manage': 'all',
     'organisation.create': 'all',
@@ -259,6 +262,9 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     // The applications to the organisation's vacancies, and their decisions.
     'application.read': 'organisation',
     'application.decide': 'organisation',
+    // Ranked consenting candidates for the organisation's vacancies; an invitation to apply.
+    'matching.read': 'organisation',
+    'matching.invite': 'organisation',
   },
   employer_staff: {
     ...OWN_ACCOUNT,
@@ -272,6 +278,9 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     // The applications to the organisation's vacancies, and their decisions.
     'application.read': 'organisation',
     'application.decide': 'organisation',
+    // Ranked consenting candidates for the organisation's vacancies; an invitation to apply.
+    'matching.read': 'organisation',
+    'matching.invite': 'organisation',
   },
   job_seeker: {
     ...OWN_ACCOUNT,
@@ -284,6 +293,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     'application.create': 'own',
     'application.read': 'own',
     'document.read': 'own',
+    // Their recommended vacancies and "how you compare".
+    'matching.read': 'own',
   },
   analyst: {
     ...OWN_ACCOUNT,
