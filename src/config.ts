@@ -1,4 +1,9 @@
 import path from 'node:path';
+import {
+  DEFAULT_WEIGHTS,
+  weightsFrom,
+  type MatchWeights,
+} from './modules/matching/matching.weights.js';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from './platform/i18n/languages.js';
 
@@ -53,6 +58,10 @@ const envSchema = z.object({
     .optional(),
   SMS_GATEWAY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  // Matching (docs/matching.md): weights as JSON (any subset of the defaults), and where the
+  // index lives ('worker': a worker thread; 'inline': this thread, for small tools and tests).
+  MATCHING_WEIGHTS: z.string().max(4000).optional(),
+  MATCHING_INDEX: z.enum(['worker', 'inline']).default('worker'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -97,6 +106,8 @@ export interface Config {
   mailFrom: string;
   /** The SMS gateway; without one, text messages stay in the development outbox and the log. */
   sms: { gatewayUrl: string | undefined; gatewayToken: string | undefined; timeoutMs: number };
+  /** Matching's weights and where its index lives (docs/matching.md). */
+  matching: { weights: MatchWeights; index: 'worker' | 'inline' };
   session: { idleMinutes: number; absoluteHours: number };
   logLevel: string;
   defaultLanguage: Language;
@@ -145,6 +156,12 @@ export function loadConfig(environment: Environment = processEnvironment()): Con
   if (env.SMS_GATEWAY_TOKEN && !env.SMS_GATEWAY_URL) {
     problems.push('SMS_GATEWAY_TOKEN is set without SMS_GATEWAY_URL');
   }
+  let weights = DEFAULT_WEIGHTS;
+  try {
+    weights = weightsFrom(env.MATCHING_WEIGHTS);
+  } catch (error) {
+    problems.push(`MATCHING_WEIGHTS is not valid: ${error instanceof Error ? error.message : ''}`);
+  }
   if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
     problems.push('DATABASE_OWNER_URL is set without DATABASE_URL (the application role)');
   }
@@ -178,6 +195,7 @@ export function loadConfig(environment: Environment = processEnvironment()): Con
       gatewayToken: env.SMS_GATEWAY_TOKEN,
       timeoutMs: env.SMS_GATEWAY_TIMEOUT_MS,
     },
+    matching: { weights, index: env.MATCHING_INDEX },
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     defaultLanguage: env.DEFAULT_LANGUAGE,

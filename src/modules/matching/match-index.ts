@@ -34,7 +34,8 @@ import { TopK } from './top-k.js';
 export const DEFAULT_LIMIT = 20;
 export const MAX_RANKED = 1000;
 
-export type CandidateQuery = CandidateFilters & { viewerKind: OrganisationKind };
+/** `only`: this person alone (whether they are a candidate at all). */
+export type CandidateQuery = CandidateFilters & { viewerKind: OrganisationKind; only?: string };
 
 /**
  * The matching index (docs/matching.md): every job seeker and every published vacancy, packed
@@ -259,14 +260,18 @@ export class MatchIndex {
     const top = new TopK(offset + limit);
     const stamp = this.nextStamp(this.seekerIds.length);
     this.scorer.markRelated([esco], 'vacancy');
-    const lists: (Int32Array | null)[] = [
-      esco === NONE ? null : this.seekerByEsco.get(esco),
-      ...(esco === NONE
-        ? []
-        : [...(this.scorer.related[esco] ?? [])].map((r) => this.seekerByEsco.get(r))),
-      isco >= 1000 ? this.seekerByUnit.get(isco) : null,
-      minorOf(isco) === NONE ? null : this.seekerByMinor.get(minorOf(isco)),
-    ];
+    const only = query.only === undefined ? null : (this.seekerOrdinal.get(query.only) ?? NONE);
+    const lists: (Int32Array | null)[] =
+      only !== null
+        ? [only === NONE ? null : Int32Array.of(only)]
+        : [
+            esco === NONE ? null : this.seekerByEsco.get(esco),
+            ...(esco === NONE
+              ? []
+              : [...(this.scorer.related[esco] ?? [])].map((r) => this.seekerByEsco.get(r))),
+            isco >= 1000 ? this.seekerByUnit.get(isco) : null,
+            minorOf(isco) === NONE ? null : this.seekerByMinor.get(minorOf(isco)),
+          ];
     let total = 0;
     for (const list of lists) {
       if (!list) continue;

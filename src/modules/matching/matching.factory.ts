@@ -1,31 +1,23 @@
+import type { Kysely } from 'kysely';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import type { Outbox } from '../../platform/events/outbox.js';
-import type { SeekerRecord, VacancyRecord } from './matching.types.js';
-import { MatchingService } from './matching.service.js';
+import { inlinePortLazy, workerPort } from './index-port.js';
+import { MatchingService, type SeekerSource, type VacancySource } from './matching.service.js';
+import type { MatchWeights } from './matching.weights.js';
 
-/** What the job-seekers module gives matching (JobSeekersService). */
-export interface SeekerSource {
-  matchingProfiles(page: { after: string | null; limit: number }): Promise<SeekerRecord[]>;
-  matchingProfilesOf(userIds: readonly string[]): Promise<SeekerRecord[]>;
-}
-
-/** What the vacancies module gives matching (VacancySearchService). */
-export interface VacancySource {
-  matchingVacancies(page: { afterNumber: number; limit: number }): Promise<VacancyRecord[]>;
-  matchingVacanciesOf(ids: readonly string[]): Promise<VacancyRecord[]>;
-}
+export type { SeekerSource, VacancySource } from './matching.service.js';
 
 export interface MatchingDeps {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any module's Kysely (audit is the platform's)
+  db: Kysely<any>;
   events: Pick<Outbox, 'read' | 'head'>;
   audit: AuditLog;
   seekers: SeekerSource;
   vacancies: VacancySource;
   /** The agencies licensed on a day (licensing): an unlicensed agency's vacancies take no part. */
   licensing: { licensedAgencies(on: string): Promise<Set<string>> };
-  /** The caller's organisations' kind (organisations). */
-  organisations: {
-    summaries(ids: readonly string[]): Promise<ReadonlyMap<string, { id: string; kind: string }>>;
-  };
+  /** The weights (configuration: MATCHING_WEIGHTS); the defaults without. */
+  weights?: MatchWeights;
   /** 'worker' (default): the index in a worker thread; 'inline': in this thread (tests). */
   mode?: 'worker' | 'inline';
   clock?: () => Date;
@@ -33,6 +25,10 @@ export interface MatchingDeps {
 
 /** The matching service as the module, the tests and the benchmark build it. */
 export function createMatching(deps: MatchingDeps): MatchingService {
-  void deps;
-  return new MatchingService();
+  const { weights, mode, ...rest } = deps;
+  return new MatchingService({
+    ...rest,
+    port: (today) =>
+      mode === 'inline' ? inlinePortLazy(weights, today) : workerPort(weights, today),
+  });
 }
