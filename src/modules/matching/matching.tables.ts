@@ -1,15 +1,24 @@
 import type { Generated, Kysely } from 'kysely';
 import type { ReferenceTables } from '../reference/reference.tables.js';
 
-export interface MatchingTable {
+/**
+ * An invitation to apply: an employer's or agency's staff member asked a matching candidate to
+ * apply to a vacancy (issue 15). One per vacancy and person, however often the button is pressed.
+ */
+export interface MatchingInvitationTable {
   id: Generated<string>;
-  name: string;
+  vacancy_id: string;
+  vacancy_number: number;
+  user_id: string;
+  /** The organisation that invited (the vacancy's employer or its agency). */
+  organisation_id: string;
+  invited_by_user_id: string;
   created_at: Generated<Date>;
 }
 
 /** The tables this module owns (declared in its manifest). */
 export interface MatchingTables {
-  matching: MatchingTable;
+  matching_invitation: MatchingInvitationTable;
 }
 
 /** What this module's repositories see: its own tables and the read-only reference data. */

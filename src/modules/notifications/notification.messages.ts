@@ -73,7 +73,14 @@ export function emailOf(
       t('notifications.email.nextHeading'),
       worded.next,
       '',
-      t('notifications.email.link', { url: links.applicationUrl }),
+      ...(facts.kind === 'invited'
+        ? [
+            t('notifications.email.compareLink', { url: links.applicationUrl }),
+            t('notifications.email.vacancyLink', {
+              url: links.applicationUrl.replace(/\/how-you-compare$/, ''),
+            }),
+          ]
+        : [t('notifications.email.link', { url: links.applicationUrl })]),
       '',
       '--',
       t('notifications.email.footer', { url: links.settingsUrl }),

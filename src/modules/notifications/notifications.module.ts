@@ -1,7 +1,11 @@
 import type { Accounts } from '../accounts/accounts.module.js';
 import type { ApplicationNotice } from '../applications/applications.notice.js';
 import { defineModule } from '../manifest.js';
-import { APPLICATION_EVENT_PREFIX, NOTIFICATION_KINDS } from './notification.kinds.js';
+import {
+  APPLICATION_EVENT_PREFIX,
+  INVITATION_EVENT,
+  NOTIFICATION_KINDS,
+} from './notification.kinds.js';
 import { registerNotificationsJobs } from './notifications.jobs.js';
 import { notificationsPersonalData } from './notifications.privacy.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -13,6 +17,18 @@ import {
   type SmsChannel,
 } from './notifications.service.js';
 import type { NotificationsTables } from './notifications.tables.js';
+
+/** What this module reads of matching's invitations (InvitationsService, a later module). */
+export interface InvitationNotices {
+  noticeFor(invitationId: string): Promise<{
+    invitationId: string;
+    userId: string;
+    vacancyTitle: string;
+    vacancyReference: string;
+    organisationName: string;
+    path: string;
+  } | null>;
+}
 
 /** What this module reads of the applications module's service (applications.notice.ts). */
 export interface ApplicationNotices {
@@ -33,6 +49,7 @@ type AccountsWithSms = Accounts & { sms?: SmsChannel };
 export function notificationsNeeds(
   accounts: Accounts,
   applications: ApplicationNotices,
+  invitations: () => InvitationNotices | undefined = () => undefined,
 ): NotificationsNeeds {
   const withSms = accounts as AccountsWithSms;
   return {
@@ -41,6 +58,24 @@ export function notificationsNeeds(
         throw new Error('The applications service has no noticeFor(applicationId) yet');
       }
       return applications.noticeFor(applicationId);
+    },
+    invitation: async (invitationId) => {
+      const service = invitations();
+      if (!service) return null;
+      const found = await service.noticeFor(invitationId);
+      return found
+        ? {
+            applicationId: found.invitationId,
+            seekerUserId: found.userId,
+            state: 'invited',
+            vacancyTitle: found.vacancyTitle,
+            vacancyReference: found.vacancyReference,
+            organisationName: found.organisationName,
+            reason: null,
+            interviewAt: null,
+            path: found.path,
+          }
+        : null;
     },
     recipients: async (ids) => {
       const profiles = await accounts.accounts.profiles(ids);
@@ -72,7 +107,7 @@ export const notificationsModule = defineModule<
 >({
   name: 'notifications',
   summary:
-    'what Corridor tells a job seeker when one of their applications changes state, in the app (`/notifications`), by email and by SMS as they chose (`/notifications/settings`), in their language: a durable consumer of the application.* events, run every minute',
+    'what Corridor tells a job seeker when one of their applications changes state or an employer invites them to apply, in the app (`/notifications`), by email and by SMS as they chose (`/notifications/settings`), in their language: a durable consumer of the application.* events, run every minute',
   tables: ['notification', 'notification_preference', 'notification_delivery'],
   // Defined in platform/authz/catalogue.ts: every signed-in person, on their own.
   permissions: ['notification.read'],
@@ -87,7 +122,12 @@ export const notificationsModule = defineModule<
         events,
         translator,
         publicUrl: config.publicUrl,
-        needs: notificationsNeeds(accounts, applications),
+        // Matching's invitations (a later module: read from a closure, after start-up).
+        needs: notificationsNeeds(
+          accounts,
+          applications,
+          () => (needs as { matchingInvitations?: InvitationNotices }).matchingInvitations,
+        ),
         // The app's logger, once the app has given it to the jobs.
         log: { error: (fields, message) => jobs.log.error(fields, message) },
       }),
@@ -123,6 +163,11 @@ export const notificationsModule = defineModule<
   // Any other application.* event about an interview is read as interview_scheduled too.
   events: {
     publishes: [],
-    consumes: NOTIFICATION_KINDS.map((kind) => `${APPLICATION_EVENT_PREFIX}${kind}`),
+    consumes: [
+      ...NOTIFICATION_KINDS.filter((kind) => kind !== 'invited').map(
+        (kind) => `${APPLICATION_EVENT_PREFIX}${kind}`,
+      ),
+      INVITATION_EVENT,
+    ],
   },
 });

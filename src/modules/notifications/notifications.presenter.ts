@@ -11,6 +11,8 @@ export interface NotificationItem {
   reason: string | null;
   next: string;
   path: string;
+  /** For an invitation to apply: the vacancy's page (path is how the person compares). */
+  vacancyPath: string | null;
   receivedAt: string;
   unread: boolean;
 }
@@ -24,6 +26,7 @@ export function presentNotification(
     id: record.id,
     ...wordNotification(t, fmt, record),
     path: record.path,
+    vacancyPath: record.kind === 'invited' ? record.path.replace(/\/how-you-compare$/, '') : null,
     receivedAt: fmt.dateTime(record.createdAt),
     unread: record.readAt === null,
   };

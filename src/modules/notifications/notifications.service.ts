@@ -52,6 +52,11 @@ export type SmsChannel = Channel<{ to: string; text: string }>;
 export interface NotificationsNeeds {
   /** The applications module: the facts of one application (null: no longer there). */
   notice(applicationId: string): Promise<ApplicationNotice | null>;
+  /**
+   * The matching module: the facts of one invitation to apply, as a notice (its id where an
+   * application's goes; the path: how the person compares for the vacancy). Null: erased.
+   */
+  invitation?(invitationId: string): Promise<ApplicationNotice | null>;
   /** The accounts module: names, addresses and languages (closed accounts are missing). */
   recipients(userIds: readonly string[]): Promise<Map<string, Recipient>>;
   email: EmailChannel;
@@ -207,7 +212,20 @@ export class NotificationsService {
     for (const event of events) {
       if (kindOfEvent(event.type) && !into.notices.has(event.subjectId)) ids.add(event.subjectId);
     }
-    for (const id of ids) into.notices.set(id, await this.options.needs.notice(id));
+    const invitations = new Set(
+      events.filter((event) => kindOfEvent(event.type) === 'invited').map((e) => e.subjectId),
+    );
+    for (const id of ids) {
+      const { needs } = this.options;
+      into.notices.set(
+        id,
+        invitations.has(id)
+          ? needs.invitation
+            ? await needs.invitation(id)
+            : null
+          : await needs.notice(id),
+      );
+    }
     const people = [...into.notices.values()]
       .filter((notice): notice is ApplicationNotice => notice !== null)
       .map((notice) => notice.seekerUserId)
