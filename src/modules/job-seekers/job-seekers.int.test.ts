@@ -201,8 +201,48 @@ describe('who sees the profile', () => {
   it('is not found for an employer while private', async () => {
     expect((await employer.get(`/job-seekers/${seekerId}`)).statusCode).toBe(404);
     expect(
-      (await seeker.post('/profile/visibility', { visibility: 'destinations' })).statusCode,
+      (
+        await seeker.post('/profile/visibility', {
+          visibility: 'destinations',
+          visibleTo: ['employer', 'recruitment_agency'],
+        })
+      ).statusCode,
     ).toBe(400);
+  });
+
+  it('shows both kinds of organisation ticked, and refuses "visible" to nobody with a named error', async () => {
+    const page = await seeker.get('/profile/visibility');
+    expect(page.body).toMatch(/name="visibleTo" type="checkbox" value="employer" checked/);
+    expect(page.body).toMatch(
+      /name="visibleTo" type="checkbox" value="recruitment_agency" checked/,
+    );
+    await seeker.post('/profile/destinations', { countries: ['AE'], availabilityDate: '' });
+    const none = await seeker.post('/profile/visibility', { visibility: 'destinations' });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('govuk-error-summary');
+    expect(none.body).toContain('href="#visibleTo"');
+    expect(none.body).toContain(
+      'Choose who may see your profile: employers, licensed recruitment agencies, or both.',
+    );
+    expect(none.body).not.toMatch(/value="employer" checked/);
+    const bad = await seeker.post('/profile/visibility', {
+      visibility: 'destinations',
+      visibleTo: 'embassy',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Choose employers, licensed recruitment agencies, or both.');
+    const arabic = await seeker.post(
+      '/profile/visibility',
+      { visibility: 'destinations' },
+      { 'accept-language': 'ar' },
+    );
+    expect(arabic.body).toContain('اختر من يمكنه رؤية ملفك');
+    const row = await h.database.kysely
+      .selectFrom('job_seeker')
+      .select(['visibility', 'visible_to'])
+      .where('user_id', '=', seekerId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ visibility: 'private', visible_to: ['employer', 'recruitment_agency'] });
   });
 
   it('is visible to the employer once the person chooses its country, audited with the data subject', async () => {
@@ -215,8 +255,16 @@ describe('who sees the profile', () => {
       ).statusCode,
     ).toBe(303);
     expect(
-      (await seeker.post('/profile/visibility', { visibility: 'destinations' })).statusCode,
+      (
+        await seeker.post('/profile/visibility', {
+          visibility: 'destinations',
+          visibleTo: ['employer', 'recruitment_agency'],
+        })
+      ).statusCode,
     ).toBe(303);
+    const summary = await seeker.get('/profile');
+    expect(summary.body).toContain('Licensed recruitment agencies');
+    expect(summary.body).toContain('Checked employers in:');
     const ledger = await h.database.kysely
       .selectFrom('consent')
       .selectAll()
@@ -253,11 +301,33 @@ describe('who sees the profile', () => {
     expect(await h.auditActionsFor(seekerId)).toContain('consent.withdrawn');
   });
 
-  it('gives the CV in Arabic with both names', async () => {
+  it('gives the CV in Arabic with both names, and who can find it', async () => {
     const cv = await seeker.get('/profile/cv', { 'accept-language': 'ar' });
     expect(cv.statusCode).toBe(200);
     expect(cv.body).toContain(ARABIC);
     expect(cv.body).toContain('Wael');
+    expect(cv.body).toContain('من يمكنه العثور على الملف');
+  });
+
+  it('shows an agency only when agencies are chosen, an employer only when employers are', async () => {
+    const agency = await h.signInDemo('agency@demo.corridor.example');
+    const visible = async (kinds: string[]) => {
+      const res = await seeker.post('/profile/visibility', {
+        visibility: 'destinations',
+        visibleTo: kinds,
+      });
+      expect(res.statusCode).toBe(303);
+    };
+    await visible(['employer']);
+    expect((await agency.get(`/job-seekers/${seekerId}`)).statusCode).toBe(404);
+    const cv = await seeker.get('/profile/cv');
+    expect(cv.body).not.toContain('Licensed recruitment agencies');
+    await visible(['recruitment_agency']);
+    // The demo agency is licensed: it sees the profile now; the employer does not.
+    expect((await agency.get(`/job-seekers/${seekerId}`)).statusCode).toBe(200);
+    expect((await employer.get(`/job-seekers/${seekerId}`)).statusCode).toBe(404);
+    await seeker.post('/profile/visibility', { visibility: 'private' });
+    expect((await agency.get(`/job-seekers/${seekerId}`)).statusCode).toBe(404);
   });
 
   it('summarises profiles for the applications module', async () => {

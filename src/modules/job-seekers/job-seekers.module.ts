@@ -8,6 +8,7 @@ import type { OrganisationsService } from '../organisations/organisations.servic
 import type { ReferenceService } from '../reference/reference.service.js';
 import { jobSeekersApi } from './job-seekers.api.js';
 import type { ApplicationsPort, Recruiters } from './job-seekers.ports.js';
+import { JobSeekersMatchingRepository } from './job-seekers.matching.repository.js';
 import { JobSeekersRepository } from './job-seekers.repository.js';
 import { jobSeekersRoutes } from './job-seekers.routes.js';
 import { JobSeekersService } from './job-seekers.service.js';
@@ -98,10 +99,13 @@ export const jobSeekersModule = defineModule<
     'accounts',
     'roles',
   ],
-  services: ({ db, audit }, needs) => ({
+  services: ({ db, audit, events }, needs) => ({
     jobSeekers: new JobSeekersService({
       repository: new JobSeekersRepository(db),
+      matching: new JobSeekersMatchingRepository(db),
       audit,
+      // Every change of a profile publishes `job_seeker.*` in its transaction (matching follows).
+      events,
       ledger: needs.consent,
       documents: needs.identityDocuments,
       recruiters: recruitersOf(needs),
@@ -132,5 +136,6 @@ export const jobSeekersModule = defineModule<
       beyondOwn: true,
     },
   ],
+  events: { publishes: ['job_seeker.updated', 'job_seeker.erased'], consumes: [] },
   personalData: ({ jobSeekers, duplicates }) => jobSeekersPersonalData(jobSeekers, duplicates),
 });

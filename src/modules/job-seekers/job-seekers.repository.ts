@@ -5,6 +5,7 @@ import type {
   ProfileStep,
   Sex,
   Visibility,
+  VisibleToKind,
 } from './job-seekers.tables.js';
 import { JOB_SEEKER_TABLES } from './job-seekers.tables.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
@@ -29,6 +30,8 @@ export interface ProfileRow extends BioData {
   userId: string;
   availabilityDate: string | null;
   visibility: Visibility;
+  /** Who may see it while visible: employers, licensed agencies, or both. */
+  visibleTo: VisibleToKind[];
   stepsSaved: ProfileStep[];
   createdAt: Date;
   updatedAt: Date;
@@ -128,6 +131,7 @@ export class JobSeekersRepository {
       email: row.email,
       availabilityDate: row.availability_date,
       visibility: row.visibility,
+      visibleTo: row.visible_to,
       stepsSaved: row.steps_saved,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -296,10 +300,15 @@ export class JobSeekersRepository {
       .execute();
   }
 
-  async setVisibility(executor: Executor, userId: string, visibility: Visibility): Promise<void> {
+  async setVisibility(
+    executor: Executor,
+    userId: string,
+    visibility: Visibility,
+    visibleTo: readonly VisibleToKind[],
+  ): Promise<void> {
     await executor
       .updateTable('job_seeker')
-      .set({ visibility })
+      .set({ visibility, visible_to: [...visibleTo] })
       .where('user_id', '=', userId)
       .execute();
   }

@@ -174,8 +174,20 @@ export const destinationsSchema = z.object({
   availabilityDate: partialDate(),
 });
 
+/** The kinds of organisation ticked: nothing, one value, or both (an unknown value is refused). */
+const visibleTo = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+  .pipe(
+    z
+      .array(z.enum(['employer', 'recruitment_agency'], { message: 'jobSeekers.errors.visibleTo' }))
+      .max(2, 'jobSeekers.errors.visibleTo'),
+  );
+
 export const visibilitySchema = z.object({
   visibility: z.enum(['private', 'destinations'], { message: 'jobSeekers.errors.visibility' }),
+  visibleTo,
 });
 
 export const entryIdSchema = z.object({ id: z.uuid() });

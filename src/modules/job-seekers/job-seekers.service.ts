@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../../platform/audit/audit.js';
+import type { EventPublisher } from '../../platform/events/domain-event.js';
+import type { SeekerRecord } from '../matching/matching.types.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { scopeFilter } from '../../platform/authz/principal.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/http/problem.js';
@@ -16,7 +18,15 @@ import type {
   ListName,
   ProfileRow,
 } from './job-seekers.repository.js';
-import type { JobSeekersTables, ProfileStep, Visibility } from './job-seekers.tables.js';
+import { toSeekerRecord } from './job-seekers.matching.js';
+import type { JobSeekersMatchingRepository } from './job-seekers.matching.repository.js';
+import type {
+  JobSeekersTables,
+  ProfileStep,
+  Visibility,
+  VisibleToKind,
+} from './job-seekers.tables.js';
+import { VISIBLE_TO_KINDS } from './job-seekers.tables.js';
 import type {
   ApplicationsPort,
   OwnIdentityDocuments,
@@ -29,7 +39,14 @@ type Executor = Kysely<JobSeekersTables & ReferenceTables>;
 
 export interface JobSeekersDeps {
   repository: JobSeekersRepository;
+  /** The SQL matching reads (job-seekers.matching.repository.ts). */
+  matching: JobSeekersMatchingRepository;
   audit: AuditLog;
+  /**
+   * The domain-event outbox: every change of a profile publishes `job_seeker.updated`, its
+   * erasure `job_seeker.erased`, in the change's transaction (the matching index follows them).
+   */
+  events: EventPublisher;
   ledger: VisibilityLedger;
   documents: OwnIdentityDocuments;
   recruiters: Recruiters;
@@ -80,10 +97,13 @@ const EMPTY_ROW = (userId: string): ProfileRow => ({
   email: null,
   availabilityDate: null,
   visibility: 'private',
+  visibleTo: [...VISIBLE_TO_KINDS],
   stepsSaved: [],
   createdAt: new Date(0),
   updatedAt: new Date(0),
 });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function refuse(field: string, key: string, values?: Record<string, string | number>): never {
   throw new ValidationError([{ pointer: `/${field}`, detail: key, ...(values ? { values } : {}) }]);
@@ -97,10 +117,12 @@ function refuse(field: string, key: string, values?: Record<string, string | num
 export class JobSeekersService {
   private readonly repository: JobSeekersRepository;
   private readonly audit: AuditLog;
+  private readonly clock: () => Date;
 
-  constructor(private readonly deps: JobSeekersDeps) {
+  constructor(private readonly deps: JobSeekersDeps & { clock?: () => Date }) {
     this.repository = deps.repository;
     this.audit = deps.audit;
+    this.clock = deps.clock ?? (() => new Date());
   }
 
   /** The account the caller builds a profile for: their own, as a job seeker. */
@@ -172,7 +194,10 @@ export class JobSeekersService {
     };
   }
 
-  /** One step's write: the profile made if needed, the step marked saved, the change audited. */
+  /**
+   * One step's write: the profile made if needed, the step marked saved, the change audited and
+   * published (`job_seeker.updated`, no payload: never personal data in an event).
+   */
   private async write(
     ctx: ActorContext,
     step: ProfileStep,
@@ -194,6 +219,9 @@ export class JobSeekersService {
         // The step and what kind of change; never the values (names, dates) themselves.
         after: { step, ...after },
       });
+      await this.deps.events.publish(trx, [
+        { type: 'job_seeker.updated', subjectType: 'job_seeker', subjectId: userId },
+      ]);
     });
   }
 
@@ -341,16 +369,33 @@ export class JobSeekersService {
     });
   }
 
-  /** Private, or visible in the chosen destinations. Withdrawal takes effect at once. */
-  async saveVisibility(ctx: ActorContext, visibility: Visibility): Promise<void> {
+  /**
+   * Private, or visible in the chosen destinations to the chosen kinds of organisation
+   * (employers of those destinations, licensed agencies, or both). Withdrawal takes effect at
+   * once. When private, no kinds chosen keeps the kinds saved before (the column is never
+   * empty); when visible, at least one kind is required.
+   */
+  async saveVisibility(
+    ctx: ActorContext,
+    input: { visibility: Visibility; visibleTo: readonly VisibleToKind[] },
+  ): Promise<void> {
+    const { visibility } = input;
+    const chosen = VISIBLE_TO_KINDS.filter((kind) => input.visibleTo.includes(kind));
+    if (visibility === 'destinations' && chosen.length === 0) {
+      refuse('visibleTo', 'jobSeekers.errors.visibleToRequired');
+    }
     await this.write(ctx, 'visibility', async (trx, userId) => {
       const lists = (await this.repository.lists([userId], trx)).get(userId)!;
       if (visibility === 'destinations' && lists.destinations.length === 0) {
         refuse('visibility', 'jobSeekers.errors.visibilityNeedsDestinations');
       }
-      await this.repository.setVisibility(trx, userId, visibility);
+      const saved = (await this.repository.profile(userId, trx))?.visibleTo ?? [
+        ...VISIBLE_TO_KINDS,
+      ];
+      const visibleTo = chosen.length > 0 ? chosen : saved;
+      await this.repository.setVisibility(trx, userId, visibility, visibleTo);
       await this.ledger(ctx, trx, userId, visibility === 'destinations' ? lists.destinations : []);
-      return { visibility };
+      return { visibility, visibleTo };
     });
   }
 
@@ -367,8 +412,9 @@ export class JobSeekersService {
   /**
    * Why the caller may see this person's profile, or null (the caller answers "not found").
    * Officers of the person's country of nationality; staff of an employer or agency the person
-   * applied to; staff of a vetted employer of a chosen destination, or of a licensed agency,
-   * while the profile is visible.
+   * applied to; while the profile is visible: staff of a vetted employer of a chosen destination
+   * if the person lets employers see it, staff of a licensed agency if the person lets agencies
+   * see it.
    */
   private async basis(ctx: ActorContext, profile: FullProfile): Promise<ViewerBasis | null> {
     const scope = scopeFilter(ctx.principal, 'job_seeker.read');
@@ -390,6 +436,7 @@ export class JobSeekersService {
     if (profile.visibility !== 'destinations') return null;
     const standing = await this.deps.recruiters.standing(scope.organisationIds);
     for (const organisation of standing.values()) {
+      if (!profile.visibleTo.includes(organisation.kind)) continue;
       if (organisation.kind === 'recruitment_agency') return 'consent';
       if (profile.destinations.includes(organisation.countryCode)) return 'consent';
     }
@@ -471,8 +518,46 @@ export class JobSeekersService {
     return this.profileFor(userId);
   }
 
-  /** For erasure, in the erasure's transaction: every row of the profile. */
+  /**
+   * For erasure, in the erasure's transaction: every row of the profile, and
+   * `job_seeker.erased` published in that transaction (matching drops the person at once).
+   */
   async eraseFor<DB>(executor: Kysely<DB>, userId: string): Promise<void> {
     await this.repository.erase(executor as unknown as Executor, userId);
+    await this.deps.events.publish(executor, [
+      { type: 'job_seeker.erased', subjectType: 'job_seeker', subjectId: userId },
+    ]);
+  }
+
+  /**
+   * For the matching index (internal: no actor; matching decides who asks and filters by
+   * visibleIn and visibleTo itself): every profile after `after` in user_id order, at most
+   * `limit` (the index builds in pages of 5,000: one query per table per page).
+   */
+  async matchingProfiles(page: { after: string | null; limit: number }): Promise<SeekerRecord[]> {
+    const limit = Math.max(0, Math.min(Math.floor(page.limit), 50_000));
+    if (limit === 0) return [];
+    const rows = await this.deps.matching.page(page.after, limit);
+    return this.seekerRecords(rows);
+  }
+
+  /** The same for these people (those without a profile, e.g. erased, are absent). */
+  async matchingProfilesOf(userIds: readonly string[]): Promise<SeekerRecord[]> {
+    const ids = [...new Set(userIds)].filter((id) => UUID.test(id));
+    const records: SeekerRecord[] = [];
+    for (let start = 0; start < ids.length; start += 5_000) {
+      const rows = await this.deps.matching.profiles(ids.slice(start, start + 5_000));
+      records.push(...(await this.seekerRecords(rows)));
+    }
+    return records;
+  }
+
+  private async seekerRecords(
+    rows: Awaited<ReturnType<JobSeekersMatchingRepository['page']>>,
+  ): Promise<SeekerRecord[]> {
+    if (rows.length === 0) return [];
+    const lists = await this.deps.matching.lists(rows.map((row) => row.userId));
+    const today = this.clock().toISOString().slice(0, 10);
+    return rows.map((row) => toSeekerRecord(row, lists.get(row.userId)!, today));
   }
 }

@@ -18,6 +18,10 @@ export const PROFILE_STEPS = [
 export type ProfileStep = (typeof PROFILE_STEPS)[number];
 
 export type Visibility = 'private' | 'destinations';
+
+/** The kinds of organisation a visible profile may be seen by (`job_seeker.visible_to`). */
+export const VISIBLE_TO_KINDS = ['employer', 'recruitment_agency'] as const;
+export type VisibleToKind = (typeof VISIBLE_TO_KINDS)[number];
 export type Sex = 'F' | 'M' | 'X';
 
 /** A partial date as text: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (see partial-date.ts). */
@@ -38,6 +42,8 @@ export interface JobSeekerTable {
   email: string | null;
   availability_date: PartialDateText | null;
   visibility: Generated<Visibility>;
+  /** Never empty; both kinds unless the person narrowed it (migration 20261208000500). */
+  visible_to: ColumnType<VisibleToKind[], VisibleToKind[] | undefined, VisibleToKind[]>;
   steps_saved: ColumnType<ProfileStep[], ProfileStep[] | undefined, ProfileStep[]>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

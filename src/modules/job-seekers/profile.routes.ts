@@ -147,7 +147,7 @@ export async function profileRoutes(app: App, options: ProfileRoutesOptions): Pr
       });
     }
     try {
-      await jobSeekers.saveVisibility(actorContext(request), form.data.visibility);
+      await jobSeekers.saveVisibility(actorContext(request), form.data);
     } catch (error) {
       return renderStep(options, request, reply, 'visibility', {
         values: form.data,

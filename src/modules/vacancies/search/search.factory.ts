@@ -1,5 +1,6 @@
 import type { Outbox } from '../../../platform/events/outbox.js';
 import type { SearchDb } from './public-vacancy.repository.js';
+import { MatchingFeedRepository } from './matching-feed.repository.js';
 import { VacancySearchRepository } from './search-index.repository.js';
 import {
   VacancySearchService,
@@ -24,6 +25,7 @@ export function createVacancySearch(deps: {
 }): VacancySearchService {
   return new VacancySearchService({
     repository: new VacancySearchRepository(deps.db),
+    feed: new MatchingFeedRepository(deps.db),
     events: deps.events,
     licensing: deps.licensing,
     organisations: deps.organisations,

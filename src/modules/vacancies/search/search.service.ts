@@ -7,7 +7,9 @@ import { isoDate } from '../vacancy.states.js';
 import { monthlyUsd } from './search-bands.js';
 import { SearchIndex, type IndexStats, type IndexedVacancy } from './search-index.js';
 import { NO_CODING, OccupationNamer, type OccupationCoding } from './search-occupations.js';
-import type { IndexRow, VacancySearchRepository } from './search-index.repository.js';
+import type { HitRow, IndexRow, VacancySearchRepository } from './search-index.repository.js';
+import type { MatchingFeedRepository } from './matching-feed.repository.js';
+import type { VacancyRecord } from '../../matching/matching.types.js';
 import type { PublicVacancyRecord } from './public-vacancy.repository.js';
 import {
   MAX_PAGE,
@@ -34,6 +36,7 @@ export interface SearchStats extends IndexStats {
 }
 
 const BATCH = 5_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the index needs of licensing: the one definition of "agency licensed on a day". */
 export interface AgencyStandings {
@@ -53,6 +56,8 @@ export interface OrganisationNames {
 
 export interface VacancySearchDeps {
   repository: VacancySearchRepository;
+  /** The SQL the matching index reads (matching-feed.repository.ts). */
+  feed: MatchingFeedRepository;
   /** The outbox: `vacancy.*` and `licence.*` events keep the index in step (docs/adr/0010). */
   events: Pick<Outbox, 'read' | 'head'>;
   licensing: AgencyStandings;
@@ -72,6 +77,7 @@ export interface VacancySearchDeps {
  */
 export class VacancySearchService {
   private readonly repository: VacancySearchRepository;
+  private readonly feed: MatchingFeedRepository;
   private readonly events: Pick<Outbox, 'read' | 'head'>;
   private readonly licensing: AgencyStandings;
   private readonly organisations: OrganisationNames;
@@ -95,6 +101,7 @@ export class VacancySearchService {
 
   constructor(deps: VacancySearchDeps) {
     this.repository = deps.repository;
+    this.feed = deps.feed;
     this.events = deps.events;
     this.licensing = deps.licensing;
     this.organisations = deps.organisations;
@@ -117,16 +124,9 @@ export class VacancySearchService {
     await this.sync();
     const index = this.index!;
     const result = index.search(query, this.clock(), pageSize);
-    const rows = await this.repository.hits(result.numbers, languageOf(language));
-    const names = await this.namesOf(
-      rows.flatMap((row) => (row.agencyId ? [row.employerId, row.agencyId] : [row.employerId])),
+    const hits = await this.toHits(
+      await this.repository.hits(result.numbers, languageOf(language)),
     );
-    const hits: VacancyHit[] = rows.map(({ positionsFilled, employerId, agencyId, ...row }) => ({
-      ...row,
-      employerName: names.get(employerId) ?? '',
-      agencyName: agencyId ? (names.get(agencyId) ?? null) : null,
-      positionsOpen: Math.max(0, row.positions - positionsFilled),
-    }));
     return {
       total: result.total,
       corrections: result.corrections,
@@ -137,6 +137,64 @@ export class VacancySearchService {
       hits,
       facets: result.facets,
     };
+  }
+
+  /**
+   * For the matching index (internal: no actor): the vacancies in state 'published' whose
+   * application deadline is today or later, numbered after `afterNumber`, in number order, at
+   * most `limit`. The agency licence is not checked: the index asks licensing, as search does.
+   */
+  async matchingVacancies(page: { afterNumber: number; limit: number }): Promise<VacancyRecord[]> {
+    const limit = Math.max(0, Math.min(Math.floor(page.limit), 50_000));
+    if (limit === 0) return [];
+    const after = Number.isFinite(page.afterNumber) ? Math.max(0, Math.floor(page.afterNumber)) : 0;
+    return this.feed.page(isoDate(this.clock()), after, limit);
+  }
+
+  /** The same rule for these vacancies (by id): one no longer published or open is absent. */
+  async matchingVacanciesOf(ids: readonly string[]): Promise<VacancyRecord[]> {
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    const today = isoDate(this.clock());
+    const records: VacancyRecord[] = [];
+    for (let start = 0; start < wanted.length; start += BATCH) {
+      records.push(...(await this.feed.ofIds(today, wanted.slice(start, start + BATCH))));
+    }
+    return records;
+  }
+
+  /**
+   * The search's own result cards for these vacancy numbers, in the given order, titles in the
+   * reader's language when translated: only those publicly visible now (published, in date,
+   * and the agency, if any, licensed today). The matching pages show recommended vacancies so.
+   */
+  async cards(numbers: readonly number[], language: string): Promise<VacancyHit[]> {
+    const wanted = [...new Set(numbers)].filter((n) => Number.isSafeInteger(n) && n > 0);
+    if (wanted.length === 0) return [];
+    const today = isoDate(this.clock());
+    const listed = await this.feed.listed(today, wanted);
+    const agencies = [...new Set([...listed.values()].flatMap((v) => v.agencyId ?? []))];
+    const licensed = new Set<string>();
+    for (const agencyId of agencies) {
+      if ((await this.licensing.agencyStanding(agencyId, today)).licensed) licensed.add(agencyId);
+    }
+    const visible = wanted.filter((number) => {
+      const listing = listed.get(number);
+      return listing !== undefined && (listing.agencyId === null || licensed.has(listing.agencyId));
+    });
+    return this.toHits(await this.repository.hits(visible, languageOf(language)));
+  }
+
+  /** Rows of hits with their organisations' names and the positions still open. */
+  private async toHits(rows: HitRow[]): Promise<VacancyHit[]> {
+    const names = await this.namesOf(
+      rows.flatMap((row) => (row.agencyId ? [row.employerId, row.agencyId] : [row.employerId])),
+    );
+    return rows.map(({ positionsFilled, employerId, agencyId, ...row }) => ({
+      ...row,
+      employerName: names.get(employerId) ?? '',
+      agencyName: agencyId ? (names.get(agencyId) ?? null) : null,
+      positionsOpen: Math.max(0, row.positions - positionsFilled),
+    }));
   }
 
   /**
