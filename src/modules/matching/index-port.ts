@@ -95,7 +95,7 @@ export function inlinePortLazy(weights: MatchWeights | undefined, today: string)
   const run =
     <A extends unknown[], T>(call: (handler: IndexHandler, ...args: A) => T) =>
     async (...args: A): Promise<Awaited<T>> =>
-      (await call(await ready, ...args)) as Awaited<T>;
+      await call(await ready, ...args);
   return {
     apply: run((h, changes: IndexChanges) => h.apply(changes)),
     candidates: run((h, id: string, query: CandidateQuery) => h.candidates(id, query)),

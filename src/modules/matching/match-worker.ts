@@ -11,6 +11,7 @@ const handler = await IndexHandler.create(data.weights, data.today);
 
 parentPort!.on('message', (request: IndexRequest) => {
   try {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to the handler below
     const method = handler[request.op] as (...args: unknown[]) => unknown;
     const result = method.apply(handler, request.args);
     parentPort!.postMessage({ id: request.id, result });
