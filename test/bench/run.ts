@@ -11,7 +11,8 @@ import { seed } from '../../src/seed.js';
  * same run, so that ratios hold on a noisy machine. Suites today: reference (occupation search),
  * search (public vacancy search with facet counts, test/bench/search.ts), pages (the search page
  * beside the JSON API, test/bench/pages.ts), commit (what a commit flushed to the disk costs on
- * PGlite, test/bench/commit.ts).
+ * PGlite, test/bench/commit.ts), matching (both directions at once beside plain SQL, and the
+ * quality, test/bench/matching.ts).
  */
 
 const QUERIES = [
@@ -130,9 +131,12 @@ if (suite === 'reference') {
 } else if (suite === 'statistics') {
   const { statisticsSuite } = await import('./statistics.js');
   await statisticsSuite(process.argv.slice(3));
+} else if (suite === 'matching') {
+  const { matchingSuite } = await import('./matching.js');
+  await matchingSuite(process.argv.slice(3));
 } else {
   console.error(
-    `Unknown benchmark suite "${suite}". Suites: reference, search, pages, commit, occupation-coding, statistics`,
+    `Unknown benchmark suite "${suite}". Suites: reference, search, pages, commit, occupation-coding, statistics, matching`,
   );
   process.exit(2);
 }
