@@ -18,6 +18,8 @@ const GULF_ORIGINS = [
   ['TZ', 3],
   ['SN', 2],
   ['MA', 2],
+  // Egypt sends more workers to Saudi Arabia, Kuwait and Jordan than most countries.
+  ['EG', 8],
 ] as const;
 
 const GULF = {
@@ -173,6 +175,7 @@ export const MIDDLE_EAST_AND_MALAYSIA: readonly Destination[] = [
       ['NP', 10],
       ['KE', 10],
       ['UG', 5],
+      ['EG', 25],
     ],
     cities: [
       { subdivision: 'JO-AM', name: 'Amman', ar: 'عمّان', weight: 60 },

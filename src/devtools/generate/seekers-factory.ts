@@ -128,6 +128,14 @@ const DESTINATIONS: readonly (readonly [string, number])[] = [
   ['CA', 3],
 ];
 
+/** The language employers of these destinations ask for beside English (vacancies do too). */
+const DESTINATION_LANGUAGES: Readonly<Record<string, string>> = {
+  DE: 'de',
+  JP: 'ja',
+  KR: 'ko',
+  MY: 'ms',
+};
+
 /** The ISCED-F 2013 field of study that leads to work in each sector. */
 const FIELDS: Record<(typeof SECTORS)[number], string> = {
   health: '0913',
@@ -236,9 +244,11 @@ export function generateSeeker(
     }
   }
 
-  const skills = random
-    .sample(occupation.essentialSkills, random.int(2, 6))
-    .map((skill_id) => ({ user_id: userId, skill_id }));
+  // Essential skills of the occupation, and for many people one or two of its optional ones.
+  const skills = [
+    ...random.sample(occupation.essentialSkills, random.int(2, 6)),
+    ...random.sample(occupation.optionalSkills, random.chance(0.5) ? random.int(1, 2) : 0),
+  ].map((skill_id) => ({ user_id: userId, skill_id }));
 
   const languages: SeekerLanguageRow[] = [
     { user_id: userId, language_code: country.language, cefr_level: 'C2' },
@@ -263,6 +273,20 @@ export function generateSeeker(
   const destinations = [...new Set([random.weighted(DESTINATIONS), random.weighted(DESTINATIONS)])]
     .slice(0, random.int(1, 2))
     .map((country_code) => ({ user_id: userId, country_code }));
+  // People bound for a country whose employers ask for its language often learn some of it
+  // before they go (language tests are part of several schemes).
+  for (const { country_code } of destinations) {
+    const local = DESTINATION_LANGUAGES[country_code];
+    if (!local || languages.some((row) => row.language_code === local)) continue;
+    if (!random.chance(0.6)) continue;
+    languages.push({
+      user_id: userId,
+      language_code: local,
+      cefr_level: random.weighted(
+        LEVELS.slice(0, 4).map((level, i) => [level, [2, 4, 3, 1][i] ?? 1]),
+      ),
+    });
+  }
 
   // Most profiles are complete; some people stopped after a step or two.
   const complete = random.chance(0.8);
