@@ -10,8 +10,11 @@ create table matching_invitation (
   -- The person invited: their personal data (export, erasure deletes the row).
   user_id uuid not null references app_user (id),
   organisation_id uuid not null,
-  invited_by_user_id uuid not null references app_user (id),
+  -- Who invited: a staff member in the pages, or the organisation's API key.
+  invited_by_user_id uuid null references app_user (id),
+  invited_by_api_key_id uuid null references api_key (id),
   created_at timestamptz not null default now(),
+  check (invited_by_user_id is not null or invited_by_api_key_id is not null),
   unique (vacancy_id, user_id)
 );
 create index matching_invitation_user_idx on matching_invitation (user_id, created_at desc);

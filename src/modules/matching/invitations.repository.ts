@@ -9,7 +9,8 @@ export interface InvitationRecord {
   vacancyNumber: number;
   userId: string;
   organisationId: string;
-  invitedByUserId: string;
+  invitedByUserId: string | null;
+  invitedByApiKeyId: string | null;
   createdAt: Date;
 }
 
@@ -20,6 +21,7 @@ const COLUMNS = [
   'user_id as userId',
   'organisation_id as organisationId',
   'invited_by_user_id as invitedByUserId',
+  'invited_by_api_key_id as invitedByApiKeyId',
   'created_at as createdAt',
 ] as const;
 
@@ -47,6 +49,7 @@ export class InvitationsRepository {
         user_id: row.userId,
         organisation_id: row.organisationId,
         invited_by_user_id: row.invitedByUserId,
+        invited_by_api_key_id: row.invitedByApiKeyId,
         created_at: row.createdAt,
       })
       .onConflict((oc) => oc.columns(['vacancy_id', 'user_id']).doNothing())

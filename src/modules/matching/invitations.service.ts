@@ -84,8 +84,8 @@ export class InvitationsService {
     vacancyNumber: number,
     userId: string,
   ): Promise<{ invitation: InvitationRecord; created: boolean }> {
-    const invitedBy = ctx.principal.userId;
-    if (!invitedBy || !UUID.test(userId)) throw new NotFoundError();
+    const { userId: invitedBy, apiKeyId } = ctx.principal;
+    if ((!invitedBy && !apiKeyId) || !UUID.test(userId)) throw new NotFoundError();
     const { open, vacancy } = await this.deps.vacancy(vacancyNumber);
     const organisationId = this.organisationFor(ctx, vacancy);
     if (!open || !organisationId) throw new NotFoundError();
@@ -98,6 +98,7 @@ export class InvitationsService {
         userId,
         organisationId,
         invitedByUserId: invitedBy,
+        invitedByApiKeyId: apiKeyId,
         createdAt: this.now(),
       });
       if (!outcome.created) return { invitation: outcome.record, created: false };

@@ -12,7 +12,9 @@ export interface MatchingInvitationTable {
   user_id: string;
   /** The organisation that invited (the vacancy's employer or its agency). */
   organisation_id: string;
-  invited_by_user_id: string;
+  /** Who invited: a staff member in the pages, or the organisation's API key. */
+  invited_by_user_id: string | null;
+  invited_by_api_key_id: string | null;
   created_at: Generated<Date>;
 }
 
