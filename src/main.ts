@@ -91,17 +91,33 @@ export async function serve(
   // Build the public vacancy search index now rather than on the first visitor's search.
   // A shutdown meanwhile closes the database under it: that failure is expected, not logged.
   const indexing = performance.now();
-  services.vacancySearch.warm().then(
-    () => {
-      const { vacancies } = services.vacancySearch.stats();
-      options.progress?.(
-        `vacancy search index: ${vacancies.toLocaleString('en')} open vacancies (${since(indexing)})`,
-      );
-    },
-    (error: unknown) => {
-      if (!shuttingDown) app.log.error({ err: error }, 'could not build the vacancy search index');
-    },
-  );
+  services.vacancySearch
+    .warm()
+    .then(
+      () => {
+        const { vacancies } = services.vacancySearch.stats();
+        options.progress?.(
+          `vacancy search index: ${vacancies.toLocaleString('en')} open vacancies (${since(indexing)})`,
+        );
+      },
+      (error: unknown) => {
+        if (!shuttingDown)
+          app.log.error({ err: error }, 'could not build the vacancy search index');
+      },
+    )
+    // Then the matching index (docs/matching.md), in its worker thread.
+    .then(() => services.matching.warm())
+    .then(
+      () => {
+        const { seekers, vacancies } = services.matching.stats();
+        options.progress?.(
+          `matching index: ${seekers.toLocaleString('en')} job seekers, ${vacancies.toLocaleString('en')} vacancies (${since(indexing)})`,
+        );
+      },
+      (error: unknown) => {
+        if (!shuttingDown) app.log.error({ err: error }, 'could not build the matching index');
+      },
+    );
   // Background jobs (ADR 11): licences and job orders past their end expire, housekeeping,
   // email retries. Every process starts a runner; one at a time is active (a lease in the
   // database), and another takes over when it stops.
@@ -120,6 +136,7 @@ export async function serve(
       // The job in hand finishes and the lease is given up before the database closes.
       await runner.stop();
       await app.close();
+      await services.matching.close();
       await database.close();
     },
   };
