@@ -25,6 +25,7 @@ export const AUDIENCE_LINKS = {
     register: '/register',
     registerByPhone: '/register/phone',
     profile: '/profile',
+    recommended: '/recommended',
     applications: '/applications',
     notifications: '/notifications/settings',
     identityDocuments: '/account/identity-documents',
@@ -33,8 +34,19 @@ export const AUDIENCE_LINKS = {
     data: '/account/data',
     privacy: '/privacy',
   },
-  employer: { jobOrders: '/job-orders', applicants: '/applicants', api: '/api/docs' },
-  agency: { licence: '/licences', jobOrders: '/job-orders', applicants: '/applicants' },
+  // Matching candidates are a page of each published job order, reached from its page.
+  employer: {
+    jobOrders: '/job-orders',
+    candidates: '/job-orders',
+    applicants: '/applicants',
+    api: '/api/docs',
+  },
+  agency: {
+    licence: '/licences',
+    jobOrders: '/job-orders',
+    candidates: '/job-orders',
+    applicants: '/applicants',
+  },
   officer: {
     licences: '/licences',
     vetting: '/employers/vetting',
