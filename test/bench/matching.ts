@@ -446,6 +446,10 @@ export async function matchingSuite(argv: readonly string[]): Promise<void> {
     line(`vacancies for a seeker (both at once, ${o.concurrency} in flight)`, loaded.seeker);
     line(`candidates for a vacancy (both at once, ${o.concurrency} in flight)`, loaded.vacancy);
     line(`both directions together`, loaded.all);
+    // One question of each kind at a time: latency with little queueing behind others.
+    const paired = await mixed(engine, items, 2);
+    line(`vacancies for a seeker (both at once, 2 in flight)`, paired.seeker);
+    line(`candidates for a vacancy (both at once, 2 in flight)`, paired.vacancy);
     const peak = process.memoryUsage();
 
     const tablesMs = await ensureBaselineTables(handle.kysely, await loadOccupationGraph());
@@ -491,6 +495,7 @@ export async function matchingSuite(argv: readonly string[]): Promise<void> {
       checks,
       build: { ms: buildMs, mode, stats, worker, memory: { before, after, peak } },
       mixed: loaded,
+      paired,
       baseline: base,
       quality,
       at: new Date(),
