@@ -5,6 +5,7 @@ import type { ActorContext } from '../../platform/authz/context.js';
 import { BEGINNING, type PublishedEvent } from '../../platform/events/domain-event.js';
 import { Outbox } from '../../platform/events/outbox.js';
 import { NotFoundError } from '../../platform/http/problem.js';
+import { jobSeekerJson, presentJobSeeker } from './job-seekers.presenter.js';
 import type { JobSeekersService } from './job-seekers.service.js';
 
 /**
@@ -236,7 +237,13 @@ describe('who may see a visible profile, by kind of organisation', () => {
     expect((await jobSeekers.view(asEmployer, employersOnly.id)).basis).toBe('consent');
 
     const agenciesOnly = await seeker({ destinations: ['AE'], visibleTo: ['recruitment_agency'] });
-    expect((await jobSeekers.view(asAgency, agenciesOnly.id)).basis).toBe('consent');
+    const seen = await jobSeekers.view(asAgency, agenciesOnly.id);
+    expect(seen.basis).toBe('consent');
+    expect(jobSeekerJson.parse(presentJobSeeker(seen))).toMatchObject({
+      visibility: 'destinations',
+      visibleTo: ['recruitment_agency'],
+      contact: null,
+    });
     await expect(jobSeekers.view(asEmployer, agenciesOnly.id)).rejects.toBeInstanceOf(
       NotFoundError,
     );

@@ -48,6 +48,9 @@ export const jobSeekerJson = z.object({
   skills: z.array(z.string()),
   languages: z.array(z.object({ languageCode: z.string(), cefrLevel: z.string() })),
   destinations: z.array(z.string()),
+  /** Private, or visible in the destinations to these kinds of organisation. */
+  visibility: z.enum(['private', 'destinations']),
+  visibleTo: z.array(z.enum(['employer', 'recruitment_agency'])),
 });
 
 /** Contacts travel only where the person has a relation: their own officers, their applications. */
@@ -75,5 +78,7 @@ export function presentJobSeeker(view: ProfileView): z.infer<typeof jobSeekerJso
     skills: p.skills,
     languages: p.languages,
     destinations: p.destinations,
+    visibility: p.visibility,
+    visibleTo: p.visibleTo,
   };
 }
