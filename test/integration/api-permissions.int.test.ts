@@ -94,6 +94,11 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
   '/api/v1/applications/{id}': () => '00000000-0000-4000-8000-000000000000',
   '/api/v1/applications/{id}/events': () => '00000000-0000-4000-8000-000000000000',
   '/api/v1/job-seekers/{userId}': () => '00000000-0000-4000-8000-000000000000',
+  // Matching: a published vacancy of another organisation (404 once the checks have passed).
+  '/api/v1/vacancies/{number}/candidates': (f) => f.vacancyNumber,
+  '/api/v1/vacancies/{number}/comparison': (f) => f.vacancyNumber,
+  // Both parameters get the number: not a person's id (400), after the permission check.
+  '/api/v1/vacancies/{number}/candidates/{userId}/invitations': (f) => f.vacancyNumber,
 };
 
 /**
@@ -101,6 +106,7 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
  * where it names one. A refused transition (400) still passes every permission check first.
  */
 const BODIES: Record<string, (f: Fixtures, key: Key | null) => Record<string, unknown>> = {
+  'POST /api/v1/vacancies/{number}/candidates/{userId}/invitations': () => ({}),
   'POST /api/v1/licences': (f, key) => ({ organisationId: key?.organisationId ?? f.agencyId }),
   'POST /api/v1/licences/{id}/events': () => ({ event: 'grant' }),
   'POST /api/v1/employers/{id}/vetting/events': () => ({ event: 'submit' }),

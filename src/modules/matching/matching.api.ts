@@ -65,7 +65,7 @@ export async function matchingApi(app: App, deps: MatchingPagesDeps): Promise<vo
   app.get(
     '/vacancies/:number/candidates',
     {
-      preHandler: requirePermission('matching.read'),
+      onRequest: requirePermission('matching.read'),
       schema: {
         tags: ['Matching'],
         summary:
@@ -112,7 +112,8 @@ export async function matchingApi(app: App, deps: MatchingPagesDeps): Promise<vo
   app.get(
     '/recommended-vacancies',
     {
-      preHandler: requirePermission('matching.read'),
+      // A job seeker's own: their session, never a key.
+      onRequest: requirePermission('matching.read', { apiKeys: false }),
       schema: {
         tags: ['Matching'],
         summary:
@@ -168,7 +169,7 @@ export async function matchingApi(app: App, deps: MatchingPagesDeps): Promise<vo
   app.get(
     '/vacancies/:number/comparison',
     {
-      preHandler: requirePermission('matching.read'),
+      onRequest: requirePermission('matching.read', { apiKeys: false }),
       schema: {
         tags: ['Matching'],
         summary:
@@ -209,7 +210,7 @@ export async function matchingApi(app: App, deps: MatchingPagesDeps): Promise<vo
   app.post(
     '/vacancies/:number/candidates/:userId/invitations',
     {
-      preHandler: requirePermission('matching.invite'),
+      onRequest: requirePermission('matching.invite'),
       schema: {
         tags: ['Matching'],
         summary:
