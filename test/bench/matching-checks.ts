@@ -32,15 +32,20 @@ const share = (part: unknown, whole: unknown) => Number(part) / Math.max(1, Numb
 export async function checkGeneratedData(db: Db, today: string): Promise<DataChecks> {
   const listed = sql`(select * from vacancy where state = 'published'
     and application_deadline >= ${today}::date)`;
+  // The few countries and (origin, destination, minor group) triples of the open vacancies
+  // first: the checks over a million people then compare with small arrays.
+  const sets = await sql<{ origins: string[]; destinations: string[] }>`
+    select array_agg(distinct origin_country::text) as origins,
+      array_agg(distinct destination_country::text) as destinations from ${listed} v`.execute(db);
+  const origins = sets.rows[0]?.origins ?? [];
+  const destinations = sets.rows[0]?.destinations ?? [];
   const seekers = await sql<Record<string, string>>`
-    with origins as (select distinct origin_country as c from ${listed} v),
-      destinations as (select distinct destination_country as c from ${listed} v)
     select count(*) as total,
-      count(*) filter (where nationality in (select c from origins)) as among,
+      count(*) filter (where nationality = any(${origins}::text[])) as among,
       count(*) filter (where visibility = 'destinations') as visible,
       count(*) filter (where visibility = 'destinations' and exists (
         select 1 from job_seeker_destination d where d.user_id = job_seeker.user_id
-          and d.country_code in (select c from destinations))) as visible_where,
+          and d.country_code = any(${destinations}::text[]))) as visible_where,
       count(*) filter (where exists (select 1 from job_seeker_skill k
         where k.user_id = job_seeker.user_id)) as with_skills
     from job_seeker`.execute(db);
@@ -63,14 +68,16 @@ export async function checkGeneratedData(db: Db, today: string): Promise<DataChe
     where lower(language_code) in (select code from asked) and cefr_level <> 'C2'`.execute(db);
   const SAMPLE = 2000;
   const candidacy = await sql<Record<string, string>>`
-    with s as (select user_id, nationality from job_seeker where visibility = 'destinations'
-      order by user_id limit ${SAMPLE})
+    with combos as materialized (select distinct origin_country::text as origin,
+        destination_country::text as destination, left(isco_code, 3) as minor from ${listed} v),
+      s as (select user_id, nationality from job_seeker where visibility = 'destinations'
+        order by user_id limit ${SAMPLE})
     select count(*) as total, count(*) filter (where exists (
-      select 1 from ${listed} v
+      select 1 from combos c
       join job_seeker_destination d on d.user_id = s.user_id
-        and d.country_code = v.destination_country
-      where v.origin_country = s.nationality
-        and left(v.isco_code, 3) in (select left(isco_code, 3) from job_seeker_occupation o
+        and d.country_code::text = c.destination
+      where c.origin = s.nationality
+        and c.minor in (select left(isco_code, 3) from job_seeker_occupation o
           where o.user_id = s.user_id union select left(isco_code, 3)
           from job_seeker_experience e where e.user_id = s.user_id))) as with_one
     from s`.execute(db);
