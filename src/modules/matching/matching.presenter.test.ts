@@ -143,7 +143,7 @@ describe('matching presenter: reasons in English', () => {
       'Add this vacancy’s occupation to the work you want',
     ]);
     expect(presentImprovements([{ code: 'experience', months: 18 }], context('en'))[0]!.text).toBe(
-      'Gain 18 months more experience',
+      'Gain 1 year and 6 months more experience',
     );
   });
 
@@ -212,7 +212,8 @@ describe('matching presenter: helpers', () => {
   it('gives whole years as years, else months', () => {
     const t = translator.forLanguage('en');
     expect(duration(t, 24)).toBe('2 years');
-    expect(duration(t, 18)).toBe('18 months');
+    expect(duration(t, 7)).toBe('7 months');
+    expect(duration(t, 127)).toBe('10 years and 7 months');
     expect(duration(t, 0)).toBe('0 months');
   });
 });

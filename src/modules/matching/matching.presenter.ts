@@ -53,12 +53,17 @@ function isced(t: Translate, level: number): string {
   return t(`matching.isced.${Math.min(Math.max(Math.round(level), 0), 8)}`);
 }
 
-/** A length of time: whole years when it is, else months ("2 years", "18 months"). */
+/** A length of time in years and months ("2 years", "7 months", "10 years and 7 months"). */
 export function duration(t: Translate, months: number): string {
   const whole = Math.max(0, Math.round(months));
-  return whole > 0 && whole % 12 === 0
-    ? t('matching.duration.years', { count: whole / 12 })
-    : t('matching.duration.months', { count: whole });
+  const years = Math.floor(whole / 12);
+  const rest = whole % 12;
+  if (years === 0) return t('matching.duration.months', { count: rest });
+  if (rest === 0) return t('matching.duration.years', { count: years });
+  return t('matching.duration.both', {
+    years: t('matching.duration.years', { count: years }),
+    months: t('matching.duration.months', { count: rest }),
+  });
 }
 
 /** Whether a reason speaks for the match. */
