@@ -122,4 +122,30 @@ describe('the events that notify', () => {
     expect(kindOfEvent('application.note_added')).toBeNull();
     expect(kindOfEvent('vacancy.published')).toBeNull();
   });
+
+  it('reads an invitation to apply (matching) as invited, and no application event so', () => {
+    expect(kindOfEvent('invitation.sent')).toBe('invited');
+    expect(kindOfEvent('application.invited')).toBeNull();
+  });
+
+  it('links an invitation’s email to how the person compares and to the vacancy', () => {
+    const t = translator.forLanguage('en');
+    const email = emailOf(
+      t,
+      formatters('en'),
+      { ...FACTS, kind: 'invited' },
+      {
+        name: 'Amina',
+        applicationUrl: 'https://corridor.example.org/vacancies/42/how-you-compare',
+        settingsUrl: 'https://corridor.example.org/notifications/settings',
+      },
+    );
+    expect(email.subject).toBe(`Invited to apply: \u2068${FACTS.vacancyTitle}\u2069`);
+    expect(email.text).toContain(
+      'See how you compare: https://corridor.example.org/vacancies/42/how-you-compare',
+    );
+    expect(email.text).toContain(
+      'See the vacancy and apply: https://corridor.example.org/vacancies/42',
+    );
+  });
 });
