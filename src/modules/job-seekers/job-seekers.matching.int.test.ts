@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../../test/factories/index.js';
 import { createHarness, type Harness } from '../../../test/helpers/harness.js';
@@ -170,6 +171,9 @@ describe('the rows matching reads', () => {
       kept.id,
     ]);
     expect(records.map((record) => record.userId)).toEqual([kept.id]);
+    // Asked for in chunks: many ids at once give the same answer.
+    const many = [...Array.from({ length: 60 }, () => randomUUID()), kept.id];
+    expect((await jobSeekers.matchingProfilesOf(many)).map((r) => r.userId)).toEqual([kept.id]);
     const all = await jobSeekers.matchingProfiles({ after: null, limit: 5_000 });
     expect(all.map((record) => record.userId)).not.toContain(erased.id);
 

@@ -19,7 +19,7 @@ import type {
   ProfileRow,
 } from './job-seekers.repository.js';
 import { toSeekerRecord } from './job-seekers.matching.js';
-import type { JobSeekersMatchingRepository } from './job-seekers.matching.repository.js';
+import { ID_CHUNK, type JobSeekersMatchingRepository } from './job-seekers.matching.repository.js';
 import type {
   JobSeekersTables,
   ProfileStep,
@@ -538,15 +538,17 @@ export class JobSeekersService {
     const limit = Math.max(0, Math.min(Math.floor(page.limit), 50_000));
     if (limit === 0) return [];
     const rows = await this.deps.matching.page(page.after, limit);
-    return this.seekerRecords(rows);
+    if (rows.length === 0) return [];
+    return this.seekerRecords(rows, { first: rows[0]!.userId, last: rows.at(-1)!.userId });
   }
 
   /** The same for these people (those without a profile, e.g. erased, are absent). */
   async matchingProfilesOf(userIds: readonly string[]): Promise<SeekerRecord[]> {
     const ids = [...new Set(userIds)].filter((id) => UUID.test(id));
     const records: SeekerRecord[] = [];
-    for (let start = 0; start < ids.length; start += 5_000) {
-      const rows = await this.deps.matching.profiles(ids.slice(start, start + 5_000));
+    // Small chunks: each query then reads the indexes (job-seekers.matching.repository.ts).
+    for (let start = 0; start < ids.length; start += ID_CHUNK) {
+      const rows = await this.deps.matching.profiles(ids.slice(start, start + ID_CHUNK));
       records.push(...(await this.seekerRecords(rows)));
     }
     return records;
@@ -554,9 +556,13 @@ export class JobSeekersService {
 
   private async seekerRecords(
     rows: Awaited<ReturnType<JobSeekersMatchingRepository['page']>>,
+    page?: { first: string; last: string },
   ): Promise<SeekerRecord[]> {
     if (rows.length === 0) return [];
-    const lists = await this.deps.matching.lists(rows.map((row) => row.userId));
+    const lists = await this.deps.matching.lists(
+      rows.map((row) => row.userId),
+      page,
+    );
     const today = this.clock().toISOString().slice(0, 10);
     return rows.map((row) => toSeekerRecord(row, lists.get(row.userId)!, today));
   }

@@ -8,7 +8,7 @@ import { monthlyUsd } from './search-bands.js';
 import { SearchIndex, type IndexStats, type IndexedVacancy } from './search-index.js';
 import { NO_CODING, OccupationNamer, type OccupationCoding } from './search-occupations.js';
 import type { HitRow, IndexRow, VacancySearchRepository } from './search-index.repository.js';
-import type { MatchingFeedRepository } from './matching-feed.repository.js';
+import { MATCHING_ID_CHUNK, type MatchingFeedRepository } from './matching-feed.repository.js';
 import type { VacancyRecord } from '../../matching/matching.types.js';
 import type { PublicVacancyRecord } from './public-vacancy.repository.js';
 import {
@@ -156,8 +156,10 @@ export class VacancySearchService {
     const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
     const today = isoDate(this.clock());
     const records: VacancyRecord[] = [];
-    for (let start = 0; start < wanted.length; start += BATCH) {
-      records.push(...(await this.feed.ofIds(today, wanted.slice(start, start + BATCH))));
+    // Small chunks: each query then reads the indexes (matching-feed.repository.ts).
+    for (let start = 0; start < wanted.length; start += MATCHING_ID_CHUNK) {
+      const chunk = wanted.slice(start, start + MATCHING_ID_CHUNK);
+      records.push(...(await this.feed.ofIds(today, chunk)));
     }
     return records;
   }
