@@ -249,7 +249,7 @@ describe('the API', () => {
     }>();
     expect(body.total).toBe(1);
     expect(body.items[0]).toMatchObject({ rank: 1, userId: seeker.id, likelihood: 'likely' });
-    expect(body.items[0].reasons[2]).toMatchObject({
+    expect(body.items[0]!.reasons[2]).toMatchObject({
       code: 'language',
       language: 'fr',
       required: 4,
@@ -257,7 +257,7 @@ describe('the API', () => {
       met: false,
       text: 'French B2 required, has B1',
     });
-    expect(body.items[0].invitedAt).toEqual(expect.any(String));
+    expect(body.items[0]!.invitedAt).toEqual(expect.any(String));
 
     const invited = await client.json(
       'POST',
