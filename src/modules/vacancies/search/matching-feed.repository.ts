@@ -68,24 +68,29 @@ export class MatchingFeedRepository {
 
   /** The matching vacancies numbered after `afterNumber`, in number order, at most `limit`. */
   async page(today: string, afterNumber: number, limit: number): Promise<VacancyRecord[]> {
-    // Sorting off for this one statement: the number index is read in order from afterNumber,
-    // rather than every remaining vacancy sorted to keep the first `limit`.
-    const rows = await this.db.transaction().execute(async (trx) => {
+    // Sorting and sequential scans off for this read only: the number index is read in order
+    // from afterNumber (rather than every remaining vacancy sorted to keep the first `limit`),
+    // and the skills and languages through their primary keys (rather than the whole tables
+    // hashed for every page).
+    return this.db.transaction().execute(async (trx) => {
       await sql`set local enable_sort = off`.execute(trx);
-      const found = await this.base(today, trx)
-        .where('vacancy.number', '>', afterNumber)
-        .orderBy('vacancy.number')
-        .limit(limit)
-        .execute();
-      return found.map(fromRow);
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const rows = (
+        await this.base(today, trx)
+          .where('vacancy.number', '>', afterNumber)
+          .orderBy('vacancy.number')
+          .limit(limit)
+          .execute()
+      ).map(fromRow);
+      if (rows.length === 0) return [];
+      const numbers = { first: rows[0]!.number, last: rows.at(-1)!.number };
+      return this.complete(
+        rows,
+        (column) => sql<SqlBool>`${sql.ref(column)} in (select v.id from vacancy v
+          where v.number >= ${numbers.first} and v.number <= ${numbers.last})`,
+        trx,
+      );
     });
-    if (rows.length === 0) return [];
-    const numbers = { first: rows[0]!.number, last: rows.at(-1)!.number };
-    return this.complete(
-      rows,
-      (column) => sql<SqlBool>`${sql.ref(column)} in (select v.id from vacancy v
-        where v.number >= ${numbers.first} and v.number <= ${numbers.last})`,
-    );
   }
 
   /** These vacancies (by id) if they match today's rule; the others are absent. */
@@ -124,17 +129,18 @@ export class MatchingFeedRepository {
   private async complete(
     rows: FeedRow[],
     among: (column: string) => RawBuilder<SqlBool>,
+    executor: SearchDb = this.db,
   ): Promise<VacancyRecord[]> {
     if (rows.length === 0) return [];
     const [skills, languages] = await Promise.all([
-      this.db
+      executor
         .selectFrom('vacancy_skill')
         .select(['vacancy_id', 'skill_id', 'essential'])
         .where(among('vacancy_skill.vacancy_id'))
         .orderBy('vacancy_id')
         .orderBy('skill_id')
         .execute(),
-      this.db
+      executor
         .selectFrom('vacancy_language')
         .select(['vacancy_id', 'language', 'cefr_level'])
         .where(among('vacancy_language.vacancy_id'))
