@@ -182,7 +182,14 @@ export function pickCountry(random: Random): OriginCountry {
 export function generateSeeker(
   random: Random,
   context: SeekerContext,
-  plan: { userId: string; index: number; country?: OriginCountry; emailDomain: string },
+  plan: {
+    userId: string;
+    index: number;
+    country?: OriginCountry;
+    emailDomain: string;
+    /** The occupations to draw from instead of all of them (the demo's people who sign in). */
+    occupations?: readonly ResolvedOccupation[];
+  },
 ): Seeker {
   const country = plan.country ?? pickCountry(random);
   const userId = plan.userId;
@@ -193,7 +200,7 @@ export function generateSeeker(
   const birthYear = thisYear - random.int(20, 45);
   const birthDate = partialDate(random, birthYear);
 
-  const occupation = random.pick(context.occupations);
+  const occupation = random.pick(plan.occupations?.length ? plan.occupations : context.occupations);
   const spec = occupation.spec;
   const titleLanguage = country.siteLanguage === 'ar' && random.chance(0.6) ? 'ar' : 'en';
   const title = random.pick(spec.titles[titleLanguage]);

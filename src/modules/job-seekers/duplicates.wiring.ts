@@ -1,3 +1,4 @@
+import type { VacancySearchService } from '../vacancies/search/search.service.js';
 import type { Transaction } from 'kysely';
 import type { AuditLog } from '../../platform/audit/audit.js';
 import type { Jobs } from '../../platform/jobs/jobs.js';
@@ -53,7 +54,12 @@ type Trx = Transaction<JobSeekersTables & ReferenceTables>;
 
 export function demoJobSeekers(
   context: SeedContext<JobSeekersTables>,
-  services: { accounts: Accounts; roles: RolesRepository; duplicates: DuplicatesService },
+  services: {
+    accounts: Accounts;
+    roles: RolesRepository;
+    duplicates: DuplicatesService;
+    vacancySearch: Pick<VacancySearchService, 'matchingVacancies'>;
+  },
 ) {
   return seedDemoSeekers({
     db: context.db,
@@ -63,5 +69,10 @@ export function demoJobSeekers(
     assignJobSeeker: (executor: Trx, userId) =>
       services.roles.assign(executor, { userId, role: 'job_seeker', organisationId: null }),
     scanDuplicates: () => services.duplicates.scan(),
+    // So that the demo's people who sign in have vacancies that fit them (docs/matching.md).
+    openVacancies: async () =>
+      (await services.vacancySearch.matchingVacancies({ afterNumber: 0, limit: 5000 })).map(
+        (vacancy) => ({ origin: vacancy.originCountry, isco: vacancy.occupation.iscoCode ?? '' }),
+      ),
   });
 }

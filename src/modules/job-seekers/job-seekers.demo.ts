@@ -47,12 +47,16 @@ export interface DemoSeekerPorts {
   assignJobSeeker(executor: Trx, userId: string): Promise<void>;
   /** The duplicate job's comparison, run once the demo is in. */
   scanDuplicates(): Promise<{ flagged: number }>;
+  /** The open demo vacancies' origins and ISCO unit groups (the vacancies module's). */
+  openVacancies?: () => Promise<{ origin: string; isco: string }[]>;
   now?: Date;
 }
 
 /** The demo's people, drawn from the seed (pure: the same list every time). */
 export function demoSeekers(
   context: Parameters<typeof generateSeeker>[1],
+  /** The open demo vacancies' origins and occupations: the people who sign in can match them. */
+  open: readonly { origin: string; isco: string }[] = [],
 ): { seeker: Seeker; password: boolean }[] {
   const random = new Random(SEED);
   const countries = ORIGIN_COUNTRIES;
@@ -62,11 +66,19 @@ export function demoSeekers(
     // The first of each country come first, so that every country has people who can sign in.
     const country =
       index < countries.length * WITH_PASSWORD ? countries[index % countries.length] : undefined;
+    const wanted = country
+      ? context.occupations.filter((occupation) =>
+          open.some(
+            (vacancy) => vacancy.origin === country.code && vacancy.isco === occupation.spec.isco,
+          ),
+        )
+      : [];
     const seeker = generateSeeker(random, context, {
       userId: `demo-${index}`,
       index,
       emailDomain: DEMO_SEEKER_DOMAIN,
       ...(country ? { country } : {}),
+      ...(wanted.length > 0 ? { occupations: wanted } : {}),
     });
     const code = seeker.rows.job_seeker.nationality ?? '';
     const seen = perCountry.get(code) ?? 0;
@@ -163,7 +175,7 @@ export async function seedDemoSeekers(
 
   const now = ports.now ?? new Date();
   const occupations = await new GenerateRepository(ports.db).resolveOccupations(OCCUPATIONS);
-  const people = demoSeekers({ occupations, now });
+  const people = demoSeekers({ occupations, now }, (await ports.openVacancies?.()) ?? []);
 
   const signIn: string[] = [];
   const count = await ports.db.transaction().execute(async (trx) => {

@@ -1,3 +1,4 @@
+import type { VacancySearchService } from '../vacancies/search/search.service.js';
 import { jobSeekersPersonalData } from './job-seekers.privacy.js';
 import type { ConsentService } from '../consent/consent.service.js';
 import type { IdentityDocumentsService } from '../identity-documents/identity-documents.service.js';
@@ -34,6 +35,8 @@ export interface JobSeekersNeeds {
   identityDocuments: IdentityDocumentsService;
   licensing: LicensingService;
   vetting: VettingService;
+  /** The open vacancies, for the demo's people who sign in (duplicates.wiring.ts). */
+  vacancySearch: VacancySearchService;
   /** Built after this module: read only inside a closure, at request time. */
   applications?: ApplicationsPort;
 }
@@ -98,6 +101,7 @@ export const jobSeekersModule = defineModule<
     'vetting',
     'accounts',
     'roles',
+    'vacancySearch',
   ],
   services: ({ db, audit, events }, needs) => ({
     jobSeekers: new JobSeekersService({
