@@ -149,6 +149,7 @@ export async function presentJobOrder(
 
   return {
     id: vacancy.id,
+    number: vacancy.number,
     reference: jobOrderReference(vacancy.number),
     state: vacancy.state,
     title: vacancy.title,
