@@ -62,6 +62,8 @@ const envSchema = z.object({
   // index lives ('worker': a worker thread; 'inline': this thread, for small tools and tests).
   MATCHING_WEIGHTS: z.string().max(4000).optional(),
   MATCHING_INDEX: z.enum(['worker', 'inline']).default('worker'),
+  // Worker threads for matching, each with the whole index (ADR 17).
+  MATCHING_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -107,7 +109,7 @@ export interface Config {
   /** The SMS gateway; without one, text messages stay in the development outbox and the log. */
   sms: { gatewayUrl: string | undefined; gatewayToken: string | undefined; timeoutMs: number };
   /** Matching's weights and where its index lives (docs/matching.md). */
-  matching: { weights: MatchWeights; index: 'worker' | 'inline' };
+  matching: { weights: MatchWeights; index: 'worker' | 'inline'; workers: number };
   session: { idleMinutes: number; absoluteHours: number };
   logLevel: string;
   defaultLanguage: Language;
@@ -195,7 +197,7 @@ export function loadConfig(environment: Environment = processEnvironment()): Con
       gatewayToken: env.SMS_GATEWAY_TOKEN,
       timeoutMs: env.SMS_GATEWAY_TIMEOUT_MS,
     },
-    matching: { weights, index: env.MATCHING_INDEX },
+    matching: { weights, index: env.MATCHING_INDEX, workers: env.MATCHING_WORKERS },
     session: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     defaultLanguage: env.DEFAULT_LANGUAGE,

@@ -35,7 +35,7 @@ import { measureQuality, printQuality } from './matching-quality.js';
 
 /**
  * `npm run bench -- matching [--seekers N] [--vacancies M] [--seed S] [--queries Q]
- * [--concurrency C] [--baseline-queries B] [--baseline-minutes T] [--quality-rounds R]`
+ * [--concurrency C] [--baseline-queries B] [--baseline-minutes T] [--quality-rounds R] [--workers W]`
  * (issue 15, part 6): the matching index built from the database, then "vacancies for a seeker"
  * and "candidates for a vacancy" asked at the same time (C in flight, the two kinds
  * interleaved) on seekers and vacancies drawn with the seed; the same rankings by plain SQL on
@@ -58,6 +58,7 @@ interface Options {
   qualityRounds: number;
   qualityTargets: number;
   qualityDistractors: number;
+  workers: number;
 }
 
 function options(argv: readonly string[]): Options {
@@ -79,6 +80,7 @@ function options(argv: readonly string[]): Options {
     qualityRounds: read('quality-rounds', 3),
     qualityTargets: read('quality-targets', 40),
     qualityDistractors: read('quality-distractors', 20_000),
+    workers: read('workers', 2),
   };
 }
 
@@ -351,14 +353,10 @@ async function baseline(
   };
 }
 
-/**
- * The engine as the application builds it (createMatching over the real sources, the index in
- * a worker thread); when the service does not offer the internal query methods yet, the index
- * itself in this thread, fed from the same sources.
- */
+/** The engine as the application builds it: createMatching over the real sources, in workers. */
 function engineOf(
   handle: DatabaseHandle<Database>,
-  today: string,
+  workers: number,
 ): { engine: Engine; mode: string } {
   // The modules up to job seekers (what matching reads); the later ones play no part here.
   const upTo = modules.findIndex((module) => module.name === 'job-seekers');
@@ -374,36 +372,9 @@ function engineOf(
     vacancies: services.vacancySearch,
     licensing: services.licensing,
     mode: 'worker',
-  }) as unknown as Partial<Engine>;
-  if (typeof service.rankCandidates === 'function' && typeof service.rankVacancies === 'function') {
-    return { engine: service as Engine, mode: 'worker thread (createMatching)' };
-  }
-  let index: MatchIndex | null = null;
-  const inline: Engine = {
-    async warm() {
-      index = new MatchIndex({ graph: await loadOccupationGraph(), today: () => today });
-      for (let after: string | null = null; ;) {
-        const page = await services.jobSeekers.matchingProfiles({ after, limit: 5_000 });
-        if (page.length === 0) break;
-        for (const record of page) index.upsertSeeker(record);
-        after = page.at(-1)!.userId;
-      }
-      for (let after = 0; ;) {
-        const page = await services.vacancySearch.matchingVacancies({
-          afterNumber: after,
-          limit: 5_000,
-        });
-        if (page.length === 0) break;
-        for (const record of page) index.upsertVacancy(record);
-        after = page.at(-1)!.number;
-      }
-      index.setLicensedAgencies(await services.licensing.licensedAgencies(today));
-    },
-    stats: () => index!.stats(),
-    rankCandidates: async (id, query) => index!.candidates(id, query),
-    rankVacancies: async (id, filters) => index!.vacancies(id, filters),
-  };
-  return { engine: inline, mode: 'this thread (MatchIndex fed by the same sources)' };
+    workers,
+  });
+  return { engine: service, mode: `${workers} worker thread(s) (createMatching)` };
 }
 
 export async function matchingSuite(argv: readonly string[]): Promise<void> {
@@ -426,7 +397,7 @@ export async function matchingSuite(argv: readonly string[]): Promise<void> {
       if (vacancy) items.push({ kind: 'vacancy', id: vacancy.id, as: vacancy.kind });
     }
 
-    const { engine, mode } = engineOf(handle, today);
+    const { engine, mode } = engineOf(handle, o.workers);
     global.gc?.();
     const before = process.memoryUsage();
     const buildStarted = performance.now();

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { inlinePortLazy, workerPort, type IndexPort } from './index-port.js';
+import { inlinePortLazy, workerPool, workerPort, type IndexPort } from './index-port.js';
 import type { SeekerRecord, VacancyRecord } from './matching.types.js';
 
 const seeker: SeekerRecord = {
@@ -41,6 +41,7 @@ afterAll(async () => {
 
 describe.each([
   ['worker thread', () => workerPort(undefined, '2026-12-04')],
+  ['two worker threads', () => workerPool(undefined, '2026-12-04', 2)],
   ['this thread', () => inlinePortLazy(undefined, '2026-12-04')],
 ])('the index behind a port (%s)', (_, make) => {
   it('answers in order: changes, then questions', async () => {

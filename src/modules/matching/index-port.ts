@@ -155,3 +155,43 @@ export function workerPort(weights: MatchWeights | undefined, today: string): In
     },
   };
 }
+
+/**
+ * Several workers, each with the whole index (ADR 17): a change goes to every one, in the same
+ * order as the questions (each worker answers its messages in order, so a question asked after
+ * a change sees it), and a question goes to the worker with the fewest questions in hand. Two
+ * workers on two cores answer both directions at once without one queueing behind the other.
+ */
+export function workerPool(
+  weights: MatchWeights | undefined,
+  today: string,
+  size: number,
+): IndexPort {
+  if (size <= 1) return workerPort(weights, today);
+  const workers = Array.from({ length: size }, () => ({
+    port: workerPort(weights, today),
+    busy: 0,
+  }));
+  const ask = async <T>(question: (port: IndexPort) => Promise<T>): Promise<T> => {
+    const least = workers.reduce((best, worker) => (worker.busy < best.busy ? worker : best));
+    least.busy++;
+    try {
+      return await question(least.port);
+    } finally {
+      least.busy--;
+    }
+  };
+  return {
+    apply: async (changes) => {
+      await Promise.all(workers.map((worker) => worker.port.apply(changes)));
+    },
+    candidates: (id, query) => ask((port) => port.candidates(id, query)),
+    vacancies: (id, filters) => ask((port) => port.vacancies(id, filters)),
+    compare: (userId, vacancyId) => ask((port) => port.compare(userId, vacancyId)),
+    vacancy: (number) => ask((port) => port.vacancy(number)),
+    stats: () => workers[0]!.port.stats(),
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.port.close()));
+    },
+  };
+}

@@ -46,6 +46,7 @@ export const matchingModule = defineModule<
       licensing: needs.licensing,
       weights: config.matching.weights,
       mode: config.matching.index,
+      workers: config.matching.workers,
     });
     return {
       matching,
