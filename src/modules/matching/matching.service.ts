@@ -61,17 +61,6 @@ export interface MatchingServiceDeps {
 /** Rows read from the database per page while the index is built. */
 const PAGE = 5000;
 
-/**
- * Where the ranges of user ids read side by side start (null: from the first; a bound: above
- * it). UUIDs are uniform, so the ranges are about equal.
- */
-const RANGES: (string | null)[] = [
-  null,
-  '3fffffff-ffff-ffff-ffff-ffffffffffff',
-  '7fffffff-ffff-ffff-ffff-ffffffffffff',
-  'bfffffff-ffff-ffff-ffff-ffffffffffff',
-];
-
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
@@ -291,25 +280,15 @@ export class MatchingService {
         today,
         licensedAgencies: [...(await this.deps.licensing.licensedAgencies(today))],
       });
-      // Profiles in four ranges of ids read at once (a server's connections work side by side;
-      // PGlite takes them in turn), each reading its next page while the workers take the last.
-      await Promise.all(
-        RANGES.map(async (from, i) => {
-          const to = RANGES[i + 1] ?? null;
-          let applying: Promise<void> = Promise.resolve();
-          for (let after = from; ;) {
-            const read = await this.deps.seekers.matchingProfiles({ after, limit: PAGE });
-            const page = to === null ? read : read.filter((record) => record.userId <= to);
-            await applying;
-            if (page.length === 0) break;
-            applying = port.apply({ seekers: page });
-            if (page.length < read.length) break;
-            after = page[page.length - 1]!.userId;
-          }
-          await applying;
-        }),
-      );
+      // Reading the next page while the worker takes the last one.
       let applying: Promise<void> = Promise.resolve();
+      for (let after: string | null = null; ;) {
+        const page = await this.deps.seekers.matchingProfiles({ after, limit: PAGE });
+        await applying;
+        if (page.length === 0) break;
+        applying = port.apply({ seekers: page });
+        after = page[page.length - 1]!.userId;
+      }
       for (let afterNumber = 0; ;) {
         const page = await this.deps.vacancies.matchingVacancies({ afterNumber, limit: PAGE });
         await applying;
