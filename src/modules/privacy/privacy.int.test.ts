@@ -217,6 +217,7 @@ describe('download', () => {
       'documents',
       'identity_documents',
       'jobSeekerProfile',
+      'matching',
       'notifications',
       'roles',
     ]);
