@@ -1,28 +1,17 @@
-import type { Kysely } from 'kysely';
-import type { AuditLog } from '../../platform/audit/audit.js';
-import type { Outbox } from '../../platform/events/outbox.js';
 import { inlinePortLazy, workerPool } from './index-port.js';
-import { MatchingService, type SeekerSource, type VacancySource } from './matching.service.js';
+import { MatchingService, type MatchingServiceDeps } from './matching.service.js';
 import type { MatchWeights } from './matching.weights.js';
 
 export type { SeekerSource, VacancySource } from './matching.service.js';
 
-export interface MatchingDeps {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any module's Kysely (audit is the platform's)
-  db: Kysely<any>;
-  events: Pick<Outbox, 'read' | 'head'>;
-  audit: AuditLog;
-  seekers: SeekerSource;
-  vacancies: VacancySource;
-  /** The agencies licensed on a day (licensing): an unlicensed agency's vacancies take no part. */
-  licensing: { licensedAgencies(on: string): Promise<Set<string>> };
+/** The service's dependencies, with where its index lives instead of a ready port. */
+export interface MatchingDeps extends Omit<MatchingServiceDeps, 'port'> {
   /** The weights (configuration: MATCHING_WEIGHTS); the defaults without. */
   weights?: MatchWeights;
-  /** 'worker' (default): the index in a worker thread; 'inline': in this thread (tests). */
+  /** 'worker' (default): the index in worker threads; 'inline': in this thread (tests). */
   mode?: 'worker' | 'inline';
   /** How many worker threads, each with the whole index (default 2). */
   workers?: number;
-  clock?: () => Date;
 }
 
 /** Two: one per core of the reference machine (docs/benchmarks.md, "Matching"). */
