@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { totpCode } from '../../src/modules/accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.data.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
 import { PHONE } from './phone.js';
+import { passDemoTwoFactor } from './two-factor.js';
 
 /**
  * Reporting abuse on a small phone with JavaScript off (search the agency, file, keep the
@@ -86,12 +86,7 @@ describe.skipIf(skip)('reporting abuse in the browser', () => {
       await page.locator('#email').fill('origin.officer@demo.corridor.example');
       await page.locator('#password').fill(DEMO_PASSWORD);
       await page.locator('form[action="/sign-in"] button[type="submit"]').click();
-      await page.waitForURL(/\/sign-in\/two-factor/);
-      await page.locator('#code').fill(totpCode(DEMO_TOTP_SECRET));
-      await page
-        .locator('form[action="/sign-in/two-factor"] button[type="submit"]')
-        .first()
-        .click();
+      await passDemoTwoFactor(page);
       await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
       for (const lang of ['en', 'ar']) {
         await page.goto(`${baseUrl}/abuse-reports?lang=${lang}`);

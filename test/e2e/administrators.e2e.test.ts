@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { totpCode } from '../../src/modules/accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.data.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
+import { passDemoTwoFactor } from './two-factor.js';
 
 /**
  * Administrators' tools in the browser, in English and Arabic: withdrawing an invitation (and
@@ -34,9 +34,7 @@ async function signedIn(email: string): Promise<{ context: BrowserContext; page:
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(DEMO_PASSWORD);
   await page.locator('form[action="/sign-in"] button[type="submit"]').click();
-  await page.waitForURL(/\/sign-in\/two-factor/);
-  await page.locator('#code').fill(totpCode(DEMO_TOTP_SECRET));
-  await page.locator('form[action="/sign-in/two-factor"] button[type="submit"]').first().click();
+  await passDemoTwoFactor(page);
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   return { context, page };
 }

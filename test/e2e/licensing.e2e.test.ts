@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { totpCode } from '../../src/modules/accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.data.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
+import { passDemoTwoFactor } from './two-factor.js';
 
 /**
  * "Check a recruiter" with JavaScript off (no account), and an origin officer reinstating the
@@ -66,9 +66,7 @@ describe.skipIf(skip)('licensing in the browser', () => {
     await page.locator('#email').fill('origin.officer@demo.corridor.example');
     await page.locator('#password').fill(DEMO_PASSWORD);
     await page.locator('form[action="/sign-in"] button[type="submit"]').click();
-    await page.waitForURL(/\/sign-in\/two-factor/);
-    await page.locator('#code').fill(totpCode(DEMO_TOTP_SECRET));
-    await page.locator('form[action="/sign-in/two-factor"] button[type="submit"]').first().click();
+    await passDemoTwoFactor(page);
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 
     for (const lang of ['en', 'ar']) {

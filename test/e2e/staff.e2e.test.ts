@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { totpCode } from '../../src/modules/accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo.data.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
+import { passDemoTwoFactor } from './two-factor.js';
 
 /**
  * The pages of organisations, API keys, invitations, the audit trail and personal data, with
@@ -38,9 +38,7 @@ async function signedIn(
   await page.locator('#password').fill(DEMO_PASSWORD);
   await page.locator('form[action="/sign-in"] button[type="submit"]').click();
   if (twoFactor) {
-    await page.waitForURL(/\/sign-in\/two-factor/);
-    await page.locator('#code').fill(totpCode(DEMO_TOTP_SECRET));
-    await page.locator('form[action="/sign-in/two-factor"] button[type="submit"]').first().click();
+    await passDemoTwoFactor(page);
   }
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   return { context, page };
