@@ -125,21 +125,18 @@ export class MatchIndex {
     const at = this.seekerArena.append(packed, packed.length);
     this.seekerAt[ordinal] = at;
     // Postings: a repeated entry is skipped at query time, a stale one scores no fit.
-    const keys = new Set<string>();
+    const posted = new Map<Postings, Set<number>>();
+    const once = (postings: Postings, key: number) => {
+      let keys = posted.get(postings);
+      if (!keys) posted.set(postings, (keys = new Set()));
+      if (key === NONE || keys.has(key)) return;
+      keys.add(key);
+      postings.add(key, ordinal);
+    };
     const post = (esco: number, isco: number) => {
-      if (esco !== NONE && !keys.has(`e${esco}`)) {
-        keys.add(`e${esco}`);
-        this.seekerByEsco.add(esco, ordinal);
-      }
-      if (isco >= 1000 && !keys.has(`u${isco}`)) {
-        keys.add(`u${isco}`);
-        this.seekerByUnit.add(isco, ordinal);
-      }
-      const minor = minorOf(isco);
-      if (minor !== NONE && !keys.has(`m${minor}`)) {
-        keys.add(`m${minor}`);
-        this.seekerByMinor.add(minor, ordinal);
-      }
+      once(this.seekerByEsco, esco);
+      if (isco >= 1000) once(this.seekerByUnit, isco);
+      once(this.seekerByMinor, minorOf(isco));
     };
     const data = this.seekerArena.data;
     const layout = seekerLayout(data, at);
