@@ -9,6 +9,9 @@ import { seedDemoLicences } from './licensing.demo.js';
 import { LicensingRepository } from './licensing.repository.js';
 import { licensingRoutes } from './licensing.routes.js';
 import { LicensingService } from './licensing.service.js';
+import { DecisionStatisticsSource } from './licensing.statistics.js';
+import { DecisionStatisticsRepository } from './licensing.statistics.repository.js';
+import type { DecisionStatRecord, StatisticsSource } from '../statistics/statistics.types.js';
 import { recruitersApi } from './recruiters.api.js';
 import { RecruitersRepository } from './recruiters.repository.js';
 import { recruitersRoutes } from './recruiters.routes.js';
@@ -20,7 +23,11 @@ import { VettingService } from './vetting.service.js';
 export const licensingModule = defineModule<
   LicensingTables,
   { organisations: OrganisationsService },
-  { licensing: LicensingService; vetting: VettingService }
+  {
+    licensing: LicensingService;
+    vetting: VettingService;
+    decisionStatistics: StatisticsSource<DecisionStatRecord>;
+  }
 >({
   name: 'licensing',
   summary:
@@ -40,6 +47,8 @@ export const licensingModule = defineModule<
         events,
       }),
       vetting: new VettingService(new VettingRepository(db, organisations), audit, events),
+      // Licences' and vettings' histories for the statistics (licensing.statistics.ts).
+      decisionStatistics: new DecisionStatisticsSource(new DecisionStatisticsRepository(db)),
     };
   },
   pages: async (app, { licensing, vetting }) => {

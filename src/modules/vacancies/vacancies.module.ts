@@ -21,6 +21,9 @@ import type { VacancySearchService } from './search/search.service.js';
 import { vacanciesPublicApi } from './vacancies-public.api.js';
 import { vacanciesPublicRoutes } from './vacancies-public.routes.js';
 import { seedDemoVacancies } from './vacancies.demo.js';
+import type { StatisticsSource, VacancyStatRecord } from '../statistics/statistics.types.js';
+import { VacancyStatisticsSource } from './vacancies.statistics.js';
+import { VacancyStatisticsRepository } from './vacancies.statistics.repository.js';
 import { VACANCY_LIFECYCLE } from './vacancy.lifecycle.js';
 import type { VacancyTables } from './vacancy.tables.js';
 
@@ -38,6 +41,7 @@ export const vacanciesModule = defineModule<
     minimumWages: MinimumWagesService;
     vacancySearch: VacancySearchService;
     exchangeRates: ExchangeRatesService;
+    vacancyStatistics: StatisticsSource<VacancyStatRecord>;
   }
 >({
   name: 'vacancies',
@@ -90,6 +94,8 @@ export const vacanciesModule = defineModule<
       }),
       // The indicative rates, for the remittance costs.
       exchangeRates: new ExchangeRatesService(new ExchangeRatesRepository(db)),
+      // Job orders, their fills and history for the statistics (vacancies.statistics.ts).
+      vacancyStatistics: new VacancyStatisticsSource(new VacancyStatisticsRepository(db)),
     };
   },
   pages: async (app, services, { config }) => {
