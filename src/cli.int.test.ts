@@ -55,6 +55,7 @@ describe('corridor command', () => {
       SESSION_SECRET: 'x'.repeat(40),
       ENCRYPTION_KEYS: 'k1:' + Buffer.alloc(32, 3).toString('base64'),
       LOOKUP_HASH_KEY: Buffer.alloc(32, 4).toString('base64'),
+      STATISTICS_CELL_KEY_SECRET: Buffer.alloc(32, 6).toString('base64'),
       PUBLIC_URL: 'https://corridor.example.org',
     };
     expect(await run(['seed'], env)).toBe(1);

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
         'ENCRYPTION_KEYS is required in production',
         'LOOKUP_HASH_KEY is required in production',
         'PUBLIC_URL is required in production',
+        'STATISTICS_CELL_KEY_SECRET is required in production',
       ]);
     }
     expect(
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
         SESSION_SECRET: 'x'.repeat(40),
         ENCRYPTION_KEYS: key,
         LOOKUP_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
+        STATISTICS_CELL_KEY_SECRET: Buffer.alloc(32, 6).toString('base64'),
         PUBLIC_URL: 'https://corridor.example.org',
       }).env,
     ).toBe('production');

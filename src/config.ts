@@ -46,6 +46,12 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/=]{43,44}$/, 'must be a base64-encoded 32-byte key')
     .optional(),
   AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  // The statistics' cell-key secret (docs/statistics.md, ADR 15): base64 of 32 or more bytes.
+  // Never rotated in normal operation: a new secret changes every published figure at once.
+  STATISTICS_CELL_KEY_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]{43,}$/, 'must be base64 of at least 32 random bytes')
+    .optional(),
   PUBLIC_URL: z.url({ message: 'must be a URL such as https://corridor.example.org' }).optional(),
   SMTP_URL: z
     .string()
@@ -98,6 +104,8 @@ export interface Config {
   encryptionKeys: string;
   /** HMAC key for exact lookups of encrypted values; unlike encryption keys it never rotates. */
   lookupHashKey: string;
+  /** Base64 of the statistics' cell-key secret (parsed by the statistics module at start). */
+  statisticsCellKeySecret: string;
   /** The audit chain's anchors: their signing key (unset: derived) and their file. */
   auditAnchorKey: string | undefined;
   auditAnchorFile: string;
@@ -130,6 +138,7 @@ export class ConfigError extends Error {
 const DEV_SESSION_SECRET = 'development-session-secret-do-not-use-in-production';
 const DEV_ENCRYPTION_KEYS = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
 const DEV_LOOKUP_HASH_KEY = Buffer.alloc(32, 9).toString('base64');
+const DEV_STATISTICS_SECRET = Buffer.alloc(32, 11).toString('base64');
 
 /** The process's environment: the one place that reads process.env. */
 export function processEnvironment(): Environment {
@@ -154,6 +163,9 @@ export function loadConfig(environment: Environment = processEnvironment()): Con
     if (!env.ENCRYPTION_KEYS) problems.push('ENCRYPTION_KEYS is required in production');
     if (!env.LOOKUP_HASH_KEY) problems.push('LOOKUP_HASH_KEY is required in production');
     if (!env.PUBLIC_URL) problems.push('PUBLIC_URL is required in production');
+    if (!env.STATISTICS_CELL_KEY_SECRET) {
+      problems.push('STATISTICS_CELL_KEY_SECRET is required in production');
+    }
   }
   if (env.SMS_GATEWAY_TOKEN && !env.SMS_GATEWAY_URL) {
     problems.push('SMS_GATEWAY_TOKEN is set without SMS_GATEWAY_URL');
@@ -185,6 +197,7 @@ export function loadConfig(environment: Environment = processEnvironment()): Con
     sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     encryptionKeys: env.ENCRYPTION_KEYS ?? DEV_ENCRYPTION_KEYS,
     lookupHashKey: env.LOOKUP_HASH_KEY ?? DEV_LOOKUP_HASH_KEY,
+    statisticsCellKeySecret: env.STATISTICS_CELL_KEY_SECRET ?? DEV_STATISTICS_SECRET,
     auditAnchorKey: env.AUDIT_ANCHOR_KEY,
     auditAnchorFile: path.resolve(
       env.AUDIT_ANCHOR_FILE ?? path.join(dataDir, 'audit-anchors.jsonl'),

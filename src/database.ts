@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { StatisticsTables } from './modules/statistics/statistics.tables.js';
 import type { MatchingTables } from './modules/matching/matching.tables.js';
 import type { DocumentsTables } from './modules/documents/documents.tables.js';
 import type { NotificationsTables } from './modules/notifications/notifications.tables.js';
@@ -48,6 +49,7 @@ export interface Database
     ApplicationsTables,
     NotificationsTables,
     DocumentsTables,
-    MatchingTables {}
+    MatchingTables,
+    StatisticsTables {}
 
 export type Db = Kysely<Database>;

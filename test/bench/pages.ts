@@ -42,6 +42,7 @@ const PRODUCTION = {
   SESSION_SECRET: 'bench-session-secret-bench-session-secret',
   ENCRYPTION_KEYS: 'bench1:' + Buffer.alloc(32, 3).toString('base64'),
   LOOKUP_HASH_KEY: Buffer.alloc(32, 5).toString('base64'),
+  STATISTICS_CELL_KEY_SECRET: Buffer.alloc(32, 6).toString('base64'),
   PUBLIC_URL: 'http://localhost:3000',
 };
 

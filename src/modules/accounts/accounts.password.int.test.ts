@@ -212,6 +212,7 @@ describe('development outbox', () => {
         SESSION_SECRET: 's'.repeat(40),
         ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
         LOOKUP_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
+        STATISTICS_CELL_KEY_SECRET: Buffer.alloc(32, 6).toString('base64'),
         PUBLIC_URL: 'https://corridor.example.org',
       },
     });

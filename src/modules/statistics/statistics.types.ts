@@ -199,8 +199,7 @@ export interface PublishedTable {
 
 /** What the reader may see: the public, or exact figures within a jurisdiction. */
 export type StatisticsViewer =
-  | { audience: 'public' }
-  | { audience: 'restricted'; userId: string; scope: TableFilters };
+  { audience: 'public' } | { audience: 'restricted'; userId: string; scope: TableFilters };
 
 /** A table's shape: which breakdowns and filters it offers, which columns it has. */
 export interface TableDefinition {
