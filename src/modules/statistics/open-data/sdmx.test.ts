@@ -1,0 +1,393 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../reference/reference.csv.js';
+import type { TableDefinition } from '../statistics.types.js';
+import { dataStructure, dsdDimensions, toSdmxCsv, toSdmxJson } from './sdmx.js';
+import { dataflowId, dataflowRef, sdmxCode, urn } from './sdmx-ids.js';
+import {
+  ARABIC,
+  count,
+  DEMAND_DEFINITION,
+  demandByContract,
+  ENGLISH,
+  MATCHING_DEFINITION,
+  measure,
+  PROCESSING_DEFINITION,
+  SUPPLY_DEFINITION,
+  suppressed,
+  TIME_TO_FILL_DEFINITION,
+  timeToFillByDestination,
+} from './testing/fixtures.js';
+
+const PREPARED = new Date('2026-12-04T23:00:00Z');
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the messages are plain JSON, read by path */
+const json = (value: object): any => JSON.parse(JSON.stringify(value));
+
+describe('identifiers', () => {
+  it('names dataflows after the tables', () => {
+    expect(dataflowId('demand')).toBe('DF_DEMAND');
+    expect(dataflowId('time-to-fill')).toBe('DF_TIME_TO_FILL');
+    expect(dataflowRef('time-to-fill')).toBe('CORRIDOR:DF_TIME_TO_FILL(1.0)');
+    expect(urn.dataflow('demand')).toBe(
+      'urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=CORRIDOR:DF_DEMAND(1.0)',
+    );
+  });
+
+  it('keeps valid codes and turns open bands into valid SDMX ids', () => {
+    for (const code of ['NP', '7112', '2026-03', 'NP-QA', '13-24', 'lt300', '_T', '_U', 'NP-P3']) {
+      expect(sdmxCode(code)).toBe(code);
+    }
+    expect(sdmxCode('37+')).toBe('GE37');
+    expect(sdmxCode('2000+')).toBe('GE2000');
+    expect(sdmxCode('a b')).toBe('a_b');
+    expect(sdmxCode('')).toBe('_U');
+  });
+});
+
+describe('toSdmxCsv', () => {
+  it('writes the SDMX-CSV header and one record per cell, suppressed as C without a value', () => {
+    expect(toSdmxCsv(timeToFillByDestination())).toBe(
+      'DATAFLOW,DESTINATION,MEASURE,OBS_VALUE,UNIT_MEASURE,OBS_STATUS\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),QA,POSITIONS_FILLED,120,POSITIONS,A\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),QA,TIME_TO_FILL_MEDIAN,41.5,DAYS,A\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),AE,POSITIONS_FILLED,,POSITIONS,C\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),AE,TIME_TO_FILL_MEDIAN,,DAYS,C\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),_T,POSITIONS_FILLED,123,POSITIONS,A\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),_T,TIME_TO_FILL_MEDIAN,40,DAYS,A\r\n',
+    );
+  });
+
+  it('uses the breakdown dimension id and valid codes, with no byte order mark', () => {
+    const csv = toSdmxCsv(demandByContract());
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    const records = parseCsv(csv);
+    expect(records[0]?.[1]).toBe('CONTRACT_DURATION');
+    expect(records.map((r) => r[1])).toEqual([
+      'CONTRACT_DURATION',
+      '13-24',
+      '13-24',
+      'GE37',
+      'GE37',
+      '_T',
+      '_T',
+    ]);
+    expect(records.every((r) => r.length === 6)).toBe(true);
+    expect(records.slice(1).every((r) => r[5] === 'A')).toBe(true);
+  });
+
+  it('names the month dimension TIME_PERIOD and refuses a count that is not whole', () => {
+    const table = demandByContract();
+    table.query = { ...table.query, by: 'month' };
+    table.rows = [{ code: '2026-03', values: [count(4), count(31)] }];
+    expect(toSdmxCsv(table).split('\r\n')[1]).toBe(
+      'CORRIDOR:DF_DEMAND(1.0),2026-03,JOB_ORDERS_APPROVED,4,JOB_ORDERS,A',
+    );
+    table.rows = [{ code: '2026-03', values: [count(4.5), count(31)] }];
+    expect(() => toSdmxCsv(table)).toThrow(/not a count/);
+  });
+});
+
+describe('toSdmxJson', () => {
+  it('is an SDMX-JSON 1.0 data message: meta, data.structure, data.dataSets', () => {
+    const message = json(
+      toSdmxJson(timeToFillByDestination(), ENGLISH, {
+        definition: TIME_TO_FILL_DEFINITION,
+        prepared: PREPARED,
+      }),
+    );
+    expect(Object.keys(message).sort()).toEqual(['data', 'meta']);
+    expect(message.meta).toMatchObject({
+      id: 'DF_TIME_TO_FILL-20261204230000000',
+      test: false,
+      prepared: '2026-12-04T23:00:00.000Z',
+      contentLanguages: ['en'],
+      sender: { id: 'CORRIDOR' },
+    });
+    expect(message.meta.id).toMatch(/^[A-Za-z0-9_@$-]+$/);
+    expect(message.data.structure.links[0]).toMatchObject({
+      rel: 'dataflow',
+      urn: 'urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=CORRIDOR:DF_TIME_TO_FILL(1.0)',
+    });
+    expect(message.data.dataSets).toHaveLength(1);
+  });
+
+  it('keys observations by value indices in key-position order, suppressed as null with C', () => {
+    const message = json(
+      toSdmxJson(timeToFillByDestination(), ENGLISH, {
+        definition: TIME_TO_FILL_DEFINITION,
+        prepared: PREPARED,
+      }),
+    );
+    const { dimensions, attributes } = message.data.structure;
+    // DSD key of time-to-fill: DESTINATION 0, OCCUPATION 1, MEASURE 2, TIME_PERIOD 3.
+    expect(dimensions.observation.map((d: any) => [d.id, d.keyPosition])).toEqual([
+      ['DESTINATION', 0],
+      ['MEASURE', 2],
+    ]);
+    expect(dimensions.observation[0].values).toEqual([
+      { id: 'QA', name: 'Qatar', names: { en: 'Qatar' } },
+      { id: 'AE', name: 'United Arab Emirates', names: { en: 'United Arab Emirates' } },
+      { id: '_T', name: 'Total', names: { en: 'Total' } },
+    ]);
+    expect(dimensions.observation[1].values.map((v: any) => [v.id, v.name])).toEqual([
+      ['POSITIONS_FILLED', 'Positions filled'],
+      ['TIME_TO_FILL_MEDIAN', 'Median (days)'],
+    ]);
+    expect(attributes.observation.map((a: any) => a.id)).toEqual(['UNIT_MEASURE', 'OBS_STATUS']);
+    expect(attributes.observation[0].values.map((v: any) => v.id)).toEqual(['POSITIONS', 'DAYS']);
+    expect(attributes.observation[1].values.map((v: any) => [v.id, v.name])).toEqual([
+      ['A', 'Normal value'],
+      ['C', 'hidden (fewer than 5)'],
+    ]);
+    expect(message.data.dataSets[0].observations).toEqual({
+      '0:0': [120, 0, 0],
+      '0:1': [41.5, 1, 0],
+      '1:0': [null, 0, 1],
+      '1:1': [null, 1, 1],
+      '2:0': [123, 0, 0],
+      '2:1': [40, 1, 0],
+    });
+  });
+
+  it('puts TIME_PERIOD after MEASURE in the key, so month indices come second', () => {
+    const table = timeToFillByDestination();
+    table.query = { ...table.query, by: 'month' };
+    table.rows = [
+      { code: '2026-01', values: [count(10), measure(12.5)] },
+      { code: '2026-02', values: [suppressed, suppressed] },
+    ];
+    const message = json(
+      toSdmxJson(
+        table,
+        { ...ENGLISH, dimension: 'Month', rows: {} },
+        {
+          definition: TIME_TO_FILL_DEFINITION,
+          prepared: PREPARED,
+        },
+      ),
+    );
+    const observation = message.data.structure.dimensions.observation;
+    expect(observation.map((d: any) => [d.id, d.keyPosition])).toEqual([
+      ['MEASURE', 2],
+      ['TIME_PERIOD', 3],
+    ]);
+    expect(observation[1].roles).toEqual(['TIME_PERIOD']);
+    expect(observation[1].values.map((v: any) => v.id)).toEqual(['2026-01', '2026-02', '_T']);
+    expect(message.data.dataSets[0].observations['1:0']).toEqual([12.5, 1, 0]);
+    expect(message.data.dataSets[0].observations['0:1']).toEqual([null, 0, 1]);
+  });
+
+  it('names things in the request language and keeps Arabic as written', () => {
+    const message = json(
+      toSdmxJson(timeToFillByDestination(), ARABIC, {
+        definition: TIME_TO_FILL_DEFINITION,
+        names: { language: 'ar', measure: 'المقياس', statuses: { A: 'قيمة عادية' } },
+        prepared: PREPARED,
+      }),
+    );
+    expect(message.meta.contentLanguages).toEqual(['ar']);
+    expect(message.meta.name).toBe('مدة شغل الوظائف');
+    const [destination, measureDim] = message.data.structure.dimensions.observation;
+    expect(destination.name).toBe('بلد المقصد');
+    expect(destination.values[1]).toEqual({
+      id: 'AE',
+      name: 'الإمارات العربية المتحدة',
+      names: { ar: 'الإمارات العربية المتحدة' },
+    });
+    expect(measureDim.name).toBe('المقياس');
+    expect(message.data.structure.attributes.observation[1].values[1].name).toBe('مخفي (أقل من 5)');
+  });
+
+  it('says which audience and filters the figures are for', () => {
+    const table = demandByContract();
+    table.query = { ...table.query, filters: { occupation: '71', from: '2026-01' } };
+    const message = json(toSdmxJson(table, ENGLISH, { prepared: PREPARED }));
+    const annotations = message.data.structure.annotations;
+    expect(annotations.map((a: any) => a.title)).toEqual([
+      'RESTRICTED_EXACT',
+      '2026-12-04T22:00:00.000Z',
+      'OCCUPATION=71',
+      'FROM=2026-01',
+      'DESTINATION=QA',
+    ]);
+    expect(message.data.dataSets[0].annotations).toEqual([0, 1, 2, 3, 4]);
+    // Without a definition the key is the breakdown, then MEASURE.
+    expect(
+      message.data.structure.dimensions.observation.map((d: any) => [d.id, d.keyPosition]),
+    ).toEqual([
+      ['CONTRACT_DURATION', 0],
+      ['MEASURE', 1],
+    ]);
+    expect(message.data.structure.dimensions.observation[0].values[1].id).toBe('GE37');
+  });
+
+  it('refuses a breakdown the definition does not have', () => {
+    const table = demandByContract();
+    table.query = { ...table.query, by: 'sex' };
+    expect(() => toSdmxJson(table, ENGLISH, { definition: DEMAND_DEFINITION })).toThrow(
+      /SEX is not a dimension of DSD_DEMAND/,
+    );
+  });
+});
+
+describe('dataStructure', () => {
+  const dsdOf = (definition: TableDefinition, names = {}) =>
+    json(dataStructure(definition, names, { prepared: PREPARED })).data.dataStructures[0];
+  const keyOf = (definition: TableDefinition) => {
+    const list = dsdOf(definition).dataStructureComponents.dimensionList;
+    return [...list.dimensions, ...list.measureDimensions, ...list.timeDimensions]
+      .sort((a: any, b: any) => a.position - b.position)
+      .map((d: any) => d.id);
+  };
+
+  it('lists each table’s dimensions, MEASURE, and TIME_PERIOD last', () => {
+    expect(keyOf(DEMAND_DEFINITION)).toEqual([
+      'ORIGIN',
+      'DESTINATION',
+      'OCCUPATION',
+      'CONTRACT_DURATION',
+      'WAGE_BAND',
+      'MEASURE',
+      'TIME_PERIOD',
+    ]);
+    expect(keyOf(SUPPLY_DEFINITION)).toEqual([
+      'ORIGIN',
+      'ORIGIN_SUBDIVISION',
+      'OCCUPATION',
+      'EDUCATION_LEV',
+      'LANGUAGE',
+      'SEX',
+      'AGE',
+      'PREF_DESTINATION',
+      'INTENDED_STAY',
+      'MEASURE',
+      'TIME_PERIOD',
+    ]);
+    expect(keyOf(MATCHING_DEFINITION)).toEqual([
+      'CORRIDOR',
+      'OCCUPATION',
+      'MEASURE',
+      'TIME_PERIOD',
+    ]);
+    expect(keyOf(TIME_TO_FILL_DEFINITION)).toEqual([
+      'DESTINATION',
+      'OCCUPATION',
+      'MEASURE',
+      'TIME_PERIOD',
+    ]);
+    expect(keyOf(PROCESSING_DEFINITION)).toEqual([
+      'PROCESS_STEP',
+      'INSTITUTION',
+      'MEASURE',
+      'TIME_PERIOD',
+    ]);
+    expect(keyOf(TIME_TO_FILL_DEFINITION)).toEqual(dsdDimensions(TIME_TO_FILL_DEFINITION));
+  });
+
+  it('gives each dimension its concept and codelist, MEASURE its measures, the attributes', () => {
+    const message = json(dataStructure(DEMAND_DEFINITION, {}, { prepared: PREPARED }));
+    const dsd = message.data.dataStructures[0];
+    expect(dsd).toMatchObject({ id: 'DSD_DEMAND', agencyID: 'CORRIDOR', version: '1.0' });
+    const list = dsd.dataStructureComponents.dimensionList;
+    expect(list.dimensions[0]).toEqual({
+      id: 'ORIGIN',
+      position: 0,
+      type: 'Dimension',
+      conceptIdentity:
+        'urn:sdmx:org.sdmx.infomodel.conceptscheme.Concept=CORRIDOR:CS_CORRIDOR(1.0).ORIGIN',
+      localRepresentation: {
+        enumeration: 'urn:sdmx:org.sdmx.infomodel.codelist.Codelist=CORRIDOR:CL_AREA(1.0)',
+      },
+    });
+    expect(list.dimensions[2].localRepresentation.enumeration).toMatch(/CL_ISCO08\(1\.0\)$/);
+    expect(list.measureDimensions[0]).toMatchObject({
+      id: 'MEASURE',
+      type: 'MeasureDimension',
+      localRepresentation: {
+        enumeration:
+          'urn:sdmx:org.sdmx.infomodel.conceptscheme.ConceptScheme=CORRIDOR:CS_DEMAND_MEASURES(1.0)',
+      },
+    });
+    expect(list.timeDimensions[0]).toMatchObject({ id: 'TIME_PERIOD', type: 'TimeDimension' });
+    const { attributes } = dsd.dataStructureComponents.attributeList;
+    expect(attributes.map((a: any) => [a.id, a.attributeRelationship])).toEqual([
+      ['UNIT_MEASURE', { dimensions: ['MEASURE'] }],
+      ['OBS_STATUS', { primaryMeasure: 'OBS_VALUE' }],
+    ]);
+    expect(dsd.dataStructureComponents.measureList.primaryMeasure.id).toBe('OBS_VALUE');
+    expect(message.data.dataflows[0]).toMatchObject({
+      id: 'DF_DEMAND',
+      structure: urn.dataStructure('demand'),
+    });
+    const measures = message.data.conceptSchemes[1];
+    expect(measures.id).toBe('CS_DEMAND_MEASURES');
+    expect(measures.concepts.map((c: any) => c.id)).toEqual([
+      'JOB_ORDERS_APPROVED',
+      'POSITIONS_APPROVED',
+    ]);
+  });
+
+  it('lists the small bands in full and refers to the standards for the others', () => {
+    const message = json(
+      dataStructure(
+        DEMAND_DEFINITION,
+        { language: 'fr', codes: { contract: { '0-6': 'Jusqu’à 6 mois' } } },
+        { prepared: PREPARED },
+      ),
+    );
+    const codelists = new Map<string, any>(
+      message.data.codelists.map((c: any) => [c.id, c] as [string, any]),
+    );
+    expect([...codelists.keys()]).toEqual([
+      'CL_AREA',
+      'CL_ISCO08',
+      'CL_DURATION',
+      'CL_WAGE_BAND',
+      'CL_UNIT_MEASURE',
+      'CL_OBS_STATUS',
+    ]);
+    expect(codelists.get('CL_AREA')).toMatchObject({ isPartial: true, codes: [] });
+    expect(codelists.get('CL_AREA').links[1].href).toMatch(/iso-3166/);
+    expect(codelists.get('CL_DURATION').codes.map((c: any) => c.id)).toEqual([
+      '0-6',
+      '7-12',
+      '13-24',
+      '25-36',
+      'GE37',
+      '_T',
+      '_U',
+    ]);
+    expect(codelists.get('CL_DURATION').codes[0].names).toEqual({ fr: 'Jusqu’à 6 mois' });
+    expect(codelists.get('CL_WAGE_BAND').codes.map((c: any) => c.id)).toContain('GE2000');
+    expect(codelists.get('CL_OBS_STATUS').codes.map((c: any) => c.id)).toEqual(['A', 'C']);
+  });
+
+  it('lists sex, age and process steps for the tables that have them', () => {
+    const supply = json(dataStructure(SUPPLY_DEFINITION, {}, { prepared: PREPARED }));
+    const ids = (message: any, id: string) =>
+      message.data.codelists.find((c: any) => c.id === id)?.codes.map((c: any) => c.id);
+    expect(ids(supply, 'CL_SEX')).toEqual(['F', 'M', 'X', '_T', '_U']);
+    expect(ids(supply, 'CL_AGE')).toEqual(['15-24', '25-34', '35-44', '45-54', 'GE55', '_T', '_U']);
+    // intended-stay shares CL_DURATION: listed once.
+    expect(supply.data.codelists.filter((c: any) => c.id === 'CL_DURATION')).toHaveLength(1);
+    const processing = json(dataStructure(PROCESSING_DEFINITION, {}, { prepared: PREPARED }));
+    expect(ids(processing, 'CL_PROCESS_STEP')).toEqual([
+      'job_order_verification',
+      'licence_decision',
+      'employer_vetting',
+      '_T',
+    ]);
+    expect(ids(processing, 'CL_ORGANISATION')).toEqual([]);
+  });
+
+  it('gives every id a valid SDMX form', () => {
+    const text = JSON.stringify(
+      [DEMAND_DEFINITION, SUPPLY_DEFINITION, MATCHING_DEFINITION, PROCESSING_DEFINITION].map((d) =>
+        dataStructure(d, {}, { prepared: PREPARED }),
+      ),
+    );
+    const ids = [...text.matchAll(/"id":"([^"]*)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(50);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_@$-]+$/);
+  });
+});

@@ -1,0 +1,658 @@
+/**
+ * A published table as SDMX: SDMX-CSV 1.0 (one row per cell), an SDMX-JSON 1.0 data message, and
+ * the SDMX-JSON 1.0 structure message of a table's data structure definition (DSD) for
+ * /statistics/{table}/structure. Identifiers in ./sdmx-ids.ts.
+ *
+ * A table's DSD has one dimension per breakdown the table offers (its `dimensions`), then
+ * MEASURE (the table's column ids in upper case), then TIME_PERIOD last when the table can be
+ * broken down by month; attributes UNIT_MEASURE (by MEASURE) and OBS_STATUS (by observation);
+ * primary measure OBS_VALUE. A published table is broken down by one dimension at a time, so a
+ * data message carries that dimension and MEASURE; the dimensions it is not broken down by are
+ * the table's total over them (`_T`), narrowed by the filters the message's annotations name.
+ *
+ * Suppressed cells are observations without a value and with OBS_STATUS `C`; others have `A`.
+ * Counts are whole numbers and measures are as the table gives them, never locale-formatted.
+ */
+import type {
+  ColumnUnit,
+  DimensionId,
+  DownloadLabels,
+  PublishedTable,
+  TableColumn,
+  TableDefinition,
+  TableFilters,
+} from '../statistics.types.js';
+import { csvRecord, formatNumber, numberOf, rowLabel, rowsWithTotal } from './csv.js';
+import {
+  AGENCY,
+  CODELISTS,
+  CONCEPT_SCHEME,
+  DIMENSION_CODELISTS,
+  dataflowId,
+  dataflowRef,
+  dataStructureId,
+  measureCode,
+  measureSchemeId,
+  MEASURE_DIMENSION,
+  OBS_STATUS,
+  PRIMARY_MEASURE,
+  SDMX_DIMENSIONS,
+  sdmxCode,
+  STATUS_ATTRIBUTE,
+  TIME_DIMENSION,
+  TOTAL,
+  UNIT_ATTRIBUTE,
+  unitCode,
+  UNKNOWN,
+  urn,
+  VERSION,
+  type CodelistId,
+  type CodelistInfo,
+} from './sdmx-ids.js';
+
+export const SDMX_JSON_DATA_SCHEMA =
+  'https://raw.githubusercontent.com/sdmx-twg/sdmx-json/master/data-message/tools/schemas/1.0/sdmx-json-data-schema.json';
+export const SDMX_JSON_STRUCTURE_SCHEMA =
+  'https://raw.githubusercontent.com/sdmx-twg/sdmx-json/master/structure-message/tools/schemas/1.0/sdmx-json-structure-schema.json';
+
+// ---- Names ------------------------------------------------------------------------------------
+
+/**
+ * Names in the request's language for what DownloadLabels does not carry. Everything is
+ * optional: a missing name falls back to English (SDMX names are descriptive, ids are what
+ * programs read).
+ */
+export interface SdmxNames {
+  /** BCP 47 language of the names (`contentLanguages`); default 'en'. */
+  language?: string;
+  /** The table's title. */
+  table?: string;
+  /** Each breakdown's heading. */
+  dimensions?: Partial<Record<DimensionId, string>>;
+  /** Each column's heading, by column id. */
+  columns?: Record<string, string>;
+  /** The names of the components MEASURE, UNIT_MEASURE, OBS_STATUS, OBS_VALUE. */
+  measure?: string;
+  unit?: string;
+  status?: string;
+  value?: string;
+  /** Each unit's words. */
+  units?: Partial<Record<ColumnUnit, string>>;
+  /** OBS_STATUS values: A normal, C confidential. */
+  statuses?: Partial<Record<'A' | 'C', string>>;
+  /** Names of the codes of the listed codelists (bands, steps), by breakdown and row code. */
+  codes?: Partial<Record<DimensionId, Record<string, string>>>;
+}
+
+const ENGLISH_DIMENSIONS: Record<DimensionId, string> = {
+  month: 'Month',
+  origin: 'Origin country',
+  'origin-subdivision': 'Origin subdivision',
+  destination: 'Destination country',
+  corridor: 'Corridor',
+  occupation: 'Occupation (ISCO-08)',
+  contract: 'Contract duration',
+  wage: 'Wage band',
+  sex: 'Sex',
+  age: 'Age band',
+  education: 'Level of education (ISCED 2011)',
+  language: 'Language',
+  'preferred-destination': 'Preferred destination',
+  'intended-stay': 'Intended duration of stay',
+  step: 'Process step',
+  institution: 'Institution',
+};
+
+const ENGLISH_UNITS: Record<ColumnUnit, string> = {
+  job_orders: 'Job orders',
+  positions: 'Positions',
+  persons: 'Persons',
+  applications: 'Applications',
+  placements: 'Placements',
+  decisions: 'Decisions',
+  percent: 'Percent',
+  ratio: 'Ratio',
+  days: 'Days',
+};
+
+/** English names of the listed codes, by their row code (before `sdmxCode`). */
+const ENGLISH_CODES: Record<string, string> = {
+  [TOTAL]: 'Total',
+  [UNKNOWN]: 'Unknown',
+  '0-6': 'Up to 6 months',
+  '7-12': '7 to 12 months',
+  '13-24': '13 to 24 months',
+  '25-36': '25 to 36 months',
+  '37+': 'More than 36 months',
+  lt300: 'Under 300 US dollars a month',
+  '300-499': '300 to 499 US dollars a month',
+  '500-799': '500 to 799 US dollars a month',
+  '800-1199': '800 to 1199 US dollars a month',
+  '1200-1999': '1200 to 1999 US dollars a month',
+  '2000+': '2000 US dollars a month or more',
+  '15-24': '15 to 24 years',
+  '25-34': '25 to 34 years',
+  '35-44': '35 to 44 years',
+  '45-54': '45 to 54 years',
+  '55+': '55 years or more',
+  F: 'Female',
+  M: 'Male',
+  X: 'Another sex (X)',
+  job_order_verification: 'Job-order verification',
+  licence_decision: 'Licence decision',
+  employer_vetting: 'Employer vetting',
+  A: 'Normal value',
+  C: 'Confidential (suppressed)',
+};
+
+const dimensionName = (dimension: DimensionId, names: SdmxNames) =>
+  names.dimensions?.[dimension] ?? ENGLISH_DIMENSIONS[dimension];
+const unitName = (unit: ColumnUnit, names: SdmxNames) => names.units?.[unit] ?? ENGLISH_UNITS[unit];
+const statusName = (status: 'A' | 'C', names: SdmxNames) =>
+  names.statuses?.[status] ?? ENGLISH_CODES[status]!;
+const componentNames = (names: SdmxNames) => ({
+  [MEASURE_DIMENSION]: names.measure ?? 'Measure',
+  [UNIT_ATTRIBUTE]: names.unit ?? 'Unit of measure',
+  [STATUS_ATTRIBUTE]: names.status ?? 'Observation status',
+  [PRIMARY_MEASURE]: names.value ?? 'Observation value',
+});
+
+/** Localised name objects: `{ "ar": "…" }`. */
+const localised = (language: string, name: string) => ({ [language]: name });
+
+/** The stable address of a table's structure message (relative to the site). */
+export function structureHref(table: TableDefinition['id']): string {
+  return `/statistics/${table}/structure`;
+}
+
+// ---- Shared -----------------------------------------------------------------------------------
+
+/** The SDMX id of the dimension a table is broken down by. */
+export function sdmxDimension(dimension: DimensionId): string {
+  return SDMX_DIMENSIONS[dimension];
+}
+
+/**
+ * The key of a table's DSD, in order: its breakdowns (the definition's order) except month,
+ * MEASURE, and TIME_PERIOD last when the table has months (SDMX puts the time dimension last).
+ */
+export function dsdDimensions(definition: TableDefinition): string[] {
+  const regular = definition.dimensions.filter((d) => d !== 'month').map(sdmxDimension);
+  const time = definition.dimensions.includes('month') ? [TIME_DIMENSION] : [];
+  return [...regular, MEASURE_DIMENSION, ...time];
+}
+
+interface Cell {
+  /** Index of the row (the total last) and of the column. */
+  row: number;
+  column: number;
+  code: string;
+  measure: string;
+  unit: string;
+  /** The number, or null when suppressed. */
+  value: number | null;
+  status: 'A' | 'C';
+}
+
+/** Every cell of the table, row by row (the total last), column by column. */
+function cellsOf(table: PublishedTable): Cell[] {
+  const cells: Cell[] = [];
+  rowsWithTotal(table).forEach((row, r) => {
+    table.columns.forEach((column, c) => {
+      const value = numberOf(row.values[c]);
+      cells.push({
+        row: r,
+        column: c,
+        code: sdmxCode(row.code),
+        measure: measureCode(column.id),
+        unit: unitCode(column.unit),
+        value: value === null ? null : checkedNumber(value, column),
+        status: value === null ? OBS_STATUS.confidential : OBS_STATUS.normal,
+      });
+    });
+  });
+  return cells;
+}
+
+/** A count must be a whole number; a measure any finite number. */
+function checkedNumber(value: number, column: TableColumn): number {
+  if (!Number.isFinite(value) || (column.kind === 'count' && !Number.isInteger(value))) {
+    throw new RangeError(`column ${column.id}: ${value} is not a ${column.kind}`);
+  }
+  return value;
+}
+
+// ---- SDMX-CSV ---------------------------------------------------------------------------------
+
+/**
+ * SDMX-CSV 1.0: header `DATAFLOW,<DIM>,MEASURE,OBS_VALUE,UNIT_MEASURE,OBS_STATUS`, one record per
+ * cell (rows in the table's order, the total `_T` last; columns in the table's order). A
+ * suppressed cell has an empty OBS_VALUE and OBS_STATUS `C`. CRLF line ends, no byte order mark.
+ */
+export function toSdmxCsv(table: PublishedTable): string {
+  const flow = dataflowRef(table.id);
+  let out = csvRecord([
+    'DATAFLOW',
+    sdmxDimension(table.query.by),
+    MEASURE_DIMENSION,
+    PRIMARY_MEASURE,
+    UNIT_ATTRIBUTE,
+    STATUS_ATTRIBUTE,
+  ]);
+  for (const cell of cellsOf(table)) {
+    out += csvRecord([
+      flow,
+      cell.code,
+      cell.measure,
+      cell.value === null ? '' : formatNumber(cell.value),
+      cell.unit,
+      cell.status,
+    ]);
+  }
+  return out;
+}
+
+// ---- SDMX-JSON data message --------------------------------------------------------------------
+
+export interface SdmxJsonOptions {
+  /** The table's definition: the key positions are then those of its /structure DSD. */
+  definition?: TableDefinition;
+  names?: SdmxNames;
+  /** When the message was prepared (default: now). */
+  prepared?: Date;
+  /** The message's id (letters, digits, `_ @ $ -`; default from the dataflow and the time). */
+  id?: string;
+}
+
+const FILTER_NAMES: Record<keyof TableFilters, string> = {
+  origin: 'ORIGIN',
+  destination: 'DESTINATION',
+  occupation: 'OCCUPATION',
+  from: 'FROM',
+  to: 'TO',
+};
+
+function filterAnnotations(filters: TableFilters, type: string) {
+  return (Object.keys(FILTER_NAMES) as (keyof TableFilters)[])
+    .filter((key) => filters[key] !== undefined && filters[key] !== '')
+    .map((key) => ({
+      id: `${type}_${FILTER_NAMES[key]}`,
+      type,
+      title: `${FILTER_NAMES[key]}=${filters[key]}`,
+    }));
+}
+
+function messageId(table: PublishedTable, prepared: Date): string {
+  return `${dataflowId(table.id)}-${prepared.toISOString().replace(/[^0-9]/g, '')}`;
+}
+
+/**
+ * An SDMX-JSON 1.0 data message (`meta`, `data.structure`, `data.dataSets`): the table's breakdown
+ * and MEASURE at observation level, observations keyed "row:measure" (in key-position order) by
+ * value indices, each `[value, unit index, status index]`.
+ */
+export function toSdmxJson(
+  table: PublishedTable,
+  labels: DownloadLabels,
+  options: SdmxJsonOptions = {},
+): object {
+  const names = options.names ?? {};
+  const language = names.language ?? 'en';
+  const prepared = options.prepared ?? new Date();
+  const rows = rowsWithTotal(table);
+  const byId = sdmxDimension(table.query.by);
+
+  const key = options.definition
+    ? dsdDimensions(options.definition)
+    : dsdDimensions({ ...emptyDefinition(table), dimensions: [table.query.by] });
+  const position = (id: string) => {
+    const at = key.indexOf(id);
+    if (at < 0) throw new RangeError(`${id} is not a dimension of ${dataStructureId(table.id)}`);
+    return at;
+  };
+
+  const byDimension = {
+    id: byId,
+    name: labels.dimension,
+    names: localised(language, labels.dimension),
+    keyPosition: position(byId),
+    ...(byId === TIME_DIMENSION ? { roles: [TIME_DIMENSION] } : {}),
+    values: rows.map((row) => {
+      const name = rowLabel(table, labels, row.code);
+      return { id: sdmxCode(row.code), name, names: localised(language, name) };
+    }),
+  };
+  const components = componentNames(names);
+  const measureDimension = {
+    id: MEASURE_DIMENSION,
+    name: components[MEASURE_DIMENSION],
+    names: localised(language, components[MEASURE_DIMENSION]),
+    keyPosition: position(MEASURE_DIMENSION),
+    values: table.columns.map((column) => {
+      const name = labels.columns[column.id] ?? column.id;
+      return { id: measureCode(column.id), name, names: localised(language, name) };
+    }),
+  };
+  const observationDimensions = [byDimension, measureDimension].sort(
+    (a, b) => a.keyPosition - b.keyPosition,
+  );
+  const byFirst = observationDimensions[0] === byDimension;
+
+  const units = [...new Set(table.columns.map((column) => column.unit))];
+  const statusValues = [OBS_STATUS.normal, OBS_STATUS.confidential] as const;
+  const attributes = [
+    {
+      id: UNIT_ATTRIBUTE,
+      name: components[UNIT_ATTRIBUTE],
+      names: localised(language, components[UNIT_ATTRIBUTE]),
+      relationship: { dimensions: [MEASURE_DIMENSION] },
+      values: units.map((unit) => ({
+        id: unitCode(unit),
+        name: unitName(unit, names),
+        names: localised(language, unitName(unit, names)),
+      })),
+    },
+    {
+      id: STATUS_ATTRIBUTE,
+      name: components[STATUS_ATTRIBUTE],
+      names: localised(language, components[STATUS_ATTRIBUTE]),
+      relationship: { primaryMeasure: PRIMARY_MEASURE },
+      values: statusValues.map((status) => {
+        const name =
+          status === OBS_STATUS.confidential ? labels.suppressed : statusName(status, names);
+        return { id: status, name, names: localised(language, name) };
+      }),
+    },
+  ];
+
+  const observations: Record<string, (number | null)[]> = {};
+  for (const cell of cellsOf(table)) {
+    const indices = byFirst ? [cell.row, cell.column] : [cell.column, cell.row];
+    observations[indices.join(':')] = [
+      cell.value,
+      units.indexOf(table.columns[cell.column]!.unit),
+      statusValues.indexOf(cell.status),
+    ];
+  }
+
+  const annotations = [
+    {
+      id: 'AUDIENCE',
+      type: 'AUDIENCE',
+      title: table.audience === 'public' ? 'PUBLIC_PERTURBED' : 'RESTRICTED_EXACT',
+      text:
+        table.audience === 'public'
+          ? 'Counts perturbed by the cell-key method, small values suppressed; tables are not additive.'
+          : 'Exact figures for a reader with the statistics permission.',
+    },
+    { id: 'AS_OF', type: 'AS_OF', title: table.asOf.toISOString() },
+    ...filterAnnotations(table.query.filters, 'FILTER'),
+    ...filterAnnotations(table.scope, 'SCOPE'),
+  ];
+
+  return {
+    meta: {
+      schema: SDMX_JSON_DATA_SCHEMA,
+      id: options.id ?? messageId(table, prepared),
+      test: false,
+      prepared: prepared.toISOString(),
+      contentLanguages: [language],
+      name: labels.title,
+      names: localised(language, labels.title),
+      sender: { id: AGENCY, name: 'Corridor' },
+    },
+    data: {
+      structure: {
+        links: [
+          { rel: 'dataflow', href: structureHref(table.id), urn: urn.dataflow(table.id) },
+          { rel: 'datastructure', href: structureHref(table.id), urn: urn.dataStructure(table.id) },
+        ],
+        name: labels.title,
+        names: localised(language, labels.title),
+        dimensions: { dataSet: [], series: [], observation: observationDimensions },
+        attributes: { dataSet: [], series: [], observation: attributes },
+        annotations,
+      },
+      dataSets: [
+        {
+          action: 'Information',
+          annotations: annotations.map((_, i) => i),
+          observations,
+        },
+      ],
+    },
+  };
+}
+
+function emptyDefinition(table: PublishedTable): TableDefinition {
+  return {
+    id: table.id,
+    dimensions: [],
+    filters: [],
+    columns: table.columns,
+    defaultBy: table.query.by,
+  };
+}
+
+// ---- SDMX-JSON structure message ---------------------------------------------------------------
+
+export interface StructureOptions {
+  prepared?: Date;
+  id?: string;
+}
+
+function codelistArtefact(
+  info: CodelistInfo,
+  codeNames: (code: string) => string,
+  language: string,
+  href: string,
+) {
+  const listed = 'codes' in info && info.codes !== undefined;
+  return {
+    id: info.id,
+    agencyID: AGENCY,
+    version: VERSION,
+    name: info.name,
+    description: info.description,
+    isFinal: true,
+    isPartial: !listed,
+    links: [
+      { rel: 'self', href, urn: urn.codelist(info.id) },
+      ...(info.href ? [{ rel: 'external', href: info.href }] : []),
+    ],
+    codes: listed
+      ? info.codes!.map((code) => {
+          const name = codeNames(code);
+          return { id: sdmxCode(code), name, names: localised(language, name) };
+        })
+      : [],
+  };
+}
+
+/**
+ * The SDMX-JSON 1.0 structure message of a table: its DSD (dimensions with their concept and
+ * codelist, MEASURE over the table's measure concept scheme, TIME_PERIOD last if the table has
+ * months; UNIT_MEASURE and OBS_STATUS; OBS_VALUE), its dataflow, the concept schemes and the
+ * codelists it uses (small bands listed in full, standards referred to by URN and link).
+ */
+export function dataStructure(
+  definition: TableDefinition,
+  names: SdmxNames = {},
+  options: StructureOptions = {},
+): object {
+  const language = names.language ?? 'en';
+  const prepared = options.prepared ?? new Date();
+  const key = dsdDimensions(definition);
+  const components = componentNames(names);
+  const title = names.table ?? definition.id;
+  const conceptUrn = (id: string) => urn.concept(id);
+  const href = structureHref(definition.id);
+
+  const regular = definition.dimensions
+    .filter((d) => d !== 'month')
+    .map((dimension) => {
+      const id = sdmxDimension(dimension);
+      const codelist = DIMENSION_CODELISTS[dimension]!;
+      return {
+        id,
+        position: key.indexOf(id),
+        type: 'Dimension',
+        conceptIdentity: conceptUrn(id),
+        localRepresentation: { enumeration: urn.codelist(codelist) },
+      };
+    });
+  const measure = {
+    id: MEASURE_DIMENSION,
+    position: key.indexOf(MEASURE_DIMENSION),
+    type: 'MeasureDimension',
+    conceptIdentity: conceptUrn(MEASURE_DIMENSION),
+    localRepresentation: { enumeration: urn.conceptScheme(measureSchemeId(definition.id)) },
+  };
+  const time = definition.dimensions.includes('month')
+    ? [
+        {
+          id: TIME_DIMENSION,
+          position: key.indexOf(TIME_DIMENSION),
+          type: 'TimeDimension',
+          conceptIdentity: conceptUrn(TIME_DIMENSION),
+          localRepresentation: { textFormat: { textType: 'GregorianYearMonth' } },
+        },
+      ]
+    : [];
+
+  const attributes = [
+    {
+      id: UNIT_ATTRIBUTE,
+      assignmentStatus: 'Mandatory',
+      attributeRelationship: { dimensions: [MEASURE_DIMENSION] },
+      conceptIdentity: conceptUrn(UNIT_ATTRIBUTE),
+      localRepresentation: { enumeration: urn.codelist(CODELISTS.CL_UNIT_MEASURE.id) },
+    },
+    {
+      id: STATUS_ATTRIBUTE,
+      assignmentStatus: 'Mandatory',
+      attributeRelationship: { primaryMeasure: PRIMARY_MEASURE },
+      conceptIdentity: conceptUrn(STATUS_ATTRIBUTE),
+      localRepresentation: { enumeration: urn.codelist(CODELISTS.CL_OBS_STATUS.id) },
+    },
+  ];
+
+  // Concepts: every dimension and component of the DSD.
+  const concept = (id: string, name: string) => ({ id, name, names: localised(language, name) });
+  const concepts = [
+    ...definition.dimensions.map((d) => concept(sdmxDimension(d), dimensionName(d, names))),
+    concept(MEASURE_DIMENSION, components[MEASURE_DIMENSION]),
+    concept(UNIT_ATTRIBUTE, components[UNIT_ATTRIBUTE]),
+    concept(STATUS_ATTRIBUTE, components[STATUS_ATTRIBUTE]),
+    concept(PRIMARY_MEASURE, components[PRIMARY_MEASURE]),
+  ];
+  const measures = definition.columns.map((column) => ({
+    ...concept(measureCode(column.id), names.columns?.[column.id] ?? column.id),
+    coreRepresentation:
+      column.kind === 'count' ? { textFormat: 'Integer' } : { textFormat: 'Decimal' },
+  }));
+
+  // Codelists: those of the dimensions (once each), then units and statuses.
+  const codeNamesFor = (dimensions: DimensionId[]) => (code: string) => {
+    for (const d of dimensions) {
+      const name = names.codes?.[d]?.[code];
+      if (name !== undefined) return name;
+    }
+    return ENGLISH_CODES[code] ?? code;
+  };
+  const used = new Map<CodelistId, DimensionId[]>();
+  for (const d of definition.dimensions) {
+    const id = DIMENSION_CODELISTS[d];
+    if (id) used.set(id, [...(used.get(id) ?? []), d]);
+  }
+  const codelists = [
+    ...[...used].map(([id, dims]) =>
+      codelistArtefact(CODELISTS[id], codeNamesFor(dims), language, href),
+    ),
+    codelistArtefact(
+      CODELISTS.CL_UNIT_MEASURE,
+      (code) => unitName(code.toLowerCase() as ColumnUnit, names),
+      language,
+      href,
+    ),
+    codelistArtefact(
+      CODELISTS.CL_OBS_STATUS,
+      (code) => statusName(code as 'A' | 'C', names),
+      language,
+      href,
+    ),
+  ];
+
+  return {
+    meta: {
+      schema: SDMX_JSON_STRUCTURE_SCHEMA,
+      id:
+        options.id ??
+        `${dataStructureId(definition.id)}-${prepared.toISOString().replace(/[^0-9]/g, '')}`,
+      test: false,
+      prepared: prepared.toISOString(),
+      contentLanguages: [language],
+      sender: { id: AGENCY, name: 'Corridor' },
+    },
+    data: {
+      dataStructures: [
+        {
+          id: dataStructureId(definition.id),
+          agencyID: AGENCY,
+          version: VERSION,
+          name: title,
+          names: localised(language, title),
+          isFinal: true,
+          links: [{ rel: 'self', href, urn: urn.dataStructure(definition.id) }],
+          dataStructureComponents: {
+            dimensionList: {
+              id: 'DimensionDescriptor',
+              dimensions: regular,
+              measureDimensions: [measure],
+              timeDimensions: time,
+            },
+            attributeList: { id: 'AttributeDescriptor', attributes },
+            measureList: {
+              id: 'MeasureDescriptor',
+              primaryMeasure: { id: PRIMARY_MEASURE, conceptIdentity: conceptUrn(PRIMARY_MEASURE) },
+            },
+          },
+        },
+      ],
+      dataflows: [
+        {
+          id: dataflowId(definition.id),
+          agencyID: AGENCY,
+          version: VERSION,
+          name: title,
+          names: localised(language, title),
+          isFinal: true,
+          links: [{ rel: 'self', href, urn: urn.dataflow(definition.id) }],
+          structure: urn.dataStructure(definition.id),
+        },
+      ],
+      conceptSchemes: [
+        {
+          id: CONCEPT_SCHEME,
+          agencyID: AGENCY,
+          version: VERSION,
+          name: 'Corridor statistics concepts',
+          isFinal: true,
+          isPartial: true,
+          links: [{ rel: 'self', href, urn: urn.conceptScheme(CONCEPT_SCHEME) }],
+          concepts,
+        },
+        {
+          id: measureSchemeId(definition.id),
+          agencyID: AGENCY,
+          version: VERSION,
+          name: components[MEASURE_DIMENSION],
+          isFinal: true,
+          links: [{ rel: 'self', href, urn: urn.conceptScheme(measureSchemeId(definition.id)) }],
+          concepts: measures,
+        },
+      ],
+      codelists,
+    },
+  };
+}
