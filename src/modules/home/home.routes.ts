@@ -57,6 +57,7 @@ export const AUDIENCE_LINKS = {
     assisted: '/accounts/assisted',
     duplicates: '/job-seekers/duplicates',
     audit: '/audit',
+    statistics: '/statistics',
   },
 } as const satisfies Record<Audience, Record<string, `/${string}`>>;
 

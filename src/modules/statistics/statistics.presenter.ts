@@ -1,4 +1,3 @@
-import { isolated } from '../../platform/i18n/bidi.js';
 import type { Formatters } from '../../platform/i18n/format.js';
 import type { Translate } from '../../platform/i18n/translator.js';
 import { TOTAL } from './statistics.labels.js';
@@ -234,9 +233,4 @@ export function definitionJson(definition: TableDefinition, t: Translate) {
       csv: `/statistics/${definition.id}/data.csv`,
     },
   };
-}
-
-/** A code beside its label on a page, isolated for right-to-left pages. */
-export function codeAndLabel(code: string, label: string): { code: string; label: string } {
-  return { code: isolated(code), label: isolated(label) };
 }

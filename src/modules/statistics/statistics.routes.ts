@@ -58,10 +58,10 @@ export interface StatisticsRoutesOptions {
 
 /** The open-data writers (open-data/): each returns the file's text. */
 interface DownloadWriters {
-  csv(table: PublishedTable, labels: DownloadLabels): string;
-  sdmxCsv?(table: PublishedTable, labels: DownloadLabels): string;
-  sdmxJson?(table: PublishedTable, labels: DownloadLabels, language: string): string;
-  structure?(definition: TableDefinition, labels: DownloadLabels, language: string): string;
+  csv: (table: PublishedTable, labels: DownloadLabels) => string;
+  sdmxCsv?: (table: PublishedTable, labels: DownloadLabels) => string;
+  sdmxJson?: (table: PublishedTable, labels: DownloadLabels, language: string) => string;
+  structure?: (definition: TableDefinition, labels: DownloadLabels, language: string) => string;
 }
 
 const WRITERS: DownloadWriters = {
