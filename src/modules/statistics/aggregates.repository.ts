@@ -62,7 +62,7 @@ export class AggregatesRepository {
   constructor(private readonly db: StatisticsDb) {}
 
   private get own(): Kysely<StatisticsTables> {
-    return this.db as unknown as Kysely<StatisticsTables>;
+    return this.db;
   }
 
   transaction<T>(work: (trx: Transaction<StatisticsTables>) => Promise<T>): Promise<T> {

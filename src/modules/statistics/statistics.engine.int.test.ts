@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
 import type { Database } from '../../database.js';
@@ -9,7 +9,6 @@ import { createDisclosureControl } from './disclosure/disclosure-control.js';
 import { parseCellKeySecret } from './disclosure/record-key.js';
 import { publishTable } from './publish.js';
 import { StatisticsService } from './statistics.service.js';
-import type { StatisticsDb } from './statistics.tables.js';
 import type {
   ApplicationStatRecord,
   DecisionStatRecord,
@@ -124,14 +123,21 @@ beforeAll(async () => {
   database = await createTestDatabase();
   db = database.kysely;
   outbox = Outbox.of(db);
-  repository = new AggregatesRepository(db as unknown as StatisticsDb);
+  repository = new AggregatesRepository(db);
 });
 afterAll(async () => {
   await database?.close();
 });
 beforeEach(async () => {
-  await sql`truncate statistics_fact, statistics_cell, domain_event, event_consumer`.execute(db);
-  await sql`update statistics_state set rebuilt_at = null, refreshed_at = null`.execute(db);
+  for (const table of [
+    'statistics_fact',
+    'statistics_cell',
+    'domain_event',
+    'event_consumer',
+  ] as const) {
+    await db.deleteFrom(table).execute();
+  }
+  await db.updateTable('statistics_state').set({ rebuilt_at: null, refreshed_at: null }).execute();
   vacancies = new MemorySource();
   seekers = new MemorySource();
   applications = new MemorySource();

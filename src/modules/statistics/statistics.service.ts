@@ -198,7 +198,7 @@ export class StatisticsService implements StatisticsReader {
   }
 
   private source(source: FactSource): StatisticsSource<{ id: string }> {
-    return this.options.sources()[SOURCE_KEYS[source]] as StatisticsSource<{ id: string }>;
+    return this.options.sources()[SOURCE_KEYS[source]];
   }
 
   private factsOf(source: FactSource, record: { id: string }): Fact[] {
@@ -224,7 +224,7 @@ export class StatisticsService implements StatisticsReader {
     }
     for (const [source, ids] of wanted) {
       let facts = into.get(source);
-      if (!facts) into.set(source, (facts = new Map()));
+      if (!facts) into.set(source, (facts = new Map<string, Fact[]>()));
       for (const id of ids) facts.set(id, []);
       const records = await this.source(source).byIds([...ids]);
       for (const record of records) facts.set(record.id, this.factsOf(source, record));

@@ -199,7 +199,17 @@ export interface PublishedTable {
 
 /** What the reader may see: the public, or exact figures within a jurisdiction. */
 export type StatisticsViewer =
-  { audience: 'public' } | { audience: 'restricted'; userId: string; scope: TableFilters };
+  | { audience: 'public' }
+  | {
+      audience: 'restricted';
+      /** Who reads (a user id, or null for an API key): the read is audited. */
+      userId: string | null;
+      scope: TableFilters;
+      /** For the audit row: the reader's role, organisation and API key, when known. */
+      role?: string | null;
+      organisationId?: string | null;
+      apiKeyId?: string | null;
+    };
 
 /** A table's shape: which breakdowns and filters it offers, which columns it has. */
 export interface TableDefinition {
