@@ -213,7 +213,7 @@ export function applicationFacts(secret: CellKeySecret, record: ApplicationStatR
 }
 
 const DECISION_STEPS = {
-  licence: { step: 'licence_decision', start: ['apply', 'renew'], decided: ['grant', 'refuse'] },
+  licence: { step: 'licence_decision', start: ['apply'], decided: ['grant', 'refuse'] },
   employer_vetting: { step: 'employer_vetting', start: ['submit'], decided: ['vet', 'reject'] },
 } as const;
 
