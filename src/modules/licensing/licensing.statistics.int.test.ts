@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionStatRecord } from '../statistics/statistics.types.js';
+import { DecisionStatisticsSource } from './licensing.statistics.js';
+import { DecisionStatisticsRepository } from './licensing.statistics.repository.js';
 import {
   as,
   licensingFixture,
@@ -141,6 +144,29 @@ describe('the decisions statistics source', () => {
     }
     expect(await source.page(subjects.at(-1)!.id, 10)).toEqual([]);
     await expect(source.page('nope', 10)).rejects.toThrow(RangeError);
+  });
+
+  it('reads a batch of 1,000 ids, or a page of 5,000, in four queries', async () => {
+    const statements: string[] = [];
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => {
+        statements.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const counted = new DecisionStatisticsSource(
+      new DecisionStatisticsRepository(f.db.withPlugin(counter)),
+    );
+    const ids = (await allSubjects()).map((subject) => subject.id);
+    const asked = [...ids, ...Array.from({ length: 1000 - ids.length }, () => randomUUID())];
+    // `set local enable_seqscan = off`, licences, vettings, then the events of each.
+    const four = ['RawNode', ...Array<string>(4).fill('SelectQueryNode')];
+    expect(await counted.byIds(asked)).toHaveLength(ids.length);
+    expect(statements).toEqual(four);
+    statements.length = 0;
+    expect(await counted.page(null, 5000)).toHaveLength(ids.length);
+    expect(statements).toEqual(four);
   });
 
   it('publishes licence.* (subject: the licence) and employer.* (subject: the vetting)', async () => {

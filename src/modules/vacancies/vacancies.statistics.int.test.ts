@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VacancyStatRecord } from '../statistics/statistics.types.js';
 import { as, jobOrdersFixture, type JobOrdersFixture } from './job-orders.test-support.js';
-import { wageUsdMonthly } from './vacancies.statistics.js';
+import { VacancyStatisticsSource, wageUsdMonthly } from './vacancies.statistics.js';
+import { VacancyStatisticsRepository } from './vacancies.statistics.repository.js';
 
 /**
  * The job orders as the statistics read them (vacancies.statistics.ts), built through the
@@ -160,6 +162,38 @@ describe('the vacancy statistics source', () => {
     expect(await source.page(ids.at(-1)!, 5)).toEqual([]);
     expect(await source.page(null, 0)).toEqual([]);
     await expect(source.page('nope', 5)).rejects.toThrow(RangeError);
+  });
+
+  it('reads a batch of 1,000 ids, or a page of 5,000, in three queries', async () => {
+    const statements: string[] = [];
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => {
+        statements.push(args.node.kind);
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const counted = new VacancyStatisticsSource(
+      new VacancyStatisticsRepository(f.db.withPlugin(counter)),
+    );
+    const ids = await allIds();
+    const asked = [...ids, ...Array.from({ length: 1000 - ids.length }, () => randomUUID())];
+    expect(await counted.byIds(asked)).toHaveLength(ids.length);
+    // `set local enable_seqscan = off`, then job orders, fills and events.
+    expect(statements).toEqual([
+      'RawNode',
+      'SelectQueryNode',
+      'SelectQueryNode',
+      'SelectQueryNode',
+    ]);
+    statements.length = 0;
+    expect(await counted.page(null, 5000)).toHaveLength(ids.length);
+    expect(statements).toEqual([
+      'RawNode',
+      'SelectQueryNode',
+      'SelectQueryNode',
+      'SelectQueryNode',
+    ]);
   });
 
   it('gives no dollar wage for a currency without a rate', async () => {
