@@ -26,14 +26,15 @@ export const BAR_CHART_WIDTH = 480;
 /** At most this many bars are drawn (the caller passes at most this many). */
 export const MAX_BARS = 60;
 /** Labels longer than this (in graphemes) are cut with an ellipsis; the `<title>` keeps them whole. */
-export const LABEL_MAX_GRAPHEMES = 22;
+export const LABEL_MAX_GRAPHEMES = 20;
 
 const PAD = 8;
-const LABEL_WIDTH = 160;
-const VALUE_WIDTH = 84;
-const ROW = 28;
-const BAR_HEIGHT = 18;
-const FONT_SIZE = 14;
+const LABEL_WIDTH = 168;
+const VALUE_WIDTH = 80;
+const ROW = 30;
+const BAR_HEIGHT = 20;
+/** 16 units: about 11 px on a 360 px phone, where the SVG shrinks to the screen's width. */
+const FONT_SIZE = 16;
 /** Where the bars start and how long the longest is, left to right. */
 const BAR_START = PAD + LABEL_WIDTH + PAD;
 const BAR_SPACE = BAR_CHART_WIDTH - BAR_START - PAD - VALUE_WIDTH;
@@ -44,7 +45,8 @@ const HAIRLINE = 2;
 
 /** "Nepal: 1,234 positions", or "Nepal: suppressed". */
 export function datumTitle(datum: ChartDatum, options: ChartOptions): string {
-  if (datum.value === null) return `${datum.label}: ${options.nullLabel}`;
+  if (datum.value === null || !Number.isFinite(datum.value))
+    return `${datum.label}: ${options.nullLabel}`;
   const unit = options.unitLabel ? ` ${options.unitLabel}` : '';
   return `${datum.label}: ${formatNumber(datum.value, options.locale)}${unit}`;
 }
@@ -53,7 +55,12 @@ export const barChart: BarChart = (data, options) => {
   const rows = data.slice(0, MAX_BARS);
   const rtl = options.dir === 'rtl';
   const height = PAD * 2 + Math.max(1, rows.length) * ROW;
-  const max = Math.max(0, ...rows.map((datum) => datum.value ?? 0));
+  const max = Math.max(
+    0,
+    ...rows.map((datum) =>
+      datum.value !== null && Number.isFinite(datum.value) ? datum.value : 0,
+    ),
+  );
   const id = chartId('bar-chart', JSON.stringify([options.title, rows]));
   // Positions are worked out left to right, then mirrored for right-to-left.
   const x = (left: number): number => (rtl ? BAR_CHART_WIDTH - left : left);
@@ -64,7 +71,9 @@ export const barChart: BarChart = (data, options) => {
     const top = PAD + index * ROW;
     const baseline = top + ROW / 2 + FONT_SIZE * 0.35;
     const barTop = top + (ROW - BAR_HEIGHT) / 2;
-    const value = datum.value === null ? null : Math.max(0, datum.value);
+    // Not a number (none should come) reads as suppressed; negative (none should) as zero.
+    const value =
+      datum.value === null || !Number.isFinite(datum.value) ? null : Math.max(0, datum.value);
     let bar: string;
     let end: number;
     if (value === null) {
@@ -85,8 +94,7 @@ export const barChart: BarChart = (data, options) => {
       dir: textDirection(datum.label, options.dir),
       extra: ' class="label"',
     });
-    const valueText =
-      value === null ? options.nullLabel : formatNumber(datum.value ?? 0, options.locale);
+    const valueText = value === null ? options.nullLabel : formatNumber(value, options.locale);
     const valueLabel = textElement(valueText, {
       x: x(end + 6),
       y: baseline,

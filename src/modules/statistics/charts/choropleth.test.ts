@@ -152,7 +152,7 @@ describe('createChoropleth (a made geometry)', () => {
       );
     const [l, r] = [swatches(ltr), swatches(rtl)];
     expect(r).toHaveLength(l.length);
-    l.forEach((x, i) => expect(r[i]).toBeCloseTo(MAP_WIDTH - x - 16, 5));
+    l.forEach((x, i) => expect(r[i]).toBeCloseTo(MAP_WIDTH - x - 20, 5));
     expect(rtl).toContain(
       'direction="rtl" unicode-bidi="isolate" font-weight="bold">الباحثون عن عمل</text>',
     );

@@ -40,10 +40,11 @@ const MARGIN = 8;
 /** Points closer than this (in the viewBox's units) to the last one kept are dropped. */
 export const SIMPLIFY_DISTANCE = 0.5;
 
-const LEGEND_FONT = 14;
-const LEGEND_ROW = 24;
-const LEGEND_COLUMNS = 3;
-const SWATCH = 16;
+/** 18 units: about 9 px on a 360 px phone (the table beside the map has the figures too). */
+const LEGEND_FONT = 18;
+const LEGEND_ROW = 30;
+const LEGEND_COLUMNS = 2;
+const SWATCH = 20;
 
 interface ProjectedRegion {
   code: string | null;
@@ -226,7 +227,7 @@ function legend(
   const columnWidth = (MAP_WIDTH - 2 * MARGIN) / LEGEND_COLUMNS;
   const heading = textElement(options.legendTitle, {
     x: x(MARGIN),
-    y: top + LEGEND_FONT + 4,
+    y: top + LEGEND_FONT + 6,
     edge: rtl ? 'right' : 'left',
     dir: textDirection(options.legendTitle, options.dir),
     extra: ' font-weight="bold"',
@@ -235,13 +236,13 @@ function legend(
     const row = Math.floor(index / LEGEND_COLUMNS);
     const column = index % LEGEND_COLUMNS;
     const left = MARGIN + column * columnWidth;
-    const y = top + LEGEND_ROW + 8 + row * LEGEND_ROW;
+    const y = top + LEGEND_ROW + 6 + row * LEGEND_ROW;
     const swatchX = rtl ? MAP_WIDTH - left - SWATCH : left;
     return (
       `<rect x="${Math.round(swatchX * 10) / 10}" y="${y}" width="${SWATCH}" height="${SWATCH}" fill="${item.fill}" stroke="${DARK_GREY}" stroke-width="1"/>` +
       textElement(item.label, {
-        x: x(left + SWATCH + 6),
-        y: y + SWATCH - 3,
+        x: x(left + SWATCH + 8),
+        y: y + SWATCH - 4,
         edge: rtl ? 'right' : 'left',
         dir: textDirection(item.label, options.dir),
       })
@@ -250,7 +251,7 @@ function legend(
   const rows = Math.ceil(items.length / LEGEND_COLUMNS);
   return {
     svg: `<g class="legend">${heading}${body.join('')}</g>`,
-    height: LEGEND_ROW + 8 + rows * LEGEND_ROW + MARGIN,
+    height: LEGEND_ROW + 6 + rows * LEGEND_ROW + MARGIN,
   };
 }
 
@@ -286,7 +287,9 @@ export function createChoropleth(geometry: Geometry): ChoroplethMap {
       if (datum) {
         title = datumTitle(datum, options);
         fill =
-          datum.value === null ? suppressedFill : (classes[classOf(datum.value)]?.colour ?? fill);
+          datum.value === null || !Number.isFinite(datum.value)
+            ? suppressedFill
+            : (classes[classOf(datum.value)]?.colour ?? fill);
       }
       return `<path d="${region.d}" fill="${fill}"><title>${escapeXml(title)}</title></path>`;
     });
