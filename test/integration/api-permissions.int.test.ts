@@ -99,6 +99,9 @@ const PATHS: Record<string, (f: Fixtures, key: Key | null) => string> = {
   '/api/v1/vacancies/{number}/comparison': (f) => f.vacancyNumber,
   // Both parameters get the number: not a person's id (400), after the permission check.
   '/api/v1/vacancies/{number}/candidates/{userId}/invitations': (f) => f.vacancyNumber,
+  // A statistics table (empty in this database: every table answers).
+  '/api/v1/statistics/tables/{table}': () => 'demand',
+  '/api/v1/statistics/restricted/tables/{table}': () => 'demand',
 };
 
 /**

@@ -65,6 +65,8 @@ const PARAMETERS: Record<string, (f: Fixtures, subject: Subject) => string> = {
   code: () => '0000000000',
   // An abuse report's reference (none in this database: 404 to those who may triage).
   reference: () => 'R-0000-0000-0000',
+  // A statistics table (every table answers, empty in this database).
+  table: () => 'demand',
 };
 
 /** Paths whose `:id` is not an organisation. */

@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/http/authentication.js';
 import {
-  ForbiddenError,
   NotFoundError,
   problemDetailsSchema,
   ValidationError,
@@ -137,8 +136,9 @@ export async function statisticsApi(app: App, options: StatisticsRoutesOptions):
       },
     },
     async (request, reply) => {
+      // A jurisdiction without a country reaches no figures: nothing to show.
       const viewer = restrictedViewer(request.principal);
-      if (!viewer) throw new ForbiddenError();
+      if (!viewer) throw new NotFoundError();
       reply.header('cache-control', 'private, no-store');
       return answer(request, viewer);
     },

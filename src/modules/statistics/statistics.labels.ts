@@ -76,8 +76,20 @@ export function ageBandLabel(code: string, t: Translate): string {
   return code;
 }
 
+/** The codes of the bands and steps (docs/statistics.md), in order. */
+export const WAGE_BANDS = [
+  'lt300',
+  '300-499',
+  '500-799',
+  '800-1199',
+  '1200-1999',
+  '2000+',
+] as const;
+export const AGE_BANDS = ['15-24', '25-34', '35-44', '45-54', '55+'] as const;
+export const STEPS = ['job_order_verification', 'licence_decision', 'employer_vetting'] as const;
+
 const SEXES = new Set(['F', 'M', 'X']);
-const STEPS = new Set(['job_order_verification', 'licence_decision', 'employer_vetting']);
+const STEP_CODES: ReadonlySet<string> = new Set(STEPS);
 const ISCED = /^[0-8]$/;
 
 async function countryNames(context: LabelContext): Promise<Map<string, string>> {
@@ -203,7 +215,8 @@ export async function rowLabels(
       break;
     }
     case 'step':
-      for (const code of wanted) set(code, STEPS.has(code) ? t(`statistics.steps.${code}`) : code);
+      for (const code of wanted)
+        set(code, STEP_CODES.has(code) ? t(`statistics.steps.${code}`) : code);
       break;
     case 'institution': {
       const names = await context.organisations.names(wanted);

@@ -5,10 +5,21 @@ import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
 import { LANGUAGE_INFO } from '../../platform/i18n/languages.js';
 import type { MenuEntry } from '../manifest.js';
+import type { Translate } from '../../platform/i18n/translator.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { ReferenceService } from '../reference/reference.service.js';
 import { toCsv } from './open-data/csv.js';
-import { rowLabels, type LabelContext } from './statistics.labels.js';
+import { dataStructure, toSdmxCsv, toSdmxJson, type SdmxNames } from './open-data/sdmx.js';
+import {
+  ageBandLabel,
+  AGE_BANDS,
+  monthsBandLabel,
+  rowLabels,
+  STEPS,
+  WAGE_BANDS,
+  wageBandLabel,
+  type LabelContext,
+} from './statistics.labels.js';
 import {
   chartData,
   columnHeading,
@@ -29,6 +40,7 @@ import {
   type ParsedQuery,
   type QueryProblem,
 } from './statistics.schemas.js';
+import { DURATION_BANDS } from './statistics.types.js';
 import type {
   BarChart,
   ChartDatum,
@@ -56,17 +68,48 @@ export interface StatisticsRoutesOptions {
   context?: WorldBankContext;
 }
 
-/** The open-data writers (open-data/): each returns the file's text. */
-interface DownloadWriters {
-  csv: (table: PublishedTable, labels: DownloadLabels) => string;
-  sdmxCsv?: (table: PublishedTable, labels: DownloadLabels) => string;
-  sdmxJson?: (table: PublishedTable, labels: DownloadLabels, language: string) => string;
-  structure?: (definition: TableDefinition, labels: DownloadLabels, language: string) => string;
-}
-
-const WRITERS: DownloadWriters = {
-  csv: (table, labels) => toCsv(table, labels),
+/** The open-data writers (open-data/): each gives the file's text. */
+const WRITERS = {
+  csv: (table: PublishedTable, labels: DownloadLabels) => toCsv(table, labels),
+  sdmxCsv: (table: PublishedTable) => toSdmxCsv(table),
+  sdmxJson: (
+    table: PublishedTable,
+    labels: DownloadLabels,
+    definition: TableDefinition,
+    names: SdmxNames,
+  ) => JSON.stringify(toSdmxJson(table, labels, { definition, names })),
 };
+
+/** Names of a table's SDMX artefacts in the reader's language (codes of the small codelists). */
+export function sdmxNames(t: Translate, language: string, definition: TableDefinition): SdmxNames {
+  const bands: Partial<Record<DimensionId, Record<string, string>>> = {};
+  const named = (codes: readonly string[], label: (code: string) => string) =>
+    Object.fromEntries(codes.map((code) => [code, label(code)]));
+  for (const dimension of definition.dimensions) {
+    if (dimension === 'contract' || dimension === 'intended-stay') {
+      bands[dimension] = named(DURATION_BANDS, (code) => monthsBandLabel(code, t));
+    } else if (dimension === 'wage') {
+      bands[dimension] = named(WAGE_BANDS, (code) => wageBandLabel(code, t));
+    } else if (dimension === 'age') {
+      bands[dimension] = named(AGE_BANDS, (code) => ageBandLabel(code, t));
+    } else if (dimension === 'sex') {
+      bands[dimension] = named(['F', 'M', 'X'], (code) => t(`statistics.sex.${code}`));
+    } else if (dimension === 'step') {
+      bands[dimension] = named(STEPS, (code) => t(`statistics.steps.${code}`));
+    }
+  }
+  return {
+    language,
+    table: tableTitle(t, definition.id),
+    dimensions: Object.fromEntries(definition.dimensions.map((d) => [d, dimensionHeading(t, d)])),
+    columns: Object.fromEntries(definition.columns.map((c) => [c.id, columnHeading(t, c)])),
+    units: Object.fromEntries(
+      definition.columns.map((c) => [c.unit, t(`statistics.units.${c.unit}`)]),
+    ),
+    statuses: { C: t('statistics.suppressedWords') },
+    codes: bands,
+  };
+}
 
 /** The menu entries: the public page for everyone, the restricted one for the permission. */
 export const STATISTICS_MENU: readonly MenuEntry[] = [
@@ -524,7 +567,6 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
             audience === 'public'
               ? `/api/v1/statistics/tables/${definition.id}${qs}`
               : `/api/v1/statistics/restricted/tables/${definition.id}${qs}`,
-          sdmx: Boolean(WRITERS.sdmxCsv && WRITERS.sdmxJson && WRITERS.structure),
         }
       : null;
 
@@ -616,8 +658,6 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
   ) => {
     const id = tableIdOf((request.params as { table?: unknown }).table);
     const definition = definitionOf(statistics, id);
-    const writer = WRITERS[format];
-    if (!writer) throw new NotFoundError();
     const viewer = viewerOf(request, audience);
     const parsed = await readQuery(request, definition, reference);
     const problems = [...parsed.problems];
@@ -637,30 +677,35 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
       );
     }
     const labels = downloadLabels(table, await labelsOf(table, request, options), request.t);
-    const body = writer(table, labels, request.language);
-    return reply
-      .header('content-type', CONTENT_TYPES[format])
-      .header(
-        'content-disposition',
-        `attachment; filename="${FILE_NAMES[format](definition.id, audience === 'restricted')}"`,
-      )
-      .header('cache-control', audience === 'public' ? 'public, max-age=300' : 'private, no-store')
-      .send(body);
+    const body =
+      format === 'sdmxJson'
+        ? WRITERS.sdmxJson(
+            table,
+            labels,
+            definition,
+            sdmxNames(request.t, request.language, definition),
+          )
+        : WRITERS[format](table, labels);
+    return (
+      reply
+        .header('content-type', CONTENT_TYPES[format])
+        .header(
+          'content-disposition',
+          `attachment; filename="${FILE_NAMES[format](definition.id, audience === 'restricted')}"`,
+        )
+        .header(
+          'cache-control',
+          audience === 'public' ? 'public, max-age=300' : 'private, no-store',
+        )
+        // Bytes, so that the content type goes out exactly as written (no charset added).
+        .send(Buffer.from(body, 'utf8'))
+    );
   };
 
   const structure = async (request: FastifyRequest, reply: FastifyReply) => {
     const id = tableIdOf((request.params as { table?: unknown }).table);
     const definition = definitionOf(statistics, id);
-    const writer = WRITERS.structure;
-    if (!writer) throw new NotFoundError();
-    const t = request.t;
-    const labels: DownloadLabels = {
-      title: tableTitle(t, definition.id),
-      dimension: dimensionHeading(t, definition.defaultBy),
-      columns: Object.fromEntries(definition.columns.map((c) => [c.id, columnHeading(t, c)])),
-      rows: {},
-      suppressed: t('statistics.suppressedWords'),
-    };
+    const names = sdmxNames(request.t, request.language, definition);
     return reply
       .header('content-type', CONTENT_TYPES.structure)
       .header(
@@ -668,7 +713,7 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
         `attachment; filename="${FILE_NAMES.structure(definition.id)}"`,
       )
       .header('cache-control', 'public, max-age=300')
-      .send(writer(definition, labels, request.language));
+      .send(Buffer.from(JSON.stringify(dataStructure(definition, names)), 'utf8'));
   };
 
   for (const audience of ['public', 'restricted'] as const) {
