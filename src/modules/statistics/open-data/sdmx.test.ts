@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../reference/reference.csv.js';
 import type { TableDefinition } from '../statistics.types.js';
-import { dataStructure, dsdDimensions, toSdmxCsv, toSdmxJson } from './sdmx.js';
+import {
+  dataStructure,
+  dsdDimensions,
+  toSdmxCsv,
+  toSdmxJson,
+  type SdmxDataMessage,
+  type SdmxStructureMessage,
+} from './sdmx.js';
 import { dataflowId, dataflowRef, sdmxCode, urn } from './sdmx-ids.js';
 import {
   ARABIC,
@@ -20,8 +27,10 @@ import {
 
 const PREPARED = new Date('2026-12-04T23:00:00Z');
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the messages are plain JSON, read by path */
-const json = (value: object): any => JSON.parse(JSON.stringify(value));
+type Observed = SdmxDataMessage['data']['structure']['dimensions']['observation'][number];
+
+/** The message after a JSON round trip (what a client reads), with its type. */
+const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 describe('identifiers', () => {
   it('names dataflows after the tables', () => {
@@ -120,26 +129,26 @@ describe('toSdmxJson', () => {
     );
     const { dimensions, attributes } = message.data.structure;
     // DSD key of time-to-fill: DESTINATION 0, OCCUPATION 1, MEASURE 2, TIME_PERIOD 3.
-    expect(dimensions.observation.map((d: any) => [d.id, d.keyPosition])).toEqual([
+    expect(dimensions.observation.map((d) => [d.id, d.keyPosition])).toEqual([
       ['DESTINATION', 0],
       ['MEASURE', 2],
     ]);
-    expect(dimensions.observation[0].values).toEqual([
+    expect(dimensions.observation[0]!.values).toEqual([
       { id: 'QA', name: 'Qatar', names: { en: 'Qatar' } },
       { id: 'AE', name: 'United Arab Emirates', names: { en: 'United Arab Emirates' } },
       { id: '_T', name: 'Total', names: { en: 'Total' } },
     ]);
-    expect(dimensions.observation[1].values.map((v: any) => [v.id, v.name])).toEqual([
+    expect(dimensions.observation[1]!.values.map((v) => [v.id, v.name])).toEqual([
       ['POSITIONS_FILLED', 'Positions filled'],
       ['TIME_TO_FILL_MEDIAN', 'Median (days)'],
     ]);
-    expect(attributes.observation.map((a: any) => a.id)).toEqual(['UNIT_MEASURE', 'OBS_STATUS']);
-    expect(attributes.observation[0].values.map((v: any) => v.id)).toEqual(['POSITIONS', 'DAYS']);
-    expect(attributes.observation[1].values.map((v: any) => [v.id, v.name])).toEqual([
+    expect(attributes.observation.map((a) => a.id)).toEqual(['UNIT_MEASURE', 'OBS_STATUS']);
+    expect(attributes.observation[0]!.values.map((v) => v.id)).toEqual(['POSITIONS', 'DAYS']);
+    expect(attributes.observation[1]!.values.map((v) => [v.id, v.name])).toEqual([
       ['A', 'Normal value'],
       ['C', 'hidden (fewer than 5)'],
     ]);
-    expect(message.data.dataSets[0].observations).toEqual({
+    expect(message.data.dataSets[0]!.observations).toEqual({
       '0:0': [120, 0, 0],
       '0:1': [41.5, 1, 0],
       '1:0': [null, 0, 1],
@@ -167,14 +176,14 @@ describe('toSdmxJson', () => {
       ),
     );
     const observation = message.data.structure.dimensions.observation;
-    expect(observation.map((d: any) => [d.id, d.keyPosition])).toEqual([
+    expect(observation.map((d) => [d.id, d.keyPosition])).toEqual([
       ['MEASURE', 2],
       ['TIME_PERIOD', 3],
     ]);
-    expect(observation[1].roles).toEqual(['TIME_PERIOD']);
-    expect(observation[1].values.map((v: any) => v.id)).toEqual(['2026-01', '2026-02', '_T']);
-    expect(message.data.dataSets[0].observations['1:0']).toEqual([12.5, 1, 0]);
-    expect(message.data.dataSets[0].observations['0:1']).toEqual([null, 0, 1]);
+    expect(observation[1]!.roles).toEqual(['TIME_PERIOD']);
+    expect(observation[1]!.values.map((v) => v.id)).toEqual(['2026-01', '2026-02', '_T']);
+    expect(message.data.dataSets[0]!.observations['1:0']).toEqual([12.5, 1, 0]);
+    expect(message.data.dataSets[0]!.observations['0:1']).toEqual([null, 0, 1]);
   });
 
   it('names things in the request language and keeps Arabic as written', () => {
@@ -187,7 +196,10 @@ describe('toSdmxJson', () => {
     );
     expect(message.meta.contentLanguages).toEqual(['ar']);
     expect(message.meta.name).toBe('مدة شغل الوظائف');
-    const [destination, measureDim] = message.data.structure.dimensions.observation;
+    const [destination, measureDim] = message.data.structure.dimensions.observation as [
+      Observed,
+      Observed,
+    ];
     expect(destination.name).toBe('بلد المقصد');
     expect(destination.values[1]).toEqual({
       id: 'AE',
@@ -195,7 +207,9 @@ describe('toSdmxJson', () => {
       names: { ar: 'الإمارات العربية المتحدة' },
     });
     expect(measureDim.name).toBe('المقياس');
-    expect(message.data.structure.attributes.observation[1].values[1].name).toBe('مخفي (أقل من 5)');
+    expect(message.data.structure.attributes.observation[1]!.values[1]!.name).toBe(
+      'مخفي (أقل من 5)',
+    );
   });
 
   it('says which audience and filters the figures are for', () => {
@@ -203,22 +217,22 @@ describe('toSdmxJson', () => {
     table.query = { ...table.query, filters: { occupation: '71', from: '2026-01' } };
     const message = json(toSdmxJson(table, ENGLISH, { prepared: PREPARED }));
     const annotations = message.data.structure.annotations;
-    expect(annotations.map((a: any) => a.title)).toEqual([
+    expect(annotations.map((a) => a.title)).toEqual([
       'RESTRICTED_EXACT',
       '2026-12-04T22:00:00.000Z',
       'OCCUPATION=71',
       'FROM=2026-01',
       'DESTINATION=QA',
     ]);
-    expect(message.data.dataSets[0].annotations).toEqual([0, 1, 2, 3, 4]);
+    expect(message.data.dataSets[0]!.annotations).toEqual([0, 1, 2, 3, 4]);
     // Without a definition the key is the breakdown, then MEASURE.
-    expect(
-      message.data.structure.dimensions.observation.map((d: any) => [d.id, d.keyPosition]),
-    ).toEqual([
-      ['CONTRACT_DURATION', 0],
-      ['MEASURE', 1],
-    ]);
-    expect(message.data.structure.dimensions.observation[0].values[1].id).toBe('GE37');
+    expect(message.data.structure.dimensions.observation.map((d) => [d.id, d.keyPosition])).toEqual(
+      [
+        ['CONTRACT_DURATION', 0],
+        ['MEASURE', 1],
+      ],
+    );
+    expect(message.data.structure.dimensions.observation[0]!.values[1]!.id).toBe('GE37');
   });
 
   it('refuses a breakdown the definition does not have', () => {
@@ -232,12 +246,12 @@ describe('toSdmxJson', () => {
 
 describe('dataStructure', () => {
   const dsdOf = (definition: TableDefinition, names = {}) =>
-    json(dataStructure(definition, names, { prepared: PREPARED })).data.dataStructures[0];
+    json(dataStructure(definition, names, { prepared: PREPARED })).data.dataStructures[0]!;
   const keyOf = (definition: TableDefinition) => {
     const list = dsdOf(definition).dataStructureComponents.dimensionList;
     return [...list.dimensions, ...list.measureDimensions, ...list.timeDimensions]
-      .sort((a: any, b: any) => a.position - b.position)
-      .map((d: any) => d.id);
+      .sort((a, b) => a.position - b.position)
+      .map((d) => d.id);
   };
 
   it('lists each table’s dimensions, MEASURE, and TIME_PERIOD last', () => {
@@ -286,7 +300,7 @@ describe('dataStructure', () => {
 
   it('gives each dimension its concept and codelist, MEASURE its measures, the attributes', () => {
     const message = json(dataStructure(DEMAND_DEFINITION, {}, { prepared: PREPARED }));
-    const dsd = message.data.dataStructures[0];
+    const dsd = message.data.dataStructures[0]!;
     expect(dsd).toMatchObject({ id: 'DSD_DEMAND', agencyID: 'CORRIDOR', version: '1.0' });
     const list = dsd.dataStructureComponents.dimensionList;
     expect(list.dimensions[0]).toEqual({
@@ -299,7 +313,7 @@ describe('dataStructure', () => {
         enumeration: 'urn:sdmx:org.sdmx.infomodel.codelist.Codelist=CORRIDOR:CL_AREA(1.0)',
       },
     });
-    expect(list.dimensions[2].localRepresentation.enumeration).toMatch(/CL_ISCO08\(1\.0\)$/);
+    expect(list.dimensions[2]!.localRepresentation.enumeration).toMatch(/CL_ISCO08\(1\.0\)$/);
     expect(list.measureDimensions[0]).toMatchObject({
       id: 'MEASURE',
       type: 'MeasureDimension',
@@ -310,7 +324,7 @@ describe('dataStructure', () => {
     });
     expect(list.timeDimensions[0]).toMatchObject({ id: 'TIME_PERIOD', type: 'TimeDimension' });
     const { attributes } = dsd.dataStructureComponents.attributeList;
-    expect(attributes.map((a: any) => [a.id, a.attributeRelationship])).toEqual([
+    expect(attributes.map((a) => [a.id, a.attributeRelationship])).toEqual([
       ['UNIT_MEASURE', { dimensions: ['MEASURE'] }],
       ['OBS_STATUS', { primaryMeasure: 'OBS_VALUE' }],
     ]);
@@ -319,9 +333,9 @@ describe('dataStructure', () => {
       id: 'DF_DEMAND',
       structure: urn.dataStructure('demand'),
     });
-    const measures = message.data.conceptSchemes[1];
+    const measures = message.data.conceptSchemes[1]!;
     expect(measures.id).toBe('CS_DEMAND_MEASURES');
-    expect(measures.concepts.map((c: any) => c.id)).toEqual([
+    expect(measures.concepts.map((c) => c.id)).toEqual([
       'JOB_ORDERS_APPROVED',
       'POSITIONS_APPROVED',
     ]);
@@ -335,9 +349,7 @@ describe('dataStructure', () => {
         { prepared: PREPARED },
       ),
     );
-    const codelists = new Map<string, any>(
-      message.data.codelists.map((c: any) => [c.id, c] as [string, any]),
-    );
+    const codelists = new Map(message.data.codelists.map((c) => [c.id, c]));
     expect([...codelists.keys()]).toEqual([
       'CL_AREA',
       'CL_ISCO08',
@@ -347,8 +359,8 @@ describe('dataStructure', () => {
       'CL_OBS_STATUS',
     ]);
     expect(codelists.get('CL_AREA')).toMatchObject({ isPartial: true, codes: [] });
-    expect(codelists.get('CL_AREA').links[1].href).toMatch(/iso-3166/);
-    expect(codelists.get('CL_DURATION').codes.map((c: any) => c.id)).toEqual([
+    expect(codelists.get('CL_AREA')!.links[1]!.href).toMatch(/iso-3166/);
+    expect(codelists.get('CL_DURATION')!.codes.map((c) => c.id)).toEqual([
       '0-6',
       '7-12',
       '13-24',
@@ -357,19 +369,19 @@ describe('dataStructure', () => {
       '_T',
       '_U',
     ]);
-    expect(codelists.get('CL_DURATION').codes[0].names).toEqual({ fr: 'Jusqu’à 6 mois' });
-    expect(codelists.get('CL_WAGE_BAND').codes.map((c: any) => c.id)).toContain('GE2000');
-    expect(codelists.get('CL_OBS_STATUS').codes.map((c: any) => c.id)).toEqual(['A', 'C']);
+    expect(codelists.get('CL_DURATION')!.codes[0]!.names).toEqual({ fr: 'Jusqu’à 6 mois' });
+    expect(codelists.get('CL_WAGE_BAND')!.codes.map((c) => c.id)).toContain('GE2000');
+    expect(codelists.get('CL_OBS_STATUS')!.codes.map((c) => c.id)).toEqual(['A', 'C']);
   });
 
   it('lists sex, age and process steps for the tables that have them', () => {
     const supply = json(dataStructure(SUPPLY_DEFINITION, {}, { prepared: PREPARED }));
-    const ids = (message: any, id: string) =>
-      message.data.codelists.find((c: any) => c.id === id)?.codes.map((c: any) => c.id);
+    const ids = (message: SdmxStructureMessage, id: string) =>
+      message.data.codelists.find((c) => c.id === id)?.codes.map((c) => c.id);
     expect(ids(supply, 'CL_SEX')).toEqual(['F', 'M', 'X', '_T', '_U']);
     expect(ids(supply, 'CL_AGE')).toEqual(['15-24', '25-34', '35-44', '45-54', 'GE55', '_T', '_U']);
     // intended-stay shares CL_DURATION: listed once.
-    expect(supply.data.codelists.filter((c: any) => c.id === 'CL_DURATION')).toHaveLength(1);
+    expect(supply.data.codelists.filter((c) => c.id === 'CL_DURATION')).toHaveLength(1);
     const processing = json(dataStructure(PROCESSING_DEFINITION, {}, { prepared: PREPARED }));
     expect(ids(processing, 'CL_PROCESS_STEP')).toEqual([
       'job_order_verification',

@@ -254,6 +254,23 @@ export function toSdmxCsv(table: PublishedTable): string {
 
 // ---- SDMX-JSON data message --------------------------------------------------------------------
 
+/** A component value of a data message: its code, and its name in the request's language. */
+export interface SdmxValue {
+  id: string;
+  name: string;
+  names: Record<string, string>;
+}
+
+/** A dimension at observation level: `keyPosition` is its place in the table's DSD. */
+export interface ObservationDimension {
+  id: string;
+  name: string;
+  names: Record<string, string>;
+  keyPosition: number;
+  roles?: string[] | undefined;
+  values: SdmxValue[];
+}
+
 export interface SdmxJsonOptions {
   /** The table's definition: the key positions are then those of its /structure DSD. */
   definition?: TableDefinition;
@@ -295,7 +312,7 @@ export function toSdmxJson(
   table: PublishedTable,
   labels: DownloadLabels,
   options: SdmxJsonOptions = {},
-): object {
+) {
   const names = options.names ?? {};
   const language = names.language ?? 'en';
   const prepared = options.prepared ?? new Date();
@@ -316,7 +333,7 @@ export function toSdmxJson(
     name: labels.dimension,
     names: localised(language, labels.dimension),
     keyPosition: position(byId),
-    ...(byId === TIME_DIMENSION ? { roles: [TIME_DIMENSION] } : {}),
+    roles: byId === TIME_DIMENSION ? [TIME_DIMENSION] : undefined,
     values: rows.map((row) => {
       const name = rowLabel(table, labels, row.code);
       return { id: sdmxCode(row.code), name, names: localised(language, name) };
@@ -333,7 +350,7 @@ export function toSdmxJson(
       return { id: measureCode(column.id), name, names: localised(language, name) };
     }),
   };
-  const observationDimensions = [byDimension, measureDimension].sort(
+  const observationDimensions: ObservationDimension[] = [byDimension, measureDimension].sort(
     (a, b) => a.keyPosition - b.keyPosition,
   );
   const byFirst = observationDimensions[0] === byDimension;
@@ -479,7 +496,7 @@ export function dataStructure(
   definition: TableDefinition,
   names: SdmxNames = {},
   options: StructureOptions = {},
-): object {
+) {
   const language = names.language ?? 'en';
   const prepared = options.prepared ?? new Date();
   const key = dsdDimensions(definition);
@@ -656,3 +673,8 @@ export function dataStructure(
     },
   };
 }
+
+/** The data message's shape (plain JSON: `JSON.stringify` it as it is). */
+export type SdmxDataMessage = ReturnType<typeof toSdmxJson>;
+/** The structure message's shape (plain JSON). */
+export type SdmxStructureMessage = ReturnType<typeof dataStructure>;
