@@ -17,6 +17,13 @@ import {
   type JobSeekersPort,
 } from './applications.service.js';
 import type { ApplicationsTables } from './applications.tables.js';
+import { ApplicationStatisticsSource } from './applications.statistics.js';
+import { ApplicationStatisticsRepository } from './applications.statistics.repository.js';
+import type {
+  ApplicationStatRecord,
+  StatisticsSource,
+  VacancyStatRecord,
+} from '../statistics/statistics.types.js';
 
 /**
  * The job-seekers and documents modules are being built alongside this one: what this module
@@ -50,8 +57,12 @@ export const applicationsModule = defineModule<
     vacancySearch: VacancySearchService;
     jobSeekers: JobSeekersService;
     documents: DocumentsService;
+    vacancyStatistics: StatisticsSource<VacancyStatRecord>;
   },
-  { applications: ApplicationsService }
+  {
+    applications: ApplicationsService;
+    applicationStatistics: StatisticsSource<ApplicationStatRecord>;
+  }
 >({
   name: 'applications',
   summary:
@@ -61,8 +72,19 @@ export const applicationsModule = defineModule<
   permissions: ['application.create', 'application.read', 'application.decide'],
   // The public vacancy (vacancySearch), employers' ids and names (organisations), the person's
   // profile summary (jobSeekers) and documents (documents), country names (reference).
-  needs: ['reference', 'organisations', 'vacancySearch', 'jobSeekers', 'documents'],
-  services: ({ db, audit, events }, { organisations, vacancySearch, jobSeekers, documents }) => {
+  // The job orders' origin and approval time for the statistics (vacancyStatistics).
+  needs: [
+    'reference',
+    'organisations',
+    'vacancySearch',
+    'jobSeekers',
+    'documents',
+    'vacancyStatistics',
+  ],
+  services: (
+    { db, audit, events },
+    { organisations, vacancySearch, jobSeekers, documents, vacancyStatistics },
+  ) => {
     const repository = new ApplicationsRepository(db);
     return {
       applications: new ApplicationsService({
@@ -75,6 +97,11 @@ export const applicationsModule = defineModule<
         organisationNames: (ids) => organisations.names(ids),
         now: () => new Date(),
       }),
+      // The applications as plain codes and times for the statistics (applications.statistics.ts).
+      applicationStatistics: new ApplicationStatisticsSource(
+        new ApplicationStatisticsRepository(db),
+        () => vacancyStatistics,
+      ),
     };
   },
   pages: async (app, { applications, reference }) => {

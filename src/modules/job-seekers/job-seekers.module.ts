@@ -23,6 +23,9 @@ import {
   registerDuplicatesJobs,
 } from './duplicates.wiring.js';
 import type { JobSeekersTables } from './job-seekers.tables.js';
+import type { JobSeekerStatRecord, StatisticsSource } from '../statistics/statistics.types.js';
+import { JobSeekerStatisticsSource } from './job-seekers.statistics.js';
+import { JobSeekerStatisticsRepository } from './job-seekers.statistics.repository.js';
 
 /** What this module uses of the modules before it (and, in a closure, of applications). */
 export interface JobSeekersNeeds {
@@ -74,7 +77,11 @@ function recruitersOf(needs: JobSeekersNeeds): Recruiters {
 export const jobSeekersModule = defineModule<
   JobSeekersTables,
   JobSeekersNeeds,
-  { jobSeekers: JobSeekersService; duplicates: DuplicatesService }
+  {
+    jobSeekers: JobSeekersService;
+    duplicates: DuplicatesService;
+    jobSeekerStatistics: StatisticsSource<JobSeekerStatRecord>;
+  }
 >({
   name: 'job-seekers',
   summary:
@@ -117,6 +124,8 @@ export const jobSeekersModule = defineModule<
       applications: () => needs.applications,
     }),
     duplicates: createDuplicates(db, audit),
+    // The profiles as plain codes for the statistics (job-seekers.statistics.ts).
+    jobSeekerStatistics: new JobSeekerStatisticsSource(new JobSeekerStatisticsRepository(db)),
   }),
   pages: async (app, services) => {
     await app.register(jobSeekersRoutes, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProfileView } from './job-seekers.service.js';
+import { INTENDED_STAYS } from './job-seekers.tables.js';
 
 /**
  * What the JSON API shows of a profile to someone else: never document numbers (the profile
@@ -15,8 +16,12 @@ export const jobSeekerJson = z.object({
   birthDate: z.string().nullable(),
   sex: z.enum(['F', 'M', 'X']).nullable(),
   nationality: z.string().nullable(),
+  /** ISO 3166-2: a subdivision of the nationality, or null. */
+  homeSubdivision: z.string().nullable(),
   contact: z.object({ phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
   availabilityDate: z.string().nullable(),
+  /** How long the person wants to work abroad, in months ('0-6' … '37+'), or null: not known. */
+  intendedStay: z.enum(INTENDED_STAYS).nullable(),
   completeness: z.number(),
   education: z.array(
     z.object({
@@ -69,8 +74,10 @@ export function presentJobSeeker(view: ProfileView): z.infer<typeof jobSeekerJso
     birthDate: p.birthDate,
     sex: p.sex,
     nationality: p.nationality,
+    homeSubdivision: p.homeSubdivision,
     contact: showsContact(view) ? { phone: p.phone, email: p.email } : null,
     availabilityDate: p.availabilityDate,
+    intendedStay: p.intendedStay,
     completeness: view.completeness.percent,
     education: p.education.map(({ id: _id, ...rest }) => rest),
     experience: p.experience.map(({ id: _id, ...rest }) => rest),

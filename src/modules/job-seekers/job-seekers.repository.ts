@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type {
+  IntendedStay,
   JobSeekersDb,
   JobSeekersTables,
   ProfileStep,
@@ -20,6 +21,11 @@ export interface BioData {
   birthDate: string | null;
   sex: Sex | null;
   nationality: string | null;
+  /**
+   * ISO 3166-2, a subdivision of `nationality`, or null. Left out (undefined) by a caller that
+   * does not ask: the saved one is kept while it belongs to the nationality, else cleared.
+   */
+  homeSubdivision?: string | null;
   birthPlace: string;
   birthCountry: string | null;
   phone: string | null;
@@ -28,7 +34,10 @@ export interface BioData {
 
 export interface ProfileRow extends BioData {
   userId: string;
+  homeSubdivision: string | null;
   availabilityDate: string | null;
+  /** How long the person wants to work abroad (a band of months), or null: not said. */
+  intendedStay: IntendedStay | null;
   visibility: Visibility;
   /** Who may see it while visible: employers, licensed agencies, or both. */
   visibleTo: VisibleToKind[];
@@ -125,11 +134,13 @@ export class JobSeekersRepository {
       birthDate: row.birth_date,
       sex: row.sex,
       nationality: row.nationality,
+      homeSubdivision: row.home_subdivision,
       birthPlace: row.birth_place,
       birthCountry: row.birth_country,
       phone: row.phone,
       email: row.email,
       availabilityDate: row.availability_date,
+      intendedStay: row.intended_stay,
       visibility: row.visibility,
       visibleTo: row.visible_to,
       stepsSaved: row.steps_saved,
@@ -272,10 +283,16 @@ export class JobSeekersRepository {
       .execute();
   }
 
-  async saveBio(executor: Executor, userId: string, bio: BioData): Promise<void> {
+  /** The bio data; the home subdivision as the service decided (never left out here). */
+  async saveBio(
+    executor: Executor,
+    userId: string,
+    bio: BioData & { homeSubdivision: string | null },
+  ): Promise<void> {
     await executor
       .updateTable('job_seeker')
       .set({
+        home_subdivision: bio.homeSubdivision,
         given_names: bio.givenNames,
         family_name: bio.familyName,
         given_names_latin: bio.givenNamesLatin,
@@ -298,6 +315,25 @@ export class JobSeekersRepository {
       .set({ availability_date: date })
       .where('user_id', '=', userId)
       .execute();
+  }
+
+  async setIntendedStay(executor: Executor, userId: string, stay: IntendedStay | null) {
+    await executor
+      .updateTable('job_seeker')
+      .set({ intended_stay: stay })
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  /** The country each of these ISO 3166-2 codes belongs to (unknown codes are absent). */
+  async subdivisionCountries(codes: readonly string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('country_subdivision')
+      .select(['code', 'country_code'])
+      .where('code', 'in', [...codes])
+      .execute();
+    return new Map(rows.map((row) => [row.code, row.country_code]));
   }
 
   async setVisibility(

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 import { asciiDigits } from '../../platform/i18n/digits.js';
+import { INTENDED_STAYS, type IntendedStay } from './job-seekers.tables.js';
 import { nameProblem, normaliseName } from './names.js';
 import { parsePartialDate } from './partial-date.js';
 
@@ -58,6 +59,20 @@ export const bioSchema = z
     nationality: z
       .string({ message: 'jobSeekers.errors.nationality' })
       .regex(/^[A-Z]{2}$/, 'jobSeekers.errors.nationality'),
+    /** Shown once a nationality is saved: absent from the form before (undefined: kept). */
+    homeSubdivision: z
+      .string()
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value.trim().toUpperCase()))
+      .pipe(
+        z
+          .union([
+            z.literal(''),
+            z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'jobSeekers.errors.homeSubdivision'),
+          ])
+          .optional(),
+      )
+      .transform((value) => (value === undefined ? undefined : value || null)),
     birthPlace: trimmed(LIMITS.place),
     birthCountry: optionalCountry,
     phone: z.string().max(LIMITS.phone, 'jobSeekers.errors.phone').default(''),
@@ -169,9 +184,17 @@ const countries = z
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
   .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, 'jobSeekers.errors.country')).max(50));
 
+/** The intended stay's radios: a band of months, or 'unknown' ("I don't know yet") / none: null. */
+const intendedStay = z
+  .string()
+  .default('unknown')
+  .pipe(z.enum([...INTENDED_STAYS, 'unknown', ''], { message: 'jobSeekers.errors.intendedStay' }))
+  .transform((value): IntendedStay | null => (value === 'unknown' || value === '' ? null : value));
+
 export const destinationsSchema = z.object({
   countries,
   availabilityDate: partialDate(),
+  intendedStay,
 });
 
 /** The kinds of organisation ticked: nothing, one value, or both (an unknown value is refused). */

@@ -21,12 +21,13 @@ import type {
 import { toSeekerRecord } from './job-seekers.matching.js';
 import { ID_CHUNK, type JobSeekersMatchingRepository } from './job-seekers.matching.repository.js';
 import type {
+  IntendedStay,
   JobSeekersTables,
   ProfileStep,
   Visibility,
   VisibleToKind,
 } from './job-seekers.tables.js';
-import { VISIBLE_TO_KINDS } from './job-seekers.tables.js';
+import { INTENDED_STAYS, VISIBLE_TO_KINDS } from './job-seekers.tables.js';
 import type {
   ApplicationsPort,
   OwnIdentityDocuments,
@@ -91,11 +92,13 @@ const EMPTY_ROW = (userId: string): ProfileRow => ({
   birthDate: null,
   sex: null,
   nationality: null,
+  homeSubdivision: null,
   birthPlace: '',
   birthCountry: null,
   phone: null,
   email: null,
   availabilityDate: null,
+  intendedStay: null,
   visibility: 'private',
   visibleTo: [...VISIBLE_TO_KINDS],
   stepsSaved: [],
@@ -237,8 +240,22 @@ export class JobSeekersService {
     }
     await this.checkCountries('nationality', [bio.nationality]);
     await this.checkCountries('birthCountry', [bio.birthCountry]);
+    const asked = bio.homeSubdivision;
+    if (asked !== undefined && asked !== null) {
+      const country = (await this.repository.subdivisionCountries([asked])).get(asked);
+      if (!country) refuse('homeSubdivision', 'jobSeekers.errors.homeSubdivision');
+      if (country !== bio.nationality) {
+        refuse('homeSubdivision', 'jobSeekers.errors.homeSubdivisionCountry');
+      }
+    }
     await this.write(ctx, 'bio', async (trx, userId) => {
-      await this.repository.saveBio(trx, userId, bio);
+      // Left out: the saved one is kept while it still belongs to the nationality.
+      let homeSubdivision = asked ?? null;
+      if (asked === undefined) {
+        const saved = (await this.repository.profile(userId, trx))?.homeSubdivision ?? null;
+        homeSubdivision = saved && saved.slice(0, 2) === bio.nationality ? saved : null;
+      }
+      await this.repository.saveBio(trx, userId, { ...bio, homeSubdivision });
     });
   }
 
@@ -356,13 +373,28 @@ export class JobSeekersService {
    */
   async saveDestinations(
     ctx: ActorContext,
-    input: { countries: string[]; availabilityDate: string | null },
+    input: {
+      countries: string[];
+      availabilityDate: string | null;
+      /** How long the person wants to work abroad; null: not known yet; left out: kept. */
+      intendedStay?: IntendedStay | null;
+    },
   ): Promise<void> {
+    if (
+      input.intendedStay !== undefined &&
+      input.intendedStay !== null &&
+      !INTENDED_STAYS.includes(input.intendedStay)
+    ) {
+      refuse('intendedStay', 'jobSeekers.errors.intendedStay');
+    }
     const countries = [...new Set(input.countries)];
     await this.checkCountries('countries', countries);
     await this.write(ctx, 'destinations', async (trx, userId) => {
       await this.repository.setDestinations(trx, userId, countries);
       await this.repository.setAvailability(trx, userId, input.availabilityDate);
+      if (input.intendedStay !== undefined) {
+        await this.repository.setIntendedStay(trx, userId, input.intendedStay);
+      }
       const row = await this.repository.profile(userId, trx);
       if (row?.visibility === 'destinations') await this.ledger(ctx, trx, userId, countries);
       return { countries };

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import { ownView } from '../../platform/db/lent-transaction.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
+import { DURATION_BANDS, type DurationBand } from '../statistics/statistics.types.js';
 import type { DuplicatesTables } from './duplicates.tables.js';
 
 /** The steps of the profile, in order; `steps_saved` records the ones the person has saved. */
@@ -24,6 +25,13 @@ export const VISIBLE_TO_KINDS = ['employer', 'recruitment_agency'] as const;
 export type VisibleToKind = (typeof VISIBLE_TO_KINDS)[number];
 export type Sex = 'F' | 'M' | 'X';
 
+/**
+ * How long the person wants to work abroad: the bands of months that job orders' contract
+ * durations use (statistics.types.ts DURATION_BANDS), so that supply and demand compare.
+ */
+export const INTENDED_STAYS = DURATION_BANDS;
+export type IntendedStay = DurationBand;
+
 /** A partial date as text: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (see partial-date.ts). */
 export type PartialDateText = string;
 
@@ -36,11 +44,15 @@ export interface JobSeekerTable {
   birth_date: PartialDateText | null;
   sex: Sex | null;
   nationality: string | null;
+  /** ISO 3166-2, a subdivision of `nationality` (checked by the service; migration 20261209000000). */
+  home_subdivision: string | null;
   birth_place: Generated<string>;
   birth_country: string | null;
   phone: string | null;
   email: string | null;
   availability_date: PartialDateText | null;
+  /** How long the person wants to work abroad, in the contract's bands (DURATION_BANDS). */
+  intended_stay: IntendedStay | null;
   visibility: Generated<Visibility>;
   /** Never empty; both kinds unless the person narrowed it (migration 20261208000500). */
   visible_to: ColumnType<VisibleToKind[], VisibleToKind[] | undefined, VisibleToKind[]>;

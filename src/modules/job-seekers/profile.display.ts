@@ -15,6 +15,10 @@ export interface ProfileDisplay {
   name: string;
   nameLatin: string;
   countryName: (code: string | null) => string;
+  /** The home subdivision's name (ADR 12), or null when none is saved. */
+  homeSubdivision: Label | null;
+  /** The intended stay's words, or null when not said. */
+  intendedStay: string | null;
   education: {
     id: string;
     level: string;
@@ -83,6 +87,10 @@ export async function displayProfile(
     name: displayName(profile.givenNames, profile.familyName),
     nameLatin: displayName(profile.givenNamesLatin, profile.familyNameLatin),
     countryName,
+    homeSubdivision: await subdivisionLabel(reference, profile.homeSubdivision, language),
+    intendedStay: profile.intendedStay
+      ? t(`jobSeekers.intendedStay.${profile.intendedStay}`)
+      : null,
     education: profile.education.map((e) => ({
       id: e.id,
       level: t(`jobSeekers.isced.${e.iscedLevel}`),
@@ -120,4 +128,16 @@ export async function displayProfile(
     })),
     destinations: profile.destinations.map((code) => ({ code, name: countryName(code) })),
   };
+}
+
+/** A subdivision's name in the reader's language (ADR 12), with the language it is in. */
+export async function subdivisionLabel(
+  reference: ReferenceService,
+  code: string | null,
+  language: string,
+): Promise<{ text: string; lang: string } | null> {
+  if (!code) return null;
+  const subdivisions = await reference.listSubdivisions(code.slice(0, 2), language);
+  const found = subdivisions.find((s) => s.code === code);
+  return found ? { text: found.name, lang: found.nameLanguage } : { text: code, lang: 'en' };
 }

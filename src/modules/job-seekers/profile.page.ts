@@ -97,3 +97,33 @@ export async function countryItems(
     ...countries.map((c) => ({ value: c.code, text: c.name, selected: selected === c.code })),
   ];
 }
+
+/**
+ * The home region's choices: the ISO 3166-2 subdivisions of `country`, by name in the reader's
+ * language (ADR 12: else English, else the ISO name, marked with its language); a lower-level
+ * one with its parent's name, so that a district and the division of the same name differ.
+ * Empty when the country is not known or has no subdivisions.
+ */
+export async function homeRegionItems(
+  reference: ReferenceService,
+  request: FastifyRequest,
+  country: unknown,
+  selected: unknown,
+) {
+  if (typeof country !== 'string' || !/^[A-Z]{2}$/.test(country)) return [];
+  const subdivisions = await reference.listSubdivisions(country, request.language);
+  if (subdivisions.length === 0) return [];
+  const names = new Map(subdivisions.map((s) => [s.code, s.name]));
+  return [
+    { value: '', text: request.t('jobSeekers.form.chooseHomeRegion') },
+    ...subdivisions.map((s) => {
+      const parent = s.parentCode ? names.get(s.parentCode) : undefined;
+      return {
+        value: s.code,
+        text: parent ? request.t('jobSeekers.homeRegion.within', { name: s.name, parent }) : s.name,
+        selected: selected === s.code,
+        ...(s.nameLanguage !== request.language && { attributes: { lang: s.nameLanguage } }),
+      };
+    }),
+  ];
+}

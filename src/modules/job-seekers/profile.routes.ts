@@ -3,16 +3,17 @@ import { actorContext } from '../../platform/http/context.js';
 import { fieldErrorsFrom, parseForm, type FieldError } from '../../platform/http/forms.js';
 import type { App } from '../../platform/http/types.js';
 import { bioSchema, destinationsSchema, LIMITS, visibilitySchema } from './job-seekers.schemas.js';
-import { PROFILE_STEPS } from './job-seekers.tables.js';
+import { INTENDED_STAYS, PROFILE_STEPS } from './job-seekers.tables.js';
 import {
   countryItems,
+  homeRegionItems,
   nextPath,
   renderStep,
   STEP_PATH,
   type ProfileRoutesOptions,
   ownProfileGuard,
 } from './profile.page.js';
-import { displayProfile } from './profile.display.js';
+import { displayProfile, subdivisionLabel } from './profile.display.js';
 
 /**
  * The person's own profile: the overview with the completeness indicator, and the steps that
@@ -57,23 +58,69 @@ export async function profileRoutes(app: App, options: ProfileRoutesOptions): Pr
       birthDate: p.birthDate ?? '',
       sex: p.sex ?? '',
       nationality: p.nationality ?? '',
+      homeSubdivision: p.homeSubdivision ?? '',
       birthPlace: p.birthPlace,
       birthCountry: p.birthCountry ?? '',
       phone: p.phone ?? '',
       email: p.email ?? '',
     };
+    // The home region lists the subdivisions of the nationality shown: the saved one, or the
+    // one just submitted when the page comes back with errors (so the person can choose again).
+    const typed = shown.nationality;
+    const regionCountry =
+      typeof typed === 'string' && /^[A-Z]{2}$/.test(typed) ? typed : p.nationality;
     return renderStep(options, request, reply, 'bio', {
       values: shown,
       errors,
       limits: LIMITS,
       nationalityItems: await countryItems(reference, request, shown.nationality),
       birthCountryItems: await countryItems(reference, request, shown.birthCountry),
+      homeRegionItems: await homeRegionItems(
+        reference,
+        request,
+        regionCountry,
+        shown.homeSubdivision,
+      ),
+      nationalitySaved: p.nationality !== null,
     });
+  };
+
+  /**
+   * A home region that is not in the nationality submitted with it (the nationality was changed
+   * in the same submit): a named error, in the reader's language, and the rest kept.
+   */
+  const regionMismatch = async (
+    request: FastifyRequest,
+    data: { nationality: string; homeSubdivision?: string | null },
+  ): Promise<FieldError | null> => {
+    const code = data.homeSubdivision;
+    if (!code || code.slice(0, 2) === data.nationality) return null;
+    const [region, countries] = await Promise.all([
+      subdivisionLabel(reference, code, request.language),
+      reference.listCountries(request.language),
+    ]);
+    const country = countries.find((c) => c.code === data.nationality)?.name ?? data.nationality;
+    return {
+      field: 'homeSubdivision',
+      text: request.t('jobSeekers.errors.homeSubdivisionMoved', {
+        region: region?.text ?? code,
+        country,
+      }),
+    };
   };
   app.get('/profile/bio', guard, (request, reply) => bio(request, reply, null));
   app.post('/profile/bio', guard, async (request, reply) => {
     const form = parseForm(bioSchema, request.body, request.t);
     if (!form.ok) return bio(request, reply, form.values, form.errors);
+    const mismatch = await regionMismatch(request, form.data);
+    if (mismatch) {
+      const values: Record<string, unknown> = {
+        ...(request.body as Record<string, unknown>),
+        homeSubdivision: '',
+      };
+      delete values._csrf;
+      return bio(request, reply, values, [mismatch]);
+    }
     try {
       await jobSeekers.saveBio(actorContext(request), form.data);
     } catch (error) {
@@ -107,7 +154,11 @@ export async function profileRoutes(app: App, options: ProfileRoutesOptions): Pr
     const chosen = values ? [values.countries ?? []].flat().map(String) : own.profile.destinations;
     const countries = await reference.listCountries(request.language);
     return renderStep(options, request, reply, 'destinations', {
-      values: values ?? { availabilityDate: own.profile.availabilityDate ?? '' },
+      values: values ?? {
+        availabilityDate: own.profile.availabilityDate ?? '',
+        intendedStay: own.profile.intendedStay ?? 'unknown',
+      },
+      intendedStays: INTENDED_STAYS,
       errors,
       countryChoices: countries.map((c) => ({
         value: c.code,
