@@ -132,19 +132,23 @@ export const STATISTICS_MENU: readonly MenuEntry[] = [
  */
 export function restrictedViewer(principal: Principal): StatisticsViewer | null {
   const authorising = authorisingGrant(principal, 'statistics.read');
-  const reader = principal.userId ?? principal.apiKeyId;
-  if (!authorising || !reader) return null;
-  if (authorising.scope === 'all') return { audience: 'restricted', userId: reader, scope: {} };
-  if (authorising.scope !== 'jurisdiction') return null;
-  const country = authorising.grant.countryCode;
-  if (!country) return null;
-  if (authorising.grant.role === 'origin_officer') {
-    return { audience: 'restricted', userId: reader, scope: { origin: country } };
-  }
-  if (authorising.grant.role === 'destination_officer') {
-    return { audience: 'restricted', userId: reader, scope: { destination: country } };
-  }
-  return null;
+  if (!authorising || (!principal.userId && !principal.apiKeyId)) return null;
+  let scope: TableFilters;
+  if (authorising.scope === 'all') scope = {};
+  else if (authorising.scope !== 'jurisdiction' || !authorising.grant.countryCode) return null;
+  else if (authorising.grant.role === 'origin_officer') {
+    scope = { origin: authorising.grant.countryCode };
+  } else if (authorising.grant.role === 'destination_officer') {
+    scope = { destination: authorising.grant.countryCode };
+  } else return null;
+  return {
+    audience: 'restricted',
+    userId: principal.userId,
+    scope,
+    role: authorising.grant.role,
+    organisationId: authorising.grant.organisationId,
+    apiKeyId: principal.apiKeyId,
+  };
 }
 
 /** A question the table cannot answer (statistics.errors.ts), recognised by its name. */

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, type Principal, type RoleGrant } from '../../platform/authz/principal.js';
+import { Translator } from '../../platform/i18n/translator.js';
+import { queryErrorOf, restrictedViewer, sdmxNames } from './statistics.routes.js';
+
+const grant = (role: RoleGrant['role'], countryCode: string | null): RoleGrant => ({
+  role,
+  organisationId: 'org-1',
+  countryCode,
+  administrator: false,
+});
+const person = (...grants: RoleGrant[]): Principal => ({
+  ...ANONYMOUS,
+  userId: 'user-1',
+  sessionId: 'session-1',
+  grants,
+  twoFactorVerified: true,
+});
+
+describe('the restricted reader', () => {
+  it('reads everything as an analyst, their country as an origin or destination officer', () => {
+    expect(restrictedViewer(person(grant('analyst', 'KE')))).toMatchObject({
+      audience: 'restricted',
+      userId: 'user-1',
+      scope: {},
+      role: 'analyst',
+      organisationId: 'org-1',
+      apiKeyId: null,
+    });
+    expect(restrictedViewer(person(grant('origin_officer', 'KE')))?.scope).toEqual({
+      origin: 'KE',
+    });
+    expect(restrictedViewer(person(grant('destination_officer', 'AE')))?.scope).toEqual({
+      destination: 'AE',
+    });
+    // The widest grant wins.
+    expect(
+      restrictedViewer(person(grant('origin_officer', 'KE'), grant('analyst', 'KE')))?.scope,
+    ).toEqual({});
+  });
+
+  it('is nobody without the permission, or with a jurisdiction that has no country', () => {
+    expect(restrictedViewer(ANONYMOUS)).toBeNull();
+    expect(restrictedViewer(person(grant('job_seeker', null)))).toBeNull();
+    expect(restrictedViewer(person(grant('origin_officer', null)))).toBeNull();
+  });
+
+  it('may be an API key, named as such for the audit row', () => {
+    const key: Principal = {
+      ...ANONYMOUS,
+      apiKeyId: 'key-1',
+      grants: [grant('origin_officer', 'KE')],
+      permissionLimit: new Set(['statistics.read']),
+    };
+    expect(restrictedViewer(key)).toMatchObject({
+      userId: null,
+      apiKeyId: 'key-1',
+      scope: { origin: 'KE' },
+    });
+    expect(
+      restrictedViewer({ ...key, permissionLimit: new Set(['organisation.read']) }),
+    ).toBeNull();
+  });
+});
+
+describe('a question the service cannot answer', () => {
+  it('becomes a problem on its field, with the code’s message', () => {
+    const error = Object.assign(new Error('no'), {
+      name: 'StatisticsQueryError',
+      code: 'combination_not_available',
+      field: 'occupation',
+    });
+    expect(queryErrorOf(error)).toEqual({
+      field: 'occupation',
+      key: 'statistics.errors.query.combination_not_available',
+    });
+    // A field or code it does not know stays on the breakdown, with the general message.
+    const odd = Object.assign(new Error('no'), {
+      name: 'StatisticsQueryError',
+      code: '<b>',
+      field: 'x',
+    });
+    expect(queryErrorOf(odd)).toEqual({
+      field: 'by',
+      key: 'statistics.errors.query.combination_not_available',
+    });
+    expect(queryErrorOf(new Error('boom'))).toBeNull();
+    expect(queryErrorOf('StatisticsQueryError')).toBeNull();
+  });
+});
+
+describe('SDMX names', () => {
+  it('name the table, its breakdowns, columns, units and small codelists in the reader’s language', () => {
+    const t = new Translator().forLanguage('fr');
+    const names = sdmxNames(t, 'fr', {
+      id: 'demand',
+      dimensions: ['destination', 'contract', 'wage'],
+      filters: [],
+      columns: [{ id: 'positions_approved', unit: 'positions', kind: 'count' }],
+      defaultBy: 'destination',
+    });
+    expect(names.language).toBe('fr');
+    expect(names.table).toBe('Demande\u00a0: offres d’emploi et postes');
+    expect(names.dimensions?.destination).toBe('Pays de destination');
+    expect(names.columns).toEqual({ positions_approved: 'Postes approuvés' });
+    expect(names.units).toEqual({ positions: 'postes' });
+    expect(names.codes?.contract?.['0-6']).toBe('Jusqu’à 6 mois');
+    expect(names.codes?.wage?.lt300).toBe('Moins de 300 dollars US');
+    expect(names.codes?.destination).toBeUndefined();
+  });
+});
