@@ -117,6 +117,19 @@ export async function serve(
       (error: unknown) => {
         if (!shuttingDown) app.log.error({ err: error }, 'could not build the matching index');
       },
+    )
+    // Then the statistics' aggregates (docs/statistics.md): rebuilt at the first start, then
+    // brought up to date from the events committed since the last run.
+    .then(() => services.statistics.refresh())
+    .then(
+      (records) => {
+        options.progress?.(
+          `statistics up to date: ${records.toLocaleString('en')} records or events taken in (${since(indexing)})`,
+        );
+      },
+      (error: unknown) => {
+        if (!shuttingDown) app.log.error({ err: error }, 'could not refresh the statistics');
+      },
     );
   // Background jobs (ADR 11): licences and job orders past their end expire, housekeeping,
   // email retries. Every process starts a runner; one at a time is active (a lease in the

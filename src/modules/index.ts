@@ -21,6 +21,7 @@ import { applicationsModule } from './applications/applications.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { documentsModule } from './documents/documents.module.js';
 import { matchingModule } from './matching/matching.module.js';
+import { statisticsModule } from './statistics/statistics.module.js';
 
 /**
  * Every module, in order: a module's services are built after those of the modules before it,
@@ -50,6 +51,7 @@ export const MODULES = [
   applicationsModule,
   notificationsModule,
   matchingModule,
+  statisticsModule,
   // Takes every module's personal-data provider: after all of them.
   privacyModule,
 ] as const;

@@ -146,7 +146,7 @@ beforeEach(async () => {
 });
 
 async function publish(type: string, subjectId: string): Promise<void> {
-  await outbox.publish(db, [{ type, subjectType: type.split('.')[0]!, subjectId }]);
+  await outbox.publish(db, [{ type, subjectType: 'job_seeker', subjectId }]);
 }
 
 describe('statistics aggregates', () => {

@@ -1,12 +1,30 @@
 import type { Kysely } from 'kysely';
+import { publishedEventTypes } from '../../platform/lifecycle/lifecycle.js';
+import { APPLICATION_LIFECYCLE } from '../applications/application.lifecycle.js';
+import { LICENCE_LIFECYCLE } from '../licensing/licence.lifecycle.js';
+import { VETTING_LIFECYCLE } from '../licensing/vetting.lifecycle.js';
 import { defineModule } from '../manifest.js';
+import { VACANCY_LIFECYCLE } from '../vacancies/vacancy.lifecycle.js';
+import type { OrganisationsService } from '../organisations/organisations.service.js';
+import type { ReferenceService } from '../reference/reference.service.js';
 import { AggregatesRepository } from './aggregates.repository.js';
+import { barChart } from './charts/bar-chart.js';
+import { createChoropleth } from './charts/choropleth.js';
+import { loadGeometry } from './charts/geometry.js';
+import { loadWorldBankContext } from './context/world-bank.js';
+import { statisticsApi } from './statistics.api.js';
+import {
+  STATISTICS_MENU,
+  statisticsRoutes,
+  type StatisticsRoutesOptions,
+} from './statistics.routes.js';
 import { createDisclosureControl } from './disclosure/disclosure-control.js';
 import { parseCellKeySecret } from './disclosure/record-key.js';
 import { registerStatisticsJobs } from './statistics.jobs.js';
 import { StatisticsService } from './statistics.service.js';
 import type { StatisticsTables } from './statistics.tables.js';
 import type {
+  ChoroplethMap,
   ApplicationStatRecord,
   DecisionStatRecord,
   JobSeekerStatRecord,
@@ -14,12 +32,37 @@ import type {
   VacancyStatRecord,
 } from './statistics.types.js';
 
-/** The owning modules' sources of records (each module's `*.statistics.ts`). */
+/** The owning modules' sources of records (each module's `*.statistics.ts`), and labels. */
 export interface StatisticsNeeds {
+  reference: ReferenceService;
+  organisations: OrganisationsService;
   vacancyStatistics: StatisticsSource<VacancyStatRecord>;
   jobSeekerStatistics: StatisticsSource<JobSeekerStatRecord>;
   applicationStatistics: StatisticsSource<ApplicationStatRecord>;
   decisionStatistics: StatisticsSource<DecisionStatRecord>;
+}
+
+/**
+ * The charts, maps and World Bank figures, with their files read at the first page that draws
+ * them (about half a second for the boundaries), not at start.
+ */
+function drawing(): Pick<StatisticsRoutesOptions, 'charts' | 'context'> {
+  let choropleth: ChoroplethMap | null = null;
+  const context = () => loadWorldBankContext();
+  return {
+    charts: {
+      barChart,
+      choropleth: (data, options) =>
+        (choropleth ??= createChoropleth(loadGeometry()))(data, options),
+    },
+    context: {
+      migrantStocks: (filter) => context().migrantStocks(filter),
+      remittances: (filter) => context().remittances(filter),
+      get source() {
+        return context().source;
+      },
+    },
+  };
 }
 
 export const statisticsModule = defineModule<
@@ -56,9 +99,23 @@ export const statisticsModule = defineModule<
       auditDb: db as Kysely<unknown>,
     }),
   }),
+  pages: async (app, { statistics, reference, organisations }) => {
+    await app.register(statisticsRoutes, { statistics, reference, organisations, ...drawing() });
+  },
+  api: async (app, { statistics, reference, organisations }) => {
+    await app.register(statisticsApi, { statistics, reference, organisations, ...drawing() });
+  },
+  menu: STATISTICS_MENU,
   jobs: (jobs, services) => registerStatisticsJobs(jobs, services),
   events: {
     publishes: [],
-    consumes: ['vacancy.*', 'job_seeker.*', 'application.*', 'licence.*', 'employer_vetting.*'],
+    consumes: [
+      ...publishedEventTypes(VACANCY_LIFECYCLE),
+      'job_seeker.updated',
+      'job_seeker.erased',
+      ...publishedEventTypes(APPLICATION_LIFECYCLE),
+      ...publishedEventTypes(LICENCE_LIFECYCLE),
+      ...publishedEventTypes(VETTING_LIFECYCLE),
+    ],
   },
 });

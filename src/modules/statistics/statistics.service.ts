@@ -38,10 +38,9 @@ export interface StatisticsServiceOptions {
   now?: () => Date;
 }
 
-/** Which source an event's subject belongs to, by the event's type. */
-export function sourceOfEvent(type: string): FactSource | null {
-  const subject = type.slice(0, type.indexOf('.'));
-  switch (subject) {
+/** Which source an event's subject belongs to, by the subject's type. */
+export function sourceOfEvent(event: Pick<PublishedEvent, 'subjectType'>): FactSource | null {
+  switch (event.subjectType) {
     case 'vacancy':
       return 'vacancy';
     case 'job_seeker':
@@ -216,7 +215,7 @@ export class StatisticsService implements StatisticsReader {
   private async factsFor(events: readonly PublishedEvent[], into: Prepared): Promise<Prepared> {
     const wanted = new Map<FactSource, Set<string>>();
     for (const event of events) {
-      const source = sourceOfEvent(event.type);
+      const source = sourceOfEvent(event);
       if (!source || into.get(source)?.has(event.subjectId)) continue;
       let ids = wanted.get(source);
       if (!ids) wanted.set(source, (ids = new Set()));
@@ -241,7 +240,7 @@ export class StatisticsService implements StatisticsReader {
     if (!prepared) throw new FactsMissing();
     const subjects = new Map<FactSource, Set<string>>();
     for (const event of events) {
-      const source = sourceOfEvent(event.type);
+      const source = sourceOfEvent(event);
       if (!source) continue;
       if (!prepared.get(source)?.has(event.subjectId)) throw new FactsMissing();
       let ids = subjects.get(source);
