@@ -25,7 +25,13 @@ import {
 import { TABLE_IDS, type StatisticsViewer } from './statistics.types.js';
 
 const problem = problemDetailsSchema;
-const tableParams = z.object({ table: z.enum(TABLE_IDS).describe('The table') });
+// Any text: an unknown table is "not found" (404), like the pages, not a refused request.
+const tableParams = z.object({
+  table: z
+    .string()
+    .max(MAX_VALUE_LENGTH)
+    .describe(`The table: ${TABLE_IDS.join(', ')}`),
+});
 
 /**
  * The statistics in the JSON API (/api/v1): the tables' definitions, a table with the public's
