@@ -7,7 +7,7 @@ import { Random } from '../../devtools/generate/prng.js';
 import { generateSeeker, type Seeker } from '../../devtools/generate/seekers-factory.js';
 import { ORIGIN_COUNTRIES } from '../../devtools/generate/seekers-names.js';
 import { DEMO_PASSWORD } from '../demo/demo.data.js';
-import type { JobSeekersDb, JobSeekersTables } from './job-seekers.tables.js';
+import type { IntendedStay, JobSeekersDb, JobSeekersTables } from './job-seekers.tables.js';
 import type { ReferenceTables } from '../reference/reference.tables.js';
 
 /**
@@ -18,6 +18,10 @@ import type { ReferenceTables } from '../reference/reference.tables.js';
  * profiles complete, some stopped after a step; private and visible ones. Eight of them
  * registered a second time (names typed another way, the year of birth only), for the
  * duplicates page. The same seed every time; nothing is added when they are there already.
+ * Each person with saved personal details has a home subdivision of their nationality (a
+ * deterministic pick among the country's first-level ISO 3166-2 subdivisions in the reference
+ * data, so that the supply map has data), and each with saved destinations an intended stay
+ * (mostly one to three years, some "don't know yet"); a second registration has its original's.
  *
  * Accounts are opened through the accounts service, in one transaction with the profiles. The
  * first three people of each country can sign in with the demo password; the others' accounts
@@ -52,15 +56,67 @@ export interface DemoSeekerPorts {
   now?: Date;
 }
 
+/** The two profile fields the generator does not draw (migration 20261209000000). */
+export interface HomeAndStay {
+  home_subdivision: string | null;
+  intended_stay: IntendedStay | null;
+}
+
+/** Intended stays drawn from, by weight: mostly one to three years; null is "don't know yet". */
+const STAYS: readonly (IntendedStay | null)[] = [
+  '0-6',
+  '7-12',
+  '7-12',
+  '13-24',
+  '13-24',
+  '13-24',
+  '25-36',
+  '25-36',
+  '37+',
+  null,
+];
+
+/** A number from 0 to n - 1 for the index and a salt (an integer hash: the same every time). */
+function spread(index: number, salt: number, n: number): number {
+  let h = Math.imul((index + 1) ^ Math.imul(salt, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) % n;
+}
+
+/**
+ * A person's home subdivision (a first-level subdivision of their nationality, when the
+ * personal details are saved) and intended stay (when the destinations are saved): pure.
+ */
+export function homeAndStay(
+  index: number,
+  row: { nationality: string | null; steps_saved: readonly string[] },
+  subdivisions: ReadonlyMap<string, readonly string[]>,
+): HomeAndStay {
+  const choices = row.nationality ? (subdivisions.get(row.nationality) ?? []) : [];
+  return {
+    home_subdivision:
+      row.steps_saved.includes('bio') && choices.length > 0
+        ? (choices[spread(index, 1, choices.length)] ?? null)
+        : null,
+    intended_stay: row.steps_saved.includes('destinations')
+      ? (STAYS[spread(index, 2, STAYS.length)] ?? null)
+      : null,
+  };
+}
+
 /** The demo's people, drawn from the seed (pure: the same list every time). */
 export function demoSeekers(
   context: Parameters<typeof generateSeeker>[1],
   /** The open demo vacancies' origins and occupations: the people who sign in can match them. */
   open: readonly { origin: string; isco: string }[] = [],
-): { seeker: Seeker; password: boolean }[] {
+  /** First-level ISO 3166-2 codes by country, in code order (the reference data). */
+  subdivisions: ReadonlyMap<string, readonly string[]> = new Map(),
+): { seeker: Seeker; password: boolean; extra: HomeAndStay }[] {
   const random = new Random(SEED);
   const countries = ORIGIN_COUNTRIES;
-  const people: { seeker: Seeker; password: boolean }[] = [];
+  const people: { seeker: Seeker; password: boolean; extra: HomeAndStay }[] = [];
   const perCountry = new Map<string, number>();
   for (let index = 0; index < DEMO_SEEKER_COUNT - SECOND_REGISTRATIONS; index += 1) {
     // The first of each country come first, so that every country has people who can sign in.
@@ -83,7 +139,11 @@ export function demoSeekers(
     const code = seeker.rows.job_seeker.nationality ?? '';
     const seen = perCountry.get(code) ?? 0;
     perCountry.set(code, seen + 1);
-    people.push({ seeker, password: seen < WITH_PASSWORD });
+    people.push({
+      seeker,
+      password: seen < WITH_PASSWORD,
+      extra: homeAndStay(index, seeker.rows.job_seeker, subdivisions),
+    });
   }
   // Second registrations: the same person, names typed in Latin letters only and in the other
   // order (or in capitals), the year of birth only, another address.
@@ -91,6 +151,8 @@ export function demoSeekers(
     // One of each country: the first people drawn are one per country.
     const original = people[i]?.seeker;
     if (!original) break;
+    // The same home region; the second registration stopped after the personal details.
+    const extra = { ...people[i]!.extra, intended_stay: null };
     const profile = original.rows.job_seeker;
     const index = DEMO_SEEKER_COUNT - SECOND_REGISTRATIONS + i;
     const email = `second.registration.${index + 1}@${DEMO_SEEKER_DOMAIN}`;
@@ -104,6 +166,7 @@ export function demoSeekers(
     const userId = `demo-${index}`;
     people.push({
       password: false,
+      extra,
       seeker: {
         account: {
           email,
@@ -175,13 +238,32 @@ export async function seedDemoSeekers(
 
   const now = ports.now ?? new Date();
   const occupations = await new GenerateRepository(ports.db).resolveOccupations(OCCUPATIONS);
-  const people = demoSeekers({ occupations, now }, (await ports.openVacancies?.()) ?? []);
+  const subdivisions = new Map<string, string[]>();
+  const firstLevel = await ports.db
+    .selectFrom('country_subdivision')
+    .select(['code', 'country_code'])
+    .where('parent_code', 'is', null)
+    .where(
+      'country_code',
+      'in',
+      ORIGIN_COUNTRIES.map((country) => country.code),
+    )
+    .orderBy('code')
+    .execute();
+  for (const row of firstLevel) {
+    subdivisions.set(row.country_code, [...(subdivisions.get(row.country_code) ?? []), row.code]);
+  }
+  const people = demoSeekers(
+    { occupations, now },
+    (await ports.openVacancies?.()) ?? [],
+    subdivisions,
+  );
 
   const signIn: string[] = [];
   const count = await ports.db.transaction().execute(async (trx) => {
     const profiles: object[] = [];
     const children = Object.fromEntries(CHILD_TABLES.map((table) => [table, [] as object[]]));
-    for (const { seeker, password } of people) {
+    for (const { seeker, password, extra } of people) {
       const userId = await ports.createUser(trx, {
         email: seeker.account.email,
         fullName: seeker.account.fullName,
@@ -191,7 +273,7 @@ export async function seedDemoSeekers(
       if (password) signIn.push(seeker.account.email);
       await ports.assignJobSeeker(trx, userId);
       const withId = (rows: readonly object[]) => rows.map((row) => ({ ...row, user_id: userId }));
-      profiles.push({ ...seeker.rows.job_seeker, user_id: userId });
+      profiles.push({ ...seeker.rows.job_seeker, ...extra, user_id: userId });
       for (const table of CHILD_TABLES) children[table]?.push(...withId(seeker.rows[table]));
     }
     await insertRows(trx, 'job_seeker', profiles);

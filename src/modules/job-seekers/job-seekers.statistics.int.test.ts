@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../../test/factories/index.js';
+import { errorSummary } from '../../../test/helpers/client.js';
 import { createHarness, type Harness } from '../../../test/helpers/harness.js';
 import type { ActorContext } from '../../platform/authz/context.js';
 import { BEGINNING } from '../../platform/events/domain-event.js';
@@ -12,7 +13,7 @@ import type { JobSeekersService } from './job-seekers.service.js';
 /**
  * What the statistics read of the job seekers (jobSeekerStatistics): records made through the
  * service and read back by id and in pages; ids that do not exist, erased people; the home
- * region and intended stay, checked by the service.
+ * region and intended stay, checked by the service and set on the pages (no JavaScript).
  */
 let h: Harness;
 let jobSeekers: JobSeekersService;
@@ -250,5 +251,94 @@ describe('jobSeekerStatistics', () => {
       'job_seeker.erased',
     ]);
     expect(mine.every((event) => event.subjectType === 'job_seeker')).toBe(true);
+  });
+});
+
+describe('the pages: home region and intended stay', () => {
+  const form = {
+    givenNames: 'সীমা',
+    familyName: '',
+    givenNamesLatin: 'Sima',
+    birthDate: '1993',
+    sex: 'F',
+    nationality: 'NP',
+  };
+
+  it('explains the region list until a nationality is saved, then lists its regions', async () => {
+    const user = await h.factories.people.user({ role: 'job_seeker' });
+    const client = await h.signIn(user);
+    const empty = await client.get('/profile/bio');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('The list of its regions then appears here');
+    expect(empty.body).not.toContain('name="homeSubdivision"');
+    expect((await client.post('/profile/bio', form)).statusCode).toBe(303);
+    const listed = await client.get('/profile/bio');
+    expect(listed.body).toContain('name="homeSubdivision"');
+    expect(listed.body).toContain('<option value="NP-P3"');
+    expect(listed.body).not.toContain('<option value="KE-30"');
+    const saved = await client.post('/profile/bio', { ...form, homeSubdivision: 'NP-P3' });
+    expect(saved.statusCode).toBe(303);
+    expect((await source.byIds([user.id]))[0]?.originSubdivision).toBe('NP-P3');
+
+    // The nationality changed in the same submit: a named error, the rest kept, nothing saved.
+    const moved = await client.post('/profile/bio', {
+      ...form,
+      nationality: 'KE',
+      homeSubdivision: 'NP-P3',
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(errorSummary(moved.body)).toEqual([
+      'Choose your home region again: Province 3 is not in Kenya.',
+    ]);
+    expect(moved.body).toContain('value="Sima"');
+    expect(moved.body).toContain('<option value="KE-30"');
+    expect((await source.byIds([user.id]))[0]).toMatchObject({
+      origin: 'NP',
+      originSubdivision: 'NP-P3',
+    });
+    const arabic = await h.signIn(user, { lang: 'ar', fresh: true });
+    const inArabic = await arabic.post('/profile/bio', {
+      ...form,
+      nationality: 'KE',
+      homeSubdivision: 'NP-P3',
+    });
+    expect(inArabic.statusCode).toBe(400);
+    expect(errorSummary(inArabic.body)[0]).toContain('اختر منطقتك الأصلية من جديد');
+    expect(inArabic.body).toContain('مقاطعة نايروبي');
+    const unknown = await client.post('/profile/bio', { ...form, homeSubdivision: 'NP-ZZ' });
+    expect(errorSummary(unknown.body)).toEqual(['Choose your home region from the list.']);
+    const nonsense = await client.post('/profile/bio', { ...form, homeSubdivision: '<b>' });
+    expect(errorSummary(nonsense.body)).toEqual(['Choose your home region from the list.']);
+  });
+
+  it('saves the intended stay on the destinations step and shows both on the CV', async () => {
+    const user = await h.factories.people.user({ role: 'job_seeker' });
+    const client = await h.signIn(user);
+    await client.post('/profile/bio', { ...form, homeSubdivision: 'NP-P3' });
+    const page = await client.get('/profile/destinations');
+    expect(page.body).toContain('How long do you want to work abroad?');
+    expect(page.body).toMatch(/value="unknown"[^>]*checked/);
+    const bad = await client.post('/profile/destinations', { intendedStay: 'forever' });
+    expect(bad.statusCode).toBe(400);
+    expect(errorSummary(bad.body)).toEqual([
+      'Choose how long you want to work abroad, or “I don’t know yet”.',
+    ]);
+    const saved = await client.post('/profile/destinations', {
+      countries: 'QA',
+      intendedStay: '13-24',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await client.get('/profile/destinations')).body).toMatch(/value="13-24"[^>]*checked/);
+    const cv = await client.get('/profile/cv');
+    expect(cv.body).toContain('Home region');
+    expect(cv.body).toContain('Province 3');
+    expect(cv.body).toContain('1 to 2 years');
+    const again = await client.post('/profile/destinations', {
+      countries: 'QA',
+      intendedStay: 'unknown',
+    });
+    expect(again.statusCode).toBe(303);
+    expect((await source.byIds([user.id]))[0]?.intendedStay).toBeNull();
+    expect((await client.get('/profile/cv')).body).toContain('I don’t know yet');
   });
 });
