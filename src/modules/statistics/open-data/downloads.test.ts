@@ -41,10 +41,17 @@ describe('download', () => {
   });
 
   it('gives the structure message as a body', () => {
-    const file = structureFile(TIME_TO_FILL_DEFINITION, {}, new Date('2026-12-04T23:00:00Z'));
+    const file = structureFile(
+      TIME_TO_FILL_DEFINITION,
+      {},
+      { prepared: new Date('2026-12-04T23:00:00Z'), baseUrl: 'https://corridor.example.org' },
+    );
     expect(file.contentType).toMatch(/^application\/vnd\.sdmx\.structure\+json/);
     expect(file.fileName).toBe('corridor-time-to-fill-structure.json');
     const message = JSON.parse(file.body) as { data: { dataStructures: { id: string }[] } };
     expect(message.data.dataStructures[0]?.id).toBe('DSD_TIME_TO_FILL');
+    expect(file.body).toContain(
+      '"href":"https://corridor.example.org/statistics/time-to-fill/structure"',
+    );
   });
 });

@@ -5,7 +5,13 @@
  */
 import type { DownloadLabels, PublishedTable, TableDefinition } from '../statistics.types.js';
 import { toCsv } from './csv.js';
-import { dataStructure, toSdmxCsv, toSdmxJson, type SdmxNames } from './sdmx.js';
+import {
+  dataStructure,
+  toSdmxCsv,
+  toSdmxJson,
+  type SdmxNames,
+  type StructureOptions,
+} from './sdmx.js';
 
 export const DOWNLOAD_FORMATS = ['csv', 'sdmx-csv', 'sdmx-json'] as const;
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
@@ -39,6 +45,8 @@ export interface DownloadOptions {
   definition?: TableDefinition;
   names?: SdmxNames;
   prepared?: Date;
+  /** The site's public address (config.publicUrl), for the SDMX-JSON links. */
+  baseUrl?: string;
 }
 
 /**
@@ -76,11 +84,11 @@ export function download(
 export function structureFile(
   definition: TableDefinition,
   names: SdmxNames = {},
-  prepared?: Date,
+  options: StructureOptions = {},
 ): DownloadFile {
   return {
     contentType: MEDIA_TYPES.structure,
     fileName: `corridor-${definition.id}-structure.json`,
-    body: JSON.stringify(dataStructure(definition, names, prepared ? { prepared } : {})),
+    body: JSON.stringify(dataStructure(definition, names, options)),
   };
 }

@@ -235,6 +235,24 @@ describe('toSdmxJson', () => {
     expect(message.data.structure.dimensions.observation[0]!.values[1]!.id).toBe('GE37');
   });
 
+  it('links the dataflow and DSD by absolute URI (the URN, or the structure URL)', () => {
+    const table = timeToFillByDestination();
+    const withoutBase = json(toSdmxJson(table, ENGLISH, { prepared: PREPARED }));
+    expect(withoutBase.data.structure.links.map((l) => l.href)).toEqual([
+      urn.dataflow('time-to-fill'),
+      urn.dataStructure('time-to-fill'),
+    ]);
+    expect(withoutBase.data.dataSets[0]!.links[0]!.rel).toBe('dataflow');
+    const withBase = json(
+      toSdmxJson(table, ENGLISH, { prepared: PREPARED, baseUrl: 'https://corridor.example.org/x' }),
+    );
+    expect(withBase.data.structure.links[0]).toEqual({
+      rel: 'dataflow',
+      href: 'https://corridor.example.org/statistics/time-to-fill/structure',
+      urn: urn.dataflow('time-to-fill'),
+    });
+  });
+
   it('refuses a breakdown the definition does not have', () => {
     const table = demandByContract();
     table.query = { ...table.query, by: 'sex' };
@@ -390,6 +408,29 @@ describe('dataStructure', () => {
       '_T',
     ]);
     expect(ids(processing, 'CL_ORGANISATION')).toEqual([]);
+  });
+
+  it('gives every artefact a self link with an absolute href', () => {
+    const message = json(dataStructure(DEMAND_DEFINITION, {}, { prepared: PREPARED }));
+    const artefacts = [
+      ...message.data.dataStructures,
+      ...message.data.dataflows,
+      ...message.data.conceptSchemes,
+      ...message.data.codelists,
+    ];
+    for (const artefact of artefacts) {
+      const self = artefact.links[0]!;
+      expect(self.rel).toBe('self');
+      expect(self.href).toMatch(/^urn:sdmx:org\.sdmx\.infomodel\./);
+    }
+    const measures = message.data.conceptSchemes[1]!.concepts;
+    expect(measures[0]).toMatchObject({
+      coreRepresentation: { textFormat: { textType: 'Integer' } },
+    });
+    const timeToFill = json(dataStructure(TIME_TO_FILL_DEFINITION, {}, { prepared: PREPARED }));
+    expect(timeToFill.data.conceptSchemes[1]!.concepts[1]).toMatchObject({
+      coreRepresentation: { textFormat: { textType: 'Decimal' } },
+    });
   });
 
   it('gives every id a valid SDMX form', () => {

@@ -160,9 +160,22 @@ const componentNames = (names: SdmxNames) => ({
 /** Localised name objects: `{ "ar": "…" }`. */
 const localised = (language: string, name: string) => ({ [language]: name });
 
-/** The stable address of a table's structure message (relative to the site). */
-export function structureHref(table: TableDefinition['id']): string {
-  return `/statistics/${table}/structure`;
+/** The stable address of a table's structure message, below the site's public address. */
+export function structureUrl(table: TableDefinition['id'], baseUrl: string): string {
+  return new URL(`/statistics/${table}/structure`, baseUrl).href;
+}
+
+/**
+ * A link to an SDMX artefact: `href` is the table's structure message when the site's public
+ * address is known, else the artefact's URN (SDMX-JSON wants an absolute URI there).
+ */
+function artefactLink(
+  rel: string,
+  artefactUrn: string,
+  table: TableDefinition['id'],
+  baseUrl?: string,
+) {
+  return { rel, href: baseUrl ? structureUrl(table, baseUrl) : artefactUrn, urn: artefactUrn };
 }
 
 // ---- Shared -----------------------------------------------------------------------------------
@@ -277,6 +290,8 @@ export interface SdmxJsonOptions {
   names?: SdmxNames;
   /** When the message was prepared (default: now). */
   prepared?: Date;
+  /** The site's public address (config.publicUrl): links then point at the structure URL. */
+  baseUrl?: string;
   /** The message's id (letters, digits, `_ @ $ -`; default from the dataflow and the time). */
   id?: string;
 }
@@ -421,8 +436,8 @@ export function toSdmxJson(
     data: {
       structure: {
         links: [
-          { rel: 'dataflow', href: structureHref(table.id), urn: urn.dataflow(table.id) },
-          { rel: 'datastructure', href: structureHref(table.id), urn: urn.dataStructure(table.id) },
+          artefactLink('dataflow', urn.dataflow(table.id), table.id, options.baseUrl),
+          artefactLink('datastructure', urn.dataStructure(table.id), table.id, options.baseUrl),
         ],
         name: labels.title,
         names: localised(language, labels.title),
@@ -433,6 +448,7 @@ export function toSdmxJson(
       dataSets: [
         {
           action: 'Information',
+          links: [artefactLink('dataflow', urn.dataflow(table.id), table.id, options.baseUrl)],
           annotations: annotations.map((_, i) => i),
           observations,
         },
@@ -455,6 +471,8 @@ function emptyDefinition(table: PublishedTable): TableDefinition {
 
 export interface StructureOptions {
   prepared?: Date;
+  /** The site's public address (config.publicUrl): links then point at the structure URL. */
+  baseUrl?: string;
   id?: string;
 }
 
@@ -462,7 +480,7 @@ function codelistArtefact(
   info: CodelistInfo,
   codeNames: (code: string) => string,
   language: string,
-  href: string,
+  self: (artefactUrn: string) => ReturnType<typeof artefactLink>,
 ) {
   const listed = 'codes' in info && info.codes !== undefined;
   return {
@@ -474,7 +492,7 @@ function codelistArtefact(
     isFinal: true,
     isPartial: !listed,
     links: [
-      { rel: 'self', href, urn: urn.codelist(info.id) },
+      self(urn.codelist(info.id)),
       ...(info.href ? [{ rel: 'external', href: info.href }] : []),
     ],
     codes: listed
@@ -503,7 +521,8 @@ export function dataStructure(
   const components = componentNames(names);
   const title = names.table ?? definition.id;
   const conceptUrn = (id: string) => urn.concept(id);
-  const href = structureHref(definition.id);
+  const self = (artefactUrn: string) =>
+    artefactLink('self', artefactUrn, definition.id, options.baseUrl);
 
   const regular = definition.dimensions
     .filter((d) => d !== 'month')
@@ -565,8 +584,9 @@ export function dataStructure(
   ];
   const measures = definition.columns.map((column) => ({
     ...concept(measureCode(column.id), names.columns?.[column.id] ?? column.id),
-    coreRepresentation:
-      column.kind === 'count' ? { textFormat: 'Integer' } : { textFormat: 'Decimal' },
+    coreRepresentation: {
+      textFormat: { textType: column.kind === 'count' ? 'Integer' : 'Decimal' },
+    },
   }));
 
   // Codelists: those of the dimensions (once each), then units and statuses.
@@ -584,19 +604,19 @@ export function dataStructure(
   }
   const codelists = [
     ...[...used].map(([id, dims]) =>
-      codelistArtefact(CODELISTS[id], codeNamesFor(dims), language, href),
+      codelistArtefact(CODELISTS[id], codeNamesFor(dims), language, self),
     ),
     codelistArtefact(
       CODELISTS.CL_UNIT_MEASURE,
       (code) => unitName(code.toLowerCase() as ColumnUnit, names),
       language,
-      href,
+      self,
     ),
     codelistArtefact(
       CODELISTS.CL_OBS_STATUS,
       (code) => statusName(code as 'A' | 'C', names),
       language,
-      href,
+      self,
     ),
   ];
 
@@ -620,7 +640,7 @@ export function dataStructure(
           name: title,
           names: localised(language, title),
           isFinal: true,
-          links: [{ rel: 'self', href, urn: urn.dataStructure(definition.id) }],
+          links: [self(urn.dataStructure(definition.id))],
           dataStructureComponents: {
             dimensionList: {
               id: 'DimensionDescriptor',
@@ -644,7 +664,7 @@ export function dataStructure(
           name: title,
           names: localised(language, title),
           isFinal: true,
-          links: [{ rel: 'self', href, urn: urn.dataflow(definition.id) }],
+          links: [self(urn.dataflow(definition.id))],
           structure: urn.dataStructure(definition.id),
         },
       ],
@@ -656,7 +676,7 @@ export function dataStructure(
           name: 'Corridor statistics concepts',
           isFinal: true,
           isPartial: true,
-          links: [{ rel: 'self', href, urn: urn.conceptScheme(CONCEPT_SCHEME) }],
+          links: [self(urn.conceptScheme(CONCEPT_SCHEME))],
           concepts,
         },
         {
@@ -665,7 +685,7 @@ export function dataStructure(
           version: VERSION,
           name: components[MEASURE_DIMENSION],
           isFinal: true,
-          links: [{ rel: 'self', href, urn: urn.conceptScheme(measureSchemeId(definition.id)) }],
+          links: [self(urn.conceptScheme(measureSchemeId(definition.id)))],
           concepts: measures,
         },
       ],
