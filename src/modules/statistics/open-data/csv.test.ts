@@ -40,6 +40,21 @@ describe('toCsv', () => {
     expect(records[3]).toEqual(['_T', 'المجموع', '123', '40']);
   });
 
+  it('keeps Devanagari and Bengali labels exactly as written', () => {
+    const nepali = 'नेपाल — गण्डकी प्रदेश';
+    const bengali = 'বাংলাদেশ, ঢাকা বিভাগ';
+    const labels = {
+      ...ENGLISH,
+      dimension: 'गन्तव्य देश',
+      rows: { QA: nepali, AE: bengali, _T: 'মোট' },
+    };
+    const csv = toCsv(timeToFillByDestination(), labels);
+    const records = parseCsv(csv);
+    expect(records.map((r) => r[1])).toEqual(['गन्तव्य देश', nepali, bengali, 'মোট']);
+    expect(csv).toContain(`"${bengali}"`);
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
   it('quotes commas, quotes and line breaks (RFC 4180) and reads back the same', () => {
     const labels = {
       ...ENGLISH,
