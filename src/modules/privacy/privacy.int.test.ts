@@ -220,6 +220,7 @@ describe('download', () => {
       'matching',
       'notifications',
       'roles',
+      'statistics',
     ]);
     expect(sections.at(-1)).toBe('account');
     expect(document.subject.userId).toBe(user.id);

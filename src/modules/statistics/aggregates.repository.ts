@@ -135,6 +135,17 @@ export class AggregatesRepository {
     return { removed, added: facts.length };
   }
 
+  /** The facts of one record (a person's data download). */
+  async factsOf(source: FactSource, recordId: string): Promise<CellCoordinates[]> {
+    return this.own
+      .selectFrom('statistics_fact')
+      .select([...COORDINATES])
+      .where('source', '=', source)
+      .where('record_id', '=', recordId)
+      .orderBy('cube')
+      .execute();
+  }
+
   /** Empties facts and cells (before a rebuild from every source). */
   async clear(trx: Executor): Promise<void> {
     await trx.deleteFrom('statistics_fact').execute();

@@ -8,6 +8,7 @@ import { AggregatesRepository } from './aggregates.repository.js';
 import { createDisclosureControl } from './disclosure/disclosure-control.js';
 import { parseCellKeySecret } from './disclosure/record-key.js';
 import { publishTable } from './publish.js';
+import { statisticsPersonalData } from './statistics.privacy.js';
 import { StatisticsService } from './statistics.service.js';
 import type {
   ApplicationStatRecord,
@@ -372,5 +373,29 @@ describe('statistics aggregates', () => {
     ).rejects.toMatchObject({
       code: 'outside_scope',
     });
+  });
+
+  it('shows a person how they are counted, and erasure takes them out of every cell', async () => {
+    for (let n = 1; n <= 6; n += 1) seekers.put(seeker(n));
+    await service.refresh();
+    const provider = statisticsPersonalData(repository);
+    const mine = (await provider.export(id('s', 1))) as Record<string, string>[];
+    expect(mine.map((fact) => fact.table).sort()).toEqual([
+      'job_seekers',
+      'job_seekers_destination',
+      'job_seekers_language',
+      'job_seekers_language',
+      'job_seekers_occupation',
+    ]);
+    expect(mine.find((fact) => fact.table === 'job_seekers')).toMatchObject({
+      month: '2026-04',
+      origin: 'NP',
+      'origin-subdivision': 'NP-P3',
+      sex: 'M',
+    });
+    await db.transaction().execute((trx) => provider.erase(trx as never, id('s', 1)));
+    expect(await provider.export(id('s', 1))).toEqual([]);
+    const after = await service.table('supply', query('origin'), analyst);
+    expect(valueOf(after, 'NP')).toBe(4);
   });
 });

@@ -13,6 +13,7 @@ import { createChoropleth } from './charts/choropleth.js';
 import { loadGeometry } from './charts/geometry.js';
 import { loadWorldBankContext } from './context/world-bank.js';
 import { statisticsApi } from './statistics.api.js';
+import { statisticsPersonalData } from './statistics.privacy.js';
 import {
   STATISTICS_MENU,
   statisticsRoutes,
@@ -106,6 +107,7 @@ export const statisticsModule = defineModule<
     await app.register(statisticsApi, { statistics, reference, organisations, ...drawing() });
   },
   menu: STATISTICS_MENU,
+  personalData: (_services, { db }) => statisticsPersonalData(new AggregatesRepository(db)),
   jobs: (jobs, services) => registerStatisticsJobs(jobs, services),
   events: {
     publishes: [],
