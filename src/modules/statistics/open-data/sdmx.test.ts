@@ -9,7 +9,20 @@ import {
   type SdmxDataMessage,
   type SdmxStructureMessage,
 } from './sdmx.js';
-import { dataflowId, dataflowRef, sdmxCode, urn } from './sdmx-ids.js';
+import { AGE_BANDS, WAGE_BANDS } from '../facts.js';
+import { TOTAL, UNKNOWN } from '../cubes.js';
+import { STEPS } from '../statistics.labels.js';
+import {
+  AGE_BAND_CODES,
+  dataflowId,
+  dataflowRef,
+  PROCESS_STEP_CODES,
+  sdmxCode,
+  TOTAL as SDMX_TOTAL,
+  UNKNOWN as SDMX_UNKNOWN,
+  urn,
+  WAGE_BAND_CODES,
+} from './sdmx-ids.js';
 import {
   ARABIC,
   count,
@@ -40,6 +53,13 @@ describe('identifiers', () => {
     expect(urn.dataflow('demand')).toBe(
       'urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=CORRIDOR:DF_DEMAND(1.0)',
     );
+  });
+
+  it('lists the same band and step codes as the engine writes', () => {
+    expect(WAGE_BAND_CODES).toEqual([...WAGE_BANDS]);
+    expect(AGE_BAND_CODES).toEqual([...AGE_BANDS]);
+    expect(PROCESS_STEP_CODES).toEqual([...STEPS]);
+    expect([SDMX_TOTAL, SDMX_UNKNOWN]).toEqual([TOTAL, UNKNOWN]);
   });
 
   it('keeps valid codes and turns open bands into valid SDMX ids', () => {
