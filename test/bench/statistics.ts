@@ -7,18 +7,25 @@ import {
   type CellTally,
   type PublishedCount,
 } from '../../src/modules/statistics/disclosure/index.js';
+import { aggregatesSuite } from './statistics-aggregates.js';
 
 /**
- * `npm run bench -- statistics [--cells N] [--rounds R]`: the disclosure control of issue 16
- * (ADR 15). Perturbation of N cells (default 1,000,000; target under 2 s) as the public pages will
- * call it (count + p-table noise chosen by the cell key, then the threshold), beside two baselines
- * in the same run over the same cells: the same loop with no p-table lookup (the cost of the loop
- * and of the published objects), and rounding to a multiple of 5 (the simplest other disclosure
- * method). Also: building the p-table, and deriving record keys (HMAC-SHA-256), which aggregates
- * do once per record. Each figure is the median of R rounds.
+ * `npm run bench -- statistics [--records N] [--rounds R] [--cells C] [--refresh K]
+ * [--baseline-rounds B] [--seed S] [--parts aggregates,perturbation]` (issue 16, part 6).
  *
- * The other parts of issue 16's benchmark (published tables over 10M records from the aggregates
- * beside GROUP BY, refresh after 100k records, on PGlite and PostgreSQL) come with the aggregates.
+ * 1. The aggregates (statistics-aggregates.ts): N synthetic records (default 10,000,000) loaded
+ *    as the facts the engine writes, the cells rebuilt, the published tables the dashboards ask
+ *    answered from the cells beside a GROUP BY over the facts in the same run (R rounds, B for
+ *    the baseline, default R), the same rows checked; K new records (default 100,000) applied as
+ *    the consumer does and checked against the facts. On PostgreSQL with DATABASE_URL, PGlite
+ *    otherwise.
+ * 2. The disclosure control (ADR 15): perturbation of C cells (default 1,000,000; target under
+ *    2 s) as the public pages call it (count + p-table noise chosen by the cell key, then the
+ *    threshold), beside two baselines in the same run over the same cells: the same loop with no
+ *    p-table lookup (the cost of the loop and of the published objects), and rounding to a
+ *    multiple of 5 (the simplest other disclosure method). Also: building the p-table, and
+ *    deriving record keys (HMAC-SHA-256), which aggregates do once per record. Each figure is the
+ *    median of R rounds.
  */
 
 function options(argv: readonly string[]) {
@@ -26,11 +33,27 @@ function options(argv: readonly string[]) {
     const index = argv.indexOf(`--${name}`);
     return index === -1 ? undefined : argv[index + 1];
   };
-  const cells = Number(at('cells') ?? 1_000_000);
-  const rounds = Number(at('rounds') ?? 7);
-  if (!Number.isInteger(cells) || cells < 1) throw new Error('--cells needs a whole number');
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds needs a whole number');
-  return { cells, rounds };
+  const whole = (name: string, fallback: number, min = 1) => {
+    const value = Number((at(name) ?? String(fallback)).replace(/[_,]/g, ''));
+    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} needs a whole number`);
+    return value;
+  };
+  const rounds = whole('rounds', 7);
+  const parts = (at('parts') ?? 'aggregates,perturbation').split(',');
+  for (const part of parts) {
+    if (part !== 'aggregates' && part !== 'perturbation') {
+      throw new Error('--parts takes aggregates, perturbation or both');
+    }
+  }
+  return {
+    cells: whole('cells', 1_000_000),
+    rounds,
+    records: whole('records', 10_000_000),
+    refresh: whole('refresh', 100_000, 0),
+    baselineRounds: whole('baseline-rounds', rounds),
+    seed: whole('seed', 1),
+    parts,
+  };
 }
 
 /** Cells as a real table has them: most counts small, a long tail; key sums anywhere. */
@@ -68,7 +91,12 @@ function report(label: string, cells: number, ms: number, note = '') {
 }
 
 export async function statisticsSuite(argv: readonly string[]): Promise<void> {
-  const { cells: n, rounds } = options(argv);
+  const o = options(argv);
+  if (o.parts.includes('aggregates')) await aggregatesSuite(o);
+  if (o.parts.includes('perturbation')) perturbationSuite(o.cells, o.rounds);
+}
+
+function perturbationSuite(n: number, rounds: number): void {
   const cells = syntheticCells(n);
   const control = createDisclosureControl();
   const sum = (published: PublishedCount) => (published.kind === 'count' ? published.value : -1);
