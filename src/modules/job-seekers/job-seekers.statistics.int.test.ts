@@ -339,6 +339,6 @@ describe('the pages: home region and intended stay', () => {
     });
     expect(again.statusCode).toBe(303);
     expect((await source.byIds([user.id]))[0]?.intendedStay).toBeNull();
-    expect((await client.get('/profile/cv')).body).toContain('I don’t know yet');
+    expect((await client.get('/profile/cv')).body).toContain('Not decided yet');
   });
 });
