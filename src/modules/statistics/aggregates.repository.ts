@@ -209,6 +209,26 @@ export class AggregatesRepository {
     return { rebuiltAt: row?.rebuilt_at ?? null, refreshedAt: row?.refreshed_at ?? null };
   }
 
+  /** Locks the state row for the transaction (one rebuild at a time) and reads it. */
+  async lockState(trx: Executor): Promise<{ rebuiltAt: Date | null }> {
+    const row = await trx
+      .selectFrom('statistics_state')
+      .select('rebuilt_at')
+      .where('id', '=', 1)
+      .forUpdate()
+      .executeTakeFirst();
+    return { rebuiltAt: row?.rebuilt_at ?? null };
+  }
+
+  /** Asks for a rebuild at the next refresh (`corridor`'s operators, after a rate file reload). */
+  async requestRebuild(): Promise<void> {
+    await this.own
+      .updateTable('statistics_state')
+      .set({ rebuilt_at: null })
+      .where('id', '=', 1)
+      .execute();
+  }
+
   async markRebuilt(trx: Executor, at: Date): Promise<void> {
     await trx
       .updateTable('statistics_state')

@@ -165,7 +165,7 @@ export class StatisticsService implements StatisticsReader {
    * consumer to the position read before the first page in one transaction (events after it
    * are taken in again: harmless, a record's facts are replaced, not added).
    */
-  async rebuild(): Promise<number> {
+  async rebuild(force = false): Promise<number> {
     const head = await this.options.events.head();
     const all: { source: FactSource; facts: RecordFact[] }[] = [];
     let records = 0;
@@ -188,6 +188,9 @@ export class StatisticsService implements StatisticsReader {
     const { repository } = this.options;
     await this.options.events.repository.ensureConsumer(STATISTICS_CONSUMER, head);
     await repository.transaction(async (trx) => {
+      // Another process may have rebuilt meanwhile: then its facts stand.
+      const { rebuiltAt } = await repository.lockState(trx);
+      if (rebuiltAt && !force) return;
       await repository.clear(trx);
       for (const { source, facts } of all) await repository.replaceFacts(trx, source, [], facts);
       await repository.markRebuilt(trx, this.now());

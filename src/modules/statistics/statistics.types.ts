@@ -239,7 +239,10 @@ export interface ContextFigure {
 export interface WorldBankContext {
   /** Bilateral migrant stocks, persons, 2017 (World Bank / KNOMAD, CC BY 4.0). */
   migrantStocks(filter: { origin?: string; destination?: string }): ContextFigure[];
-  /** Bilateral remittances, USD million, 2017, from `origin` (sending) to `destination`. */
+  /**
+   * Bilateral remittances, USD million, 2017, as a migration corridor: `origin` is the country the
+   * migrants come from, which receives the money; `destination`, where they work, sends it.
+   */
   remittances(filter: { origin?: string; destination?: string }): ContextFigure[];
   readonly source: { name: string; year: number; licence: string; url: string };
 }
