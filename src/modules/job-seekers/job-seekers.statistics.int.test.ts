@@ -169,6 +169,11 @@ describe('jobSeekerStatistics', () => {
       destinations: ['AE', 'QA'],
       intendedStay: '37+',
     });
+    // The person's data download has both fields.
+    expect(await jobSeekers.exportFor(user.id)).toMatchObject({
+      homeSubdivision: 'NP-P3',
+      intendedStay: '37+',
+    });
   });
 
   it('counts a profile as registered only once its personal details are saved', async () => {
@@ -296,6 +301,19 @@ describe('the pages: home region and intended stay', () => {
       origin: 'NP',
       originSubdivision: 'NP-P3',
     });
+    // Named together with the form's other errors, in the form's order.
+    const both = await client.post('/profile/bio', {
+      ...form,
+      birthDate: '1990-13',
+      nationality: 'KE',
+      homeSubdivision: 'NP-P3',
+      email: 'nope',
+    });
+    expect(errorSummary(both.body)).toEqual([
+      'The month must be from 01 to 12.',
+      'Choose your home region again: Province 3 is not in Kenya.',
+      expect.stringContaining('email'),
+    ]);
     const arabic = await h.signIn(user, { lang: 'ar', fresh: true });
     const inArabic = await arabic.post('/profile/bio', {
       ...form,

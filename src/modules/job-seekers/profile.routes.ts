@@ -13,7 +13,7 @@ import {
   type ProfileRoutesOptions,
   ownProfileGuard,
 } from './profile.page.js';
-import { displayProfile, subdivisionLabel } from './profile.display.js';
+import { displayProfile } from './profile.display.js';
 
 /**
  * The person's own profile: the overview with the completeness indicator, and the steps that
@@ -94,33 +94,49 @@ export async function profileRoutes(app: App, options: ProfileRoutesOptions): Pr
     data: { nationality: string; homeSubdivision?: string | null },
   ): Promise<FieldError | null> => {
     const code = data.homeSubdivision;
-    if (!code || code.slice(0, 2) === data.nationality) return null;
-    const [region, countries] = await Promise.all([
-      subdivisionLabel(reference, code, request.language),
+    if (!code || !/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code)) return null;
+    if (code.slice(0, 2) === data.nationality) return null;
+    const [regions, countries] = await Promise.all([
+      reference.listSubdivisions(code.slice(0, 2), request.language),
       reference.listCountries(request.language),
     ]);
-    const country = countries.find((c) => c.code === data.nationality)?.name ?? data.nationality;
+    const region = regions.find((r) => r.code === code);
+    const country = countries.find((c) => c.code === data.nationality);
+    // Not a region of any country, or no such nationality: the form's own errors say so.
+    if (!region || !country) return null;
     return {
       field: 'homeSubdivision',
       text: request.t('jobSeekers.errors.homeSubdivisionMoved', {
-        region: region?.text ?? code,
-        country,
+        region: region.name,
+        country: country.name,
       }),
     };
   };
   app.get('/profile/bio', guard, (request, reply) => bio(request, reply, null));
   app.post('/profile/bio', guard, async (request, reply) => {
     const form = parseForm(bioSchema, request.body, request.t);
-    if (!form.ok) return bio(request, reply, form.values, form.errors);
-    const mismatch = await regionMismatch(request, form.data);
-    if (mismatch) {
-      const values: Record<string, unknown> = {
-        ...(request.body as Record<string, unknown>),
-        homeSubdivision: '',
-      };
-      delete values._csrf;
-      return bio(request, reply, values, [mismatch]);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    // A region left from another nationality is named with the other errors, not after them.
+    const typed = {
+      nationality: typeof body.nationality === 'string' ? body.nationality : '',
+      homeSubdivision: typeof body.homeSubdivision === 'string' ? body.homeSubdivision : null,
+    };
+    const mismatch = /^[A-Z]{2}$/.test(typed.nationality)
+      ? await regionMismatch(request, typed)
+      : null;
+    const errors = form.ok ? [] : form.errors;
+    if (mismatch && !errors.some((error) => error.field === 'homeSubdivision')) {
+      const after = ['birthPlace', 'birthCountry', 'phone', 'email'];
+      const at = errors.findIndex((error) => after.includes(error.field));
+      errors.splice(at === -1 ? errors.length : at, 0, mismatch);
     }
+    if (errors.length > 0) {
+      const values: Record<string, unknown> = { ...(form.ok ? body : form.values) };
+      delete values._csrf;
+      if (mismatch) values.homeSubdivision = '';
+      return bio(request, reply, values, errors);
+    }
+    if (!form.ok) return bio(request, reply, form.values, form.errors);
     try {
       await jobSeekers.saveBio(actorContext(request), form.data);
     } catch (error) {
