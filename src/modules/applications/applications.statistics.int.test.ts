@@ -7,6 +7,9 @@ import { Outbox } from '../../platform/events/outbox.js';
 import type { ApplicationStatRecord, StatisticsSource } from '../statistics/statistics.types.js';
 import { searchFixture, type SearchFixture } from '../vacancies/search/search.test-support.js';
 import type { ApplicationsService } from './applications.service.js';
+import { ApplicationStatisticsSource } from './applications.statistics.js';
+import { ApplicationStatisticsRepository } from './applications.statistics.repository.js';
+import type { ApplicationsDb } from './applications.tables.js';
 
 /**
  * What the statistics read of the applications (applicationStatistics): applications made and
@@ -161,6 +164,32 @@ describe('applicationStatistics', () => {
     expect(await source.byIds([])).toEqual([]);
     const many = await source.byIds([toNurse, ...Array.from({ length: 1_100 }, randomUUID)]);
     expect(many.map((record) => record.id)).toEqual([toNurse]);
+  });
+
+  it('reads 1,000 ids in two queries and one call for their job orders', async () => {
+    let queries = 0;
+    const counted = f.db.withPlugin({
+      transformQuery: (args) => {
+        queries += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    }) as unknown as ApplicationsDb;
+    const asked: string[][] = [];
+    const counting = new ApplicationStatisticsSource(
+      new ApplicationStatisticsRepository(counted),
+      () => ({
+        byIds: (ids) => {
+          asked.push([...ids]);
+          return f.web.services.vacancyStatistics.byIds(ids);
+        },
+      }),
+    );
+    const ids = [toNurse, toCook, ...Array.from({ length: 998 }, () => randomUUID())];
+    expect(await counting.byIds(ids)).toEqual(await source.byIds([toNurse, toCook]));
+    expect(queries).toBe(2);
+    expect(asked).toHaveLength(1);
+    expect([...asked[0]!].sort()).toEqual([nurse.id, cook.id].sort());
   });
 
   it('pages through every application in id order, nothing twice', async () => {

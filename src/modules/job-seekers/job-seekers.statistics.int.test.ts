@@ -9,6 +9,9 @@ import { Outbox } from '../../platform/events/outbox.js';
 import { ValidationError } from '../../platform/http/problem.js';
 import type { JobSeekerStatRecord, StatisticsSource } from '../statistics/statistics.types.js';
 import type { JobSeekersService } from './job-seekers.service.js';
+import { JobSeekerStatisticsSource } from './job-seekers.statistics.js';
+import { JobSeekerStatisticsRepository } from './job-seekers.statistics.repository.js';
+import type { JobSeekersDb } from './job-seekers.tables.js';
 
 /**
  * What the statistics read of the job seekers (jobSeekerStatistics): records made through the
@@ -202,11 +205,25 @@ describe('jobSeekerStatistics', () => {
     expect(await source.byIds([])).toEqual([]);
   });
 
-  it('reads 1,000 ids in a few queries', async () => {
+  it('reads 1,000 ids in five queries (the profiles, then one per list table)', async () => {
     const existing = await seeker();
-    const ids = [existing.id, ...Array.from({ length: 1_200 }, () => randomUUID())];
-    const records = await source.byIds(ids);
+    let queries = 0;
+    const counted = h.database.kysely.withPlugin({
+      transformQuery: (args) => {
+        queries += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    }) as unknown as JobSeekersDb;
+    const counting = new JobSeekerStatisticsSource(new JobSeekerStatisticsRepository(counted));
+    const ids = [existing.id, ...Array.from({ length: 999 }, () => randomUUID())];
+    const records = await counting.byIds(ids);
     expect(records.map((record) => record.id)).toEqual([existing.id]);
+    expect(queries).toBe(5);
+    queries = 0;
+    // 1,001 ids: a second batch, whose one unknown id needs no list query.
+    expect(await counting.byIds([...ids, randomUUID()])).toHaveLength(1);
+    expect(queries).toBe(6);
   });
 
   it('pages through every profile in id order, nothing twice', async () => {
