@@ -340,3 +340,32 @@ describe('who sees the profile', () => {
     expect(await h.services.jobSeekers.userIdsWithProfiles(100_000)).toContain(seekerId);
   });
 });
+
+describe('the demo seekers for the supply statistics', () => {
+  it('have a home region of their nationality and an intended stay', async () => {
+    const rows = await h.database.kysely
+      .selectFrom('job_seeker')
+      .select(['nationality', 'home_subdivision', 'intended_stay', 'steps_saved'])
+      .where('email', 'like', '%@seekers.demo.corridor.example')
+      .execute();
+    expect(rows.length).toBeGreaterThan(400);
+    const withRegion = rows.filter((row) => row.home_subdivision !== null);
+    expect(withRegion.length).toBeGreaterThan(rows.length * 0.9);
+    for (const row of withRegion) {
+      expect(row.home_subdivision?.slice(0, 3)).toBe(`${row.nationality}-`);
+    }
+    // First-level subdivisions only (the country's list may mix levels).
+    const parents = await h.database.kysely
+      .selectFrom('country_subdivision')
+      .select(['code', 'parent_code'])
+      .where('code', 'in', [...new Set(withRegion.map((row) => row.home_subdivision!))])
+      .execute();
+    expect(parents.every((row) => row.parent_code === null)).toBe(true);
+    expect(new Set(withRegion.map((row) => row.nationality)).size).toBe(8);
+    const stays = new Set(rows.map((row) => row.intended_stay));
+    expect(stays).toEqual(new Set(['0-6', '7-12', '13-24', '25-36', '37+', null]));
+    for (const row of rows) {
+      if (!row.steps_saved.includes('destinations')) expect(row.intended_stay).toBeNull();
+    }
+  });
+});
