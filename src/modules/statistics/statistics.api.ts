@@ -63,7 +63,7 @@ export async function statisticsApi(app: App, options: StatisticsRoutesOptions):
         problems.map((p) => ({
           pointer: p.field,
           detail: p.key,
-          values: { field: p.field, max: MAX_VALUE_LENGTH },
+          values: { field: p.field, max: MAX_VALUE_LENGTH, example: '2026-03' },
         })),
       );
     if (!parsed.query || problems.length > 0) throw fail();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Principal, type RoleGrant } from '../../platform/authz/principal.js';
 import { Translator } from '../../platform/i18n/translator.js';
-import { queryErrorOf, restrictedViewer, sdmxNames } from './statistics.routes.js';
+import { fitToWidth, queryErrorOf, restrictedViewer, sdmxNames } from './statistics.routes.js';
 
 const grant = (role: RoleGrant['role'], countryCode: string | null): RoleGrant => ({
   role,
@@ -111,5 +111,15 @@ describe('SDMX names', () => {
     expect(names.codes?.contract?.['0-6']).toBe('Jusqu’à 6 mois');
     expect(names.codes?.wage?.lt300).toBe('Moins de 300 dollars US');
     expect(names.codes?.destination).toBeUndefined();
+  });
+});
+
+describe('a chart on a page', () => {
+  it('loses its fixed size and inline style, keeping its viewBox and the rest', () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 394" width="640" height="394" style="max-width:100%" role="img"><rect width="10" height="5"/></svg>';
+    expect(fitToWidth(svg)).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 394" role="img"><rect width="10" height="5"/></svg>',
+    );
   });
 });

@@ -167,6 +167,9 @@ export function queryErrorOf(error: unknown): QueryProblem | null {
   };
 }
 
+/** A month as the form wants it (isolated by the translator on right-to-left pages). */
+const MONTH_EXAMPLE = '2026-03';
+
 /** Dimensions drawn as a map of countries. */
 const COUNTRY_DIMENSIONS: ReadonlySet<DimensionId> = new Set([
   'destination',
@@ -249,6 +252,7 @@ function translatedProblems(request: FastifyRequest, problems: readonly QueryPro
     text: request.t(problem.key, {
       field: request.t(`statistics.fields.${problem.field}`),
       max: MAX_VALUE_LENGTH,
+      example: MONTH_EXAMPLE,
       ...problem.values,
     }),
   }));
@@ -268,6 +272,17 @@ async function tableOrProblem(
     if (problem) return { problem };
     throw error;
   }
+}
+
+/**
+ * An SVG that takes the width of its column: the page's content security policy refuses inline
+ * `style` attributes, so a fixed `width`/`height` on the root would keep a 640-pixel map wider
+ * than a phone. Without them the `viewBox` scales it to the column, keeping its proportions.
+ */
+export function fitToWidth(svg: string): string {
+  return svg.replace(/^<svg\b[^>]*>/, (root) =>
+    root.replace(/\s(?:width|height)="[^"]*"/g, '').replace(/\sstyle="[^"]*"/g, ''),
+  );
 }
 
 /** Title and options every chart and map of a page share. */
@@ -291,13 +306,15 @@ function mapOf(
   country?: string,
 ): string | null {
   if (!options.charts) return null;
-  return options.charts.choropleth(data, {
-    ...chartOptions(request, title, unit),
-    level,
-    ...(country ? { country } : {}),
-    legendTitle: unit,
-    noDataLabel: request.t('statistics.noData'),
-  });
+  return fitToWidth(
+    options.charts.choropleth(data, {
+      ...chartOptions(request, title, unit),
+      level,
+      ...(country ? { country } : {}),
+      legendTitle: unit,
+      noDataLabel: request.t('statistics.noData'),
+    }),
+  );
 }
 
 /** The World Bank's figures for corridors (origin → destination), with their source. */
@@ -556,7 +573,7 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
           table.query.filters.origin,
         );
       } else {
-        chart = options.charts.barChart(data, chartOptions(request, title, unit));
+        chart = fitToWidth(options.charts.barChart(data, chartOptions(request, title, unit)));
       }
     }
 
@@ -676,7 +693,11 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
         problems.map((p) => ({
           pointer: p.field,
           detail: p.key,
-          values: { max: MAX_VALUE_LENGTH },
+          values: {
+            field: request.t(`statistics.fields.${p.field}`),
+            max: MAX_VALUE_LENGTH,
+            example: MONTH_EXAMPLE,
+          },
         })),
       );
     }
