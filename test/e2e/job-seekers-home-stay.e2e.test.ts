@@ -48,6 +48,8 @@ describe.skipIf(skip)('home region and intended stay, in the browser', () => {
       // Before a nationality is saved: the step says where the list will come from.
       await page.goto(`${baseUrl}/profile/bio?lang=${lang}`);
       expect(await page.locator('select#homeSubdivision').count()).toBe(0);
+      await expectNoSidewaysScroll(page, `profile-bio-no-region-${lang}`);
+      await checkPage(page, 'profile-bio-no-region', lang);
       await page.locator('#givenNames').fill(lang === 'ar' ? 'سارة' : 'Sita');
       await page.locator('#birthDate').fill('1994-05');
       await page.locator('input[name="sex"][value="F"]').check();
