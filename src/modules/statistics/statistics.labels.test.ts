@@ -73,7 +73,7 @@ describe('row labels', () => {
     expect((await labels('origin-subdivision', ['NP-P3', 'NP-P9'])).get('NP-P3')).toBe('Bagmati');
     expect((await labels('origin-subdivision', ['NP-P9'])).get('NP-P9')).toBe('NP-P9');
     expect((await labels('occupation', ['7112', '9'])).get('7112')).toBe(
-      '7112 Bricklayers and related workers',
+      'Bricklayers and related workers',
     );
     expect((await labels('occupation', ['9'])).get('9')).toBe('9');
     expect((await labels('language', ['nep'])).get('nep')).toBe('Nepali');

@@ -135,11 +135,6 @@ async function languageNames(context: LabelContext): Promise<Map<string, string>
   return names;
 }
 
-/** The ISCO code before its title: "7112 Bricklayers and related workers". */
-export function occupationLabel(code: string, title: string | undefined): string {
-  return title ? `${code} ${title}` : code;
-}
-
 /**
  * Every code's label for a breakdown, in the reader's language. `_U` reads "Unknown", `_T`
  * "Total"; a code the sources do not know stays as it is.
@@ -188,7 +183,8 @@ export async function rowLabels(
     }
     case 'occupation': {
       const titles = await iscoTitles(context, wanted);
-      for (const code of wanted) set(code, occupationLabel(code, titles.get(code)));
+      // The title alone: pages show the code beside it, downloads and the API in its own field.
+      for (const code of wanted) set(code, titles.get(code));
       break;
     }
     case 'contract':

@@ -94,7 +94,8 @@ export function tableNotes(table: PublishedTable, t: Translate): string[] {
   notes.push(
     table.audience === 'restricted' ? t('statistics.notes.exact') : t('statistics.notes.perturbed'),
   );
-  notes.push(t('statistics.notes.totals'));
+  // Exact totals are the exact count of the population; only perturbed ones stand apart.
+  if (table.audience === 'public') notes.push(t('statistics.notes.totals'));
   if (
     MULTI_VALUED.has(table.query.by) ||
     (table.id === 'supply' && table.query.by === 'occupation')

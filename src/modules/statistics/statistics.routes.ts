@@ -639,6 +639,7 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
       definition: tableDefinitionText(t, definition.id),
       scope: viewer.audience === 'restricted' ? scopeText(request, viewer.scope, names) : null,
       offers: Object.fromEntries(definition.filters.map((f) => [f, true])),
+      hasOccupation: definition.dimensions.includes('occupation'),
       values,
       byItems: definition.dimensions.map((dimension) => ({
         value: dimension,

@@ -89,6 +89,8 @@ describe('a table’s query string', () => {
     expect(fields({ origin: 'NP' }, processing)).toEqual([
       'origin:statistics.errors.filterNotOffered',
     ]);
+    // The ISCO level means nothing to processing: not an error, not read.
+    expect(fields({ level: '9' }, processing)).toEqual([]);
   });
 
   it('refuses hostile input: repeated parameters, objects, oversized and strange text', () => {

@@ -127,7 +127,10 @@ export function parseTableQuery(definition: TableDefinition, raw: unknown): Pars
   const values: Partial<Record<QueryField, string>> = {};
   const problems: QueryProblem[] = [];
   const parsed: Partial<Record<QueryField, string>> = {};
+  const byOccupation = definition.dimensions.includes('occupation');
   for (const field of QUERY_FIELDS) {
+    // The ISCO level means nothing to a table without occupations (processing): left alone.
+    if (field === 'level' && !byOccupation) continue;
     const got = single(input[field]);
     if (got === null) continue;
     if ('problem' in got) {
