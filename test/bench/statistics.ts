@@ -11,7 +11,7 @@ import { aggregatesSuite } from './statistics-aggregates.js';
 
 /**
  * `npm run bench -- statistics [--records N] [--rounds R] [--cells C] [--refresh K]
- * [--baseline-rounds B] [--seed S] [--parts aggregates,perturbation]` (issue 16, part 6).
+ * [--baseline-rounds B] [--seed S] [--rebuild no] [--parts aggregates,perturbation]` (issue 16, part 6).
  *
  * 1. The aggregates (statistics-aggregates.ts): N synthetic records (default 10,000,000) loaded
  *    as the facts the engine writes, the cells rebuilt, the published tables the dashboards ask
@@ -52,6 +52,7 @@ function options(argv: readonly string[]) {
     refresh: whole('refresh', 100_000, 0),
     baselineRounds: whole('baseline-rounds', rounds),
     seed: whole('seed', 1),
+    rebuild: at('rebuild') !== 'no',
     parts,
   };
 }
