@@ -504,3 +504,112 @@ export async function aggregatesSuite(o: AggregatesOptions): Promise<Record<stri
     await handle.close();
   }
 }
+
+interface RollupProbe {
+  question: string;
+  cube: CubeId;
+  fineCells: number;
+  rollupCells: number;
+  fine: ReturnType<typeof summary>;
+  rollup: ReturnType<typeof summary>;
+}
+
+/**
+ * The roll-up probe (ADR 18): the cells of a few fine cubes summed once more to (month, d1, d2)
+ * in a bench-only table, and the cell query of a whole-population breakdown timed over both,
+ * R rounds each, the sums checked equal. What a coarse cube chosen first by publishTable would
+ * save, measured without changing the engine.
+ */
+async function rollupProbe(db: Kysely<unknown>, rounds: number): Promise<RollupProbe[]> {
+  const probes = [
+    { question: 'demand by destination (positions)', cube: 'positions', code: 'd2' },
+    { question: 'demand by destination (job orders)', cube: 'job_orders', code: 'd2' },
+    { question: 'supply by origin (job seekers)', cube: 'job_seekers', code: 'd1' },
+    {
+      question: 'matching by corridor (applications)',
+      cube: 'applications_cohort',
+      code: "d1 || '-' || d2",
+    },
+  ] as const;
+  await sql`drop table if exists bench_statistics_rollup`.execute(db);
+  await sql`create table bench_statistics_rollup as
+      select cube, month, d1, d2, sum(count)::bigint as count,
+        (sum(key_sum) % 4294967296)::bigint as key_sum
+      from statistics_cell where cube in (${sql.join(probes.map((p) => p.cube))})
+      group by cube, month, d1, d2`.execute(db);
+  await sql`alter table bench_statistics_rollup add primary key (cube, month, d1, d2)`.execute(db);
+  await sql`vacuum analyze bench_statistics_rollup`.execute(db);
+  const results: RollupProbe[] = [];
+  try {
+    for (const probe of probes) {
+      const query = (table: string) => sql<{ code: string; count: string; key_sum: string }>`
+        select ${sql.raw(probe.code)} as code, sum(count) as count,
+          sum(key_sum) % 4294967296 as key_sum
+        from ${sql.table(table)} where cube = ${probe.cube}
+        group by 1 having sum(count) > 0 order by 1`;
+      const times = { fine: [] as number[], rollup: [] as number[] };
+      const answers: Record<string, string> = {};
+      for (const [name, table] of [
+        ['fine', 'statistics_cell'],
+        ['rollup', 'bench_statistics_rollup'],
+      ] as const) {
+        for (let round = 0; round < rounds; round += 1) {
+          const started = performance.now();
+          const result = await query(table).execute(db);
+          times[name].push(performance.now() - started);
+          answers[name] = JSON.stringify(result.rows);
+        }
+      }
+      if (answers.fine !== answers.rollup) {
+        throw new Error(`The roll-up of ${probe.cube} does not give the sums of its cells`);
+      }
+      const sizes = await sql<{ fine: string; rollup: string }>`
+        select (select count(*) from statistics_cell where cube = ${probe.cube}) as fine,
+          (select count(*) from bench_statistics_rollup where cube = ${probe.cube}) as rollup`.execute(
+        db,
+      );
+      results.push({
+        question: probe.question,
+        cube: probe.cube,
+        fineCells: Number(sizes.rows[0]?.fine),
+        rollupCells: Number(sizes.rows[0]?.rollup),
+        fine: summary(times.fine),
+        rollup: summary(times.rollup),
+      });
+    }
+  } finally {
+    await sql`drop table if exists bench_statistics_rollup`.execute(db);
+  }
+  return results;
+}
+
+/** `--parts rollup`: the roll-up probe alone, on the loaded bench database with its cells. */
+export async function rollupSuite(o: AggregatesOptions): Promise<RollupProbe[]> {
+  const { handle, url, where } = await openBenchDatabase(o);
+  const db = handle.kysely as unknown as Kysely<unknown>;
+  try {
+    await load(handle, url, o);
+    const repository = new AggregatesRepository(handle.kysely);
+    if ((await repository.size()).cells === 0) {
+      await repository.transaction((trx) => repository.rebuildCells(trx));
+      await sql`vacuum analyze statistics_cell`.execute(db);
+    }
+    console.log(
+      `\nRoll-up probe (${handle.kind}, ${where}, load average ${os.loadavg()[0]!.toFixed(1)}): one cell query over the fine cells and over the same cells summed to (month, d1, d2), ${o.rounds} rounds`,
+    );
+    const probes = await rollupProbe(db, o.rounds);
+    for (const p of probes) {
+      console.log(
+        `${p.question.padEnd(40)} ${n(p.fineCells).padStart(9)} → ${n(p.rollupCells).padStart(6)} cells  p50 ${ms(p.fine.p50).padStart(9)} → ${ms(p.rollup.p50).padStart(8)}  p95 ${ms(p.fine.p95).padStart(9)} → ${ms(p.rollup.p95).padStart(8)}  same sums`,
+      );
+    }
+    await fs.mkdir('.bench', { recursive: true });
+    await fs.writeFile(
+      path.join('.bench', `statistics-rollup-${handle.kind}-${o.records}.json`),
+      JSON.stringify({ options: o, probes, at: new Date() }, null, 2),
+    );
+    return probes;
+  } finally {
+    await handle.close();
+  }
+}

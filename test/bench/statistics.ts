@@ -7,11 +7,11 @@ import {
   type CellTally,
   type PublishedCount,
 } from '../../src/modules/statistics/disclosure/index.js';
-import { aggregatesSuite } from './statistics-aggregates.js';
+import { aggregatesSuite, rollupSuite } from './statistics-aggregates.js';
 
 /**
  * `npm run bench -- statistics [--records N] [--rounds R] [--cells C] [--refresh K]
- * [--baseline-rounds B] [--seed S] [--rebuild no] [--parts aggregates,perturbation]` (issue 16, part 6).
+ * [--baseline-rounds B] [--seed S] [--rebuild no] [--parts aggregates,rollup,perturbation]` (issue 16, part 6).
  *
  * 1. The aggregates (statistics-aggregates.ts): N synthetic records (default 10,000,000) loaded
  *    as the facts the engine writes, the cells rebuilt, the published tables the dashboards ask
@@ -19,7 +19,9 @@ import { aggregatesSuite } from './statistics-aggregates.js';
  *    the baseline, default R), the same rows checked; K new records (default 100,000) applied as
  *    the consumer does and checked against the facts. On PostgreSQL with DATABASE_URL, PGlite
  *    otherwise.
- * 2. The disclosure control (ADR 15): perturbation of C cells (default 1,000,000; target under
+ * 2. The roll-up probe (`--parts rollup`, not in the default run): what coarse cubes would save
+ *    (ADR 18), on the loaded database.
+ * 3. The disclosure control (ADR 15): perturbation of C cells (default 1,000,000; target under
  *    2 s) as the public pages call it (count + p-table noise chosen by the cell key, then the
  *    threshold), beside two baselines in the same run over the same cells: the same loop with no
  *    p-table lookup (the cost of the loop and of the published objects), and rounding to a
@@ -41,8 +43,8 @@ function options(argv: readonly string[]) {
   const rounds = whole('rounds', 7);
   const parts = (at('parts') ?? 'aggregates,perturbation').split(',');
   for (const part of parts) {
-    if (part !== 'aggregates' && part !== 'perturbation') {
-      throw new Error('--parts takes aggregates, perturbation or both');
+    if (part !== 'aggregates' && part !== 'rollup' && part !== 'perturbation') {
+      throw new Error('--parts takes aggregates, rollup, perturbation (comma-separated)');
     }
   }
   return {
@@ -94,6 +96,7 @@ function report(label: string, cells: number, ms: number, note = '') {
 export async function statisticsSuite(argv: readonly string[]): Promise<void> {
   const o = options(argv);
   if (o.parts.includes('aggregates')) await aggregatesSuite(o);
+  if (o.parts.includes('rollup')) await rollupSuite(o);
   if (o.parts.includes('perturbation')) perturbationSuite(o.cells, o.rounds);
 }
 
