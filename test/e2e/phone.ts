@@ -28,6 +28,8 @@ export const PUBLIC_PAGES: PublicPage[] = [
   { name: 'recruiters', path: '/recruiters' },
   { name: 'recruiters-results', path: '/recruiters?q=savannah' },
   { name: 'recruiter', path: '/recruiters?q=savannah', link: 'a[href^="/recruiters/"]' },
+  { name: 'statistics', path: '/statistics' },
+  { name: 'statistics-table', path: '/statistics/supply?by=origin-subdivision&origin=KE' },
   { name: 'sign-in', path: '/sign-in' },
   { name: 'register', path: '/register' },
   { name: 'password-reset', path: '/password-reset' },
