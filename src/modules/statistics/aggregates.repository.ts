@@ -1,5 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { DIM_COLUMNS, type CubeId, type DimColumn } from './cubes.js';
+import {
+  DIM_COLUMNS,
+  ROLLUPS_OF,
+  baseOf,
+  keptColumns,
+  type CubeId,
+  type DimColumn,
+} from './cubes.js';
 import { KEY_SPACE } from './disclosure/record-key.js';
 import type { Fact } from './facts.js';
 import type {
@@ -81,7 +88,7 @@ export class AggregatesRepository {
     facts: readonly RecordFact[],
   ): Promise<{ removed: number; added: number }> {
     const deltas = new Map<string, { at: CellCoordinates; count: number; keySum: number }>();
-    const move = (at: CellCoordinates, count: number, keySum: number) => {
+    const moveOne = (at: CellCoordinates, count: number, keySum: number) => {
       const key = coordinatesKey(at);
       const delta = deltas.get(key);
       if (delta) {
@@ -89,6 +96,13 @@ export class AggregatesRepository {
         delta.keySum = (((delta.keySum + keySum) % KEY_SPACE) + KEY_SPACE) % KEY_SPACE;
       } else {
         deltas.set(key, { at, count, keySum: ((keySum % KEY_SPACE) + KEY_SPACE) % KEY_SPACE });
+      }
+    };
+    // A fact moves its base cube's cell and the matching cell of each of its roll-ups.
+    const move = (at: CellCoordinates, count: number, keySum: number) => {
+      moveOne(at, count, keySum);
+      for (const rollup of ROLLUPS_OF.get(at.cube) ?? []) {
+        moveOne(projected(at, rollup), count, keySum);
       }
     };
     let removed = 0;
@@ -160,7 +174,23 @@ export class AggregatesRepository {
       select cube, month, d1, d2, d3, d4, d5, d6, days, sum(count), sum(key_sum) % ${sql.lit(KEY_SPACE)}
       from statistics_fact
       group by cube, month, d1, d2, d3, d4, d5, d6, days`.execute(trx);
-    return Number(result.numAffectedRows ?? 0);
+    let cells = Number(result.numAffectedRows ?? 0);
+    for (const [base, rollups] of ROLLUPS_OF) {
+      for (const rollup of rollups) {
+        const kept = new Set(keptColumns(rollup));
+        const columns = DIM_COLUMNS.map((c) => (kept.has(c) ? sql.ref(c) : sql.lit('')));
+        const grouped = DIM_COLUMNS.filter((c) => kept.has(c)).map((c) => sql.ref(c));
+        const added = await sql`
+          insert into statistics_cell (cube, month, d1, d2, d3, d4, d5, d6, days, count, key_sum)
+          select ${rollup}, month, ${sql.join(columns)}, days, sum(count),
+            sum(key_sum) % ${sql.lit(KEY_SPACE)}
+          from statistics_fact
+          where cube = ${base}
+          group by ${sql.join([sql.ref('month'), ...grouped, sql.ref('days')])}`.execute(trx);
+        cells += Number(added.numAffectedRows ?? 0);
+      }
+    }
+    return cells;
   }
 
   /** Removes the cells whose facts have all gone (count 0): housekeeping, not correctness. */
@@ -175,7 +205,8 @@ export class AggregatesRepository {
   /** Sums of cells for a published table (from the cells) or the same from the facts. */
   async sums(query: CellQuery, from: 'cells' | 'facts' = 'cells'): Promise<CellSum[]> {
     const table = from === 'cells' ? sql.table('statistics_cell') : sql.table('statistics_fact');
-    const conditions = [sql`cube = ${query.cube}`];
+    // The facts of a roll-up are its base cube's, in the same columns.
+    const conditions = [sql`cube = ${from === 'cells' ? query.cube : baseOf(query.cube)}`];
     for (const [column, value] of Object.entries(query.equals)) {
       conditions.push(sql`${sql.ref(column)} = ${value}`);
     }
@@ -259,6 +290,14 @@ export class AggregatesRepository {
     ]);
     return { facts: Number(facts.n), cells: Number(cells.n) };
   }
+}
+
+/** A base cube's cell coordinates in one of its roll-ups: the columns it drops left empty. */
+function projected(at: CellCoordinates, rollup: CubeId): CellCoordinates {
+  const kept = new Set(keptColumns(rollup));
+  const out: CellCoordinates = { ...coordinatesOf(at), cube: rollup };
+  for (const column of DIM_COLUMNS) if (!kept.has(column)) out[column] = '';
+  return out;
 }
 
 function coordinatesOf(c: CellCoordinates): CellCoordinates {

@@ -16,9 +16,27 @@ export interface CubeDefinition {
   month: 'approval' | 'registration' | 'filled' | 'decision';
   /** Whether cells are split by whole days of a duration (time to fill, processing). */
   durations: boolean;
+  /**
+   * A roll-up: the cells of `of` summed over the dimensions not `kept` (their columns left
+   * empty, the others where they are in `of`). Facts are never written for a roll-up: its cells
+   * move with its base cube's (aggregates.repository.ts). Only dimensions that are single-valued
+   * in the base cube may be dropped, so that each record still counts once per cell.
+   */
+  rollup?: { of: string; kept: readonly DimensionId[] };
 }
 
-export const CUBES = {
+const rollup = (
+  base: CubeDefinition & { id: string },
+  kept: readonly DimensionId[],
+): CubeDefinition => ({
+  source: base.source,
+  dimensions: base.dimensions,
+  month: base.month,
+  durations: base.durations,
+  rollup: { of: base.id, kept },
+});
+
+const BASE_CUBES = {
   // Demand: job orders and their positions, by month of approval.
   job_orders: {
     source: 'vacancy',
@@ -98,14 +116,74 @@ export const CUBES = {
   },
 } as const satisfies Record<string, CubeDefinition>;
 
+const base = (id: keyof typeof BASE_CUBES) => ({ id, ...BASE_CUBES[id] });
+const CORRIDOR: readonly DimensionId[] = ['origin', 'destination'];
+const CORRIDOR_OCCUPATION: readonly DimensionId[] = ['origin', 'destination', 'occupation'];
+
+/**
+ * The roll-ups the published tables read first (docs/benchmarks.md, ADR 18): a breakdown of the
+ * whole population by corridor or destination sums a few thousand cells instead of hundreds of
+ * thousands. The multi-valued supply cubes have none (a person would count once per value).
+ */
+const ROLLUP_CUBES = {
+  job_orders_corridor: rollup(base('job_orders'), CORRIDOR),
+  job_orders_occupation: rollup(base('job_orders'), CORRIDOR_OCCUPATION),
+  positions_corridor: rollup(base('positions'), CORRIDOR),
+  positions_occupation: rollup(base('positions'), CORRIDOR_OCCUPATION),
+  positions_filled_cohort_corridor: rollup(base('positions_filled_cohort'), CORRIDOR),
+  applications_cohort_corridor: rollup(base('applications_cohort'), CORRIDOR),
+  placements_cohort_corridor: rollup(base('placements_cohort'), CORRIDOR),
+  fill_from_approval_corridor: rollup(base('fill_from_approval'), CORRIDOR),
+  fill_from_publication_corridor: rollup(base('fill_from_publication'), CORRIDOR),
+  job_seekers_origin: rollup(base('job_seekers'), ['origin']),
+  job_seekers_subdivision: rollup(base('job_seekers'), ['origin', 'origin-subdivision']),
+  job_seekers_occupation_origin: rollup(base('job_seekers_occupation'), ['origin', 'occupation']),
+  decisions_step: rollup(base('decisions'), ['step']),
+} as const satisfies Record<string, CubeDefinition>;
+
+export const CUBES: Record<keyof typeof BASE_CUBES | keyof typeof ROLLUP_CUBES, CubeDefinition> = {
+  ...BASE_CUBES,
+  ...ROLLUP_CUBES,
+};
+
 export type CubeId = keyof typeof CUBES;
+
+/** The cubes facts are written for (every roll-up is derived from one of them). */
+export type BaseCubeId = keyof typeof BASE_CUBES;
+
+/** The roll-ups of each base cube. */
+export const ROLLUPS_OF: ReadonlyMap<string, readonly CubeId[]> = (() => {
+  const out = new Map<string, CubeId[]>();
+  for (const [id, cube] of Object.entries(ROLLUP_CUBES) as [CubeId, CubeDefinition][]) {
+    const list = out.get(cube.rollup!.of) ?? [];
+    list.push(id);
+    out.set(cube.rollup!.of, list);
+  }
+  return out;
+})();
 
 export const CUBE_IDS = Object.keys(CUBES) as CubeId[];
 
 /** The column (d1…d6) that holds a dimension in a cube, or null when the cube lacks it. */
 export function columnOf(cube: CubeId, dimension: DimensionId): DimColumn | null {
-  const index = (CUBES[cube].dimensions as readonly DimensionId[]).indexOf(dimension);
+  const { dimensions, rollup: of } = CUBES[cube];
+  if (of && !of.kept.includes(dimension)) return null;
+  const index = dimensions.indexOf(dimension);
   return index < 0 ? null : DIM_COLUMNS[index]!;
+}
+
+/** The columns a roll-up keeps (the others are empty in its cells). */
+export function keptColumns(cube: CubeId): readonly DimColumn[] {
+  const { dimensions, rollup: of } = CUBES[cube];
+  return DIM_COLUMNS.filter((_, i) => {
+    const dimension = dimensions[i];
+    return dimension !== undefined && (!of || of.kept.includes(dimension));
+  });
+}
+
+/** Where a cube's cells come from: itself, or the base cube of a roll-up (for the facts). */
+export function baseOf(cube: CubeId): CubeId {
+  return (CUBES[cube].rollup?.of as CubeId | undefined) ?? cube;
 }
 
 export const DIM_COLUMNS = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6'] as const;

@@ -66,11 +66,13 @@ export async function publishTable(
       const totalCube = column.cubes.find((candidate) => holdsAll(candidate, neededForTotal))!;
       gathered.set(column.id, await read(cube, false, totalCube));
     } else if ('percentile' in column) {
-      const { cube } = column.percentile;
-      if (!holdsAll(cube, needed)) {
+      const cube = column.percentile.cubes.find((candidate) => holdsAll(candidate, needed));
+      if (!cube) {
         throw new StatisticsQueryError('combination_not_available', culprit(query, filters));
       }
-      if (!gathered.has(`days:${cube}`)) gathered.set(`days:${cube}`, await read(cube, true));
+      const totalCube = column.percentile.cubes.find((c) => holdsAll(c, neededForTotal))!;
+      const key = `days:${column.percentile.cubes.join(',')}`;
+      if (!gathered.has(key)) gathered.set(key, await read(cube, true, totalCube));
     }
   }
 
@@ -125,7 +127,7 @@ function publishedValues(
   return columns.map((column): PublishedValue => {
     if ('cubes' in column) return control.count(tallyOf(column.id), audience);
     if ('percentile' in column) {
-      const cell = pick(gathered.get(`days:${column.percentile.cube}`)!);
+      const cell = pick(gathered.get(`days:${column.percentile.cubes.join(',')}`)!);
       const value = nearestRank(cell.days ?? new Map(), column.percentile.rank);
       if (value === null) return SUPPRESSED;
       return control.measure(cell.tally, value, audience, 1);

@@ -327,14 +327,17 @@ describe('statistics aggregates', () => {
     expect(filtered.total.values[0]).toEqual(row.rows.find((r) => r.code === 'NP')!.values[0]);
   });
 
-  it('answers the same figures from the cells as a GROUP BY over the facts', async () => {
+  it('answers the same figures from the cells (and their roll-ups) as a GROUP BY over the facts', async () => {
     for (let n = 1; n <= 50; n += 1) vacancies.put(vacancy(n, { positions: 1 + (n % 5) }));
     for (let n = 1; n <= 60; n += 1) seekers.put(seeker(n));
     await service.refresh();
     const deps = { repository, control, asOf: new Date() };
     for (const [table, by] of [
-      ['demand', 'occupation'],
-      ['demand', 'wage'],
+      ['demand', 'destination'], // roll-up by corridor
+      ['demand', 'occupation'], // roll-up by corridor and occupation
+      ['demand', 'wage'], // the base cube
+      ['supply', 'origin'], // roll-up by origin
+      ['supply', 'origin-subdivision'],
       ['supply', 'age'],
       ['supply', 'preferred-destination'],
     ] as const) {

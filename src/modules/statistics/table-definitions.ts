@@ -17,7 +17,7 @@ import type {
 export type ColumnSpec = TableColumn &
   (
     | { kind: 'count'; cubes: readonly CubeId[] }
-    | { kind: 'measure'; percentile: { cube: CubeId; rank: 0.5 | 0.9 } }
+    | { kind: 'measure'; percentile: { cubes: readonly CubeId[]; rank: 0.5 | 0.9 } }
     | {
         kind: 'measure';
         ratio: { numerator: string; denominator: string; scale: number; decimals: number };
@@ -50,12 +50,21 @@ const count = (id: string, unit: TableColumn['unit'], cubes: readonly CubeId[]):
   cubes,
 });
 
-const days = (id: string, cube: CubeId, rank: 0.5 | 0.9): ColumnSpec => ({
+const days = (id: string, cubes: readonly CubeId[], rank: 0.5 | 0.9): ColumnSpec => ({
   id,
   unit: 'days',
   kind: 'measure',
-  percentile: { cube, rank },
+  percentile: { cubes, rank },
 });
+
+// Each column's cubes, coarsest first: the first that holds the question answers it.
+const POSITIONS: readonly CubeId[] = ['positions_corridor', 'positions_occupation', 'positions'];
+const FROM_APPROVAL: readonly CubeId[] = ['fill_from_approval_corridor', 'fill_from_approval'];
+const FROM_PUBLICATION: readonly CubeId[] = [
+  'fill_from_publication_corridor',
+  'fill_from_publication',
+];
+const DECISIONS: readonly CubeId[] = ['decisions_step', 'decisions'];
 
 export const TABLE_SPECS: Record<TableId, TableSpec> = {
   demand: {
@@ -65,8 +74,12 @@ export const TABLE_SPECS: Record<TableId, TableSpec> = {
     filterDimensions: CORRIDOR_FILTERS,
     defaultBy: 'destination',
     columns: [
-      count('job_orders_approved', 'job_orders', ['job_orders']),
-      count('positions_approved', 'positions', ['positions']),
+      count('job_orders_approved', 'job_orders', [
+        'job_orders_corridor',
+        'job_orders_occupation',
+        'job_orders',
+      ]),
+      count('positions_approved', 'positions', POSITIONS),
     ],
   },
   supply: {
@@ -92,7 +105,10 @@ export const TABLE_SPECS: Record<TableId, TableSpec> = {
     defaultBy: 'origin',
     columns: [
       count('job_seekers', 'persons', [
+        'job_seekers_origin',
+        'job_seekers_subdivision',
         'job_seekers',
+        'job_seekers_occupation_origin',
         'job_seekers_occupation',
         'job_seekers_language',
         'job_seekers_destination',
@@ -106,8 +122,11 @@ export const TABLE_SPECS: Record<TableId, TableSpec> = {
     filterDimensions: CORRIDOR_FILTERS,
     defaultBy: 'corridor',
     columns: [
-      count('positions_approved', 'positions', ['positions']),
-      count('positions_filled', 'positions', ['positions_filled_cohort']),
+      count('positions_approved', 'positions', POSITIONS),
+      count('positions_filled', 'positions', [
+        'positions_filled_cohort_corridor',
+        'positions_filled_cohort',
+      ]),
       {
         id: 'share_filled',
         unit: 'percent',
@@ -119,7 +138,10 @@ export const TABLE_SPECS: Record<TableId, TableSpec> = {
           decimals: 1,
         },
       },
-      count('applications', 'applications', ['applications_cohort']),
+      count('applications', 'applications', [
+        'applications_cohort_corridor',
+        'applications_cohort',
+      ]),
       {
         id: 'applications_per_position',
         unit: 'ratio',
@@ -131,7 +153,7 @@ export const TABLE_SPECS: Record<TableId, TableSpec> = {
           decimals: 2,
         },
       },
-      count('placements', 'placements', ['placements_cohort']),
+      count('placements', 'placements', ['placements_cohort_corridor', 'placements_cohort']),
     ],
   },
   'time-to-fill': {
@@ -141,11 +163,11 @@ export const TABLE_SPECS: Record<TableId, TableSpec> = {
     filterDimensions: CORRIDOR_FILTERS,
     defaultBy: 'destination',
     columns: [
-      count('positions_filled', 'positions', ['fill_from_approval']),
-      days('days_from_approval_median', 'fill_from_approval', 0.5),
-      days('days_from_approval_p90', 'fill_from_approval', 0.9),
-      days('days_from_publication_median', 'fill_from_publication', 0.5),
-      days('days_from_publication_p90', 'fill_from_publication', 0.9),
+      count('positions_filled', 'positions', FROM_APPROVAL),
+      days('days_from_approval_median', FROM_APPROVAL, 0.5),
+      days('days_from_approval_p90', FROM_APPROVAL, 0.9),
+      days('days_from_publication_median', FROM_PUBLICATION, 0.5),
+      days('days_from_publication_p90', FROM_PUBLICATION, 0.9),
     ],
   },
   processing: {
@@ -155,9 +177,9 @@ export const TABLE_SPECS: Record<TableId, TableSpec> = {
     filterDimensions: {},
     defaultBy: 'step',
     columns: [
-      count('decisions', 'decisions', ['decisions']),
-      days('days_median', 'decisions', 0.5),
-      days('days_p90', 'decisions', 0.9),
+      count('decisions', 'decisions', DECISIONS),
+      days('days_median', DECISIONS, 0.5),
+      days('days_p90', DECISIONS, 0.9),
     ],
   },
 };
