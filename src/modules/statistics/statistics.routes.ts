@@ -408,13 +408,23 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
       const got = await tableOrProblem(statistics, id, query, viewer);
       return 'table' in got ? got.table : null;
     };
-    const [demand, supplyByOrigin, corridors] = await Promise.all([
+    const [demand, supplyByOrigin, corridors, supplyByRegion] = await Promise.all([
       answer('demand', question('destination')),
       answer('supply', question('origin')),
       answer('demand', question('corridor')),
+      answer('supply', question('origin-subdivision')),
     ]);
+    // By default the map shows the country of the largest home region on record (a country
+    // whose people chose no region, or whose regions the map cannot draw, shows an empty map).
+    const region = supplyByRegion ? largest(supplyByRegion) : null;
     const chosen =
-      problems.length === 0 && asked ? asked : supplyByOrigin ? largest(supplyByOrigin) : null;
+      problems.length === 0 && asked
+        ? asked
+        : region
+          ? region.slice(0, 2)
+          : supplyByOrigin
+            ? largest(supplyByOrigin)
+            : null;
     const supply = chosen
       ? await answer('supply', question('origin-subdivision', { origin: chosen }))
       : null;
