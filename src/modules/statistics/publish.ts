@@ -30,8 +30,9 @@ const SUPPRESSED = { kind: 'suppressed' } as const;
 /**
  * Answers a published table from the cells: checks the question against the table, applies the
  * reader's scope, reads each column's cube once for the rows and once for the total, and puts
- * every value through the disclosure control (docs/statistics.md). Reads thousands of cells at
- * most, whatever the number of records.
+ * every value through the disclosure control (docs/statistics.md). Reads cells, never records:
+ * a few thousand when a roll-up holds the question, up to a cube's whole size when only a fine
+ * cube does (docs/benchmarks.md).
  */
 export async function publishTable(
   spec: TableSpec,
