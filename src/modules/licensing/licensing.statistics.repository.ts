@@ -1,4 +1,5 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import { amongChildren, amongIds, type IdSelection } from '../../platform/db/id-selection.js';
 import type { LicensingDb } from './licence.tables.js';
 
 /**
@@ -30,10 +31,7 @@ export interface DecisionRows {
 }
 
 /** Which records: these ids (UUIDs), or the first `limit` after `after` (null: from the first). */
-export type DecisionSelection =
-  { ids: readonly string[] } | { after: string | null; limit: number };
-
-type Among = (column: string) => RawBuilder<SqlBool>;
+export type DecisionSelection = IdSelection;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const asDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
@@ -44,13 +42,8 @@ export class DecisionStatisticsRepository {
   async rows(selection: DecisionSelection): Promise<DecisionRows> {
     const empty: DecisionRows = { subjects: [], events: [] };
     if ('ids' in selection && selection.ids.length === 0) return empty;
-    const ids = 'ids' in selection ? [...selection.ids] : null;
-    const among: Among = ids
-      ? (column) => sql<SqlBool>`${sql.ref(column)} = any(${ids}::uuid[])`
-      : 'after' in selection && selection.after !== null
-        ? (column) => sql<SqlBool>`${sql.ref(column)} > ${selection.after}::uuid`
-        : () => sql<SqlBool>`true`;
-    const limit = 'limit' in selection ? selection.limit : null;
+    const selected = amongIds(selection);
+    const { among, limit } = selected;
 
     return this.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
@@ -79,12 +72,7 @@ export class DecisionStatisticsRepository {
       if (limit !== null) subjects = subjects.slice(0, limit);
       if (subjects.length === 0) return empty;
 
-      const children: Among =
-        limit === null
-          ? among
-          : (column) =>
-              sql<SqlBool>`${sql.ref(column)} >= ${subjects[0]!.id}::uuid
-                and ${sql.ref(column)} <= ${subjects.at(-1)!.id}::uuid`;
+      const children = amongChildren(selected, subjects[0]!.id, subjects.at(-1)!.id);
       const kinds = new Set(subjects.map((subject) => subject.kind));
       const [licenceEvents, vettingEvents] = await Promise.all([
         kinds.has('licence')

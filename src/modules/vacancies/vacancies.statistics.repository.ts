@@ -1,4 +1,5 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import { amongChildren, amongIds, type IdSelection } from '../../platform/db/id-selection.js';
 import type { VacanciesDb } from './vacancy.tables.js';
 import type { WagePeriod } from './vacancy.states.js';
 
@@ -52,9 +53,7 @@ export interface VacancyStatRows {
 }
 
 /** Which job orders: these ids, or the first `limit` after `after` (null: from the first). */
-export type VacancySelection = { ids: readonly string[] } | { after: string | null; limit: number };
-
-type Among = (column: string) => RawBuilder<SqlBool>;
+export type VacancySelection = IdSelection;
 
 const asDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
 const asDateOrNull = (value: Date | string | null): Date | null =>
@@ -67,13 +66,8 @@ export class VacancyStatisticsRepository {
   async rows(selection: VacancySelection): Promise<VacancyStatRows> {
     const empty: VacancyStatRows = { vacancies: [], fills: [], events: [] };
     if ('ids' in selection && selection.ids.length === 0) return empty;
-    const ids = 'ids' in selection ? [...selection.ids] : null;
-    const among: Among = ids
-      ? (column) => sql<SqlBool>`${sql.ref(column)} = any(${ids}::uuid[])`
-      : 'after' in selection && selection.after !== null
-        ? (column) => sql<SqlBool>`${sql.ref(column)} > ${selection.after}::uuid`
-        : () => sql<SqlBool>`true`;
-    const limit = 'limit' in selection ? selection.limit : null;
+    const selected = amongIds(selection);
+    const { among, limit } = selected;
 
     return this.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
@@ -101,12 +95,7 @@ export class VacancyStatisticsRepository {
       const rows = await query.execute();
       if (rows.length === 0) return empty;
 
-      const children: Among =
-        limit === null
-          ? among
-          : (column) =>
-              sql<SqlBool>`${sql.ref(column)} >= ${rows[0]!.id}::uuid
-                and ${sql.ref(column)} <= ${rows.at(-1)!.id}::uuid`;
+      const children = amongChildren(selected, rows[0]!.id, rows.at(-1)!.id);
       const [fills, events] = await Promise.all([
         trx
           .selectFrom('vacancy_position_fill')
