@@ -64,6 +64,9 @@ export function wageBand(usd: number | null): string {
 
 export const AGE_BANDS = ['15-24', '25-34', '35-44', '45-54', '55+'] as const;
 
+/** The authority steps timed under processing (docs/statistics.md), in order. */
+export const STEPS = ['job_order_verification', 'licence_decision', 'employer_vetting'] as const;
+
 /**
  * Completed years at `on` from a partial birth date ('YYYY' counts as 1 July, 'YYYY-MM' as the
  * 15th), as a band; unknown without a date, under 15 or over 100 (a typing error).

@@ -3,7 +3,7 @@ import { CUBES, TOTAL, UNKNOWN, columnOf, type CubeId } from './cubes.js';
 import type { DisclosureControl } from './disclosure/disclosure-control.js';
 import { KEY_SPACE } from './disclosure/record-key.js';
 import type { CellTally } from './disclosure/tally.js';
-import { AGE_BANDS, WAGE_BANDS } from './facts.js';
+import { AGE_BANDS, STEPS, WAGE_BANDS } from './facts.js';
 import { StatisticsQueryError } from './statistics.errors.js';
 import {
   DURATION_BANDS,
@@ -264,7 +264,7 @@ const BAND_ORDERS: Partial<Record<DimensionId, readonly string[]>> = {
   'intended-stay': DURATION_BANDS,
   wage: WAGE_BANDS,
   age: AGE_BANDS,
-  step: ['job_order_verification', 'licence_decision', 'employer_vetting'],
+  step: STEPS,
 };
 
 /** Rows in the dimension's own order: bands as defined, codes and months ascending, unknown last. */

@@ -1,4 +1,5 @@
 import type { Language } from '../../platform/i18n/languages.js';
+import { AGE_BANDS, STEPS, WAGE_BANDS } from './facts.js';
 import type { Translate } from '../../platform/i18n/translator.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { ReferenceService } from '../reference/reference.service.js';
@@ -76,17 +77,8 @@ export function ageBandLabel(code: string, t: Translate): string {
   return code;
 }
 
-/** The codes of the bands and steps (docs/statistics.md), in order. */
-export const WAGE_BANDS = [
-  'lt300',
-  '300-499',
-  '500-799',
-  '800-1199',
-  '1200-1999',
-  '2000+',
-] as const;
-export const AGE_BANDS = ['15-24', '25-34', '35-44', '45-54', '55+'] as const;
-export const STEPS = ['job_order_verification', 'licence_decision', 'employer_vetting'] as const;
+// The codes of the bands and steps are the engine's (facts.ts); the pages import them here.
+export { AGE_BANDS, STEPS, WAGE_BANDS };
 
 const SEXES = new Set(['F', 'M', 'X']);
 const STEP_CODES: ReadonlySet<string> = new Set(STEPS);

@@ -9,9 +9,8 @@ import {
   type SdmxDataMessage,
   type SdmxStructureMessage,
 } from './sdmx.js';
-import { AGE_BANDS, WAGE_BANDS } from '../facts.js';
+import { AGE_BANDS, STEPS, WAGE_BANDS } from '../facts.js';
 import { TOTAL, UNKNOWN } from '../cubes.js';
-import { STEPS } from '../statistics.labels.js';
 import {
   AGE_BAND_CODES,
   dataflowId,
