@@ -81,6 +81,8 @@ describe('a table’s query string', () => {
     expect(fields({ destination: 'Q1' })).toEqual(['destination:statistics.errors.country']);
     expect(fields({ occupation: '71120' })).toEqual(['occupation:statistics.errors.occupation']);
     expect(fields({ occupation: '7a' })).toEqual(['occupation:statistics.errors.occupation']);
+    expect(fields({ occupation: '7 a' })).toEqual(['occupation:statistics.errors.occupation']);
+    expect(fields({ occupation: '71 120' })).toEqual(['occupation:statistics.errors.occupation']);
     expect(fields({ from: '2026-13' })).toEqual(['from:statistics.errors.month']);
     expect(fields({ to: '2026-3' })).toEqual(['to:statistics.errors.month']);
     expect(fields({ from: '2026-04', to: '2026-03' })).toEqual([
@@ -91,6 +93,14 @@ describe('a table’s query string', () => {
     ]);
     // The ISCO level means nothing to processing: not an error, not read.
     expect(fields({ level: '9' }, processing)).toEqual([]);
+  });
+
+  it('reads an ISCO code typed with spaces, dashes or dots', () => {
+    for (const typed of ['71 12', '71-12', ' 7.1.1.2 ', '71\u201312']) {
+      expect(parseTableQuery(supply, { occupation: typed }).query?.filters).toEqual({
+        occupation: '7112',
+      });
+    }
   });
 
   it('refuses hostile input: repeated parameters, objects, oversized and strange text', () => {

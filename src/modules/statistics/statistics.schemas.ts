@@ -75,9 +75,10 @@ export const queryFieldSchemas = {
   level: text.refine((value) => /^[1-4]$/.test(value), { message: 'statistics.errors.level' }),
   origin: countryCode,
   destination: countryCode,
-  occupation: text.refine((value) => ISCO_CODE.test(value), {
-    message: 'statistics.errors.occupation',
-  }),
+  // Typed in a hurry or copied from a list: "71 12", "71-12" and "71.12" are 7112.
+  occupation: text
+    .transform((value) => value.replace(/[\s.\-\u2010-\u2013]/gu, ''))
+    .refine((value) => ISCO_CODE.test(value), { message: 'statistics.errors.occupation' }),
   from: text.refine((value) => MONTH.test(value), { message: 'statistics.errors.month' }),
   to: text.refine((value) => MONTH.test(value), { message: 'statistics.errors.month' }),
 } satisfies Record<QueryField, z.ZodType<string>>;
