@@ -100,8 +100,14 @@ export const statisticsModule = defineModule<
       auditDb: db as Kysely<unknown>,
     }),
   }),
-  pages: async (app, { statistics, reference, organisations }) => {
-    await app.register(statisticsRoutes, { statistics, reference, organisations, ...drawing() });
+  pages: async (app, { statistics, reference, organisations }, { config }) => {
+    await app.register(statisticsRoutes, {
+      statistics,
+      reference,
+      organisations,
+      publicUrl: config.publicUrl,
+      ...drawing(),
+    });
   },
   api: async (app, { statistics, reference, organisations }) => {
     await app.register(statisticsApi, { statistics, reference, organisations, ...drawing() });

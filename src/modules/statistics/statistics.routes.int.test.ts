@@ -115,12 +115,15 @@ describe('the downloads', () => {
     expect(json.statusCode).toBe(200);
     expect(json.headers['content-type']).toBe('application/vnd.sdmx.data+json; version=1.0.0');
     expect(JSON.parse(json.body)).toHaveProperty('data.dataSets');
+    // Its links point at the structure on this site (PUBLIC_URL), not only at URNs.
+    expect(json.body).toMatch(/"href":"https?:\/\/[^"]+\/statistics\/supply\/structure"/);
     const structure = await h.anonymous({ lang: 'fr' }).get('/statistics/supply/structure?lang=fr');
     expect(structure.statusCode).toBe(200);
     expect(structure.headers['content-disposition']).toBe(
       'attachment; filename="corridor-supply.structure.json"',
     );
     expect(structure.body).toContain('Demandeurs d’emploi');
+    expect(structure.body).toMatch(/"href":"https?:\/\/[^"]+\/statistics\/supply\/structure"/);
     expect((await client.get('/statistics/users/structure')).statusCode).toBe(404);
   });
 });

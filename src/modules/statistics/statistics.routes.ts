@@ -66,6 +66,8 @@ export interface StatisticsRoutesOptions {
   charts?: { barChart: BarChart; choropleth: ChoroplethMap };
   /** The World Bank's migrant stocks and remittances, shown as context. */
   context?: WorldBankContext;
+  /** The site's public address (PUBLIC_URL): the SDMX messages link their structure there. */
+  publicUrl?: string;
 }
 
 /** The open-data writers (open-data/): each gives the file's text. */
@@ -77,7 +79,11 @@ const WRITERS = {
     labels: DownloadLabels,
     definition: TableDefinition,
     names: SdmxNames,
-  ) => JSON.stringify(toSdmxJson(table, labels, { definition, names })),
+    baseUrl: string | undefined,
+  ) =>
+    JSON.stringify(
+      toSdmxJson(table, labels, { definition, names, ...(baseUrl ? { baseUrl } : {}) }),
+    ),
 };
 
 /** Names of a table's SDMX artefacts in the reader's language (codes of the small codelists). */
@@ -720,6 +726,7 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
             labels,
             definition,
             sdmxNames(request.t, request.language, definition),
+            options.publicUrl,
           )
         : WRITERS[format](table, labels);
     return (
@@ -749,7 +756,16 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
         `attachment; filename="${FILE_NAMES.structure(definition.id)}"`,
       )
       .header('cache-control', 'public, max-age=300')
-      .send(Buffer.from(JSON.stringify(dataStructure(definition, names)), 'utf8'));
+      .send(
+        Buffer.from(
+          JSON.stringify(
+            dataStructure(definition, names, {
+              ...(options.publicUrl ? { baseUrl: options.publicUrl } : {}),
+            }),
+          ),
+          'utf8',
+        ),
+      );
   };
 
   for (const audience of ['public', 'restricted'] as const) {
