@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { auditActorOf, type ActorContext } from '../../platform/authz/context.js';
 import { can, type RoleGrant } from '../../platform/authz/principal.js';
 import type { Language } from '../../platform/i18n/languages.js';
+import { EvenPace } from '../../platform/http/even-pace.js';
 import { ForbiddenError, ValidationError } from '../../platform/http/problem.js';
 import {
   emailOf,
@@ -45,6 +46,9 @@ function checkPassword(password: string, email: string | null, field = 'password
  * by a system administrator (`createAuthorityUser`).
  */
 export class AccountsService {
+  /** Opening an account is registration's longest way; the others take as long (no telling). */
+  private readonly registrationPace = new EvenPace();
+
   constructor(
     private readonly deps: AccountsDependencies,
     private readonly sessions: SessionsService,
@@ -111,7 +115,8 @@ export class AccountsService {
    * role) and a link; a pending one a new link; an active one an email to its owner, in their
    * language, saying that someone tried. At most 3 such emails an hour to one address (past
    * that, nothing is sent and the answer is still the same), and a growing wait for an IP
-   * address that sends many forms.
+   * address that sends many forms. Every way takes as long as opening an account usually does,
+   * so that the time of the answer does not tell either (`EvenPace`).
    */
   async register(
     input: NewUser & { assessment?: string | undefined; privacyNoticeVersion: string },
@@ -121,12 +126,18 @@ export class AccountsService {
       const byAddress = await this.deps.throttle.claimRegistration('register_ip', meta.ipAddress);
       if (!byAddress.allowed) return { kind: 'wait', seconds: byAddress.waitSeconds };
     }
+    const started = this.registrationPace.start();
+    let opened = false;
     const email = normaliseEmail(input.email);
     const byEmail = await this.deps.throttle.claimRegistration('register_email', email);
-    if (!byEmail.allowed) return { kind: 'sent' };
+    if (!byEmail.allowed) {
+      await this.registrationPace.settle(started, false);
+      return { kind: 'sent' };
+    }
     const emailId = await this.deps.users.transaction(async (trx) => {
       const existing = await this.deps.users.findOpenByEmail(email, trx);
       if (!existing) {
+        opened = true;
         const userId = await this.insertUser(
           trx,
           { ...input, email, password: null },
@@ -145,6 +156,7 @@ export class AccountsService {
       return this.tellOwner(trx, existing, meta);
     });
     void this.deps.mailer.deliver(emailId);
+    await this.registrationPace.settle(started, opened);
     return { kind: 'sent' };
   }
 
