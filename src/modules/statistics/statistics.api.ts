@@ -18,6 +18,7 @@ import {
   parseTableQuery,
 } from './statistics.schemas.js';
 import {
+  organisationKinds,
   queryErrorOf,
   restrictedViewer,
   type StatisticsRoutesOptions,
@@ -42,6 +43,7 @@ const tableParams = z.object({
  */
 export async function statisticsApi(app: App, options: StatisticsRoutesOptions): Promise<void> {
   const { statistics, reference } = options;
+  const kindOf = organisationKinds(options.organisations);
 
   const answer = async (request: FastifyRequest, viewer: StatisticsViewer) => {
     const id = tableIdOf((request.params as { table?: unknown }).table);
@@ -143,7 +145,7 @@ export async function statisticsApi(app: App, options: StatisticsRoutesOptions):
     },
     async (request, reply) => {
       // A jurisdiction without a country reaches no figures: nothing to show.
-      const viewer = restrictedViewer(request.principal);
+      const viewer = await restrictedViewer(request.principal, kindOf);
       if (!viewer) throw new NotFoundError();
       reply.header('cache-control', 'private, no-store');
       return answer(request, viewer);

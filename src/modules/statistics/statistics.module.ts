@@ -75,8 +75,8 @@ export const statisticsModule = defineModule<
   summary:
     'demand, supply, matching, time to fill and processing times, pre-aggregated from the domain events of job orders, job seekers, applications, licences and vettings, published with disclosure control (the cell-key method)',
   tables: ['statistics_fact', 'statistics_cell', 'statistics_state'],
-  // Defined in platform/authz/catalogue.ts (analysts: all; origin and destination officers:
-  // their jurisdiction).
+  // Defined in platform/authz/catalogue.ts: within a jurisdiction, for officers and analysts of
+  // origin and destination authorities (statistics.routes.ts, restrictedViewer).
   permissions: ['statistics.read'],
   needs: [
     'vacancyStatistics',

@@ -140,7 +140,8 @@ describe('the restricted pages', () => {
     const overview = await analyst.get('/statistics/restricted');
     expect(overview.statusCode).toBe(200);
     expect(overview.body).toContain('Exact figures — not for publication.');
-    expect(overview.body).toContain('You see the figures of every country.');
+    // An origin authority's analyst: the corridors from Kenya, exact, and no other country's.
+    expect(overview.body).toMatch(/You see the figures of people and jobs from .*Kenya/);
     const table = await analyst.get('/statistics/restricted/supply?by=sex');
     expect(table.statusCode).toBe(200);
     expect(table.body).toContain('Exact figures — not for publication.');
@@ -213,6 +214,13 @@ describe('the API', () => {
     expect(byKey.statusCode).toBe(200);
     // An origin authority's key acts with its organisation's roles, the analyst's among them.
     expect(byKey.json<{ audience: string }>().audience).toBe('restricted');
+    // … within its country only: the origin is forced to Kenya, and another one is refused.
+    const byOrigin = await client.json('GET', `${path}?by=origin`);
+    const rows = byOrigin.json<{ rows: { code: string }[] }>().rows;
+    expect(rows.map((row) => row.code)).toEqual(['KE']);
+    const elsewhere = await client.json('GET', `${path}?by=origin&origin=NP`);
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json<{ errors: { pointer: string }[] }>().errors[0]?.pointer).toBe('origin');
     const { client: other } = await h.apiClient({
       organisationId: authority.id,
       permissions: ['organisation.read'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Principal, type RoleGrant } from '../../platform/authz/principal.js';
+import type { OrganisationKind } from '../../platform/authz/catalogue.js';
 import { Translator } from '../../platform/i18n/translator.js';
 import { fitToWidth, queryErrorOf, restrictedViewer, sdmxNames } from './statistics.routes.js';
 
@@ -17,52 +18,64 @@ const person = (...grants: RoleGrant[]): Principal => ({
   twoFactorVerified: true,
 });
 
+/** Organisation 'org-1' is of this kind (origin authority unless said otherwise). */
+const kinds =
+  (kind: OrganisationKind = 'origin_authority') =>
+  async (id: string) =>
+    id === 'org-1' ? kind : null;
+
 /** The filters a principal's reads are limited to, or null when it may not read. */
-function scopeOf(principal: Principal) {
-  const viewer = restrictedViewer(principal);
+async function scopeOf(principal: Principal, kind?: OrganisationKind) {
+  const viewer = await restrictedViewer(principal, kinds(kind));
   return viewer?.audience === 'restricted' ? viewer.scope : null;
 }
 
 describe('the restricted reader', () => {
-  it('reads everything as an analyst, their country as an origin or destination officer', () => {
-    expect(restrictedViewer(person(grant('analyst', 'KE')))).toMatchObject({
+  it('reads their own country, as the origin or the destination their authority is', async () => {
+    expect(await restrictedViewer(person(grant('analyst', 'KE')), kinds())).toMatchObject({
       audience: 'restricted',
       userId: 'user-1',
-      scope: {},
+      scope: { origin: 'KE' },
       role: 'analyst',
       organisationId: 'org-1',
       apiKeyId: null,
     });
-    expect(scopeOf(person(grant('origin_officer', 'KE')))).toEqual({
-      origin: 'KE',
-    });
-    expect(scopeOf(person(grant('destination_officer', 'AE')))).toEqual({
+    expect(await scopeOf(person(grant('analyst', 'AE')), 'destination_authority')).toEqual({
       destination: 'AE',
     });
-    // The widest grant wins.
-    expect(scopeOf(person(grant('origin_officer', 'KE'), grant('analyst', 'KE')))).toEqual({});
+    expect(await scopeOf(person(grant('origin_officer', 'KE')))).toEqual({ origin: 'KE' });
+    expect(await scopeOf(person(grant('destination_officer', 'AE')))).toEqual({
+      destination: 'AE',
+    });
+    // Two grants of one authority give the same country, never every country.
+    expect(await scopeOf(person(grant('origin_officer', 'KE'), grant('analyst', 'KE')))).toEqual({
+      origin: 'KE',
+    });
   });
 
-  it('is nobody without the permission, or with a jurisdiction that has no country', () => {
-    expect(restrictedViewer(ANONYMOUS)).toBeNull();
-    expect(restrictedViewer(person(grant('job_seeker', null)))).toBeNull();
-    expect(restrictedViewer(person(grant('origin_officer', null)))).toBeNull();
+  it('is nobody without the permission, a country, or a side of the corridor', async () => {
+    expect(await restrictedViewer(ANONYMOUS, kinds())).toBeNull();
+    expect(await scopeOf(person(grant('job_seeker', null)))).toBeNull();
+    expect(await scopeOf(person(grant('origin_officer', null)))).toBeNull();
+    // An analyst of an organisation that is not an authority (none is today) reads nothing.
+    expect(await scopeOf(person(grant('analyst', 'KE')), 'ngo')).toBeNull();
   });
 
-  it('may be an API key, named as such for the audit row', () => {
+  it('may be an API key, named as such for the audit row, within its country', async () => {
+    // A key of an origin authority carries every role of the kind, the analyst's too.
     const key: Principal = {
       ...ANONYMOUS,
       apiKeyId: 'key-1',
-      grants: [grant('origin_officer', 'KE')],
+      grants: [grant('origin_officer', 'KE'), grant('analyst', 'KE'), grant('auditor', 'KE')],
       permissionLimit: new Set(['statistics.read']),
     };
-    expect(restrictedViewer(key)).toMatchObject({
+    expect(await restrictedViewer(key, kinds())).toMatchObject({
       userId: null,
       apiKeyId: 'key-1',
       scope: { origin: 'KE' },
     });
     expect(
-      restrictedViewer({ ...key, permissionLimit: new Set(['organisation.read']) }),
+      await restrictedViewer({ ...key, permissionLimit: new Set(['organisation.read']) }, kinds()),
     ).toBeNull();
   });
 });

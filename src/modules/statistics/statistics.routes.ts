@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorisingGrant, type Principal } from '../../platform/authz/principal.js';
+import type { OrganisationKind } from '../../platform/authz/catalogue.js';
 import { requirePermission } from '../../platform/http/authentication.js';
 import { NotFoundError, ValidationError } from '../../platform/http/problem.js';
 import type { App } from '../../platform/http/types.js';
@@ -61,7 +62,7 @@ import type {
 export interface StatisticsRoutesOptions {
   statistics: StatisticsReader;
   reference: ReferenceService;
-  organisations: Pick<OrganisationsService, 'names'>;
+  organisations: Pick<OrganisationsService, 'names' | 'summaries'>;
   /** Server-drawn SVG: without them the pages show the data tables alone. */
   charts?: { barChart: BarChart; choropleth: ChoroplethMap };
   /** The World Bank's migrant stocks and remittances, shown as context. */
@@ -130,31 +131,51 @@ export const STATISTICS_MENU: readonly MenuEntry[] = [
 ];
 
 /**
- * Who reads the restricted tables, and within what: a grant of `statistics.read` at scope 'all'
- * (an analyst) reads every figure; at 'jurisdiction' the country of the grant's organisation
- * (as for every other jurisdiction: catalogue.ts, scopeFilter) is forced as the origin of an
- * origin country's officer and as the destination of a destination country's. Null: no such
- * grant, or a jurisdiction without a country.
+ * Which side of a corridor a statistics reader's jurisdiction lies on: an origin officer's
+ * country is the origin, a destination officer's the destination; an analyst's follows their
+ * authority (an origin or a destination authority). Null for anything else.
  */
-export function restrictedViewer(principal: Principal): StatisticsViewer | null {
+function sideOf(role: string, kind: OrganisationKind | null): 'origin' | 'destination' | null {
+  if (role === 'origin_officer') return 'origin';
+  if (role === 'destination_officer') return 'destination';
+  if (kind === 'origin_authority') return 'origin';
+  if (kind === 'destination_authority') return 'destination';
+  return null;
+}
+
+/**
+ * Who reads the restricted tables, and within what: `statistics.read` is held within a
+ * jurisdiction (catalogue.ts), and the country of the grant's organisation is forced as the
+ * origin or the destination of every table (`sideOf`), so that no authority reads another
+ * country's exact figures, whether through a person or an API key (a key carries every role
+ * of its organisation's kind, the analyst's among them). Null: no such grant, or a jurisdiction
+ * without a country or a side. `kindOf` names the kind of the grant's organisation.
+ */
+export async function restrictedViewer(
+  principal: Principal,
+  kindOf: (organisationId: string) => Promise<OrganisationKind | null>,
+): Promise<StatisticsViewer | null> {
   const authorising = authorisingGrant(principal, 'statistics.read');
   if (!authorising || (!principal.userId && !principal.apiKeyId)) return null;
-  let scope: TableFilters;
-  if (authorising.scope === 'all') scope = {};
-  else if (authorising.scope !== 'jurisdiction' || !authorising.grant.countryCode) return null;
-  else if (authorising.grant.role === 'origin_officer') {
-    scope = { origin: authorising.grant.countryCode };
-  } else if (authorising.grant.role === 'destination_officer') {
-    scope = { destination: authorising.grant.countryCode };
-  } else return null;
+  const { grant } = authorising;
+  if (authorising.scope !== 'jurisdiction' || !grant.countryCode) return null;
+  const kind = grant.organisationId ? await kindOf(grant.organisationId) : null;
+  const side = sideOf(grant.role, kind);
+  if (!side) return null;
   return {
     audience: 'restricted',
     userId: principal.userId,
-    scope,
-    role: authorising.grant.role,
-    organisationId: authorising.grant.organisationId,
+    scope: { [side]: grant.countryCode },
+    role: grant.role,
+    organisationId: grant.organisationId,
     apiKeyId: principal.apiKeyId,
   };
+}
+
+/** The kind of an organisation, read through the organisations module, for `restrictedViewer`. */
+export function organisationKinds(organisations: Pick<OrganisationsService, 'summaries'>) {
+  return async (organisationId: string): Promise<OrganisationKind | null> =>
+    (await organisations.summaries([organisationId])).get(organisationId)?.kind ?? null;
 }
 
 /** A question the table cannot answer (statistics.errors.ts), recognised by its name. */
@@ -354,7 +375,7 @@ function scopeText(request: FastifyRequest, scope: TableFilters, names: Map<stri
       country: names.get(scope.destination) ?? scope.destination,
     });
   }
-  return request.t('statistics.restricted.scopeAll');
+  return null;
 }
 
 async function countryNames(request: FastifyRequest, reference: ReferenceService) {
@@ -383,9 +404,13 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
   const { statistics, reference } = options;
   const restricted = { preHandler: requirePermission('statistics.read', { apiKeys: false }) };
 
-  const viewerOf = (request: FastifyRequest, audience: 'public' | 'restricted') => {
+  const kindOf = organisationKinds(options.organisations);
+  const viewerOf = async (
+    request: FastifyRequest,
+    audience: 'public' | 'restricted',
+  ): Promise<StatisticsViewer> => {
     if (audience === 'public') return { audience: 'public' } as const;
-    const viewer = restrictedViewer(request.principal);
+    const viewer = await restrictedViewer(request.principal, kindOf);
     if (!viewer) throw new NotFoundError();
     return viewer;
   };
@@ -397,7 +422,7 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
     reply: FastifyReply,
     audience: 'public' | 'restricted',
   ) => {
-    const viewer = viewerOf(request, audience);
+    const viewer = await viewerOf(request, audience);
     const base = audience === 'public' ? '/statistics' : '/statistics/restricted';
     const t = request.t;
     const { country: asked, problem } = parseMapCountry(request.query);
@@ -549,7 +574,7 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
   ) => {
     const id = tableIdOf((request.params as { table?: unknown }).table);
     const definition = definitionOf(statistics, id);
-    const viewer = viewerOf(request, audience);
+    const viewer = await viewerOf(request, audience);
     const base = audience === 'public' ? '/statistics' : '/statistics/restricted';
     const t = request.t;
     const parsed = await readQuery(request, definition, reference);
@@ -696,7 +721,7 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
   ) => {
     const id = tableIdOf((request.params as { table?: unknown }).table);
     const definition = definitionOf(statistics, id);
-    const viewer = viewerOf(request, audience);
+    const viewer = await viewerOf(request, audience);
     const parsed = await readQuery(request, definition, reference);
     const problems = [...parsed.problems];
     let table: PublishedTable | null = null;

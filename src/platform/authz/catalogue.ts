@@ -298,7 +298,9 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
   },
   analyst: {
     ...OWN_ACCOUNT,
-    'statistics.read': 'all',
+    // Exact figures of the corridors from (origin authority) or to (destination authority) the
+    // authority's country; another country's exact figures are not theirs to read.
+    'statistics.read': 'jurisdiction',
   },
   auditor: {
     ...OWN_ACCOUNT,
