@@ -313,13 +313,12 @@ export function fitToWidth(svg: string): string {
 }
 
 /** Title and options every chart and map of a page share. */
-function chartOptions(request: FastifyRequest, title: string, unit: string) {
+function chartOptions(request: FastifyRequest, title: string) {
   return {
     title,
     locale: request.language,
     dir: LANGUAGE_INFO[request.language].dir,
     nullLabel: request.t('statistics.suppressedWords'),
-    unitLabel: unit,
   };
 }
 
@@ -335,7 +334,7 @@ function mapOf(
   if (!options.charts) return null;
   return fitToWidth(
     options.charts.choropleth(data, {
-      ...chartOptions(request, title, unit),
+      ...chartOptions(request, title),
       level,
       ...(country ? { country } : {}),
       legendTitle: unit,
@@ -614,7 +613,7 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
           table.query.filters.origin,
         );
       } else {
-        chart = fitToWidth(options.charts.barChart(data, chartOptions(request, title, unit)));
+        chart = fitToWidth(options.charts.barChart(data, chartOptions(request, title)));
       }
     }
 

@@ -262,10 +262,12 @@ export interface ChartOptions {
   /** The reader's language (BCP 47) for number formatting, and its direction. */
   locale: string;
   dir: 'ltr' | 'rtl';
-  /** What a null value reads as (e.g. the suppression mark's words). */
+  /**
+   * What a null value reads as (e.g. the suppression mark's words). A value reads as its number
+   * alone ("Qatar: 1,234"): the chart's title and the map's legend name the unit, and a unit
+   * after a number would need each language's plural forms.
+   */
   nullLabel: string;
-  /** The unit's words after numbers in titles ('positions'). */
-  unitLabel: string;
 }
 
 export interface MapOptions extends ChartOptions {

@@ -7,14 +7,12 @@ const english: ChartOptions = {
   locale: 'en',
   dir: 'ltr',
   nullLabel: 'Suppressed',
-  unitLabel: 'positions',
 };
 const arabic: ChartOptions = {
   title: 'الوظائف حسب الوجهة',
   locale: 'ar',
   dir: 'rtl',
   nullLabel: 'محجوب',
-  unitLabel: 'وظيفة',
 };
 const data: ChartDatum[] = [
   { code: 'QA', label: 'Qatar', value: 1234 },
@@ -47,9 +45,9 @@ describe('barChart', () => {
     expect(svg).toContain(`<title id="${id}">Positions by destination</title>`);
     const drawn = bars(svg);
     expect(drawn.map((bar) => bar.title)).toEqual([
-      'Qatar: 1,234 positions',
-      'United Arab Emirates: 617 positions',
-      'Malaysia: 0 positions',
+      'Qatar: 1,234',
+      'United Arab Emirates: 617',
+      'Malaysia: 0',
       'Saudi Arabia: Suppressed',
     ]);
     expect(svg.match(/<g class="bar" aria-hidden="true">/g)).toHaveLength(4);
@@ -111,7 +109,7 @@ describe('barChart', () => {
     // Devanagari clusters and a flag: each counts as one character, none is split.
     const long = 'श्रमिक '.repeat(10).trim();
     const [bar] = bars(barChart([{ code: 'X', label: long, value: 1 }], english));
-    expect(bar!.title).toBe(`${long}: 1 positions`);
+    expect(bar!.title).toBe(`${long}: 1`);
     const label = /<text [^>]*class="label"[^>]*>(.*?)<\/text>/.exec(bar!.texts.join(''))?.[1];
     expect(label!.endsWith('…')).toBe(true);
     const graphemes = [...new Intl.Segmenter('ne', { granularity: 'grapheme' }).segment(label!)];
@@ -135,7 +133,7 @@ describe('barChart', () => {
       Number(/<text x="([\d.]+)"[^>]*class="label"/.exec(texts.join(''))?.[1]);
     expect(labelX(rtl[0]!.texts)).toBeCloseTo(BAR_CHART_WIDTH - labelX(ltr[0]!.texts), 5);
     expect(labelX(rtl[0]!.texts)).toBeGreaterThan(BAR_CHART_WIDTH / 2);
-    expect(svg).toContain('<title>Qatar: 1,234 وظيفة</title>');
+    expect(svg).toContain('<title>Qatar: 1,234</title>');
   });
 
   it('isolates every label in its own text, in the direction of its own script', () => {

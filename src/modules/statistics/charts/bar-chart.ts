@@ -47,8 +47,7 @@ const HAIRLINE = 2;
 export function datumTitle(datum: ChartDatum, options: ChartOptions): string {
   if (datum.value === null || !Number.isFinite(datum.value))
     return `${datum.label}: ${options.nullLabel}`;
-  const unit = options.unitLabel ? ` ${options.unitLabel}` : '';
-  return `${datum.label}: ${formatNumber(datum.value, options.locale)}${unit}`;
+  return `${datum.label}: ${formatNumber(datum.value, options.locale)}`;
 }
 
 export const barChart: BarChart = (data, options) => {
