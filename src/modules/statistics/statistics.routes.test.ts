@@ -113,6 +113,7 @@ describe('SDMX names', () => {
       id: 'demand',
       dimensions: ['destination', 'contract', 'wage'],
       filters: [],
+      filterDimensions: {},
       columns: [{ id: 'positions_approved', unit: 'positions', kind: 'count' }],
       defaultBy: 'destination',
     });

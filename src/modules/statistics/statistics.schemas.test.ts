@@ -12,6 +12,11 @@ const supply: TableDefinition = {
   id: 'supply',
   dimensions: ['origin', 'origin-subdivision', 'occupation', 'sex', 'language', 'month'],
   filters: ['origin', 'destination', 'occupation', 'from', 'to'],
+  filterDimensions: {
+    origin: 'origin',
+    destination: 'preferred-destination',
+    occupation: 'occupation',
+  },
   columns: [{ id: 'job_seekers', unit: 'persons', kind: 'count' }],
   defaultBy: 'origin',
 };
@@ -19,6 +24,7 @@ const processing: TableDefinition = {
   id: 'processing',
   dimensions: ['step', 'institution', 'month'],
   filters: ['from', 'to'],
+  filterDimensions: {},
   columns: [{ id: 'decisions', unit: 'decisions', kind: 'count' }],
   defaultBy: 'step',
 };

@@ -217,6 +217,11 @@ export interface TableDefinition {
   dimensions: readonly DimensionId[];
   /** Filters the table accepts (others are refused with a named error). */
   filters: readonly (keyof TableFilters)[];
+  /**
+   * Which of the table's dimensions a country or occupation filter narrows: 'destination' is the
+   * preferred destination in supply. A filter not named here narrows no dimension of the table.
+   */
+  filterDimensions: Partial<Record<'origin' | 'destination' | 'occupation', DimensionId>>;
   columns: readonly TableColumn[];
   /** The default breakdown. */
   defaultBy: DimensionId;

@@ -26,8 +26,6 @@ export type ColumnSpec = TableColumn &
 
 export interface TableSpec extends TableDefinition {
   columns: readonly ColumnSpec[];
-  /** Which cube dimension a filter of the table reads ('destination' is a preference in supply). */
-  filterDimensions: Partial<Record<'origin' | 'destination' | 'occupation', DimensionId>>;
 }
 
 const ALL_FILTERS: readonly (keyof TableFilters)[] = [
@@ -190,6 +188,7 @@ export function definitionOf(spec: TableSpec): TableDefinition {
     id: spec.id,
     dimensions: spec.dimensions,
     filters: spec.filters,
+    filterDimensions: spec.filterDimensions,
     defaultBy: spec.defaultBy,
     columns: spec.columns.map(({ id, unit, kind }) => ({ id, unit, kind })),
   };

@@ -462,6 +462,7 @@ function emptyDefinition(table: PublishedTable): TableDefinition {
     id: table.id,
     dimensions: [],
     filters: [],
+    filterDimensions: {},
     columns: table.columns,
     defaultBy: table.query.by,
   };

@@ -75,6 +75,7 @@ export const DEMAND_DEFINITION: TableDefinition = {
   id: 'demand',
   dimensions: ['month', 'origin', 'destination', 'occupation', 'contract', 'wage'],
   filters: ['origin', 'destination', 'occupation', 'from', 'to'],
+  filterDimensions: { origin: 'origin', destination: 'destination', occupation: 'occupation' },
   columns: [
     { id: 'job_orders_approved', unit: 'job_orders', kind: 'count' },
     { id: 'positions_approved', unit: 'positions', kind: 'count' },
@@ -86,6 +87,7 @@ export const TIME_TO_FILL_DEFINITION: TableDefinition = {
   id: 'time-to-fill',
   dimensions: ['month', 'destination', 'occupation'],
   filters: ['origin', 'destination', 'occupation', 'from', 'to'],
+  filterDimensions: { origin: 'origin', destination: 'destination', occupation: 'occupation' },
   columns: [
     { id: 'positions_filled', unit: 'positions', kind: 'count' },
     { id: 'time_to_fill_median', unit: 'days', kind: 'measure' },
@@ -108,6 +110,7 @@ export const SUPPLY_DEFINITION: TableDefinition = {
     'intended-stay',
   ],
   filters: ['origin', 'occupation', 'from', 'to'],
+  filterDimensions: { origin: 'origin', occupation: 'occupation' },
   columns: [{ id: 'job_seekers_registered', unit: 'persons', kind: 'count' }],
   defaultBy: 'origin',
 };
@@ -116,6 +119,7 @@ export const PROCESSING_DEFINITION: TableDefinition = {
   id: 'processing',
   dimensions: ['month', 'step', 'institution'],
   filters: ['from', 'to'],
+  filterDimensions: {},
   columns: [
     { id: 'decisions', unit: 'decisions', kind: 'count' },
     { id: 'processing_days_median', unit: 'days', kind: 'measure' },
@@ -128,6 +132,7 @@ export const MATCHING_DEFINITION: TableDefinition = {
   id: 'matching',
   dimensions: ['month', 'corridor', 'occupation'],
   filters: ['origin', 'destination', 'occupation', 'from', 'to'],
+  filterDimensions: { occupation: 'occupation' },
   columns: [
     { id: 'positions_filled_share', unit: 'percent', kind: 'measure' },
     { id: 'applications_per_position', unit: 'ratio', kind: 'measure' },
