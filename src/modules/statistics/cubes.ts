@@ -123,7 +123,9 @@ const CORRIDOR_OCCUPATION: readonly DimensionId[] = ['origin', 'destination', 'o
 /**
  * The roll-ups the published tables read first (docs/benchmarks.md, ADR 18): a breakdown of the
  * whole population by corridor or destination sums a few thousand cells instead of hundreds of
- * thousands. The multi-valued supply cubes have none (a person would count once per value).
+ * thousands. A multi-valued dimension is never dropped (a person would count once per value).
+ * Adding one needs a migration that clears `statistics_state.rebuilt_at` (the next start
+ * rebuilds the cells), as 20261210000000_statistics_rollups.sql does.
  */
 const ROLLUP_CUBES = {
   job_orders_corridor: rollup(base('job_orders'), CORRIDOR),
@@ -135,9 +137,18 @@ const ROLLUP_CUBES = {
   placements_cohort_corridor: rollup(base('placements_cohort'), CORRIDOR),
   fill_from_approval_corridor: rollup(base('fill_from_approval'), CORRIDOR),
   fill_from_publication_corridor: rollup(base('fill_from_publication'), CORRIDOR),
+  // Time to fill by destination: the days of every origin summed (a tenth of the corridors').
+  fill_from_approval_destination: rollup(base('fill_from_approval'), ['destination']),
+  fill_from_publication_destination: rollup(base('fill_from_publication'), ['destination']),
   job_seekers_origin: rollup(base('job_seekers'), ['origin']),
   job_seekers_subdivision: rollup(base('job_seekers'), ['origin', 'origin-subdivision']),
   job_seekers_occupation_origin: rollup(base('job_seekers_occupation'), ['origin', 'occupation']),
+  // Multi-valued in destination and occupation: each pair of a person is its own fact, so
+  // dropping the (single) origin still counts the person once per cell.
+  job_seekers_destination_occupation: rollup(base('job_seekers_destination'), [
+    'preferred-destination',
+    'occupation',
+  ]),
   decisions_step: rollup(base('decisions'), ['step']),
 } as const satisfies Record<string, CubeDefinition>;
 

@@ -1,11 +1,5 @@
 import type { CubeId } from './cubes.js';
-import type {
-  DimensionId,
-  TableColumn,
-  TableDefinition,
-  TableFilters,
-  TableId,
-} from './statistics.types.js';
+import type { TableColumn, TableDefinition, TableFilters, TableId } from './statistics.types.js';
 
 /**
  * How a column is computed from the cubes (docs/statistics.md):
@@ -57,8 +51,13 @@ const days = (id: string, cubes: readonly CubeId[], rank: 0.5 | 0.9): ColumnSpec
 
 // Each column's cubes, coarsest first: the first that holds the question answers it.
 const POSITIONS: readonly CubeId[] = ['positions_corridor', 'positions_occupation', 'positions'];
-const FROM_APPROVAL: readonly CubeId[] = ['fill_from_approval_corridor', 'fill_from_approval'];
+const FROM_APPROVAL: readonly CubeId[] = [
+  'fill_from_approval_destination',
+  'fill_from_approval_corridor',
+  'fill_from_approval',
+];
 const FROM_PUBLICATION: readonly CubeId[] = [
+  'fill_from_publication_destination',
   'fill_from_publication_corridor',
   'fill_from_publication',
 ];
@@ -109,6 +108,7 @@ export const TABLE_SPECS: Record<TableId, TableSpec> = {
         'job_seekers_occupation_origin',
         'job_seekers_occupation',
         'job_seekers_language',
+        'job_seekers_destination_occupation',
         'job_seekers_destination',
       ]),
     ],
