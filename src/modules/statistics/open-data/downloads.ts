@@ -42,6 +42,10 @@ export interface DownloadFile {
 }
 
 export interface DownloadOptions {
+  /**
+   * The table's definition: the SDMX files' key (DSD) follows it. Default: the definition the
+   * table was published under (table-definitions.ts), which is what the routes hold too.
+   */
   definition?: TableDefinition;
   names?: SdmxNames;
   prepared?: Date;
@@ -70,7 +74,11 @@ export function download(
     case 'csv':
       return { contentType: MEDIA_TYPES.csv, fileName, body: toCsv(table, labels) };
     case 'sdmx-csv':
-      return { contentType: MEDIA_TYPES['sdmx-csv'], fileName, body: toSdmxCsv(table) };
+      return {
+        contentType: MEDIA_TYPES['sdmx-csv'],
+        fileName,
+        body: toSdmxCsv(table, options.definition),
+      };
     case 'sdmx-json':
       return {
         contentType: MEDIA_TYPES['sdmx-json'],

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../reference/reference.csv.js';
-import type { TableDefinition } from '../statistics.types.js';
+import {
+  TABLE_IDS,
+  type PublishedTable,
+  type TableDefinition,
+  type TableId,
+} from '../statistics.types.js';
+import { definitionOf, TABLE_SPECS } from '../table-definitions.js';
 import {
   dataStructure,
   dsdDimensions,
+  sdmxDimension,
   toSdmxCsv,
   toSdmxJson,
   type SdmxDataMessage,
@@ -27,6 +34,7 @@ import {
   count,
   DEMAND_DEFINITION,
   demandByContract,
+  demandKenyaEmiratesByMonth,
   ENGLISH,
   MATCHING_DEFINITION,
   measure,
@@ -72,26 +80,114 @@ describe('identifiers', () => {
   });
 });
 
+/** The records of an SDMX-CSV file as objects by column (the header's names). */
+const recordsOf = (csv: string) => {
+  const [header, ...records] = parseCsv(csv);
+  return records.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+};
+
 describe('toSdmxCsv', () => {
-  it('writes the SDMX-CSV header and one record per cell, suppressed as C without a value', () => {
-    expect(toSdmxCsv(timeToFillByDestination())).toBe(
-      'DATAFLOW,DESTINATION,MEASURE,OBS_VALUE,UNIT_MEASURE,OBS_STATUS\r\n' +
-        'CORRIDOR:DF_TIME_TO_FILL(1.0),QA,POSITIONS_FILLED,120,POSITIONS,A\r\n' +
-        'CORRIDOR:DF_TIME_TO_FILL(1.0),QA,TIME_TO_FILL_MEDIAN,41.5,DAYS,A\r\n' +
-        'CORRIDOR:DF_TIME_TO_FILL(1.0),AE,POSITIONS_FILLED,,POSITIONS,C\r\n' +
-        'CORRIDOR:DF_TIME_TO_FILL(1.0),AE,TIME_TO_FILL_MEDIAN,,DAYS,C\r\n' +
-        'CORRIDOR:DF_TIME_TO_FILL(1.0),_T,POSITIONS_FILLED,123,POSITIONS,A\r\n' +
-        'CORRIDOR:DF_TIME_TO_FILL(1.0),_T,TIME_TO_FILL_MEDIAN,40,DAYS,A\r\n',
+  it('writes DATAFLOW, the whole DSD key, then value, unit and status; suppressed as C', () => {
+    // time-to-fill here has no origin breakdown: its origin filter (NP) adds ORIGIN to the key.
+    expect(toSdmxCsv(timeToFillByDestination(), TIME_TO_FILL_DEFINITION)).toBe(
+      'DATAFLOW,DESTINATION,OCCUPATION,ORIGIN,MEASURE,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),QA,_T,NP,POSITIONS_FILLED,_T,120,POSITIONS,A\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),QA,_T,NP,TIME_TO_FILL_MEDIAN,_T,41.5,DAYS,A\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),AE,_T,NP,POSITIONS_FILLED,_T,,POSITIONS,C\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),AE,_T,NP,TIME_TO_FILL_MEDIAN,_T,,DAYS,C\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),_T,_T,NP,POSITIONS_FILLED,_T,123,POSITIONS,A\r\n' +
+        'CORRIDOR:DF_TIME_TO_FILL(1.0),_T,_T,NP,TIME_TO_FILL_MEDIAN,_T,40,DAYS,A\r\n',
     );
   });
 
-  it('uses the breakdown dimension id and valid codes, with no byte order mark', () => {
+  it('has the header DATAFLOW + dsdDimensions + the three for every table', () => {
+    for (const id of TABLE_IDS) {
+      const definition = definitionOf(TABLE_SPECS[id]);
+      const table: PublishedTable = {
+        id,
+        audience: 'public',
+        query: { by: definition.defaultBy, occupationLevel: 2, filters: {} },
+        columns: [...definition.columns],
+        rows: [],
+        total: { code: '_T', values: definition.columns.map(() => suppressed) },
+        asOf: new Date('2026-12-04T22:00:00Z'),
+        scope: {},
+      };
+      const expected = [
+        'DATAFLOW',
+        ...dsdDimensions(definition),
+        'OBS_VALUE',
+        'UNIT_MEASURE',
+        'OBS_STATUS',
+      ];
+      expect(parseCsv(toSdmxCsv(table, definition))[0]).toEqual(expected);
+      // Without a definition: the one the table was published under, the same key.
+      expect(parseCsv(toSdmxCsv(table))[0]).toEqual(expected);
+      expect(expected.at(-4)).toBe('TIME_PERIOD');
+    }
+  });
+
+  it('carries the filters in every record and _T elsewhere; months as the rows', () => {
+    const records = recordsOf(toSdmxCsv(demandKenyaEmiratesByMonth(), DEMAND_DEFINITION));
+    expect(records).toHaveLength(6);
+    for (const record of records) {
+      expect(record).toMatchObject({
+        ORIGIN: 'KE',
+        DESTINATION: 'AE',
+        OCCUPATION: '7112',
+        CONTRACT_DURATION: '_T',
+        WAGE_BAND: '_T',
+      });
+    }
+    // The rows' months; the total covers the filtered months as a time range.
+    expect(records.map((r) => r.TIME_PERIOD)).toEqual([
+      '2026-01',
+      '2026-01',
+      '2026-03',
+      '2026-03',
+      '2026-01-01/P3M',
+      '2026-01-01/P3M',
+    ]);
+    expect(records[2]).toMatchObject({
+      MEASURE: 'JOB_ORDERS_APPROVED',
+      OBS_VALUE: '',
+      OBS_STATUS: 'C',
+    });
+  });
+
+  it('writes TIME_PERIOD as the months covered when the table is not broken down by month', () => {
+    const table = demandKenyaEmiratesByMonth();
+    table.query = { ...table.query, by: 'occupation' };
+    table.rows = [{ code: '7112', values: [count(9), count(55)] }];
+    const period = (t: PublishedTable) => [
+      ...new Set(recordsOf(toSdmxCsv(t, DEMAND_DEFINITION)).map((r) => r.TIME_PERIOD)),
+    ];
+    expect(period(table)).toEqual(['2026-01-01/P3M']);
+    expect(recordsOf(toSdmxCsv(table, DEMAND_DEFINITION)).map((r) => r.OCCUPATION)).toEqual([
+      '7112',
+      '7112',
+      '_T',
+      '_T',
+    ]);
+    // Without TO: up to the month of AS_OF (2026-12), across a year's end.
+    table.query.filters = { from: '2025-11' };
+    expect(period(table)).toEqual(['2025-11-01/P14M']);
+    // FROM later than AS_OF's month: that month alone.
+    table.query.filters = { from: '2027-02' };
+    expect(period(table)).toEqual(['2027-02-01/P1M']);
+    // Without FROM the table reaches back to the first figure: _T (documented).
+    table.query.filters = { to: '2026-03' };
+    expect(period(table)).toEqual(['_T']);
+    // Filter text is never trusted.
+    table.query.filters = { from: '2026-1' };
+    expect(() => toSdmxCsv(table, DEMAND_DEFINITION)).toThrow(/from: "2026-1" is not a month/);
+  });
+
+  it('shows a restricted reader’s scope, valid codes, no byte order mark', () => {
     const csv = toSdmxCsv(demandByContract());
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
-    const records = parseCsv(csv);
-    expect(records[0]?.[1]).toBe('CONTRACT_DURATION');
-    expect(records.map((r) => r[1])).toEqual([
-      'CONTRACT_DURATION',
+    const records = recordsOf(csv);
+    expect(records.map((r) => r.CONTRACT_DURATION)).toEqual([
       '13-24',
       '13-24',
       'GE37',
@@ -99,8 +195,32 @@ describe('toSdmxCsv', () => {
       '_T',
       '_T',
     ]);
-    expect(records.every((r) => r.length === 6)).toBe(true);
-    expect(records.slice(1).every((r) => r[5] === 'A')).toBe(true);
+    // The scope (destination QA) narrows DESTINATION, in every record.
+    expect(records.every((r) => r.DESTINATION === 'QA' && r.ORIGIN === '_T')).toBe(true);
+    expect(records.every((r) => r.OBS_STATUS === 'A')).toBe(true);
+  });
+
+  it('totals the origins of a corridor breakdown without an origin filter', () => {
+    const table = demandKenyaEmiratesByMonth();
+    table.query = { ...table.query, by: 'corridor', filters: { occupation: '71' } };
+    table.rows = [{ code: 'KE-AE', values: [count(9), count(55)] }];
+    const records = recordsOf(toSdmxCsv(table));
+    expect(records[0]).toMatchObject({
+      DESTINATION: '_T',
+      ORIGIN: '_T',
+      CORRIDOR: 'KE-AE',
+      OCCUPATION: '71',
+      TIME_PERIOD: '_T',
+    });
+    // With the origin filter, ORIGIN carries it.
+    table.query.filters = { origin: 'KE' };
+    expect(recordsOf(toSdmxCsv(table))[0]).toMatchObject({ ORIGIN: 'KE', CORRIDOR: 'KE-AE' });
+  });
+
+  it('puts filter text through sdmxCode', () => {
+    const table = demandKenyaEmiratesByMonth();
+    table.query = { ...table.query, by: 'occupation', filters: { origin: '=cmd|x' } };
+    expect(recordsOf(toSdmxCsv(table))[0]!.ORIGIN).toBe('_cmd_x');
   });
 
   it('names the month dimension TIME_PERIOD and refuses a count that is not whole', () => {
@@ -108,7 +228,7 @@ describe('toSdmxCsv', () => {
     table.query = { ...table.query, by: 'month' };
     table.rows = [{ code: '2026-03', values: [count(4), count(31)] }];
     expect(toSdmxCsv(table).split('\r\n')[1]).toBe(
-      'CORRIDOR:DF_DEMAND(1.0),2026-03,JOB_ORDERS_APPROVED,4,JOB_ORDERS,A',
+      'CORRIDOR:DF_DEMAND(1.0),QA,_T,_T,_T,_T,_T,JOB_ORDERS_APPROVED,2026-03,4,JOB_ORDERS,A',
     );
     table.rows = [{ code: '2026-03', values: [count(4.5), count(31)] }];
     expect(() => toSdmxCsv(table)).toThrow(/not a count/);
@@ -147,10 +267,10 @@ describe('toSdmxJson', () => {
       }),
     );
     const { dimensions, attributes } = message.data.structure;
-    // DSD key of time-to-fill: DESTINATION 0, OCCUPATION 1, MEASURE 2, TIME_PERIOD 3.
+    // DSD key: DESTINATION 0, OCCUPATION 1, ORIGIN 2 (its filter), MEASURE 3, TIME_PERIOD 4.
     expect(dimensions.observation.map((d) => [d.id, d.keyPosition])).toEqual([
       ['DESTINATION', 0],
-      ['MEASURE', 2],
+      ['MEASURE', 3],
     ]);
     expect(dimensions.observation[0]!.values).toEqual([
       { id: 'QA', name: 'Qatar', names: { en: 'Qatar' } },
@@ -196,10 +316,11 @@ describe('toSdmxJson', () => {
     );
     const observation = message.data.structure.dimensions.observation;
     expect(observation.map((d) => [d.id, d.keyPosition])).toEqual([
-      ['MEASURE', 2],
-      ['TIME_PERIOD', 3],
+      ['MEASURE', 3],
+      ['TIME_PERIOD', 4],
     ]);
     expect(observation[1]!.roles).toEqual(['TIME_PERIOD']);
+    // No FROM filter: the total is every month up to AS_OF, `_T`.
     expect(observation[1]!.values.map((v) => v.id)).toEqual(['2026-01', '2026-02', '_T']);
     expect(message.data.dataSets[0]!.observations['1:0']).toEqual([12.5, 1, 0]);
     expect(message.data.dataSets[0]!.observations['0:1']).toEqual([null, 0, 1]);
@@ -235,7 +356,7 @@ describe('toSdmxJson', () => {
     const table = demandByContract();
     table.query = { ...table.query, filters: { occupation: '71', from: '2026-01' } };
     const message = json(toSdmxJson(table, ENGLISH, { prepared: PREPARED }));
-    const annotations = message.data.structure.annotations;
+    const { annotations } = message.data.structure;
     expect(annotations.map((a) => a.title)).toEqual([
       'RESTRICTED_EXACT',
       '2026-12-04T22:00:00.000Z',
@@ -244,14 +365,111 @@ describe('toSdmxJson', () => {
       'DESTINATION=QA',
     ]);
     expect(message.data.dataSets[0]!.annotations).toEqual([0, 1, 2, 3, 4]);
-    // Without a definition the key is the breakdown, then MEASURE.
-    expect(message.data.structure.dimensions.observation.map((d) => [d.id, d.keyPosition])).toEqual(
-      [
-        ['CONTRACT_DURATION', 0],
-        ['MEASURE', 1],
-      ],
+    // Without a definition the key is the one the table was published under (demand's).
+    const { dimensions } = message.data.structure;
+    expect(dimensions.observation.map((d) => [d.id, d.keyPosition])).toEqual([
+      ['CONTRACT_DURATION', 4],
+      ['MEASURE', 6],
+    ]);
+    expect(dimensions.observation[0]!.values[1]!.id).toBe('GE37');
+    // The filters and the reader's scope are also in the key, at data-set level.
+    expect(dimensions.dataSet.map((d) => [d.id, d.keyPosition, d.values[0]!.id])).toEqual([
+      ['DESTINATION', 0, 'QA'],
+      ['ORIGIN', 1, '_T'],
+      ['CORRIDOR', 2, '_T'],
+      ['OCCUPATION', 3, '71'],
+      ['WAGE_BAND', 5, '_T'],
+      ['TIME_PERIOD', 7, '2026-01-01/P12M'],
+    ]);
+  });
+
+  it('puts the dimensions fixed for the whole message at dimensions.dataSet', () => {
+    const message = json(
+      toSdmxJson(demandKenyaEmiratesByMonth(), ENGLISH, {
+        definition: DEMAND_DEFINITION,
+        names: { language: 'en', codes: { wage: { _T: 'Every wage' } } },
+        prepared: PREPARED,
+      }),
     );
-    expect(message.data.structure.dimensions.observation[0]!.values[1]!.id).toBe('GE37');
+    const { dimensions } = message.data.structure;
+    expect(dimensions.series).toEqual([]);
+    expect(dimensions.dataSet).toEqual([
+      {
+        id: 'ORIGIN',
+        name: 'Origin country',
+        names: { en: 'Origin country' },
+        keyPosition: 0,
+        values: [{ id: 'KE', name: 'KE', names: { en: 'KE' } }],
+      },
+      expect.objectContaining({
+        id: 'DESTINATION',
+        keyPosition: 1,
+        values: [expect.objectContaining({ id: 'AE' })],
+      }),
+      expect.objectContaining({
+        id: 'OCCUPATION',
+        keyPosition: 2,
+        values: [expect.objectContaining({ id: '7112' })],
+      }),
+      expect.objectContaining({
+        id: 'CONTRACT_DURATION',
+        keyPosition: 3,
+        values: [{ id: '_T', name: 'Total', names: { en: 'Total' } }],
+      }),
+      expect.objectContaining({
+        id: 'WAGE_BAND',
+        keyPosition: 4,
+        values: [{ id: '_T', name: 'Every wage', names: { en: 'Every wage' } }],
+      }),
+    ]);
+    expect(dimensions.observation.map((d) => [d.id, d.keyPosition])).toEqual([
+      ['MEASURE', 5],
+      ['TIME_PERIOD', 6],
+    ]);
+    // The total of a table by month is the months it covers.
+    expect(dimensions.observation[1]!.values.map((v) => v.id)).toEqual([
+      '2026-01',
+      '2026-03',
+      '2026-01-01/P3M',
+    ]);
+    // Observation keys are unchanged: MEASURE index, then month index.
+    expect(message.data.dataSets[0]!.observations['1:2']).toEqual([55, 1, 0]);
+    // The filters are still named as annotations.
+    expect(message.data.structure.annotations.map((a) => a.title)).toContain('ORIGIN=KE');
+  });
+
+  it('gives every dimension of the DSD exactly one key position, for every table and breakdown', () => {
+    const definitions = [
+      DEMAND_DEFINITION,
+      SUPPLY_DEFINITION,
+      MATCHING_DEFINITION,
+      TIME_TO_FILL_DEFINITION,
+      PROCESSING_DEFINITION,
+      ...TABLE_IDS.map((id) => definitionOf(TABLE_SPECS[id])),
+    ];
+    for (const definition of definitions) {
+      for (const by of definition.dimensions) {
+        const table: PublishedTable = {
+          id: definition.id,
+          audience: 'restricted',
+          query: { by, occupationLevel: 2, filters: { origin: 'KE', occupation: '7112' } },
+          columns: [...definition.columns],
+          rows: [],
+          total: { code: '_T', values: definition.columns.map(() => count(7)) },
+          asOf: new Date('2026-12-04T22:00:00Z'),
+          scope: { destination: 'AE' },
+        };
+        const { dimensions } = json(toSdmxJson(table, ENGLISH, { definition, prepared: PREPARED }))
+          .data.structure;
+        const all = [...dimensions.dataSet, ...dimensions.observation];
+        const key = dsdDimensions(definition);
+        expect(all.map((d) => d.keyPosition).sort((a, b) => a - b)).toEqual(key.map((_, i) => i));
+        for (const d of all) expect(key[d.keyPosition]).toBe(d.id);
+        expect(dimensions.observation.map((d) => d.id).sort()).toEqual(
+          ['MEASURE', sdmxDimension(by)].sort(),
+        );
+      }
+    }
   });
 
   it('links the dataflow and DSD by absolute URI (the URN, or the structure URL)', () => {
@@ -314,15 +532,19 @@ describe('dataStructure', () => {
       'MEASURE',
       'TIME_PERIOD',
     ]);
+    // The origin and destination filters narrow dimensions that are not breakdowns: added.
     expect(keyOf(MATCHING_DEFINITION)).toEqual([
       'CORRIDOR',
       'OCCUPATION',
+      'ORIGIN',
+      'DESTINATION',
       'MEASURE',
       'TIME_PERIOD',
     ]);
     expect(keyOf(TIME_TO_FILL_DEFINITION)).toEqual([
       'DESTINATION',
       'OCCUPATION',
+      'ORIGIN',
       'MEASURE',
       'TIME_PERIOD',
     ]);
@@ -332,7 +554,92 @@ describe('dataStructure', () => {
       'MEASURE',
       'TIME_PERIOD',
     ]);
-    expect(keyOf(TIME_TO_FILL_DEFINITION)).toEqual(dsdDimensions(TIME_TO_FILL_DEFINITION));
+    for (const definition of [
+      DEMAND_DEFINITION,
+      SUPPLY_DEFINITION,
+      MATCHING_DEFINITION,
+      TIME_TO_FILL_DEFINITION,
+      PROCESSING_DEFINITION,
+      ...TABLE_IDS.map((id) => definitionOf(TABLE_SPECS[id])),
+    ]) {
+      expect(keyOf(definition)).toEqual(dsdDimensions(definition));
+    }
+  });
+
+  it('lists the published tables’ keys (table-definitions.ts)', () => {
+    const keyOfTable = (id: TableId) => dsdDimensions(definitionOf(TABLE_SPECS[id]));
+    expect(keyOfTable('demand')).toEqual([
+      'DESTINATION',
+      'ORIGIN',
+      'CORRIDOR',
+      'OCCUPATION',
+      'CONTRACT_DURATION',
+      'WAGE_BAND',
+      'MEASURE',
+      'TIME_PERIOD',
+    ]);
+    // Supply's destination filter narrows the preferred destination.
+    expect(keyOfTable('supply')).toContain('PREF_DESTINATION');
+    expect(keyOfTable('supply')).not.toContain('DESTINATION');
+    expect(keyOfTable('matching')).toEqual([
+      'CORRIDOR',
+      'ORIGIN',
+      'DESTINATION',
+      'OCCUPATION',
+      'MEASURE',
+      'TIME_PERIOD',
+    ]);
+    expect(keyOfTable('time-to-fill')).toEqual([
+      'DESTINATION',
+      'ORIGIN',
+      'CORRIDOR',
+      'OCCUPATION',
+      'MEASURE',
+      'TIME_PERIOD',
+    ]);
+    expect(keyOfTable('processing')).toEqual([
+      'PROCESS_STEP',
+      'INSTITUTION',
+      'MEASURE',
+      'TIME_PERIOD',
+    ]);
+  });
+
+  it('gives the dimensions a filter adds their concept and codelist', () => {
+    const message = json(dataStructure(MATCHING_DEFINITION, {}, { prepared: PREPARED }));
+    const list = message.data.dataStructures[0]!.dataStructureComponents.dimensionList;
+    expect(list.dimensions.map((d) => [d.id, d.position])).toEqual([
+      ['CORRIDOR', 0],
+      ['OCCUPATION', 1],
+      ['ORIGIN', 2],
+      ['DESTINATION', 3],
+    ]);
+    expect(list.dimensions[2]!.localRepresentation.enumeration).toMatch(/CL_AREA\(1\.0\)$/);
+    expect(list.timeDimensions[0]).toMatchObject({
+      position: 5,
+      localRepresentation: { textFormat: { textType: 'ObservationalTimePeriod' } },
+    });
+    const concepts = message.data.conceptSchemes[0]!.concepts;
+    expect(concepts.map((c) => c.id)).toEqual([
+      'CORRIDOR',
+      'OCCUPATION',
+      'ORIGIN',
+      'DESTINATION',
+      'TIME_PERIOD',
+      'MEASURE',
+      'UNIT_MEASURE',
+      'OBS_STATUS',
+      'OBS_VALUE',
+    ]);
+    const time = concepts.find((c) => c.id === 'TIME_PERIOD') as { description?: string };
+    expect(time.description).toMatch(/YYYY-MM-01\/PnM.*_T/);
+    expect(message.data.codelists.map((c) => c.id)).toEqual([
+      'CL_CORRIDOR',
+      'CL_ISCO08',
+      'CL_AREA',
+      'CL_UNIT_MEASURE',
+      'CL_OBS_STATUS',
+    ]);
   });
 
   it('gives each dimension its concept and codelist, MEASURE its measures, the attributes', () => {

@@ -3,12 +3,16 @@
  * the SDMX-JSON 1.0 structure message of a table's data structure definition (DSD) for
  * /statistics/{table}/structure. Identifiers in ./sdmx-ids.ts.
  *
- * A table's DSD has one dimension per breakdown the table offers (its `dimensions`), then
+ * A table's DSD has one dimension per breakdown the table offers (its `dimensions`) except month,
+ * then one per dimension a filter narrows that is not a breakdown (`filterDimensions`), then
  * MEASURE (the table's column ids in upper case), then TIME_PERIOD last when the table can be
  * broken down by month; attributes UNIT_MEASURE (by MEASURE) and OBS_STATUS (by observation);
- * primary measure OBS_VALUE. A published table is broken down by one dimension at a time, so a
- * data message carries that dimension and MEASURE; the dimensions it is not broken down by are
- * the table's total over them (`_T`), narrowed by the filters the message's annotations name.
+ * primary measure OBS_VALUE. A published table is broken down by one dimension at a time, so
+ * every observation carries the whole key: the row's code for the breakdown, the column for
+ * MEASURE, and for every other dimension one value the whole table shares: the filter's (or the
+ * reader's scope's) value when one narrows it, the months covered for TIME_PERIOD (`periodOf`),
+ * else `_T` (the total over that dimension). SDMX-CSV writes every dimension in every record;
+ * SDMX-JSON puts the shared ones at `structure.dimensions.dataSet`.
  *
  * Suppressed cells are observations without a value and with OBS_STATUS `C`; others have `A`.
  * Counts are whole numbers and measures are as the table gives them, never locale-formatted.
@@ -22,6 +26,7 @@ import type {
   TableDefinition,
   TableFilters,
 } from '../statistics.types.js';
+import { definitionOf, TABLE_SPECS } from '../table-definitions.js';
 import { csvRecord, formatNumber, numberOf, rowLabel, rowsWithTotal } from './csv.js';
 import {
   AGENCY,
@@ -185,14 +190,108 @@ export function sdmxDimension(dimension: DimensionId): string {
   return SDMX_DIMENSIONS[dimension];
 }
 
+/** A dimension of a DSD's key: its SDMX id and the breakdown it is (null: MEASURE). */
+interface KeyDimension {
+  id: string;
+  dimension: DimensionId | null;
+}
+
+/** The filters that narrow a dimension, in this order. */
+const NARROWING_FILTERS = ['origin', 'destination', 'occupation'] as const;
+
 /**
  * The key of a table's DSD, in order: its breakdowns (the definition's order) except month,
- * MEASURE, and TIME_PERIOD last when the table has months (SDMX puts the time dimension last).
+ * then each dimension a filter narrows (`filterDimensions`) that is not already one, then
+ * MEASURE, then TIME_PERIOD last when the table has months (SDMX puts the time dimension last).
  */
+function dsdKey(definition: TableDefinition): KeyDimension[] {
+  const regular = definition.dimensions.filter((d) => d !== 'month');
+  for (const field of NARROWING_FILTERS) {
+    const narrowed = definition.filterDimensions[field];
+    if (narrowed && narrowed !== 'month' && !regular.includes(narrowed)) regular.push(narrowed);
+  }
+  return [
+    ...regular.map((dimension) => ({ id: sdmxDimension(dimension), dimension })),
+    { id: MEASURE_DIMENSION, dimension: null },
+    ...(definition.dimensions.includes('month')
+      ? [{ id: TIME_DIMENSION, dimension: 'month' as const }]
+      : []),
+  ];
+}
+
+/** The ids of a table's DSD key, in order (see `dsdKey`): what SDMX-CSV's columns follow. */
 export function dsdDimensions(definition: TableDefinition): string[] {
-  const regular = definition.dimensions.filter((d) => d !== 'month').map(sdmxDimension);
-  const time = definition.dimensions.includes('month') ? [TIME_DIMENSION] : [];
-  return [...regular, MEASURE_DIMENSION, ...time];
+  return dsdKey(definition).map((d) => d.id);
+}
+
+/**
+ * The definition a table was published under: the caller's, else the table's own
+ * (table-definitions.ts, what `StatisticsReader.definitions()` answers too).
+ */
+function definitionFor(table: PublishedTable, definition?: TableDefinition): TableDefinition {
+  return definition ?? definitionOf(TABLE_SPECS[table.id]);
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** 'YYYY-MM' as a month number; anything else is refused (filter text is never trusted). */
+function monthNumber(month: string, field: string): number {
+  const match = MONTH.exec(month);
+  if (!match) throw new RangeError(`${field}: ${JSON.stringify(month)} is not a month (YYYY-MM)`);
+  return Number(match[1]) * 12 + Number(match[2]) - 1;
+}
+
+/**
+ * The months a figure covers that is not broken down by month, as an SDMX 2.1 time range:
+ * `YYYY-MM-01/PnM` from FROM to TO inclusive (TO missing: the month of AS_OF, or FROM's month
+ * when FROM is later). Without FROM the table reaches back to the first figure Corridor holds,
+ * which it does not carry: `_T`, "every month up to TO, else up to AS_OF".
+ */
+export function periodOf(table: PublishedTable): string {
+  const from = table.query.filters.from || table.scope.from;
+  if (!from) return TOTAL;
+  const start = monthNumber(from, 'from');
+  const to = table.query.filters.to || table.scope.to;
+  const end = Math.max(
+    start,
+    to ? monthNumber(to, 'to') : table.asOf.getUTCFullYear() * 12 + table.asOf.getUTCMonth(),
+  );
+  return `${from}-01/P${end - start + 1}M`;
+}
+
+/**
+ * The value every observation of the table has for a dimension it is not broken down by: the
+ * filter's value when a filter (or the reader's scope) narrows it, the period for TIME_PERIOD,
+ * else `_T` (the total over that dimension).
+ */
+function fixedValue(
+  table: PublishedTable,
+  definition: TableDefinition,
+  dimension: DimensionId,
+): string {
+  if (dimension === 'month') return periodOf(table);
+  for (const field of NARROWING_FILTERS) {
+    if (definition.filterDimensions[field] !== dimension) continue;
+    const value = table.query.filters[field] || table.scope[field];
+    if (value) return sdmxCode(value);
+  }
+  return TOTAL;
+}
+
+/**
+ * The table's full key: for each DSD dimension in order, its fixed value, or `null` for the
+ * ones that vary by observation (the breakdown and MEASURE).
+ */
+function keyValues(table: PublishedTable, definition: TableDefinition) {
+  const key = dsdKey(definition);
+  const by = sdmxDimension(table.query.by);
+  if (!key.some((d) => d.id === by)) {
+    throw new RangeError(`${by} is not a dimension of ${dataStructureId(table.id)}`);
+  }
+  return key.map((d) => ({
+    ...d,
+    value: d.id === by || d.dimension === null ? null : fixedValue(table, definition, d.dimension),
+  }));
 }
 
 interface Cell {
@@ -207,16 +306,29 @@ interface Cell {
   status: 'A' | 'C';
 }
 
+/**
+ * The breakdown's code of each row, the total last: the row's code through `sdmxCode`; the total
+ * of a table by month is the period the table covers (`periodOf`), like a table's TIME_PERIOD
+ * when not broken down by month, since `_T` there means every month up to AS_OF.
+ */
+function rowCodes(table: PublishedTable): string[] {
+  const rows = rowsWithTotal(table);
+  return rows.map((row, r) =>
+    r === rows.length - 1 && table.query.by === 'month' ? periodOf(table) : sdmxCode(row.code),
+  );
+}
+
 /** Every cell of the table, row by row (the total last), column by column. */
 function cellsOf(table: PublishedTable): Cell[] {
   const cells: Cell[] = [];
+  const codes = rowCodes(table);
   rowsWithTotal(table).forEach((row, r) => {
     table.columns.forEach((column, c) => {
       const value = numberOf(row.values[c]);
       cells.push({
         row: r,
         column: c,
-        code: sdmxCode(row.code),
+        code: codes[r]!,
         measure: measureCode(column.id),
         unit: unitCode(column.unit),
         value: value === null ? null : checkedNumber(value, column),
@@ -238,16 +350,20 @@ function checkedNumber(value: number, column: TableColumn): number {
 // ---- SDMX-CSV ---------------------------------------------------------------------------------
 
 /**
- * SDMX-CSV 1.0: header `DATAFLOW,<DIM>,MEASURE,OBS_VALUE,UNIT_MEASURE,OBS_STATUS`, one record per
- * cell (rows in the table's order, the total `_T` last; columns in the table's order). A
- * suppressed cell has an empty OBS_VALUE and OBS_STATUS `C`. CRLF line ends, no byte order mark.
+ * SDMX-CSV 1.0: header `DATAFLOW`, every dimension of the table's DSD in key order (MEASURE
+ * among them, TIME_PERIOD last), `OBS_VALUE,UNIT_MEASURE,OBS_STATUS`; one record per cell (rows
+ * in the table's order, the total `_T` last; columns in the table's order), each with its full
+ * key: the row's code for the breakdown, the column for MEASURE, the filter's (or the reader's
+ * scope's) value for a dimension a filter narrows, the period for TIME_PERIOD, `_T` elsewhere.
+ * A suppressed cell has an empty OBS_VALUE and OBS_STATUS `C`. CRLF line ends, no byte order
+ * mark. `definition`: the table's (default: the one it was published under).
  */
-export function toSdmxCsv(table: PublishedTable): string {
+export function toSdmxCsv(table: PublishedTable, definition?: TableDefinition): string {
   const flow = dataflowRef(table.id);
+  const key = keyValues(table, definitionFor(table, definition));
   let out = csvRecord([
     'DATAFLOW',
-    sdmxDimension(table.query.by),
-    MEASURE_DIMENSION,
+    ...key.map((d) => d.id),
     PRIMARY_MEASURE,
     UNIT_ATTRIBUTE,
     STATUS_ATTRIBUTE,
@@ -255,8 +371,7 @@ export function toSdmxCsv(table: PublishedTable): string {
   for (const cell of cellsOf(table)) {
     out += csvRecord([
       flow,
-      cell.code,
-      cell.measure,
+      ...key.map((d) => d.value ?? (d.dimension === null ? cell.measure : cell.code)),
       cell.value === null ? '' : formatNumber(cell.value),
       cell.unit,
       cell.status,
@@ -319,9 +434,12 @@ function messageId(table: PublishedTable, prepared: Date): string {
 }
 
 /**
- * An SDMX-JSON 1.0 data message (`meta`, `data.structure`, `data.dataSets`): the table's breakdown
- * and MEASURE at observation level, observations keyed "row:measure" (in key-position order) by
- * value indices, each `[value, unit index, status index]`.
+ * An SDMX-JSON 1.0 data message (`meta`, `data.structure`, `data.dataSets`): the dimensions every
+ * observation shares at `structure.dimensions.dataSet` (one value each: a filter's or the
+ * reader's scope's value, the period for TIME_PERIOD, `_T` elsewhere), the table's breakdown and
+ * MEASURE at observation level, observations keyed "row:measure" (in key-position order) by
+ * value indices, each `[value, unit index, status index]`. Every dimension has its `keyPosition`
+ * in the table's DSD (the definition's; default: the one it was published under).
  */
 export function toSdmxJson(
   table: PublishedTable,
@@ -331,27 +449,40 @@ export function toSdmxJson(
   const names = options.names ?? {};
   const language = names.language ?? 'en';
   const prepared = options.prepared ?? new Date();
-  const rows = rowsWithTotal(table);
+  const definition = definitionFor(table, options.definition);
+  const key = keyValues(table, definition);
   const byId = sdmxDimension(table.query.by);
+  const position = (id: string) => key.findIndex((d) => d.id === id);
 
-  const key = options.definition
-    ? dsdDimensions(options.definition)
-    : dsdDimensions({ ...emptyDefinition(table), dimensions: [table.query.by] });
-  const position = (id: string) => {
-    const at = key.indexOf(id);
-    if (at < 0) throw new RangeError(`${id} is not a dimension of ${dataStructureId(table.id)}`);
-    return at;
-  };
+  const totalName = labels.rows[TOTAL] ?? ENGLISH_CODES[TOTAL]!;
+  const fixedName = (dimension: DimensionId, code: string) =>
+    names.codes?.[dimension]?.[code] ?? (code === TOTAL ? totalName : code);
+  const dataSetDimensions: ObservationDimension[] = key.flatMap((d, keyPosition) => {
+    if (d.value === null || d.dimension === null) return [];
+    const name = dimensionName(d.dimension, names);
+    const valueName = fixedName(d.dimension, d.value);
+    return [
+      {
+        id: d.id,
+        name,
+        names: localised(language, name),
+        keyPosition,
+        roles: d.id === TIME_DIMENSION ? [TIME_DIMENSION] : undefined,
+        values: [{ id: d.value, name: valueName, names: localised(language, valueName) }],
+      },
+    ];
+  });
 
+  const codes = rowCodes(table);
   const byDimension = {
     id: byId,
     name: labels.dimension,
     names: localised(language, labels.dimension),
     keyPosition: position(byId),
     roles: byId === TIME_DIMENSION ? [TIME_DIMENSION] : undefined,
-    values: rows.map((row) => {
+    values: rowsWithTotal(table).map((row, r) => {
       const name = rowLabel(table, labels, row.code);
-      return { id: sdmxCode(row.code), name, names: localised(language, name) };
+      return { id: codes[r]!, name, names: localised(language, name) };
     }),
   };
   const components = componentNames(names);
@@ -441,7 +572,7 @@ export function toSdmxJson(
         ],
         name: labels.title,
         names: localised(language, labels.title),
-        dimensions: { dataSet: [], series: [], observation: observationDimensions },
+        dimensions: { dataSet: dataSetDimensions, series: [], observation: observationDimensions },
         attributes: { dataSet: [], series: [], observation: attributes },
         annotations,
       },
@@ -457,16 +588,11 @@ export function toSdmxJson(
   };
 }
 
-function emptyDefinition(table: PublishedTable): TableDefinition {
-  return {
-    id: table.id,
-    dimensions: [],
-    filters: [],
-    filterDimensions: {},
-    columns: table.columns,
-    defaultBy: table.query.by,
-  };
-}
+/** What TIME_PERIOD's values mean (the concept's description in the structure message). */
+export const TIME_PERIOD_DESCRIPTION =
+  'A month (YYYY-MM), or the months a figure covers as an SDMX time range YYYY-MM-01/PnM ' +
+  '(the FROM and TO filters inclusive; without TO, up to the month of the reference time ' +
+  'AS_OF); _T: every month up to TO, else up to AS_OF (no FROM filter).';
 
 // ---- SDMX-JSON structure message ---------------------------------------------------------------
 
@@ -518,15 +644,16 @@ export function dataStructure(
 ) {
   const language = names.language ?? 'en';
   const prepared = options.prepared ?? new Date();
-  const key = dsdDimensions(definition);
+  const keyDimensions = dsdKey(definition);
+  const key = keyDimensions.map((d) => d.id);
   const components = componentNames(names);
   const title = names.table ?? definition.id;
   const conceptUrn = (id: string) => urn.concept(id);
   const self = (artefactUrn: string) =>
     artefactLink('self', artefactUrn, definition.id, options.baseUrl);
 
-  const regular = definition.dimensions
-    .filter((d) => d !== 'month')
+  const regular = keyDimensions
+    .flatMap(({ dimension }) => (dimension === null || dimension === 'month' ? [] : [dimension]))
     .map((dimension) => {
       const id = sdmxDimension(dimension);
       const codelist = DIMENSION_CODELISTS[dimension]!;
@@ -545,14 +672,14 @@ export function dataStructure(
     conceptIdentity: conceptUrn(MEASURE_DIMENSION),
     localRepresentation: { enumeration: urn.conceptScheme(measureSchemeId(definition.id)) },
   };
-  const time = definition.dimensions.includes('month')
+  const time = key.includes(TIME_DIMENSION)
     ? [
         {
           id: TIME_DIMENSION,
           position: key.indexOf(TIME_DIMENSION),
           type: 'TimeDimension',
           conceptIdentity: conceptUrn(TIME_DIMENSION),
-          localRepresentation: { textFormat: { textType: 'GregorianYearMonth' } },
+          localRepresentation: { textFormat: { textType: 'ObservationalTimePeriod' } },
         },
       ]
     : [];
@@ -577,7 +704,11 @@ export function dataStructure(
   // Concepts: every dimension and component of the DSD.
   const concept = (id: string, name: string) => ({ id, name, names: localised(language, name) });
   const concepts = [
-    ...definition.dimensions.map((d) => concept(sdmxDimension(d), dimensionName(d, names))),
+    ...keyDimensions.flatMap(({ id, dimension }) => {
+      if (dimension === null) return [];
+      const named = concept(id, dimensionName(dimension, names));
+      return [id === TIME_DIMENSION ? { ...named, description: TIME_PERIOD_DESCRIPTION } : named];
+    }),
     concept(MEASURE_DIMENSION, components[MEASURE_DIMENSION]),
     concept(UNIT_ATTRIBUTE, components[UNIT_ATTRIBUTE]),
     concept(STATUS_ATTRIBUTE, components[STATUS_ATTRIBUTE]),
@@ -599,7 +730,8 @@ export function dataStructure(
     return ENGLISH_CODES[code] ?? code;
   };
   const used = new Map<CodelistId, DimensionId[]>();
-  for (const d of definition.dimensions) {
+  for (const { dimension: d } of keyDimensions) {
+    if (d === null) continue;
     const id = DIMENSION_CODELISTS[d];
     if (id) used.set(id, [...(used.get(id) ?? []), d]);
   }

@@ -55,6 +55,39 @@ export function demandByContract(): PublishedTable {
   };
 }
 
+/**
+ * Demand by month in one corridor and occupation: origin KE, destination AE, occupation 7112,
+ * January to March 2026 (what an analyst filters before downloading).
+ */
+export function demandKenyaEmiratesByMonth(): PublishedTable {
+  return {
+    id: 'demand',
+    audience: 'public',
+    query: {
+      by: 'month',
+      occupationLevel: 4,
+      filters: {
+        origin: 'KE',
+        destination: 'AE',
+        occupation: '7112',
+        from: '2026-01',
+        to: '2026-03',
+      },
+    },
+    columns: [
+      { id: 'job_orders_approved', unit: 'job_orders', kind: 'count' },
+      { id: 'positions_approved', unit: 'positions', kind: 'count' },
+    ],
+    rows: [
+      { code: '2026-01', values: [count(6), count(40)] },
+      { code: '2026-03', values: [suppressed, count(12)] },
+    ],
+    total: { code: '_T', values: [count(9), count(55)] },
+    asOf: AS_OF,
+    scope: {},
+  };
+}
+
 export const ENGLISH: DownloadLabels = {
   title: 'Time to fill',
   dimension: 'Destination',
@@ -83,6 +116,7 @@ export const DEMAND_DEFINITION: TableDefinition = {
   defaultBy: 'month',
 };
 
+/** Time to fill without an origin breakdown: the origin filter adds ORIGIN to its DSD. */
 export const TIME_TO_FILL_DEFINITION: TableDefinition = {
   id: 'time-to-fill',
   dimensions: ['month', 'destination', 'occupation'],
@@ -128,11 +162,16 @@ export const PROCESSING_DEFINITION: TableDefinition = {
   defaultBy: 'step',
 };
 
+/**
+ * Matching by corridor, occupation and month only: the origin and destination filters narrow
+ * dimensions that are not breakdowns (the engine reads them from the cubes' origin and
+ * destination, as for a corridor), so its DSD gains ORIGIN and DESTINATION.
+ */
 export const MATCHING_DEFINITION: TableDefinition = {
   id: 'matching',
   dimensions: ['month', 'corridor', 'occupation'],
   filters: ['origin', 'destination', 'occupation', 'from', 'to'],
-  filterDimensions: { occupation: 'occupation' },
+  filterDimensions: { origin: 'origin', destination: 'destination', occupation: 'occupation' },
   columns: [
     { id: 'positions_filled_share', unit: 'percent', kind: 'measure' },
     { id: 'applications_per_position', unit: 'ratio', kind: 'measure' },
