@@ -33,7 +33,7 @@ const sources: LabelSources = {
         : [],
     getIscoGroup: async (code: string) =>
       (code === '7112'
-        ? { code, level: 4, title: 'Bricklayers and related workers' }
+        ? { code, level: 4, title: 'Bricklayers and related workers', titleLanguage: 'en' }
         : null) as never,
     listLanguages: async () =>
       [
@@ -54,7 +54,7 @@ const labels = (by: Parameters<typeof rowLabels>[0], codes: string[], language: 
 
 describe('row labels', () => {
   it('names countries and corridors in the reader’s language', async () => {
-    expect(await labels('destination', ['QA', 'ZZ', '_U', '_T'])).toEqual(
+    expect(new Map(await labels('destination', ['QA', 'ZZ', '_U', '_T']))).toEqual(
       new Map([
         ['QA', 'Qatar'],
         ['ZZ', 'ZZ'],
@@ -76,6 +76,11 @@ describe('row labels', () => {
       'Bricklayers and related workers',
     );
     expect((await labels('occupation', ['9'])).get('9')).toBe('9');
+    // An English title on an Arabic page says it is English; on an English page nothing.
+    const arabic = await labels('occupation', ['7112'], 'ar');
+    expect(arabic.get('7112')).toBe('Bricklayers and related workers');
+    expect(arabic.languages.get('7112')).toBe('en');
+    expect((await labels('occupation', ['7112'])).languages.size).toBe(0);
     expect((await labels('language', ['nep'])).get('nep')).toBe('Nepali');
     expect((await labels('institution', ['org-1'])).get('org-1')).toBe(
       'Department of Foreign Employment',
@@ -83,14 +88,14 @@ describe('row labels', () => {
   });
 
   it('words bands, sexes, ISCED levels and steps from the statistics messages', async () => {
-    expect(await labels('contract', ['0-6', '7-12', '37+'])).toEqual(
+    expect(new Map(await labels('contract', ['0-6', '7-12', '37+']))).toEqual(
       new Map([
         ['0-6', 'Up to 6 months'],
         ['7-12', '7 to 12 months'],
         ['37+', 'More than 36 months'],
       ]),
     );
-    expect(await labels('wage', ['lt300', '300-499', '2000+'])).toEqual(
+    expect(new Map(await labels('wage', ['lt300', '300-499', '2000+']))).toEqual(
       new Map([
         ['lt300', 'Under 300 US dollars'],
         ['300-499', '300 to 499 US dollars'],

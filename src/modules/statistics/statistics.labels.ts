@@ -89,29 +89,52 @@ async function countryNames(context: LabelContext): Promise<Map<string, string>>
   return new Map(countries.map((country) => [country.code, country.name]));
 }
 
+/** A label and its language (a name the reader's language lacks is given in another). */
+interface Named {
+  text: string;
+  lang?: string | undefined;
+}
+
+/**
+ * A breakdown's labels by code. Those not in the reader's language (ISCO titles exist in
+ * English, French and Spanish only; a region may have only its local name) have their language
+ * in `languages`, for the page to mark them (`lang`), so that a screen reader reads them right.
+ */
+export class RowLabels extends Map<string, string> {
+  readonly languages = new Map<string, string>();
+}
+
 async function subdivisionNames(
   context: LabelContext,
   codes: readonly string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, Named>> {
   const countries = [...new Set(codes.map((code) => code.slice(0, 2)))].filter((c) =>
     /^[A-Z]{2}$/.test(c),
   );
   const lists = await Promise.all(
     countries.map((country) => context.reference.listSubdivisions(country, context.language)),
   );
-  return new Map(lists.flat().map((subdivision) => [subdivision.code, subdivision.name]));
+  return new Map(
+    lists
+      .flat()
+      .map((subdivision) => [
+        subdivision.code,
+        { text: subdivision.name, lang: subdivision.nameLanguage },
+      ]),
+  );
 }
 
 async function iscoTitles(
   context: LabelContext,
   codes: readonly string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, Named>> {
   const found = await Promise.all(
     codes
       .filter((code) => /^[0-9]{1,4}$/.test(code))
       .map(async (code) => {
         const group = await context.reference.getIscoGroup(code, context.language);
-        return [code, group?.title ?? null] as const;
+        const title = group ? { text: group.title, lang: group.titleLanguage } : null;
+        return [code, title] as const;
       }),
   );
   return new Map(found.flatMap(([code, title]) => (title ? [[code, title] as const] : [])));
@@ -135,11 +158,15 @@ export async function rowLabels(
   by: DimensionId,
   codes: readonly string[],
   context: LabelContext,
-): Promise<Map<string, string>> {
+): Promise<RowLabels> {
   const { t } = context;
-  const labels = new Map<string, string>();
+  const labels = new RowLabels();
   const wanted = [...new Set(codes)].filter((code) => code !== UNKNOWN && code !== TOTAL);
   const set = (code: string, label: string | undefined) => labels.set(code, label ?? code);
+  const setNamed = (code: string, named: Named | undefined) => {
+    labels.set(code, named?.text ?? code);
+    if (named?.lang && named.lang !== context.language) labels.languages.set(code, named.lang);
+  };
   switch (by) {
     case 'month':
       for (const code of wanted) set(code, monthLabel(code, context.language));
@@ -170,13 +197,13 @@ export async function rowLabels(
     }
     case 'origin-subdivision': {
       const names = await subdivisionNames(context, wanted);
-      for (const code of wanted) set(code, names.get(code));
+      for (const code of wanted) setNamed(code, names.get(code));
       break;
     }
     case 'occupation': {
       const titles = await iscoTitles(context, wanted);
       // The title alone: pages show the code beside it, downloads and the API in its own field.
-      for (const code of wanted) set(code, titles.get(code));
+      for (const code of wanted) setNamed(code, titles.get(code));
       break;
     }
     case 'contract':

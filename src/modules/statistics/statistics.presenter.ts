@@ -54,6 +54,8 @@ export interface CellView {
 export interface RowView {
   code: string;
   label: string;
+  /** The label's language when it is not the reader's (an ISCO title in English). */
+  lang?: string;
   cells: CellView[];
 }
 
@@ -77,15 +79,14 @@ function cellOf(value: PublishedValue | undefined, fmt: Formatters): CellView {
     : { text: fmt.number(number), suppressed: false };
 }
 
-function rowOf(
-  row: PublishedRow,
-  labels: ReadonlyMap<string, string>,
-  fmt: Formatters,
-  columns: number,
-): RowView {
+/** Labels by code, with the language of those not in the reader's (`RowLabels`). */
+type Labels = ReadonlyMap<string, string> & { languages?: ReadonlyMap<string, string> };
+
+function rowOf(row: PublishedRow, labels: Labels, fmt: Formatters, columns: number): RowView {
   const cells: CellView[] = [];
   for (let i = 0; i < columns; i += 1) cells.push(cellOf(row.values[i], fmt));
-  return { code: row.code, label: labels.get(row.code) ?? row.code, cells };
+  const lang = labels.languages?.get(row.code);
+  return { code: row.code, label: labels.get(row.code) ?? row.code, ...(lang && { lang }), cells };
 }
 
 /** What the figures are, in plain words: the notes under a table. */
@@ -113,7 +114,7 @@ export function tableNotes(table: PublishedTable, t: Translate): string[] {
 
 export function presentTable(
   table: PublishedTable,
-  labels: ReadonlyMap<string, string>,
+  labels: Labels,
   t: Translate,
   fmt: Formatters,
 ): TableView {

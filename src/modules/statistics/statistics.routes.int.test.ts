@@ -48,6 +48,16 @@ describe('the public pages', () => {
     expect(page.body).toContain('govuk-table__cell--numeric');
   });
 
+  it('marks an ISCO title in English on an Arabic page as English, for screen readers', async () => {
+    const arabic = await h
+      .anonymous({ lang: 'ar' })
+      .get('/statistics/demand?by=occupation&level=1');
+    expect(arabic.statusCode).toBe(200);
+    expect(arabic.body).toMatch(/<th scope="row"[^>]*><bdi lang="en">[A-Z][a-z]/);
+    const english = await h.anonymous().get('/statistics/demand?by=occupation&level=1');
+    expect(english.body).not.toContain('<bdi lang="en">');
+  });
+
   it('answers an unknown table 404, a bad or hostile query 400 on the form, never 500', async () => {
     const client = h.anonymous();
     expect((await client.get('/statistics/users')).statusCode).toBe(404);

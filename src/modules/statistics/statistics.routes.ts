@@ -16,6 +16,7 @@ import {
   AGE_BANDS,
   monthsBandLabel,
   rowLabels,
+  type RowLabels,
   STEPS,
   WAGE_BANDS,
   wageBandLabel,
@@ -233,7 +234,7 @@ async function labelsOf(
   table: PublishedTable,
   request: FastifyRequest,
   options: StatisticsRoutesOptions,
-): Promise<Map<string, string>> {
+): Promise<RowLabels> {
   return rowLabels(
     table.query.by,
     [...table.rows.map((row) => row.code), table.total.code],
