@@ -379,8 +379,17 @@ describe('toSdmxJson', () => {
       ['CORRIDOR', 2, '_T'],
       ['OCCUPATION', 3, '71'],
       ['WAGE_BAND', 5, '_T'],
-      ['TIME_PERIOD', 7, '2026-01-01/P12M'],
+      ['TIME_PERIOD', 7, '2026-01-01_P12M'],
     ]);
+    // SDMX-JSON 1.0 ids take no '/': the range is the name, its months start and end.
+    expect(dimensions.dataSet[5]!.values[0]).toEqual({
+      id: '2026-01-01_P12M',
+      name: '2026-01-01/P12M',
+      names: { en: '2026-01-01/P12M' },
+      start: '2026-01-01T00:00:00.000Z',
+      end: '2026-12-31T23:59:59.000Z',
+    });
+    expect(dimensions.dataSet[5]!.roles).toEqual(['TIME_PERIOD']);
   });
 
   it('puts the dimensions fixed for the whole message at dimensions.dataSet', () => {
@@ -427,11 +436,12 @@ describe('toSdmxJson', () => {
       ['TIME_PERIOD', 6],
     ]);
     // The total of a table by month is the months it covers.
-    expect(dimensions.observation[1]!.values.map((v) => v.id)).toEqual([
-      '2026-01',
-      '2026-03',
-      '2026-01-01/P3M',
+    expect(dimensions.observation[1]!.values.map((v) => [v.id, v.start, v.end])).toEqual([
+      ['2026-01', '2026-01-01T00:00:00.000Z', '2026-01-31T23:59:59.000Z'],
+      ['2026-03', '2026-03-01T00:00:00.000Z', '2026-03-31T23:59:59.000Z'],
+      ['2026-01-01_P3M', '2026-01-01T00:00:00.000Z', '2026-03-31T23:59:59.000Z'],
     ]);
+    expect(dimensions.observation[1]!.values[2]!.name).toBe('Total');
     // Observation keys are unchanged: MEASURE index, then month index.
     expect(message.data.dataSets[0]!.observations['1:2']).toEqual([55, 1, 0]);
     // The filters are still named as annotations.
@@ -452,7 +462,11 @@ describe('toSdmxJson', () => {
         const table: PublishedTable = {
           id: definition.id,
           audience: 'restricted',
-          query: { by, occupationLevel: 2, filters: { origin: 'KE', occupation: '7112' } },
+          query: {
+            by,
+            occupationLevel: 2,
+            filters: { origin: 'KE', occupation: '7112', from: '2026-02' },
+          },
           columns: [...definition.columns],
           rows: [],
           total: { code: '_T', values: definition.columns.map(() => count(7)) },
@@ -462,6 +476,8 @@ describe('toSdmxJson', () => {
         const { dimensions } = json(toSdmxJson(table, ENGLISH, { definition, prepared: PREPARED }))
           .data.structure;
         const all = [...dimensions.dataSet, ...dimensions.observation];
+        // Every value id is an SDMX-JSON 1.0 id (the schema's pattern).
+        for (const d of all) for (const v of d.values) expect(v.id).toMatch(/^[A-Za-z0-9_@$-]+$/);
         const key = dsdDimensions(definition);
         expect(all.map((d) => d.keyPosition).sort((a, b) => a - b)).toEqual(key.map((_, i) => i));
         for (const d of all) expect(key[d.keyPosition]).toBe(d.id);

@@ -387,6 +387,33 @@ export interface SdmxValue {
   id: string;
   name: string;
   names: Record<string, string>;
+  /** A TIME_PERIOD value's first and last instant (UTC), when it is a month or a range. */
+  start?: string;
+  end?: string;
+}
+
+const RANGE = /^(\d{4})-(\d{2})-01\/P(\d+)M$/;
+
+/**
+ * A TIME_PERIOD value of a data message. SDMX-JSON 1.0 allows only `A-Z a-z 0-9 _ @ $ -` in a
+ * value's id, so a time range's id goes through `sdmxCode` (`2026-01-01/P3M` →
+ * `2026-01-01_P3M`); its name is the range as SDMX-CSV writes it, and `start` and `end` give
+ * the months it covers (a month's too), which is what SDMX-JSON readers take a period from.
+ */
+function timeValue(code: string, name: string, language: string): SdmxValue {
+  const month = MONTH.exec(code);
+  const range = RANGE.exec(code);
+  const value: SdmxValue = { id: sdmxCode(code), name, names: localised(language, name) };
+  const first = month ?? range;
+  if (!first) return value;
+  const year = Number(first[1]);
+  const start = Number(first[2]) - 1;
+  const months = range ? Number(range[3]) : 1;
+  return {
+    ...value,
+    start: new Date(Date.UTC(year, start, 1)).toISOString(),
+    end: new Date(Date.UTC(year, start + months, 1) - 1000).toISOString(),
+  };
 }
 
 /** A dimension at observation level: `keyPosition` is its place in the table's DSD. */
@@ -468,7 +495,11 @@ export function toSdmxJson(
         names: localised(language, name),
         keyPosition,
         roles: d.id === TIME_DIMENSION ? [TIME_DIMENSION] : undefined,
-        values: [{ id: d.value, name: valueName, names: localised(language, valueName) }],
+        values: [
+          d.id === TIME_DIMENSION
+            ? timeValue(d.value, valueName, language)
+            : { id: d.value, name: valueName, names: localised(language, valueName) },
+        ],
       },
     ];
   });
@@ -480,8 +511,9 @@ export function toSdmxJson(
     names: localised(language, labels.dimension),
     keyPosition: position(byId),
     roles: byId === TIME_DIMENSION ? [TIME_DIMENSION] : undefined,
-    values: rowsWithTotal(table).map((row, r) => {
+    values: rowsWithTotal(table).map((row, r): SdmxValue => {
       const name = rowLabel(table, labels, row.code);
+      if (byId === TIME_DIMENSION) return timeValue(codes[r]!, name, language);
       return { id: codes[r]!, name, names: localised(language, name) };
     }),
   };
