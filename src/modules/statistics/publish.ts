@@ -46,34 +46,58 @@ export async function publishTable(
   const audience: Audience = viewer.audience;
   const gathered = new Map<string, { rows: Map<string, Gathered>; total: Gathered }>();
 
-  const read = async (cube: CubeId, byDays: boolean, totalCube: CubeId = cube) => {
-    const rows = await deps.repository.sums(cellQuery(spec, cube, query, filters, byDays), from);
-    const total = await deps.repository.sums(
-      { ...cellQuery(spec, totalCube, query, filters, byDays), rows: null },
-      from,
-    );
-    return { rows: gather(rows, byDays), total: gather(total, byDays).get(TOTAL) ?? EMPTY };
+  // Each cube is read once per question: the rows, and the total by its own query only when it
+  // comes from another cube (a multi-valued breakdown); from the same cube, the total is the sum
+  // of the rows, since every cell the total query would sum has exactly one row code.
+  const reads = new Map<string, Promise<{ rows: Map<string, Gathered>; total: Gathered }>>();
+  const read = (cube: CubeId, byDays: boolean, totalCube: CubeId) => {
+    const key = `${cube}|${totalCube}|${byDays}`;
+    let reading = reads.get(key);
+    if (!reading) {
+      reading = (async () => {
+        const sums = await deps.repository.sums(
+          cellQuery(spec, cube, query, filters, byDays),
+          from,
+        );
+        const rows = gather(sums, byDays);
+        if (totalCube === cube) return { rows, total: combined(rows.values(), byDays) };
+        const total = await deps.repository.sums(
+          { ...cellQuery(spec, totalCube, query, filters, byDays), rows: null },
+          from,
+        );
+        return { rows, total: gather(total, byDays).get(TOTAL) ?? EMPTY };
+      })();
+      reads.set(key, reading);
+    }
+    return reading;
   };
 
   // The total is the filtered population itself: for a multi-valued breakdown (languages), a
   // person counts once in it, so it comes from the first cube that has the filters alone.
   const neededForTotal = neededDimensions(spec, 'month', filters);
+  const cubesOf = (cubes: readonly CubeId[]) => {
+    const cube = cubes.find((candidate) => holdsAll(candidate, needed));
+    if (!cube) throw new StatisticsQueryError('combination_not_available', culprit(query, filters));
+    return { cube, totalCube: cubes.find((candidate) => holdsAll(candidate, neededForTotal))! };
+  };
+  // A count read from the same cubes as a percentile's days is taken from that read (time to
+  // fill: positions filled and the days from approval).
+  const withDays = new Set(
+    spec.columns.flatMap((column) => {
+      if (!('percentile' in column)) return [];
+      const { cube, totalCube } = cubesOf(column.percentile.cubes);
+      return [`${cube}|${totalCube}`];
+    }),
+  );
   for (const column of spec.columns) {
     if (column.kind === 'count' && 'cubes' in column) {
-      const cube = column.cubes.find((candidate) => holdsAll(candidate, needed));
-      if (!cube) {
-        throw new StatisticsQueryError('combination_not_available', culprit(query, filters));
-      }
-      const totalCube = column.cubes.find((candidate) => holdsAll(candidate, neededForTotal))!;
-      gathered.set(column.id, await read(cube, false, totalCube));
+      const { cube, totalCube } = cubesOf(column.cubes);
+      const byDays = withDays.has(`${cube}|${totalCube}`);
+      gathered.set(column.id, await read(cube, byDays, totalCube));
     } else if ('percentile' in column) {
-      const cube = column.percentile.cubes.find((candidate) => holdsAll(candidate, needed));
-      if (!cube) {
-        throw new StatisticsQueryError('combination_not_available', culprit(query, filters));
-      }
-      const totalCube = column.percentile.cubes.find((c) => holdsAll(c, neededForTotal))!;
+      const { cube, totalCube } = cubesOf(column.percentile.cubes);
       const key = `days:${column.percentile.cubes.join(',')}`;
-      if (!gathered.has(key)) gathered.set(key, await read(cube, true, totalCube));
+      gathered.set(key, await read(cube, true, totalCube));
     }
   }
 
@@ -115,6 +139,22 @@ function gather(sums: readonly CellSum[], byDays: boolean): Map<string, Gathered
     if (entry.days) entry.days.set(sum.days, (entry.days.get(sum.days) ?? 0) + sum.count);
   }
   return out;
+}
+
+/** The sum of several rows' tallies (and histograms of days): the total of a breakdown. */
+function combined(rows: Iterable<Gathered>, byDays: boolean): Gathered {
+  const total: Gathered = {
+    tally: { count: 0, keySum: 0 },
+    ...(byDays ? { days: new Map() } : {}),
+  };
+  for (const row of rows) {
+    total.tally = {
+      count: total.tally.count + row.tally.count,
+      keySum: (total.tally.keySum + row.tally.keySum) % KEY_SPACE,
+    };
+    for (const [days, n] of row.days ?? []) total.days?.set(days, (total.days.get(days) ?? 0) + n);
+  }
+  return total;
 }
 
 function publishedValues(

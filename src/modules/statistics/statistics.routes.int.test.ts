@@ -118,8 +118,12 @@ describe('the downloads', () => {
     expect(csv.headers['content-disposition']).toBe(
       'attachment; filename="corridor-supply.sdmx.csv"',
     );
+    // Every dimension of the structure: the breakdown's code, the filter's value, _T elsewhere.
     expect(csv.body.split('\r\n')[0]).toBe(
-      'DATAFLOW,SEX,MEASURE,OBS_VALUE,UNIT_MEASURE,OBS_STATUS',
+      'DATAFLOW,ORIGIN,ORIGIN_SUBDIVISION,OCCUPATION,EDUCATION_LEV,LANGUAGE,SEX,AGE,PREF_DESTINATION,INTENDED_STAY,MEASURE,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS',
+    );
+    expect(csv.body.split('\r\n')[1]).toMatch(
+      /^CORRIDOR:DF_SUPPLY\(1\.0\),KE,_T,_T,_T,_T,[FMX_U]+,_T,_T,_T,JOB_SEEKERS,_T,/,
     );
     const json = await client.get('/statistics/supply/data.sdmx.json?by=sex');
     expect(json.statusCode).toBe(200);
