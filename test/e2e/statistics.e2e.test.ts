@@ -102,8 +102,12 @@ describe.skipIf(skip)('statistics in the browser', () => {
       expect(download.headers()['content-disposition']).toMatch(
         /attachment; filename="corridor-demand/,
       );
-      const header = (await download.text()).split(/\r?\n/)[0];
-      expect(header).toBe('DATAFLOW,OCCUPATION,MEASURE,OBS_VALUE,UNIT_MEASURE,OBS_STATUS');
+      // Every dimension of the structure, the corridor filtered on in each record.
+      const [header, first] = (await download.text()).split(/\r?\n/);
+      expect(header).toBe(
+        'DATAFLOW,DESTINATION,ORIGIN,CORRIDOR,OCCUPATION,CONTRACT_DURATION,WAGE_BAND,MEASURE,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS',
+      );
+      expect(first?.split(',').slice(0, 4)).toEqual(['CORRIDOR:DF_DEMAND(1.0)', 'AE', 'KE', '_T']);
 
       // Supply, the same corridor and occupation (destination: a preferred destination).
       await page.goto(`${baseUrl}/statistics/restricted/supply?lang=en`);
