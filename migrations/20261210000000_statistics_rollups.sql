@@ -1,4 +1,6 @@
--- New roll-up cubes (time to fill by destination; job seekers by preferred destination and
--- occupation over every origin): their cells are summed from the facts by a rebuild, which the
--- next start runs when rebuilt_at is empty (statistics.service.ts). The facts stay as they are.
+-- New cubes: roll-ups (time to fill by destination; job seekers by preferred destination and
+-- occupation over every origin) and job_seekers_preference (a person once per preferred
+-- destination: the cube by destination and occupation counted a person once per occupation
+-- there). A rebuild recomputes every fact and cell; the next start runs it when rebuilt_at is
+-- empty (statistics.service.ts).
 update statistics_state set rebuilt_at = null;

@@ -318,6 +318,7 @@ async function refresh(
           'job_seekers',
           'job_seekers_occupation',
           'job_seekers_language',
+          'job_seekers_preference',
           'job_seekers_destination',
         ];
   // Timed as the consumer works: the records' facts (record keys included) computed, then

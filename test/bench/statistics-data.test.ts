@@ -82,6 +82,7 @@ describe('synthetic records of the statistics benchmark', () => {
         'job_seekers_destination',
         'job_seekers_language',
         'job_seekers_occupation',
+        'job_seekers_preference',
         'placements_cohort',
         'positions',
         'positions_filled_cohort',

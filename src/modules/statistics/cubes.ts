@@ -101,6 +101,15 @@ const BASE_CUBES = {
     month: 'registration',
     durations: false,
   },
+  // A person once under each destination they prefer (the table by preferred destination, and
+  // the total of a table filtered by one), and once under each pair of a preferred destination
+  // and an occupation wanted (a breakdown by occupation for one destination).
+  job_seekers_preference: {
+    source: 'job_seeker',
+    dimensions: ['origin', 'preferred-destination'],
+    month: 'registration',
+    durations: false,
+  },
   job_seekers_destination: {
     source: 'job_seeker',
     dimensions: ['origin', 'preferred-destination', 'occupation'],

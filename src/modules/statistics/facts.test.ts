@@ -125,7 +125,8 @@ describe('facts of a record', () => {
       count('job_seekers_occupation'),
       count('job_seekers_language'),
       count('job_seekers_destination'),
-    ]).toEqual([1, 2, 2, 2]);
+      count('job_seekers_preference'),
+    ]).toEqual([1, 2, 2, 2, 1]);
     expect(facts.find((f) => f.cube === 'job_seekers')).toMatchObject({
       d2: '_U',
       d3: '_U',

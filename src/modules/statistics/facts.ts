@@ -196,6 +196,8 @@ export function jobSeekerFacts(secret: CellKeySecret, record: JobSeekerStatRecor
     b.add('job_seekers_language', month, { origin, language }, 1, key);
   }
   for (const destination of unique(record.destinations)) {
+    const preference = { origin, 'preferred-destination': destination };
+    b.add('job_seekers_preference', month, preference, 1, key);
     for (const occupation of occupations.length > 0 ? occupations : [null]) {
       const values = { origin, 'preferred-destination': destination, occupation };
       b.add('job_seekers_destination', month, values, 1, key);

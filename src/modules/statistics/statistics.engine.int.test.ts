@@ -218,6 +218,19 @@ describe('statistics aggregates', () => {
       ['ne', 1],
     ]);
     expect(valueOf(languages, '_T')).toBe(2); // people, not people × languages
+    // A person wanting two occupations counts once under the destination they prefer, and in a
+    // table filtered by it; once per occupation in a breakdown by occupation.
+    seekers.put(seeker(3, { occupations: ['5120', '7112'], destinations: ['QA', 'AE'] }));
+    await publish('job_seeker.updated', id('s', 3));
+    const preferred = await service.table('supply', query('preferred-destination'), analyst);
+    expect([valueOf(preferred, 'QA'), valueOf(preferred, 'AE')]).toEqual([3, 1]);
+    const forQatar = await service.table(
+      'supply',
+      query('occupation', { destination: 'QA' }),
+      analyst,
+    );
+    expect([valueOf(forQatar, '5120'), valueOf(forQatar, '7112')]).toEqual([3, 1]);
+    expect(valueOf(forQatar, '_T')).toBe(3);
     await expect(
       service.table('supply', query('language', { occupation: '5120' }), analyst),
     ).rejects.toMatchObject({ name: 'StatisticsQueryError', code: 'combination_not_available' });
@@ -417,6 +430,7 @@ describe('statistics aggregates', () => {
       'job_seekers_language',
       'job_seekers_language',
       'job_seekers_occupation',
+      'job_seekers_preference',
     ]);
     expect(mine.find((fact) => fact.table === 'job_seekers')).toMatchObject({
       month: '2026-04',

@@ -108,6 +108,7 @@ export const TABLE_SPECS: Record<TableId, TableSpec> = {
         'job_seekers_occupation_origin',
         'job_seekers_occupation',
         'job_seekers_language',
+        'job_seekers_preference',
         'job_seekers_destination_occupation',
         'job_seekers_destination',
       ]),
