@@ -10,6 +10,24 @@ import type { MinimumWageRule } from './wages.js';
 export class GenerateRepository {
   constructor(private readonly db: Db) {}
 
+  /**
+   * The first-level subdivisions (provinces, divisions, regions) of these countries, by country:
+   * the home regions generated profiles give, of the level the statistics maps draw most often.
+   */
+  async homeRegions(countries: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await this.db
+      .selectFrom('country_subdivision')
+      .select(['code', 'country_code'])
+      .where('country_code', 'in', [...countries])
+      .where('parent_code', 'is', null)
+      .orderBy('code')
+      .execute();
+    const out = new Map<string, string[]>();
+    for (const row of rows)
+      out.set(row.country_code, [...(out.get(row.country_code) ?? []), row.code]);
+    return out;
+  }
+
   /** The catalogue's occupations with their ESCO ids and skills; a label ESCO lacks gives null. */
   async resolveOccupations(specs: readonly OccupationSpec[]): Promise<ResolvedOccupation[]> {
     const occupations = await this.db

@@ -1,6 +1,7 @@
 import type { SECTORS } from './occupations.js';
 import type { Random } from './prng.js';
 import { ORIGIN_COUNTRIES, type OriginCountry } from './seekers-names.js';
+import { INTENDED_STAYS, type IntendedStay } from '../../modules/job-seekers/job-seekers.tables.js';
 import type { ResolvedOccupation } from './vacancy-factory.js';
 
 /**
@@ -31,6 +32,7 @@ export interface SeekerProfileRow {
   birth_date: string | null;
   sex: 'F' | 'M' | 'X' | null;
   nationality: string | null;
+  home_subdivision: string | null;
   birth_place: string;
   birth_country: string | null;
   phone: string | null;
@@ -38,6 +40,7 @@ export interface SeekerProfileRow {
   availability_date: string | null;
   visibility: 'private' | 'destinations';
   steps_saved: Step[];
+  intended_stay: IntendedStay | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -109,6 +112,8 @@ export interface Seeker {
 
 export interface SeekerContext {
   occupations: readonly ResolvedOccupation[];
+  /** First-level subdivisions by country (none known: no home region is given). */
+  homeRegions?: ReadonlyMap<string, readonly string[]>;
   now: Date;
 }
 
@@ -320,6 +325,9 @@ export function generateSeeker(
   ).padStart(country.phone.digits, '0')}`;
 
   const keep = (name: Step) => steps.includes(name);
+  // Most people say where they come from; a few leave it, as the form allows.
+  const regions = context.homeRegions?.get(country.code) ?? [];
+  const homeRegion = regions.length > 0 && random.chance(0.85) ? random.pick(regions) : null;
   return {
     account: {
       email,
@@ -336,6 +344,7 @@ export function generateSeeker(
         birth_date: birthDate,
         sex: given.sex,
         nationality: country.code,
+        home_subdivision: homeRegion,
         birth_place: '',
         birth_country: country.code,
         phone,
@@ -345,6 +354,8 @@ export function generateSeeker(
           : null,
         visibility: visible ? 'destinations' : 'private',
         steps_saved: steps,
+        intended_stay:
+          keep('destinations') && random.chance(0.8) ? random.pick(INTENDED_STAYS) : null,
         created_at: created,
         updated_at: created,
       },

@@ -36,6 +36,8 @@ async function profilesOf(domain: string) {
       'job_seeker.family_name_latin',
       'job_seeker.birth_date',
       'job_seeker.nationality',
+      'job_seeker.home_subdivision',
+      'job_seeker.intended_stay',
       'job_seeker.visibility',
       'job_seeker.steps_saved',
     ])
@@ -76,6 +78,19 @@ describe('corridor generate seekers (COPY on the test database)', () => {
     expect(profiles.some((profile) => profile.visibility === 'private')).toBe(true);
     expect(profiles.some((profile) => /^\d{4}$/.test(profile.birth_date ?? ''))).toBe(true);
     expect(profiles.some((profile) => profile.steps_saved.includes('languages'))).toBe(true);
+    // Home regions of the person's own country (first level), and intended stays, for the
+    // statistics of supply; some left empty, as the form allows.
+    const regions = profiles.map((profile) => profile.home_subdivision);
+    expect(regions.filter((code) => code !== null).length).toBeGreaterThan(60);
+    expect(regions).toContain(null);
+    for (const profile of profiles) {
+      if (profile.home_subdivision) {
+        expect(profile.home_subdivision.slice(0, 3)).toBe(`${profile.nationality}-`);
+      }
+    }
+    expect(new Set(profiles.map((profile) => profile.intended_stay))).toEqual(
+      new Set([null, '0-6', '7-12', '13-24', '25-36', '37+']),
+    );
 
     const roles = await database.kysely
       .selectFrom('role_assignment')

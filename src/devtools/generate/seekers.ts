@@ -8,6 +8,7 @@ import { GenerateRepository } from './generate.repository.js';
 import { OCCUPATIONS } from './occupations.js';
 import { Random } from './prng.js';
 import { generateSeeker, type SeekerContext } from './seekers-factory.js';
+import { ORIGIN_COUNTRIES } from './seekers-names.js';
 import {
   addSeeker,
   emptySeekerBatch,
@@ -58,11 +59,13 @@ export async function seekerContext(
   handle: DatabaseHandle<Database>,
   now: Date,
 ): Promise<SeekerContext> {
-  const occupations = await new GenerateRepository(handle.kysely).resolveOccupations(OCCUPATIONS);
+  const repository = new GenerateRepository(handle.kysely);
+  const occupations = await repository.resolveOccupations(OCCUPATIONS);
   if (!occupations.some((occupation) => occupation.occupationId !== null)) {
     throw new GenerateError('ESCO occupations are not loaded: run corridor seed first.');
   }
-  return { occupations, now };
+  const homeRegions = await repository.homeRegions(ORIGIN_COUNTRIES.map((country) => country.code));
+  return { occupations, homeRegions, now };
 }
 
 export async function generateSeekersIntoDatabase(
