@@ -11,20 +11,32 @@ export class GenerateRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * The first-level subdivisions (provinces, divisions, regions) of these countries, by country:
-   * the home regions generated profiles give, of the level the statistics maps draw most often.
+   * The finest subdivisions of these countries (those no other subdivision lies in: Bangladesh's
+   * districts, the Philippines' provinces, Kenya's counties), by country: the home regions
+   * generated profiles give, of the level the shipped admin-1 boundaries draw for these
+   * countries.
    */
   async homeRegions(countries: readonly string[]): Promise<Map<string, string[]>> {
     const rows = await this.db
-      .selectFrom('country_subdivision')
-      .select(['code', 'country_code'])
-      .where('country_code', 'in', [...countries])
-      .where('parent_code', 'is', null)
-      .orderBy('code')
+      .selectFrom('country_subdivision as s')
+      .select(['s.code', 's.country_code'])
+      .where('s.country_code', 'in', [...countries])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('country_subdivision as child')
+              .select('child.code')
+              .whereRef('child.parent_code', '=', 's.code'),
+          ),
+        ),
+      )
+      .orderBy('s.code')
       .execute();
     const out = new Map<string, string[]>();
-    for (const row of rows)
+    for (const row of rows) {
       out.set(row.country_code, [...(out.get(row.country_code) ?? []), row.code]);
+    }
     return out;
   }
 

@@ -112,7 +112,7 @@ export interface Seeker {
 
 export interface SeekerContext {
   occupations: readonly ResolvedOccupation[];
-  /** First-level subdivisions by country (none known: no home region is given). */
+  /** The finest subdivisions by country (none known: no home region is given). */
   homeRegions?: ReadonlyMap<string, readonly string[]>;
   now: Date;
 }

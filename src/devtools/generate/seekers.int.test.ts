@@ -78,7 +78,7 @@ describe('corridor generate seekers (COPY on the test database)', () => {
     expect(profiles.some((profile) => profile.visibility === 'private')).toBe(true);
     expect(profiles.some((profile) => /^\d{4}$/.test(profile.birth_date ?? ''))).toBe(true);
     expect(profiles.some((profile) => profile.steps_saved.includes('languages'))).toBe(true);
-    // Home regions of the person's own country (first level), and intended stays, for the
+    // Home regions of the person's own country (the finest level), and intended stays, for the
     // statistics of supply; some left empty, as the form allows.
     const regions = profiles.map((profile) => profile.home_subdivision);
     expect(regions.filter((code) => code !== null).length).toBeGreaterThan(60);
@@ -88,6 +88,10 @@ describe('corridor generate seekers (COPY on the test database)', () => {
         expect(profile.home_subdivision.slice(0, 3)).toBe(`${profile.nationality}-`);
       }
     }
+    // Bangladesh's districts (BD-01…BD-64), not its divisions (BD-A…BD-H).
+    const bangladesh = regions.filter((code) => code?.startsWith('BD-'));
+    expect(bangladesh.length).toBeGreaterThan(0);
+    expect(bangladesh.every((code) => /^BD-\d\d$/.test(code!))).toBe(true);
     expect(new Set(profiles.map((profile) => profile.intended_stay))).toEqual(
       new Set([null, '0-6', '7-12', '13-24', '25-36', '37+']),
     );
