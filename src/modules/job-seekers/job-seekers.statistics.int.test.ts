@@ -346,6 +346,24 @@ describe('the pages: home region and intended stay', () => {
     expect(errorSummary(nonsense.body)).toEqual(['Choose your home region from the list.']);
   });
 
+  it('offers the finest regions, each with the one it lies in, and keeps one saved at another level', async () => {
+    const user = await h.factories.people.user({ role: 'job_seeker' });
+    const client = await h.signIn(user);
+    const bangladesh = { ...form, nationality: 'BD' };
+    expect((await client.post('/profile/bio', bangladesh)).statusCode).toBe(303);
+    const page = (await client.get('/profile/bio')).body;
+    // The 64 districts, not the 8 divisions they lie in (named beside each district).
+    expect(page.match(/<option value="BD-\d\d"/g)).toHaveLength(64);
+    expect(page).not.toMatch(/<option value="BD-[A-H]"/);
+    expect(page).toMatch(/<option value="BD-01"[^>]*>Bandarban \(Chittagong Division\)/);
+    // A division saved through the API (any level is valid) is still offered, and selected.
+    expect(
+      (await client.post('/profile/bio', { ...bangladesh, homeSubdivision: 'BD-A' })).statusCode,
+    ).toBe(303);
+    const kept = (await client.get('/profile/bio')).body;
+    expect(kept).toMatch(/<option value="BD-A" selected/);
+  });
+
   it('saves the intended stay on the destinations step and shows both on the CV', async () => {
     const user = await h.factories.people.user({ role: 'job_seeker' });
     const client = await h.signIn(user);

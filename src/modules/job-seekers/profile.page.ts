@@ -99,9 +99,10 @@ export async function countryItems(
 }
 
 /**
- * The home region's choices: the ISO 3166-2 subdivisions of `country`, by name in the reader's
- * language (ADR 12: else English, else the ISO name, marked with its language); a lower-level
- * one with its parent's name, so that a district and the division of the same name differ.
+ * The home region's choices: the finest ISO 3166-2 subdivisions of `country`, by name in the
+ * reader's language (ADR 12: else English, else the ISO name, marked with its language); a
+ * lower-level one with its parent's name, so that a district and the division of the same name
+ * differ.
  * Empty when the country is not known or has no subdivisions.
  */
 export async function homeRegionItems(
@@ -114,9 +115,15 @@ export async function homeRegionItems(
   const subdivisions = await reference.listSubdivisions(country, request.language);
   if (subdivisions.length === 0) return [];
   const names = new Map(subdivisions.map((s) => [s.code, s.name]));
+  // The finest level only (Bangladesh's 64 districts, each with its division, not the divisions
+  // too): one level per country keeps the statistics' regions comparable, and it is the level
+  // the shipped boundaries draw for most countries. A region saved at another level stays
+  // offered, so that saving the page again keeps it.
+  const parents = new Set(subdivisions.map((s) => s.parentCode).filter(Boolean));
+  const offered = subdivisions.filter((s) => !parents.has(s.code) || s.code === selected);
   return [
     { value: '', text: request.t('jobSeekers.form.chooseHomeRegion') },
-    ...subdivisions.map((s) => {
+    ...offered.map((s) => {
       const parent = s.parentCode ? names.get(s.parentCode) : undefined;
       return {
         value: s.code,
