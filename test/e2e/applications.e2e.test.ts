@@ -2,13 +2,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { totpCode, TOTP_STEP_MS } from '../../src/modules/accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
 import { LANGUAGE_INFO, type Language } from '../../src/platform/i18n/languages.js';
 import { SCREENSHOTS, WCAG_TAGS } from './axe.js';
 import { launchBrowser } from './browser.js';
 import { expectNoSidewaysScroll, PHONE } from './phone.js';
 import { register } from './registration.js';
+import { signInDemo } from './two-factor.js';
 
 /**
  * Issue 13, "done when", in the browser on the demo server, at phone width: a person registers
@@ -61,26 +60,13 @@ async function checkPhonePage(page: Page, name: string, lang: Language): Promise
   });
 }
 
-/**
- * Signs a demo user in at phone width (as job-orders.e2e.test.ts: the previous step's TOTP code,
- * and the next step if that one is used already).
- */
+/** Signs a demo user in at phone width (staff through the two-factor step: two-factor.ts). */
 async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in?lang=en`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('form[action="/sign-in"] button[type="submit"]').click();
-  await page.waitForURL(/\/sign-in\/two-factor/);
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await page.locator('#code').fill(totpCode(DEMO_TOTP_SECRET, Date.now() - TOTP_STEP_MS));
-    await page.locator('form[action="/sign-in/two-factor"] button[type="submit"]').first().click();
-    await page.waitForLoadState();
-    if (!new URL(page.url()).pathname.startsWith('/sign-in')) return { context, page };
-    await page.waitForTimeout(TOTP_STEP_MS - (Date.now() % TOTP_STEP_MS) + 500);
-  }
-  throw new Error(`could not sign ${email} in`);
+  await signInDemo(page, email);
+  return { context, page };
 }
 
 /** The text of the state tag and of the history on the page. */

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TOTP_STEP_MS, totpCode } from '../../src/modules/accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
 import { checkPageWithoutScript } from './no-script.js';
 import { PHONE } from './phone.js';
+import { signInDemo } from './two-factor.js';
 
 /**
  * Country guides in the browser (demo guides, seedDemoGuides): a reader on a phone without
@@ -23,16 +22,7 @@ let browser: Browser;
 async function signIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('form[action="/sign-in"] button[type="submit"]').click();
-  await page.waitForURL(/\/sign-in\/two-factor/);
-  for (const timestamp of [Date.now() - TOTP_STEP_MS, Date.now(), Date.now() + TOTP_STEP_MS]) {
-    await page.locator('#code').fill(totpCode(DEMO_TOTP_SECRET, timestamp));
-    await page.locator('form[action="/sign-in/two-factor"] button[type="submit"]').first().click();
-    await page.waitForLoadState();
-    if (!new URL(page.url()).pathname.startsWith('/sign-in')) break;
-  }
+  await signInDemo(page, email);
   return page;
 }
 

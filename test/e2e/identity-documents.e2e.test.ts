@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { totpCode, TOTP_STEP_MS } from '../../src/modules/accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
 import { td3 } from '../../src/modules/identity-documents/testing/mrz-specimens.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
 import { PHONE } from './phone.js';
+import { signInDemo } from './two-factor.js';
 
 /**
  * Identity documents with the demo accounts that the server seeded at start: the job seeker
@@ -30,35 +29,15 @@ async function check(page: Page, path: string, name: string, lang: string) {
   await audit(page, name, lang);
 }
 
-/**
- * Signs a demo user in. Staff give the code of the previous 30-second step, which the server
- * accepts for clock drift: a code is good once per step, so the current step stays free for
- * the next test file that signs the same officer in. The current code is the fallback.
- */
+/** Signs a demo user in (staff through the two-factor step: two-factor.ts). */
 async function signedIn(
   email: string,
-  twoFactor: boolean,
   viewport = { width: 1280, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('form[action="/sign-in"] button[type="submit"]').click();
-  if (twoFactor) {
-    await page.waitForURL(/\/sign-in\/two-factor/);
-    for (const timestamp of [Date.now() - TOTP_STEP_MS, Date.now()]) {
-      await page.locator('#code').fill(totpCode(DEMO_TOTP_SECRET, timestamp));
-      await page
-        .locator('form[action="/sign-in/two-factor"] button[type="submit"]')
-        .first()
-        .click();
-      await page.waitForLoadState();
-      if (!new URL(page.url()).pathname.startsWith('/sign-in')) break;
-    }
-  }
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await signInDemo(page, email);
   return { context, page };
 }
 
@@ -70,7 +49,7 @@ describe.skipIf(skip)('identity documents in the browser', () => {
   afterAll(async () => browser?.close());
 
   it('the job seeker adds a passport and sees it masked', async () => {
-    const { context, page } = await signedIn('jobseeker@demo.corridor.example', false);
+    const { context, page } = await signedIn('jobseeker@demo.corridor.example');
     for (const lang of ['en', 'ar']) {
       await check(page, '/account/identity-documents', 'documents', lang);
     }
@@ -106,7 +85,7 @@ describe.skipIf(skip)('identity documents in the browser', () => {
   });
 
   it('the origin officer finds her by the number, in English and Arabic', async () => {
-    const { context, page } = await signedIn('origin.officer@demo.corridor.example', true);
+    const { context, page } = await signedIn('origin.officer@demo.corridor.example');
     for (const lang of ['en', 'ar']) {
       await check(page, '/people/lookup', 'lookup', lang);
       await page.locator('#documentType').check();
@@ -137,7 +116,7 @@ describe.skipIf(skip)('identity documents in the browser', () => {
   // After the officer: the passport read from the MRZ is the one added above (same number,
   // country and expiry), so what the tests before and after it find stays true.
   it('the job seeker pastes the MRZ on a phone, checks what was read and saves', async () => {
-    const { context, page } = await signedIn('jobseeker@demo.corridor.example', false, PHONE);
+    const { context, page } = await signedIn('jobseeker@demo.corridor.example', PHONE);
     const expiry = `${EXPIRY_YEAR.slice(2)}0228`;
     const [first = '', second = ''] = td3({ country: 'KEN', number: NUMBER, expiry });
     for (const lang of ['ar', 'en']) {
@@ -176,7 +155,7 @@ describe.skipIf(skip)('identity documents in the browser', () => {
   });
 
   it('the job seeker sees who looked, and why', async () => {
-    const { context, page } = await signedIn('jobseeker@demo.corridor.example', false);
+    const { context, page } = await signedIn('jobseeker@demo.corridor.example');
     await page.goto(`${baseUrl}/account/access-log?lang=en`);
     const main = (await page.textContent('main')) ?? '';
     expect(main).toContain('National Employment Authority (demo)');

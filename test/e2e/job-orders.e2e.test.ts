@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { totpCode, TOTP_STEP_MS } from '../../src/modules/accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
+import { signInDemo } from './two-factor.js';
 
 /**
  * Issue 4, "done when", in the browser on the demo server: the origin officer sets a minimum
@@ -38,27 +37,13 @@ async function visit(page: Page, path: string, lang: string, name?: string) {
   if (name) await audit(page, name, lang);
 }
 
-/**
- * Signs a demo user in. A code is good once per 30-second step, and other test files sign the
- * same people in: give the previous step's code (accepted for clock drift) so that the current
- * one stays free, and if that step is used already, wait for the next step and try again.
- */
+/** Signs a demo user in (staff through the two-factor step: two-factor.ts). */
 async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in?lang=en`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('form[action="/sign-in"] button[type="submit"]').click();
-  await page.waitForURL(/\/sign-in\/two-factor/);
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await page.locator('#code').fill(totpCode(DEMO_TOTP_SECRET, Date.now() - TOTP_STEP_MS));
-    await page.locator('form[action="/sign-in/two-factor"] button[type="submit"]').first().click();
-    await page.waitForLoadState();
-    if (!new URL(page.url()).pathname.startsWith('/sign-in')) return { context, page };
-    await page.waitForTimeout(TOTP_STEP_MS - (Date.now() % TOTP_STEP_MS) + 500);
-  }
-  throw new Error(`could not sign ${email} in`);
+  await signInDemo(page, email);
+  return { context, page };
 }
 
 /** Whether the public search lists the job order, asked until it agrees (the index follows). */

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { totpCode, TOTP_STEP_MS } from '../../src/modules/accounts/totp.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
 import { checkPage, SCREENSHOTS } from './axe.js';
 import { launchBrowser } from './browser.js';
 import { expectNoSidewaysScroll, PHONE } from './phone.js';
+import { signInDemo } from './two-factor.js';
 
 /**
  * Matching (issue 15) in the browser on the demo server, at phone width, in English and in
@@ -37,19 +36,8 @@ async function signIn(email: string): Promise<{ context: BrowserContext; page: P
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in?lang=en`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('form[action="/sign-in"] button[type="submit"]').click();
-  await page.waitForLoadState();
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (!new URL(page.url()).pathname.startsWith('/sign-in')) return { context, page };
-    await page.locator('#code').fill(totpCode(DEMO_TOTP_SECRET, Date.now() - TOTP_STEP_MS));
-    await page.locator('form[action="/sign-in/two-factor"] button[type="submit"]').first().click();
-    await page.waitForLoadState();
-    if (!new URL(page.url()).pathname.startsWith('/sign-in')) return { context, page };
-    await page.waitForTimeout(TOTP_STEP_MS - (Date.now() % TOTP_STEP_MS) + 500);
-  }
-  throw new Error(`could not sign ${email} in`);
+  await signInDemo(page, email);
+  return { context, page };
 }
 
 describe.skipIf(skip)('matching in the browser (issue 15)', () => {

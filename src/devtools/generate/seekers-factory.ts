@@ -1,5 +1,5 @@
 import type { SECTORS } from './occupations.js';
-import type { Random } from './prng.js';
+import { Random } from './prng.js';
 import { ORIGIN_COUNTRIES, type OriginCountry } from './seekers-names.js';
 import { INTENDED_STAYS, type IntendedStay } from '../../modules/job-seekers/job-seekers.tables.js';
 import type { ResolvedOccupation } from './vacancy-factory.js';
@@ -325,9 +325,15 @@ export function generateSeeker(
   ).padStart(country.phone.digits, '0')}`;
 
   const keep = (name: Step) => steps.includes(name);
+  // Home region and intended stay come from a stream of their own, seeded by what was drawn
+  // for this person, so that the main stream (and every person drawn after) is what it was
+  // before these fields: the demo's people keep their names and addresses.
+  const own = new Random(`${plan.index}/${given.latin}/${family?.latin ?? ''}/${birthDate ?? ''}`);
   // Most people say where they come from; a few leave it, as the form allows.
   const regions = context.homeRegions?.get(country.code) ?? [];
-  const homeRegion = regions.length > 0 && random.chance(0.85) ? random.pick(regions) : null;
+  const homeRegion = regions.length > 0 && own.chance(0.85) ? own.pick(regions) : null;
+  const intendedStay: IntendedStay | null =
+    keep('destinations') && own.chance(0.8) ? own.pick(INTENDED_STAYS) : null;
   return {
     account: {
       email,
@@ -354,8 +360,7 @@ export function generateSeeker(
           : null,
         visibility: visible ? 'destinations' : 'private',
         steps_saved: steps,
-        intended_stay:
-          keep('destinations') && random.chance(0.8) ? random.pick(INTENDED_STAYS) : null,
+        intended_stay: intendedStay,
         created_at: created,
         updated_at: created,
       },
