@@ -93,16 +93,19 @@ describe('the public pages', () => {
 });
 
 describe('the downloads', () => {
-  it('gives the CSV as an attachment with a stable name and a short public cache', async () => {
+  it('gives the CSV as an attachment named for what it holds, with a short public cache', async () => {
     const file = await h.anonymous().get('/statistics/demand/data.csv?origin=KE');
     expect(file.statusCode).toBe(200);
-    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(file.headers['content-disposition']).toBe('attachment; filename="corridor-demand.csv"');
+    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
+    // open-data/downloads.ts: the table, its breakdown, exact or not, and the day of its figures.
+    expect(file.headers['content-disposition']).toMatch(
+      /^attachment; filename="corridor-demand-by-destination-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(file.headers['cache-control']).toBe('public, max-age=300');
     const restricted = await analyst.get('/statistics/restricted/demand/data.csv');
     expect(restricted.statusCode).toBe(200);
-    expect(restricted.headers['content-disposition']).toBe(
-      'attachment; filename="corridor-demand-exact.csv"',
+    expect(restricted.headers['content-disposition']).toMatch(
+      /^attachment; filename="corridor-demand-by-destination-exact-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect(restricted.headers['cache-control']).toBe('private, no-store');
     expect((await h.anonymous().get('/statistics/demand/data.csv?from=x')).statusCode).toBe(400);
@@ -115,8 +118,8 @@ describe('the downloads', () => {
     expect(csv.headers['content-type']).toBe(
       'application/vnd.sdmx.data+csv; version=1.0.0; charset=utf-8',
     );
-    expect(csv.headers['content-disposition']).toBe(
-      'attachment; filename="corridor-supply.sdmx.csv"',
+    expect(csv.headers['content-disposition']).toMatch(
+      /^attachment; filename="corridor-supply-by-sex-\d{4}-\d{2}-\d{2}\.sdmx\.csv"$/,
     );
     // Every dimension of the structure: the breakdown's code, the filter's value, _T elsewhere.
     expect(csv.body.split('\r\n')[0]).toBe(
@@ -127,14 +130,16 @@ describe('the downloads', () => {
     );
     const json = await client.get('/statistics/supply/data.sdmx.json?by=sex');
     expect(json.statusCode).toBe(200);
-    expect(json.headers['content-type']).toBe('application/vnd.sdmx.data+json; version=1.0.0');
+    expect(json.headers['content-type']).toBe(
+      'application/vnd.sdmx.data+json; version=1.0.0; charset=utf-8',
+    );
     expect(JSON.parse(json.body)).toHaveProperty('data.dataSets');
     // Its links point at the structure on this site (PUBLIC_URL), not only at URNs.
     expect(json.body).toMatch(/"href":"https?:\/\/[^"]+\/statistics\/supply\/structure"/);
     const structure = await h.anonymous({ lang: 'fr' }).get('/statistics/supply/structure?lang=fr');
     expect(structure.statusCode).toBe(200);
     expect(structure.headers['content-disposition']).toBe(
-      'attachment; filename="corridor-supply.structure.json"',
+      'attachment; filename="corridor-supply-structure.json"',
     );
     expect(structure.body).toContain('Demandeurs d’emploi');
     expect(structure.body).toMatch(/"href":"https?:\/\/[^"]+\/statistics\/supply\/structure"/);

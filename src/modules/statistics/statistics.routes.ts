@@ -9,8 +9,13 @@ import type { MenuEntry } from '../manifest.js';
 import type { Translate } from '../../platform/i18n/translator.js';
 import type { OrganisationsService } from '../organisations/organisations.service.js';
 import type { ReferenceService } from '../reference/reference.service.js';
-import { toCsv } from './open-data/csv.js';
-import { dataStructure, toSdmxCsv, toSdmxJson, type SdmxNames } from './open-data/sdmx.js';
+import {
+  download as downloadFile,
+  structureFile,
+  type DownloadFile,
+  type DownloadFormat,
+} from './open-data/downloads.js';
+import type { SdmxNames } from './open-data/sdmx.js';
 import {
   ageBandLabel,
   AGE_BANDS,
@@ -48,7 +53,6 @@ import type {
   ChartDatum,
   ChoroplethMap,
   DimensionId,
-  DownloadLabels,
   PublishedTable,
   StatisticsReader,
   StatisticsViewer,
@@ -71,22 +75,6 @@ export interface StatisticsRoutesOptions {
   /** The site's public address (PUBLIC_URL): the SDMX messages link their structure there. */
   publicUrl?: string;
 }
-
-/** The open-data writers (open-data/): each gives the file's text. */
-const WRITERS = {
-  csv: (table: PublishedTable, labels: DownloadLabels) => toCsv(table, labels),
-  sdmxCsv: (table: PublishedTable) => toSdmxCsv(table),
-  sdmxJson: (
-    table: PublishedTable,
-    labels: DownloadLabels,
-    definition: TableDefinition,
-    names: SdmxNames,
-    baseUrl: string | undefined,
-  ) =>
-    JSON.stringify(
-      toSdmxJson(table, labels, { definition, names, ...(baseUrl ? { baseUrl } : {}) }),
-    ),
-};
 
 /** Names of a table's SDMX artefacts in the reader's language (codes of the small codelists). */
 export function sdmxNames(t: Translate, language: string, definition: TableDefinition): SdmxNames {
@@ -205,21 +193,14 @@ const COUNTRY_DIMENSIONS: ReadonlySet<DimensionId> = new Set([
   'preferred-destination',
 ]);
 
-export const FILE_NAMES = {
-  csv: (id: TableId, restricted: boolean) => `corridor-${id}${restricted ? '-exact' : ''}.csv`,
-  sdmxCsv: (id: TableId, restricted: boolean) =>
-    `corridor-${id}${restricted ? '-exact' : ''}.sdmx.csv`,
-  sdmxJson: (id: TableId, restricted: boolean) =>
-    `corridor-${id}${restricted ? '-exact' : ''}.sdmx.json`,
-  structure: (id: TableId) => `corridor-${id}.structure.json`,
-};
-
-export const CONTENT_TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  sdmxCsv: 'application/vnd.sdmx.data+csv; version=1.0.0; charset=utf-8',
-  sdmxJson: 'application/vnd.sdmx.data+json; version=1.0.0',
-  structure: 'application/vnd.sdmx.structure+json; version=1.0.0',
-};
+/** A download as an attachment: its bytes, so that the content type goes out as written. */
+function sendFile(reply: FastifyReply, file: DownloadFile, cacheControl: string) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('cache-control', cacheControl)
+    .send(Buffer.from(file.body, 'utf8'));
+}
 
 function labelContext(request: FastifyRequest, options: StatisticsRoutesOptions): LabelContext {
   return {
@@ -712,12 +693,11 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
 
   // ---- Downloads -----------------------------------------------------------------------------
 
-  type Format = 'csv' | 'sdmxCsv' | 'sdmxJson';
   const download = async (
     request: FastifyRequest,
     reply: FastifyReply,
     audience: 'public' | 'restricted',
-    format: Format,
+    format: DownloadFormat,
   ) => {
     const id = tableIdOf((request.params as { table?: unknown }).table);
     const definition = definitionOf(statistics, id);
@@ -744,53 +724,25 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
       );
     }
     const labels = downloadLabels(table, await labelsOf(table, request, options), request.t);
-    const body =
-      format === 'sdmxJson'
-        ? WRITERS.sdmxJson(
-            table,
-            labels,
-            definition,
-            sdmxNames(request.t, request.language, definition),
-            options.publicUrl,
-          )
-        : WRITERS[format](table, labels);
-    return (
-      reply
-        .header('content-type', CONTENT_TYPES[format])
-        .header(
-          'content-disposition',
-          `attachment; filename="${FILE_NAMES[format](definition.id, audience === 'restricted')}"`,
-        )
-        .header(
-          'cache-control',
-          audience === 'public' ? 'public, max-age=300' : 'private, no-store',
-        )
-        // Bytes, so that the content type goes out exactly as written (no charset added).
-        .send(Buffer.from(body, 'utf8'))
+    const file = downloadFile(format, table, labels, {
+      definition,
+      names: sdmxNames(request.t, request.language, definition),
+      ...(options.publicUrl ? { baseUrl: options.publicUrl } : {}),
+    });
+    return sendFile(
+      reply,
+      file,
+      audience === 'public' ? 'public, max-age=300' : 'private, no-store',
     );
   };
 
   const structure = async (request: FastifyRequest, reply: FastifyReply) => {
     const id = tableIdOf((request.params as { table?: unknown }).table);
     const definition = definitionOf(statistics, id);
-    const names = sdmxNames(request.t, request.language, definition);
-    return reply
-      .header('content-type', CONTENT_TYPES.structure)
-      .header(
-        'content-disposition',
-        `attachment; filename="${FILE_NAMES.structure(definition.id)}"`,
-      )
-      .header('cache-control', 'public, max-age=300')
-      .send(
-        Buffer.from(
-          JSON.stringify(
-            dataStructure(definition, names, {
-              ...(options.publicUrl ? { baseUrl: options.publicUrl } : {}),
-            }),
-          ),
-          'utf8',
-        ),
-      );
+    const file = structureFile(definition, sdmxNames(request.t, request.language, definition), {
+      ...(options.publicUrl ? { baseUrl: options.publicUrl } : {}),
+    });
+    return sendFile(reply, file, 'public, max-age=300');
   };
 
   for (const audience of ['public', 'restricted'] as const) {
@@ -801,10 +753,10 @@ export async function statisticsRoutes(app: App, options: StatisticsRoutesOption
       download(request, reply, audience, 'csv'),
     );
     app.get(`${base}/:table/data.sdmx.csv`, guard, async (request, reply) =>
-      download(request, reply, audience, 'sdmxCsv'),
+      download(request, reply, audience, 'sdmx-csv'),
     );
     app.get(`${base}/:table/data.sdmx.json`, guard, async (request, reply) =>
-      download(request, reply, audience, 'sdmxJson'),
+      download(request, reply, audience, 'sdmx-json'),
     );
   }
   app.get('/statistics/:table/structure', async (request, reply) => structure(request, reply));
