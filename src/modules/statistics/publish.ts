@@ -80,25 +80,18 @@ export async function publishTable(
     if (!cube) throw new StatisticsQueryError('combination_not_available', culprit(query, filters));
     return { cube, totalCube: cubes.find((candidate) => holdsAll(candidate, neededForTotal))! };
   };
-  // A count read from the same cubes as a percentile's days is taken from that read (time to
-  // fill: positions filled and the days from approval).
-  const withDays = new Set(
-    spec.columns.flatMap((column) => {
-      if (!('percentile' in column)) return [];
-      const { cube, totalCube } = cubesOf(column.percentile.cubes);
-      return [`${cube}|${totalCube}`];
-    }),
-  );
+  // Percentiles first: a count read from the same cubes as a percentile's days is then taken
+  // from that read (time to fill: positions filled and the days from approval).
   for (const column of spec.columns) {
-    if (column.kind === 'count' && 'cubes' in column) {
-      const { cube, totalCube } = cubesOf(column.cubes);
-      const byDays = withDays.has(`${cube}|${totalCube}`);
-      gathered.set(column.id, await read(cube, byDays, totalCube));
-    } else if ('percentile' in column) {
-      const { cube, totalCube } = cubesOf(column.percentile.cubes);
-      const key = `days:${column.percentile.cubes.join(',')}`;
-      gathered.set(key, await read(cube, true, totalCube));
-    }
+    if (!('percentile' in column)) continue;
+    const { cube, totalCube } = cubesOf(column.percentile.cubes);
+    gathered.set(`days:${column.percentile.cubes.join(',')}`, await read(cube, true, totalCube));
+  }
+  for (const column of spec.columns) {
+    if (column.kind !== 'count' || !('cubes' in column)) continue;
+    const { cube, totalCube } = cubesOf(column.cubes);
+    const byDays = reads.has(`${cube}|${totalCube}|true`);
+    gathered.set(column.id, await read(cube, byDays, totalCube));
   }
 
   const codes = new Set<string>();
